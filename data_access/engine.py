@@ -1,0 +1,95 @@
+"""One engine per database URL per process, and first-start preparation.
+
+``prepare_database`` is what the app calls on start: it runs the Alembic
+migrations to head and, when the database is empty, loads the gazetteer and the
+real facts (plus small demo data for the embedded SQLite default), so a fresh
+clone needs no manual step.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from data_access import config
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The process-wide engine for ``url`` (default: ``config.database_url()``)."""
+    url = config.normalise_url(url) if url else config.database_url()
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            if url.startswith("sqlite"):
+                path = url.removeprefix("sqlite:///")
+                if path and path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                engine = create_engine(url, connect_args={"timeout": 10})
+                event.listen(engine, "connect", _sqlite_pragmas)
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+            _engines[url] = engine
+        return engine
+
+
+def dispose_all() -> None:
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A session in one transaction: committed on success, rolled back on error."""
+    factory = sessionmaker(bind=engine or get_engine(), expire_on_commit=False)
+    with factory.begin() as session:
+        yield session
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = None) -> Engine:
+    """Migrate, and fill an empty database with gazetteer + real facts (+ demo)."""
+    from data_access import demo, gazetteer, models, real_facts
+
+    engine = engine or get_engine()
+    migrate(engine)
+    with session_scope(engine) as session:
+        empty = session.scalar(select(func.count()).select_from(models.Province)) == 0
+        if empty:
+            gazetteer.load(session)
+            real_facts.load(session)
+    if empty:
+        if with_demo is None:
+            with_demo = config.is_embedded_default()
+        if with_demo:
+            demo.generate(engine, scale="small")
+    return engine

@@ -1,0 +1,202 @@
+"""The shared filters: parsed from URL parameters, turned into WHERE clauses.
+
+A pure module (no database, no Streamlit), so it is tested on its own in
+``tests/test_filters.py``. URL parameters use Kemendagri codes and ISO dates::
+
+    ?prov=53&kab=53.04&dari=2019-01-01&sampai=2024-12-31&sektor=koperasi&nyata=1&n=3
+
+``parse`` never raises: an unknown or malformed value is dropped and reported
+in the returned notes, so a bad link shows a note instead of crashing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import ColumnElement, and_, exists, select, true
+
+from data_access.models import SECTORS, Meeting, MeetingRegency, MeetingSector, Source
+
+PROVINCE_CODE = re.compile(r"^\d{2}$")
+REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
+MAX_VALUES = 60  # more codes than a province has kab/kota is not a real filter
+MIN_WINDOW, MAX_WINDOW, DEFAULT_WINDOW = 1, 10, 3
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose. Hashable, so it can key ``st.cache_data``."""
+
+    provinces: tuple[str, ...] = ()
+    regencies: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sectors: tuple[str, ...] = ()
+    real_only: bool = False
+    window: int = DEFAULT_WINDOW
+    today: dt.date = field(default_factory=dt.date.today, compare=True)
+
+    @property
+    def as_of_year(self) -> int:
+        """The last calendar year completed by the end of the period.
+
+        The active rule looks back ``window`` years from here: RAT held in each
+        of ``as_of_year - window + 1 … as_of_year``.
+        """
+        end = min(self.date_to or self.today, self.today)
+        return (end + dt.timedelta(days=1)).year - 1
+
+    def with_(self, **changes) -> Filters:
+        return replace(self, **changes)
+
+
+def _split(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    values = value if isinstance(value, list) else [value]
+    return [part.strip() for v in values for part in str(v).split(",") if part.strip()]
+
+
+def _parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
+          known_regencies: set[str], today: dt.date | None = None) -> tuple[Filters, list[str]]:
+    """Filters from URL parameters, plus a note for every value dropped.
+
+    ``known_*`` are the codes in the gazetteer; a regency outside the chosen
+    provinces is dropped too (the cascade province → kabupaten/kota).
+    """
+    notes: list[str] = []
+
+    def codes(name: str, pattern: re.Pattern, known: set[str]) -> tuple[str, ...]:
+        kept = []
+        for value in _split(params.get(name))[:MAX_VALUES]:
+            if pattern.match(value) and value in known:
+                kept.append(value)
+            else:
+                notes.append(f"{name}={value[:40]!r}: kode wilayah tidak dikenal / unknown region code")
+        return tuple(dict.fromkeys(kept))
+
+    provinces = codes("prov", PROVINCE_CODE, known_provinces)
+    regencies = codes("kab", REGENCY_CODE, known_regencies)
+    if provinces:
+        outside = [r for r in regencies if r[:2] not in provinces]
+        for r in outside:
+            notes.append(f"kab={r}: di luar provinsi terpilih / outside the chosen provinces")
+        regencies = tuple(r for r in regencies if r[:2] in provinces)
+
+    dates = {}
+    for name in ("dari", "sampai"):
+        raw = _split(params.get(name))
+        if not raw:
+            continue
+        parsed = _parse_date(raw[0])
+        if parsed is None or not (1900 <= parsed.year <= 2100):
+            notes.append(f"{name}={raw[0][:40]!r}: tanggal tidak sah (YYYY-MM-DD) / invalid date")
+        else:
+            dates[name] = parsed
+    if "dari" in dates and "sampai" in dates and dates["dari"] > dates["sampai"]:
+        notes.append("dari > sampai: rentang tanggal dibalik / date range swapped")
+        dates["dari"], dates["sampai"] = dates["sampai"], dates["dari"]
+
+    sectors = []
+    for value in _split(params.get("sektor"))[:MAX_VALUES]:
+        if value in SECTORS:
+            sectors.append(value)
+        else:
+            notes.append(f"sektor={value[:40]!r}: sektor tidak dikenal / unknown sector")
+
+    real_only = False
+    raw_real = _split(params.get("nyata"))
+    if raw_real:
+        if raw_real[0] in ("1", "0"):
+            real_only = raw_real[0] == "1"
+        else:
+            notes.append(f"nyata={raw_real[0][:40]!r}: harus 0 atau 1 / must be 0 or 1")
+
+    window = DEFAULT_WINDOW
+    raw_window = _split(params.get("n"))
+    if raw_window:
+        if raw_window[0].isdigit() and MIN_WINDOW <= int(raw_window[0]) <= MAX_WINDOW:
+            window = int(raw_window[0])
+        else:
+            notes.append(f"n={raw_window[0][:40]!r}: jendela RAT harus {MIN_WINDOW}–{MAX_WINDOW} / window out of range")
+
+    filters = Filters(provinces=provinces, regencies=regencies, date_from=dates.get("dari"),
+                      date_to=dates.get("sampai"), sectors=tuple(dict.fromkeys(sectors)),
+                      real_only=real_only, window=window, today=today or dt.date.today())
+    return filters, notes
+
+
+def to_params(filters: Filters) -> dict[str, str]:
+    """URL parameters that ``parse`` turns back into the same filters."""
+    params: dict[str, str] = {}
+    if filters.provinces:
+        params["prov"] = ",".join(filters.provinces)
+    if filters.regencies:
+        params["kab"] = ",".join(filters.regencies)
+    if filters.date_from:
+        params["dari"] = filters.date_from.isoformat()
+    if filters.date_to:
+        params["sampai"] = filters.date_to.isoformat()
+    if filters.sectors:
+        params["sektor"] = ",".join(filters.sectors)
+    if filters.real_only:
+        params["nyata"] = "1"
+    if filters.window != DEFAULT_WINDOW:
+        params["n"] = str(filters.window)
+    return params
+
+
+# --- WHERE clauses -------------------------------------------------------------
+
+def area_clause(filters: Filters, province_col, regency_col) -> ColumnElement[bool]:
+    """Rows inside the chosen kab/kota, else inside the chosen provinces, else all."""
+    if filters.regencies:
+        return regency_col.in_(filters.regencies)
+    if filters.provinces:
+        return province_col.in_(filters.provinces)
+    return true()
+
+
+def date_clause(filters: Filters, date_col) -> ColumnElement[bool]:
+    parts = []
+    if filters.date_from:
+        parts.append(date_col >= filters.date_from)
+    if filters.date_to:
+        parts.append(date_col <= filters.date_to)
+    return and_(true(), *parts)
+
+
+def real_only_clause(filters: Filters, source_id_col) -> ColumnElement[bool]:
+    """Hide rows hanging off a synthetic source when "real data only" is on."""
+    if not filters.real_only:
+        return true()
+    synthetic = select(Source.id).where(Source.kind == "synthetic")
+    return source_id_col.not_in(synthetic)
+
+
+def meeting_sector_clause(filters: Filters) -> ColumnElement[bool]:
+    if not filters.sectors:
+        return true()
+    return exists().where(MeetingSector.meeting_id == Meeting.id,
+                          MeetingSector.sector_code.in_(filters.sectors))
+
+
+def meeting_clause(filters: Filters) -> ColumnElement[bool]:
+    """Meetings in the area (host regency or a regency taking part), period and sectors."""
+    if filters.regencies:
+        area = Meeting.regency_code.in_(filters.regencies) | exists().where(
+            MeetingRegency.meeting_id == Meeting.id, MeetingRegency.regency_code.in_(filters.regencies))
+    else:
+        area = area_clause(filters, Meeting.province_code, Meeting.regency_code)
+    return and_(area, date_clause(filters, Meeting.held_on), meeting_sector_clause(filters),
+                real_only_clause(filters, Meeting.source_id))

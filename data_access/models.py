@@ -1,0 +1,340 @@
+"""The schema: SQLAlchemy 2.x typed ORM models.
+
+Every fact row points at a ``Source`` so a number on screen can always be traced
+to the outlet, headline and date it came from. Generated demo rows point at a
+source of kind ``synthetic``. Alembic migrations in ``data_access/migrations``
+create exactly these tables; ``tests/test_migrations.py`` checks they agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SOURCE_KINDS = ("news", "official_dataset", "manual", "synthetic")
+SECTORS = ("koperasi", "ketenagakerjaan", "transmigrasi", "perlindungan_pmi")
+MEETING_KINDS = ("rakor", "rapat_teknis", "workshop", "sosialisasi", "lainnya")
+MEETING_LEVELS = ("nasional", "provinsi", "kabupaten_kota")
+MEETING_STATUSES = ("planned", "held", "cancelled")
+POKJA_STAGES = ("belum_dibentuk", "persiapan", "terbentuk")
+REGENCY_KINDS = ("kabupaten", "kota")
+COOPERATIVE_JENIS = ("produsen", "pemasaran", "konsumen", "jasa", "simpan_pinjam")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Province(Base):
+    __tablename__ = "province"
+
+    code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    seat: Mapped[str | None] = mapped_column(String(100))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+
+    regencies: Mapped[list[Regency]] = relationship(back_populates="province")
+
+
+class Regency(Base):
+    """A kabupaten or kota, keyed by its dotted Kemendagri code ("53.04")."""
+
+    __tablename__ = "regency"
+    __table_args__ = (
+        CheckConstraint(_in("kind", REGENCY_KINDS), name="kind"),
+        CheckConstraint("substr(code, 1, 2) = province_code", name="code_in_province"),
+    )
+
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    province_code: Mapped[str] = mapped_column(ForeignKey("province.code"), index=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    seat: Mapped[str | None] = mapped_column(String(100))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+
+    province: Mapped[Province] = relationship(back_populates="regencies")
+
+
+class RegionAlias(Base):
+    """A name people write for a region ("NTT", "Kalteng", "Kab. Kupang").
+
+    ``alias_key`` is the normalised form (see ``gazetteer.normalise``). The same
+    key may point at two regions ("kupang"): lookups return every match so the
+    caller can ask instead of guessing.
+    """
+
+    __tablename__ = "region_alias"
+    __table_args__ = (
+        CheckConstraint(
+            "(province_code IS NULL) <> (regency_code IS NULL)", name="one_target"
+        ),
+        UniqueConstraint("alias_key", "province_code", "regency_code", name="uq_region_alias_alias_target"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alias_key: Mapped[str] = mapped_column(String(120), index=True)
+    alias: Mapped[str] = mapped_column(String(120))
+    province_code: Mapped[str | None] = mapped_column(ForeignKey("province.code"))
+    regency_code: Mapped[str | None] = mapped_column(ForeignKey("regency.code"))
+
+
+class Source(Base):
+    """Where a fact comes from. ``key`` is the natural key (URL or outlet+headline)."""
+
+    __tablename__ = "source"
+    __table_args__ = (CheckConstraint(_in("kind", SOURCE_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    outlet: Mapped[str] = mapped_column(String(200))
+    headline: Mapped[str | None] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(500))
+    published_on: Mapped[dt.date | None] = mapped_column(Date)
+    author: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class Sector(Base):
+    __tablename__ = "sector"
+    __table_args__ = (CheckConstraint(_in("code", SECTORS), name="code"),)
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name_id: Mapped[str] = mapped_column(String(60))
+    name_en: Mapped[str] = mapped_column(String(60))
+
+
+class MeetingSector(Base):
+    __tablename__ = "meeting_sector"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    sector_code: Mapped[str] = mapped_column(ForeignKey("sector.code"), primary_key=True, index=True)
+
+
+class MeetingRegency(Base):
+    """A kabupaten/kota taking part in (or concerned by) a meeting."""
+
+    __tablename__ = "meeting_regency"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    regency_code: Mapped[str] = mapped_column(ForeignKey("regency.code"), primary_key=True, index=True)
+
+
+class Meeting(Base):
+    """A coordination meeting. ``regency_code`` is the kab/kota the meeting is
+    about (Kab. Kupang), ``city`` where it sat (Kota Kupang)."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        CheckConstraint(_in("kind", MEETING_KINDS), name="kind"),
+        CheckConstraint(_in("level", MEETING_LEVELS), name="level"),
+        CheckConstraint(_in("status", MEETING_STATUSES), name="status"),
+        CheckConstraint("participants IS NULL OR participants >= 0", name="participants"),
+        UniqueConstraint("province_code", "held_on", "title", name="uq_meeting_natural_key"),
+        Index("ix_meeting_province_held_on", "province_code", "held_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(20))
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    date_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(10), default="held")
+    venue: Mapped[str | None] = mapped_column(String(200))
+    city: Mapped[str | None] = mapped_column(String(100))
+    province_code: Mapped[str] = mapped_column(ForeignKey("province.code"))
+    regency_code: Mapped[str | None] = mapped_column(ForeignKey("regency.code"), index=True)
+    organizer: Mapped[str | None] = mapped_column(String(300))
+    opened_by_name: Mapped[str | None] = mapped_column(String(200))
+    opened_by_role: Mapped[str | None] = mapped_column(String(200))
+    participants: Mapped[int | None]
+    theme: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+
+    sectors: Mapped[list[MeetingSector]] = relationship(cascade="all, delete-orphan")
+    regencies: Mapped[list[MeetingRegency]] = relationship(cascade="all, delete-orphan")
+    source: Mapped[Source] = relationship()
+
+
+class Cooperative(Base):
+    """A registry row as the national register (ODS) has it.
+
+    Whether it is *active* is derived from ``CooperativeRat``: RAT held in each
+    of the last N years (Permen KUKM 25/2015, N = 3 by default).
+    """
+
+    __tablename__ = "cooperative"
+    __table_args__ = (
+        CheckConstraint(f"jenis IS NULL OR {_in('jenis', COOPERATIVE_JENIS)}", name="jenis"),
+        CheckConstraint("members IS NULL OR members >= 0", name="members"),
+        Index("ix_cooperative_regency_jenis", "regency_code", "jenis"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nik: Mapped[str | None] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    regency_code: Mapped[str] = mapped_column(ForeignKey("regency.code"))
+    legal_entity_number: Mapped[str | None] = mapped_column(String(100))
+    founded_on: Mapped[dt.date | None] = mapped_column(Date)
+    jenis: Mapped[str | None] = mapped_column(String(20))
+    kelompok: Mapped[str | None] = mapped_column(String(100))
+    sektor_usaha: Mapped[str | None] = mapped_column(String(100))
+    members: Mapped[int | None]
+    dissolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+
+
+class CooperativeRat(Base):
+    """One annual members' meeting (RAT) held by a cooperative in ``year``.
+
+    ``run_length`` is derived on write (``cooperatives.recompute_runs``): how many
+    consecutive years, ending with this one, the cooperative held its RAT. A
+    cooperative is active in year Y at window N when its row for Y has
+    ``run_length >= N`` — one indexed comparison instead of a window query.
+    """
+
+    __tablename__ = "cooperative_rat"
+    __table_args__ = (
+        CheckConstraint("year BETWEEN 1900 AND 2100", name="year"),
+        CheckConstraint("run_length >= 1", name="run_length"),
+        Index("ix_cooperative_rat_year_run", "year", "run_length"),
+    )
+
+    cooperative_id: Mapped[int] = mapped_column(
+        ForeignKey("cooperative.id", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    held_on: Mapped[dt.date | None] = mapped_column(Date)
+    run_length: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class CooperativeCount(Base):
+    """Cooperative figures as a source reported them for a province or kab/kota.
+
+    Kept exactly as reported: any of the three may be unknown, and where all
+    three are known but ``active + inactive != total`` the row is flagged
+    ``inconsistent`` (a CHECK keeps the flag honest) rather than corrected.
+    """
+
+    __tablename__ = "cooperative_count"
+    __table_args__ = (
+        CheckConstraint("total IS NULL OR total >= 0", name="total"),
+        CheckConstraint("active IS NULL OR active >= 0", name="active"),
+        CheckConstraint("inactive IS NULL OR inactive >= 0", name="inactive"),
+        CheckConstraint(
+            "inconsistent = (total IS NOT NULL AND active IS NOT NULL AND inactive IS NOT NULL"
+            " AND total <> active + inactive)",
+            name="inconsistent_flag",
+        ),
+        CheckConstraint(
+            "area_code = COALESCE(regency_code, province_code)", name="area_code"
+        ),
+        UniqueConstraint("area_code", "as_of", "source_id", name="uq_cooperative_count_natural_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area_code: Mapped[str] = mapped_column(String(5), index=True)
+    province_code: Mapped[str] = mapped_column(ForeignKey("province.code"), index=True)
+    regency_code: Mapped[str | None] = mapped_column(ForeignKey("regency.code"))
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    as_of_precision: Mapped[str] = mapped_column(String(5), default="day")
+    total: Mapped[int | None]
+    active: Mapped[int | None]
+    inactive: Mapped[int | None]
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    inconsistent: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+
+
+class Mandate(Base):
+    """A legal instrument obliging regencies to form a Pokja/Satgas."""
+
+    __tablename__ = "mandate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    legal_basis: Mapped[str | None] = mapped_column(Text)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    province_code: Mapped[str | None] = mapped_column(ForeignKey("province.code"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+
+
+class Pokja(Base):
+    """One regency's task force under one mandate, at its current stage."""
+
+    __tablename__ = "pokja"
+    __table_args__ = (
+        CheckConstraint(_in("stage", POKJA_STAGES), name="stage"),
+        CheckConstraint("stage <> 'terbentuk' OR formed_on IS NOT NULL", name="formed_dated"),
+        UniqueConstraint("regency_code", "mandate_id", name="uq_pokja_natural_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    regency_code: Mapped[str] = mapped_column(ForeignKey("regency.code"), index=True)
+    mandate_id: Mapped[int] = mapped_column(ForeignKey("mandate.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(20), index=True)
+    preparation_on: Mapped[dt.date | None] = mapped_column(Date)
+    formed_on: Mapped[dt.date | None] = mapped_column(Date)
+    sk_number: Mapped[str | None] = mapped_column(String(120))
+    name: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+
+    history: Mapped[list[PokjaStageChange]] = relationship(
+        cascade="all, delete-orphan", order_by="PokjaStageChange.changed_on"
+    )
+
+
+class PokjaStageChange(Base):
+    """The history of a Pokja's stage: one row each time a source reports a stage."""
+
+    __tablename__ = "pokja_stage_change"
+    __table_args__ = (
+        CheckConstraint(_in("stage", POKJA_STAGES), name="stage"),
+        UniqueConstraint("pokja_id", "stage", "changed_on", name="uq_pokja_stage_change_natural_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pokja_id: Mapped[int] = mapped_column(ForeignKey("pokja.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))

@@ -1,0 +1,101 @@
+"""One fixture database per backend, built once per test session.
+
+- ``sqlite_url``: a real SQLite file in a temporary folder, migrated and filled
+  with the gazetteer, the real facts and the small demo data set.
+- ``postgresql_url``: a fresh database on the PostgreSQL server named by
+  ``PANTAU_TEST_POSTGRES_URL`` (``scripts/test`` starts one on loopback), filled
+  the same way. Without a server the PostgreSQL tests skip — unless
+  ``PANTAU_REQUIRE_POSTGRES=1`` (CI), where a missing server fails them.
+- ``db_url``: parametrised over both, for tests every backend must pass.
+- ``empty_db_url`` makes a brand-new empty database per test (both backends).
+
+The app under AppTest reads ``DATABASE_URL``; it is pointed at the SQLite
+fixture for the whole session so a test never touches ``data/``.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from data_access import engine as engine_module
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PG_ENV = "PANTAU_TEST_POSTGRES_URL"
+
+
+def _require_postgres() -> bool:
+    return os.environ.get("PANTAU_REQUIRE_POSTGRES") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """In CI a skipped PostgreSQL test is a failure: make sure none can skip silently."""
+    if _require_postgres() and not os.environ.get(PG_ENV):
+        raise pytest.UsageError("PANTAU_REQUIRE_POSTGRES=1 but PANTAU_TEST_POSTGRES_URL is not set")
+
+
+def _create_pg_database(server_url: str) -> str:
+    name = f"pantau_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))  # name is generated above, not input
+    admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_server_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if _require_postgres():
+            pytest.fail(f"{PG_ENV} is required (PANTAU_REQUIRE_POSTGRES=1)")
+        pytest.skip(f"no PostgreSQL server: set {PG_ENV} (scripts/test starts one)")
+    return engine_module.config.normalise_url(url)
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("db") / "fixture.sqlite"
+    url = f"sqlite:///{path}"
+    engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgresql_url() -> str:
+    url = _create_pg_database(_pg_server_url())
+    engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request) -> str:
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    return _create_pg_database(_pg_server_url())
+
+
+@pytest.fixture
+def db_engine(db_url):
+    return engine_module.get_engine(db_url)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_database(sqlite_url):
+    """Point the app (and anything reading DATABASE_URL) at the SQLite fixture."""
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = sqlite_url
+    yield sqlite_url
+    if previous is None:
+        os.environ.pop("DATABASE_URL", None)
+    else:
+        os.environ["DATABASE_URL"] = previous

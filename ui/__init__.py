@@ -1,0 +1,1 @@
+"""Shared interface pieces: one module each (filters, downloads, formatting, translations)."""
