@@ -1,40 +1,38 @@
 """Interface text in Bahasa Indonesia (default) and English.
 
 ``t(key)`` returns the text for the language in ``st.session_state["lang"]``.
+Texts live in ``ui/texts/<area>.py`` (a ``TEXT`` dict each: key → {"id", "en"}),
+so each page keeps its own words without everyone editing one file.
 Keys missing from English fall back to Indonesian, so a new label never
 crashes a page.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import streamlit as st
+
+from ui import texts
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 
-TEXT: dict[str, dict[str, str]] = {
-    "app_title": {"id": "Pantau Rakor", "en": "Pantau Rakor"},
-    "app_tagline": {
-        "id": "Koperasi, rapat koordinasi, dan Pokja perlindungan PMI di seluruh provinsi",
-        "en": "Cooperatives, coordination meetings and migrant-worker task forces across provinces",
-    },
-    "language": {"id": "Bahasa", "en": "Language"},
-    "page_overview": {"id": "Ringkasan", "en": "Overview"},
-    "synthetic_banner": {
-        "id": "Basis data ini memuat data demo sintetis ({n} baris). Data demo ditandai dan dapat disembunyikan dengan filter \"hanya data nyata\".",
-        "en": "This database holds synthetic demo data ({n} rows). Demo rows are flagged and can be hidden with the \"real data only\" filter.",
-    },
-    "kind": {"id": "Jenis data", "en": "Kind of data"},
-    "total": {"id": "Jumlah", "en": "Total"},
-    "synthetic": {"id": "Sintetis (demo)", "en": "Synthetic (demo)"},
-    "kind_provinces": {"id": "Provinsi", "en": "Provinces"},
-    "kind_regencies": {"id": "Kabupaten/kota", "en": "Regencies/cities"},
-    "kind_meetings": {"id": "Rapat", "en": "Meetings"},
-    "kind_cooperatives": {"id": "Koperasi (register)", "en": "Cooperatives (register)"},
-    "kind_pokja": {"id": "Pokja", "en": "Task forces (Pokja)"},
-    "kind_sources": {"id": "Sumber", "en": "Sources"},
-    "database_contents": {"id": "Isi basis data", "en": "Database contents"},
-}
+
+def _collect() -> dict[str, dict[str, str]]:
+    """Merge ``TEXT`` from every module in ``ui/texts`` (one module per page or area)."""
+    merged: dict[str, dict[str, str]] = {}
+    for info in pkgutil.iter_modules(texts.__path__):
+        module = importlib.import_module(f"{texts.__name__}.{info.name}")
+        for key, entry in getattr(module, "TEXT", {}).items():
+            if key in merged and merged[key] != entry:
+                raise ValueError(f"text key {key!r} defined twice with different wording ({info.name})")
+            merged[key] = entry
+    return merged
+
+
+TEXT = _collect()
 
 
 def current_language() -> str:
