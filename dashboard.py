@@ -1,25 +1,43 @@
 """Pantau Rakor — entry point: ``streamlit run dashboard.py``.
 
-Prepares the database once per process, draws the shared sidebar and routes to
-the pages in ``pages/`` through ``st.navigation``.
+Prepares the database once per process, draws the shared sidebar (language and
+filters, kept in ``st.session_state`` and the URL) and routes to the pages in
+``pages/`` through ``st.navigation``.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from ui import filter_bar
 from ui.db import app_engine
-from ui.i18n import LANGUAGES, t
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 st.set_page_config(page_title="Pantau Rakor", page_icon="📋", layout="wide")
 app_engine()
 
+if "lang" not in st.session_state:
+    wanted = st.query_params.get("bahasa", DEFAULT_LANGUAGE)
+    st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
 with st.sidebar:
-    st.selectbox(
-        "Bahasa / Language", options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
-    )
+    st.selectbox("Bahasa / Language", options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+if st.session_state["lang"] != DEFAULT_LANGUAGE:
+    st.query_params["bahasa"] = st.session_state["lang"]
+elif "bahasa" in st.query_params:
+    del st.query_params["bahasa"]
 
-pages = [
-    st.Page("pages/ringkasan.py", title=t("page_overview"), icon="🏠", url_path="ringkasan", default=True),
-]
-st.navigation(pages).run()
+# Page files are named in English and served under Indonesian URL paths. The two must
+# differ: AppTest treats a file whose stem equals its url_path as a legacy `pages/`
+# page and reruns it without this entry script (and so without the sidebar).
+pages = {
+    t("nav_dashboard"): [
+        st.Page("pages/overview.py", title=t("page_overview"), icon="🏠", url_path="ringkasan", default=True),
+        st.Page("pages/cooperatives.py", title=t("page_cooperatives"), icon="🏦", url_path="koperasi"),
+        st.Page("pages/meetings.py", title=t("page_meetings"), icon="📅", url_path="rakor"),
+        st.Page("pages/pokja_status.py", title=t("page_pokja"), icon="🛡️", url_path="pokja"),
+        st.Page("pages/maps.py", title=t("page_maps"), icon="🗺️", url_path="peta"),
+    ],
+}
+navigation = st.navigation(pages)
+st.session_state["filters"] = filter_bar.render()
+navigation.run()

@@ -7,7 +7,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Cooperatives, coordination meetings and migrant-worker task forces across provinces",
     },
     "language": {"id": "Bahasa", "en": "Language"},
+    "nav_dashboard": {"id": "Dasbor", "en": "Dashboard"},
     "page_overview": {"id": "Ringkasan", "en": "Overview"},
+    "page_cooperatives": {"id": "Kesehatan Koperasi", "en": "Cooperative health"},
+    "page_meetings": {"id": "Kalender Rakor", "en": "Meeting calendar"},
+    "page_pokja": {"id": "Status Pokja", "en": "Pokja status"},
+    "page_maps": {"id": "Peta", "en": "Maps"},
     "synthetic_banner": {
         "id": "Basis data ini memuat data demo sintetis ({n} baris). Data demo ditandai dan dapat disembunyikan dengan filter \"hanya data nyata\".",
         "en": "This database holds synthetic demo data ({n} rows). Demo rows are flagged and can be hidden with the \"real data only\" filter.",

@@ -1,0 +1,25 @@
+"""Region lists for filters, labels and maps (small tables: 38 + 514 rows)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from data_access.engine import get_engine
+from data_access.models import Province, Regency
+
+
+def provinces(engine: Engine | None = None) -> pd.DataFrame:
+    """Columns: ``code``, ``name``, ``latitude``, ``longitude``; ordered by code."""
+    stmt = select(Province.code, Province.name, Province.latitude, Province.longitude).order_by(Province.code)
+    with (engine or get_engine()).connect() as conn:
+        return pd.DataFrame(conn.execute(stmt).all(), columns=["code", "name", "latitude", "longitude"])
+
+
+def regencies(engine: Engine | None = None) -> pd.DataFrame:
+    """Columns: ``code``, ``province_code``, ``name``, ``kind``, ``seat``, ``latitude``, ``longitude``."""
+    stmt = select(Regency.code, Regency.province_code, Regency.name, Regency.kind, Regency.seat,
+                  Regency.latitude, Regency.longitude).order_by(Regency.code)
+    with (engine or get_engine()).connect() as conn:
+        return pd.DataFrame(conn.execute(stmt).all(),
+                            columns=["code", "province_code", "name", "kind", "seat", "latitude", "longitude"])
