@@ -1,0 +1,124 @@
+"""One benchmark worker: one database, one scale, in its own process (so peak RSS is its own).
+
+Prints one JSON object: per page cold / warm / filter-change render times (all
+runs), peak RSS after visiting every page with ten filter sets, the slowest SQL
+statement seen with its plan, and the floor page's render times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+class SlowestStatement:
+    """Records the slowest SQL statement executed while the pages render."""
+
+    def __init__(self, engine):
+        from sqlalchemy import event
+
+        self.engine, self.seconds, self.statement, self.parameters = engine, 0.0, "", None
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def _before(self, conn, cursor, statement, parameters, context, executemany):
+        conn.info["bench_started"] = time.perf_counter()
+
+    def _after(self, conn, cursor, statement, parameters, context, executemany):
+        elapsed = time.perf_counter() - conn.info.pop("bench_started", time.perf_counter())
+        if elapsed > self.seconds and statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            self.seconds, self.statement, self.parameters = elapsed, statement, parameters
+
+    def plan(self) -> list[str]:
+        if not self.statement:
+            return []
+        prefix = "EXPLAIN QUERY PLAN " if self.engine.dialect.name == "sqlite" else "EXPLAIN "
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(prefix + self.statement, self.parameters).all()
+        return [" | ".join(str(v) for v in row) for row in rows]
+
+
+def run(url: str, runs: int) -> dict:
+    os.environ["DATABASE_URL"] = url
+    sys.path.insert(0, str(REPO))
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from bench.pages import FILTER_PROVINCE, FILTER_REGENCY, MEMORY_FILTER_SETS, PAGES
+    from data_access.engine import get_engine, prepare_database
+    from ui import queries
+
+    engine = prepare_database(get_engine(url), with_demo=False)
+    slowest = SlowestStatement(engine)
+    dashboard = str(REPO / "dashboard.py")
+
+    def fresh_app() -> AppTest:
+        at = AppTest.from_file(dashboard, default_timeout=120)
+        at.run()
+        return at
+
+    def clear_caches() -> None:
+        queries.clear()
+        st.cache_data.clear()
+
+    results: dict = {"pages": {}}
+    for name, path, _url in PAGES:
+        figures = {"cold": [], "warm": [], "filter_province": [], "filter_regency": []}
+        for _ in range(runs):
+            at = fresh_app()
+            clear_caches()
+            figures["cold"].append(_timed(at.switch_page(path).run))
+            figures["warm"].append(_timed(at.run))
+            at.multiselect(key="f_prov").set_value([FILTER_PROVINCE])
+            figures["filter_province"].append(_timed(at.run))
+            at.multiselect(key="f_kab").set_value([FILTER_REGENCY])
+            figures["filter_regency"].append(_timed(at.run))
+            if at.exception:
+                figures["exception"] = str(at.exception[0].message)[:300]
+        results["pages"][name] = figures
+
+    AppTest.from_file(str(REPO / "bench" / "floor_app.py"), default_timeout=60).run()  # warm-up, untimed
+    floor = []
+    for _ in range(runs):
+        clear_caches()
+        at = AppTest.from_file(str(REPO / "bench" / "floor_app.py"), default_timeout=60)
+        floor.append(_timed(at.run))
+    results["floor"] = floor
+
+    for _name, path, _url in PAGES:
+        at = fresh_app()
+        at.switch_page(path).run()
+        for filter_set in MEMORY_FILTER_SETS:
+            for key in ("f_prov", "f_kab", "f_sektor"):
+                at.session_state[key] = filter_set.get(key, [])
+            at.session_state["f_nyata"] = filter_set.get("f_nyata", False)
+            at.run()
+    results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["slowest_sql"] = {"seconds": slowest.seconds, "statement": " ".join(slowest.statement.split()),
+                              "plan": slowest.plan()}
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(json.dumps(run(args.database_url, args.runs)))
+
+
+if __name__ == "__main__":
+    main()
