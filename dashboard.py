@@ -10,11 +10,12 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import filter_bar
-from ui.db import app_engine
+from ui.db import app_engine, database_errors_shown
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 st.set_page_config(page_title="Pantau Rakor", page_icon="📋", layout="wide")
-app_engine()
+with database_errors_shown():
+    app_engine()
 
 if "lang" not in st.session_state:
     wanted = st.query_params.get("bahasa", DEFAULT_LANGUAGE)

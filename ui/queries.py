@@ -18,7 +18,7 @@ import streamlit as st
 
 from data_access import config, overview
 from data_access.engine import get_engine
-from ui.db import app_engine
+from ui.db import app_engine, database_errors_shown
 
 CACHE = {"ttl": 600, "max_entries": 512, "show_spinner": False}
 
@@ -37,10 +37,16 @@ def _cached(path: str, url: str, args: tuple, kwargs: tuple) -> pd.DataFrame:
 
 
 def run(fn: Callable, *args, **kwargs):
-    """``fn(*args, **kwargs, engine=<app engine>)``, cached by its arguments."""
-    app_engine()
-    return _cached(f"{fn.__module__}:{fn.__qualname__}", config.database_url(), args,
-                   tuple(sorted(kwargs.items())))
+    """``fn(*args, **kwargs, engine=<app engine>)``, cached by its arguments.
+
+    If the database cannot be reached the page stops with a clear message
+    instead of a traceback; the next rerun tries again, so the app recovers
+    without a restart once the database is back.
+    """
+    with database_errors_shown():
+        app_engine()
+        return _cached(f"{fn.__module__}:{fn.__qualname__}", config.database_url(), args,
+                       tuple(sorted(kwargs.items())))
 
 
 def database_summary() -> pd.DataFrame:
