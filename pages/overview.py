@@ -1,20 +1,110 @@
-"""Ringkasan (overview): what the database holds, and whether any of it is synthetic."""
+"""Ringkasan (overview): the three questions at a glance for the filters in view.
+
+Cooperatives registered/active, meetings held/planned, Pokja formed out of the
+kab/kota mandated; the five most recent meetings; the regencies that need
+attention. Every figure comes from a ``data_access`` function named below.
+"""
 
 import streamlit as st
 
-from ui import queries
-from ui.formatting import number
+from data_access import cooperatives, meetings, pokja
+from ui import downloads, queries, scope
+from ui.charts.overview import meetings_per_month
+from ui.formatting import date, number, percent
 from ui.i18n import t
+
+MIN_REGISTERED_FOR_RANKING = 10
+filters = st.session_state["filters"]
 
 st.title(t("app_title"))
 st.caption(t("app_tagline"))
+scope.caption(filters)
 
 summary = queries.database_summary()
 synthetic_rows = int(summary["synthetic"].sum())
-if synthetic_rows:
+if synthetic_rows and not filters.real_only:
     st.warning(t("synthetic_banner", n=number(synthetic_rows)), icon="⚠️")
 
-st.subheader(t("database_contents"))
-cols = st.columns(len(summary))
-for col, row in zip(cols, summary.itertuples(index=False), strict=True):
-    col.metric(t(f"kind_{row.kind}"), number(row.total))
+# --- headline figures ------------------------------------------------------------
+health = queries.run(cooperatives.health_by_area, filters, "provinsi")
+registered, active = int(health["registered"].sum()), int(health["active"].sum())
+meeting_totals = queries.run(meetings.summary, filters).iloc[0]
+shares = queries.run(pokja.stage_shares_by_province, filters)
+by_stage = shares.groupby("stage")["regencies"].sum()
+mandated = int(shares.drop_duplicates("province_code")["mandated"].sum()) if not shares.empty else 0
+
+coop_col, meeting_col, pokja_col = st.columns(3)
+with coop_col:
+    st.subheader(t("ov_cooperatives"))
+    st.metric(t("ov_registered"), number(registered))
+    st.metric(t("ov_active"), number(active),
+              delta=t("ov_pct_active", p=percent(active / registered)) if registered else None, delta_color="off")
+    st.caption(t("ov_rule", start=filters.as_of_year - filters.window + 1, end=filters.as_of_year, n=filters.window))
+with meeting_col:
+    st.subheader(t("ov_meetings"))
+    st.metric(t("ov_held"), number(int(meeting_totals["held"])))
+    st.metric(t("ov_planned"), number(int(meeting_totals["planned"])))
+with pokja_col:
+    st.subheader(t("ov_pokja"))
+    st.metric(t("ov_formed"), number(int(by_stage.get("terbentuk", 0))),
+              delta=t("ov_of_mandated", n=number(mandated)), delta_color="off")
+    st.caption(" · ".join([
+        f"{t('ov_preparation')}: {number(int(by_stage.get('persiapan', 0)))}",
+        f"{t('ov_not_started')}: {number(int(by_stage.get('belum_dibentuk', 0)))}",
+        f"{t('ov_no_report')}: {number(int(by_stage.get(pokja.NO_REPORT, 0)))}",
+    ]))
+
+# --- meetings per month and the latest five ---------------------------------------
+monthly = queries.run(meetings.timeline_monthly, filters)
+if monthly.empty:
+    st.info(t("empty_result"))
+else:
+    st.altair_chart(meetings_per_month(monthly, month_label=t("ov_month"), count_label=t("ov_count"),
+                                       title=t("ov_meetings_per_month")), width="stretch")
+    recent = queries.run(meetings.meeting_list, filters, "past", 5)
+    st.subheader(t("ov_recent"))
+    shown = recent.assign(
+        held_on=recent["held_on"].map(date),
+        source_kind=recent["source_kind"].eq("synthetic").map({True: t("yes"), False: t("no")}),
+    )[["held_on", "title", "province", "regency", "city", "organizer", "source_kind"]].rename(columns={
+        "held_on": t("col_date"), "title": t("col_title"), "province": t("col_province"),
+        "regency": t("col_regency"), "city": t("col_city"), "organizer": t("col_organizer"),
+        "source_kind": t("col_demo")})
+    st.dataframe(shown, hide_index=True, width="stretch")
+    downloads.offer(shown, name="rapat-terakhir", filters=filters, scope=scope.describe(filters), key="ov_recent")
+
+# --- regencies that need attention -----------------------------------------------
+st.subheader(t("ov_attention"))
+low_col, overdue_col = st.columns(2)
+with low_col:
+    st.markdown(t("ov_lowest_active", n=MIN_REGISTERED_FOR_RANKING))
+    regencies = queries.run(cooperatives.health_by_area, filters, "kabupaten_kota")
+    lowest = (regencies[regencies["registered"] >= MIN_REGISTERED_FOR_RANKING]
+              .sort_values(["pct_active", "area_code"]).head(10))
+    if lowest.empty:
+        st.info(t("empty_result"))
+    else:
+        shown_low = lowest.assign(pct_active=lowest["pct_active"].map(percent))[
+            ["area_name", "registered", "active", "inactive", "pct_active"]].rename(columns={
+                "area_name": t("col_regency"), "registered": t("col_registered"), "active": t("col_active"),
+                "inactive": t("col_inactive"), "pct_active": t("col_pct_active")})
+        st.dataframe(shown_low, hide_index=True, width="stretch")
+        downloads.offer(shown_low, name="koperasi-aktif-terendah", filters=filters,
+                        scope=scope.describe(filters), key="ov_lowest")
+with overdue_col:
+    st.markdown(t("ov_overdue", d=pokja.OVERDUE_AFTER_DAYS))
+    status = queries.run(pokja.pokja_by_regency, filters)
+    overdue = status[status["overdue"].fillna(False).astype(bool)].sort_values(
+        "days_since_mandate", ascending=False).head(10)
+    if overdue.empty:
+        st.info(t("ov_none_overdue"))
+    else:
+        shown_overdue = overdue.assign(stage=overdue["stage"].map(lambda s: t(f"stage_{s}")))[
+            ["regency_name", "province_name", "stage", "mandate_code", "days_since_mandate"]].rename(columns={
+                "regency_name": t("col_regency"), "province_name": t("col_province"), "stage": t("col_stage"),
+                "mandate_code": t("col_mandate"), "days_since_mandate": t("col_days_since_mandate")})
+        st.dataframe(shown_overdue, hide_index=True, width="stretch")
+        downloads.offer(shown_overdue, name="pokja-terlambat", filters=filters,
+                        scope=scope.describe(filters), key="ov_overdue")
+
+scope.provenance_note(filters, "meetings")

@@ -1,23 +1,86 @@
-"""AppTest: the first page shows the database's real counts and the synthetic banner."""
+"""AppTest: the Ringkasan page shows figures computed from the database, in both languages."""
 
+import io
+
+import pandas as pd
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from streamlit.testing.v1 import AppTest
 
 from data_access import engine as engine_module
-from data_access.models import Cooperative, Meeting
-from tests.conftest import REPO_ROOT
+from data_access.models import Cooperative, Meeting, Pokja, Source
+from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401 - fixture
 
 
-def test_overview_shows_database_counts(sqlite_url):
-    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60).run()
+def _metrics(at) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def test_whole_country_figures(sqlite_url):
+    at = app()
     assert not at.exception
-    metrics = {m.label: m.value for m in at.metric}
     with Session(engine_module.get_engine(sqlite_url)) as s:
-        meetings = s.scalar(select(func.count()).select_from(Meeting))
-        coops = s.scalar(select(func.count()).select_from(Cooperative))
-    assert metrics["Provinsi"] == "38"
-    assert metrics["Kabupaten/kota"] == "514"
-    assert metrics["Rapat"] == f"{meetings:,}".replace(",", ".")
-    assert metrics["Koperasi (register)"] == f"{coops:,}".replace(",", ".")
+        held = s.scalar(select(func.count()).select_from(Meeting).where(Meeting.status == "held"))
+        coops = s.scalar(select(func.count()).select_from(Cooperative).where(Cooperative.dissolved.is_(False)))
+    metrics = _metrics(at)
+    assert metrics["Rapat terlaksana"][0] == _fmt(held)
+    # registered = not dissolved and founded by the end of the as-of year (all demo rows are)
+    assert int(metrics["Koperasi terdaftar"][0].replace(".", "")) <= coops
     assert any("sintetis" in w.value for w in at.warning)
+
+
+def test_real_data_in_ntt(sqlite_url):
+    at = app(query={"prov": "53", "nyata": "1"})
+    assert not at.exception
+    with Session(engine_module.get_engine(sqlite_url)) as s:
+        real = Source.kind != "synthetic"
+        held = s.scalar(select(func.count()).select_from(Meeting).join(Source)
+                        .where(Meeting.province_code == "53", Meeting.status == "held", real))
+        formed = s.scalar(select(func.count(Pokja.regency_code.distinct())).join(Source)
+                          .where(Pokja.regency_code.like("53.%"), Pokja.stage == "terbentuk", real))
+    metrics = _metrics(at)
+    assert held == 3
+    assert metrics["Rapat terlaksana"][0] == "3"
+    assert metrics["Koperasi terdaftar"][0] == "0"  # no real registry rows yet
+    assert metrics["Pokja terbentuk"][0] == str(formed) == "1"
+    assert metrics["Pokja terbentuk"][1] == "dari 22 kab/kota wajib"
+    assert not any("sintetis" in w.value for w in at.warning)
+
+
+def test_filter_change_changes_figures():
+    at = app()
+    before = _metrics(at)["Rapat terlaksana"][0]
+    at.multiselect(key="f_prov").set_value(["53"]).run()
+    after = _metrics(at)["Rapat terlaksana"][0]
+    assert before != after
+    assert at.query_params["prov"] == ["53"] or at.query_params["prov"] == "53"
+
+
+def test_english():
+    at = app(query={"prov": "53"}, lang="en")
+    assert not at.exception
+    assert "Meetings held" in _metrics(at)
+    assert at.title[0].value == "Pantau Rakor"
+
+
+def test_recent_meetings_download_holds_rows_shown(capture_downloads):  # noqa: F811
+    at = app(query={"prov": "53", "nyata": "1"})
+    shown = at.dataframe[0].value
+    csv = download_bytes(at.download_button(key="ov_recent_csv"), capture_downloads)
+    assert csv.startswith(b"\xef\xbb\xbf")
+    extract = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig", dtype=str).fillna("")
+    assert list(extract.columns) == list(shown.columns)
+    assert extract.values.tolist() == shown.astype(str).replace({"None": ""}).values.tolist()
+    assert len(extract) == 3
+
+
+@pytest.mark.parametrize("bad", ["prov=99", "dari=kemarin"])
+def test_invalid_parameter_dropped_with_note(bad):
+    key, value = bad.split("=")
+    at = app(query={key: value})
+    assert not at.exception
+    assert any("diabaikan" in w.value for w in at.sidebar.warning)

@@ -91,7 +91,7 @@ def render() -> flt.Filters:
                        key="f_sektor")
         st.slider(t("f_window"), min_value=flt.MIN_WINDOW, max_value=5, key="f_n", help=t("f_window_help"))
         st.toggle(t("f_real_only"), key="f_nyata")
-        st.button(t("f_reset"), on_click=_clear, use_container_width=True)
+        st.button(t("f_reset"), on_click=_clear, width="stretch")
         notes = st.session_state.get("f_notes") or []
         if notes:
             st.warning(t("f_dropped") + ":\n\n" + "\n".join(f"- `{n}`" for n in notes))

@@ -62,5 +62,5 @@ def provenance_note(filters: flt.Filters, fact: str) -> pd.DataFrame:
         shown = sources.drop(columns=["source_id"]).rename(columns={
             "kind": t("col_source_kind"), "outlet": t("col_outlet"), "headline": t("col_headline"),
             "url": t("col_url"), "published_on": t("col_published_on"), "rows": t("col_rows")})
-        st.dataframe(shown, hide_index=True, use_container_width=True)
+        st.dataframe(shown, hide_index=True, width="stretch")
     return sources

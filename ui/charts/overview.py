@@ -1,0 +1,25 @@
+"""Chart of the Ringkasan page: meetings per month in scope."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import MEETING_STATUS_COLOURS
+
+
+def meetings_per_month(monthly: pd.DataFrame, *, month_label: str, count_label: str, title: str) -> alt.Chart:
+    """Bars of ``monthly`` (columns ``month`` as date, ``meetings``), summed over provinces."""
+    per_month = monthly.groupby("month", as_index=False)["meetings"].sum()
+    per_month["month"] = pd.to_datetime(per_month["month"])
+    return (
+        alt.Chart(per_month, title=title, height=220)
+        .mark_bar(color=MEETING_STATUS_COLOURS["held"])
+        .encode(
+            x=alt.X("yearmonth(month):T", title=month_label),
+            y=alt.Y("meetings:Q", title=count_label),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title=month_label),
+                     alt.Tooltip("meetings:Q", title=count_label)],
+        )
+        .properties(width="container")
+    )
