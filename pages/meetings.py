@@ -1,5 +1,189 @@
-"""Placeholder until the page lands in this change."""
+"""Kalender Rakor (meeting calendar): coordination meetings in the filtered scope.
 
+Headline counts, a month calendar, a timeline across provinces, the upcoming
+and past lists (with CSV/XLSX and an .ics calendar of exactly the listed rows)
+and one meeting's detail. Every figure comes from ``data_access.meetings``
+through ``ui.queries.run``; text from the database is shown with ``st.text`` or
+in tables, never as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
-st.info("…")
+from data_access import meetings
+from ui import downloads, ical, queries, scope
+from ui.charts import meetings as charts
+from ui.formatting import date, number
+from ui.i18n import current_language, t
+
+filters = st.session_state["filters"]
+lang = current_language()
+
+
+def _metrics(summary: pd.Series) -> None:
+    held, planned, cancelled, provinces = st.columns(4)
+    held.metric(t("mtg_held"), number(int(summary["held"])))
+    planned.metric(t("mtg_planned"), number(int(summary["planned"])))
+    cancelled.metric(t("mtg_cancelled"), number(int(summary["cancelled"])))
+    provinces.metric(t("mtg_provinces"), number(int(summary["provinces"])), help=t("mtg_provinces_help"))
+    st.caption(t("mtg_total_caption", n=number(int(summary["total"]))))
+
+
+def _month_calendar() -> None:
+    st.subheader(t("mtg_calendar"))
+    months = queries.run(meetings.months, filters)
+    counts = {f"{y:04d}-{m:02d}": int(n) for y, m, n in months.itertuples(index=False)}
+    options = list(counts) or [filters.today.strftime("%Y-%m")]
+    if st.session_state.get("mtg_month") not in options:
+        st.session_state["mtg_month"] = options[-1]  # the latest month with meetings (or today's)
+
+    def label(option: str) -> str:
+        year, month = map(int, option.split("-"))
+        return t("mtg_month_option", month=charts.month_label(year, month, lang), n=number(counts.get(option, 0)))
+
+    chosen = st.selectbox(t("mtg_month"), options=options, format_func=label, key="mtg_month", width=320)
+    year, month = map(int, chosen.split("-"))
+    days = queries.run(meetings.month_days, filters, year, month)
+    if days.empty:
+        st.info(t("empty_result"))
+        return
+    st.altair_chart(charts.month_calendar(days, year, month, lang), width="content")
+    st.caption(t("mtg_calendar_rule"))
+
+
+def _timeline(total: int) -> None:
+    st.subheader(t("mtg_timeline"))
+    if total > meetings.TIMELINE_POINT_LIMIT:
+        monthly = queries.run(meetings.timeline_monthly, filters)
+        st.altair_chart(charts.timeline_monthly(monthly, lang), width="stretch")
+        st.caption(t("mtg_timeline_monthly", limit=number(meetings.TIMELINE_POINT_LIMIT)))
+    else:
+        points = queries.run(meetings.timeline_points, filters)
+        st.altair_chart(charts.timeline_points(points, lang, filters.sectors), width="stretch")
+        st.caption(t("mtg_timeline_points"))
+
+
+def _labelled(rows: pd.DataFrame) -> pd.DataFrame:
+    """The listed rows as shown (and downloaded): interface-language headers and values."""
+    def sectors(codes: str) -> str:
+        return ", ".join(t(f"sector_{c}") for c in (codes or "").split(",") if c)
+
+    return pd.DataFrame({
+        t("mtg_col_date"): [date(d) for d in rows["held_on"]],
+        t("mtg_col_data"): [t("mtg_data_demo") if k == "synthetic" else t("mtg_data_real")
+                            for k in rows["source_kind"]],
+        t("mtg_col_title"): rows["title"],
+        t("mtg_col_kind"): [t(f"mtg_kind_{k}") for k in rows["kind"]],
+        t("mtg_col_level"): [t(f"mtg_level_{v}") for v in rows["level"]],
+        t("mtg_col_status"): [t(f"mtg_status_{s}") for s in rows["status"]],
+        t("mtg_col_province"): rows["province"],
+        t("mtg_col_regency"): rows["regency"],
+        t("mtg_col_city"): rows["city"],
+        t("mtg_col_organizer"): rows["organizer"],
+        t("mtg_col_sectors"): [sectors(s) for s in rows["sectors"]],
+        t("mtg_col_source"): rows["source_outlet"],
+    }).reset_index(drop=True)
+
+
+def _list(rows: pd.DataFrame, total: int, when: str, scope_text: str) -> None:
+    st.caption(t(f"mtg_{when}_rule", today=date(filters.today)))
+    if rows.empty:
+        st.caption(t(f"mtg_none_{when}"))
+        return
+    st.caption(t("mtg_shown", shown=number(len(rows)), total=number(total)))
+    shown = _labelled(rows)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    downloads.offer(shown, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}")
+
+
+def _lists(summary: pd.Series, scope_text: str) -> pd.DataFrame:
+    """Draw both lists; returns the listed rows (upcoming, then past)."""
+    st.subheader(t("mtg_lists"))
+    upcoming = queries.run(meetings.meeting_list, filters, "upcoming")
+    past = queries.run(meetings.meeting_list, filters, "past")
+    tab_up, tab_past = st.tabs([t("mtg_upcoming_tab", n=number(int(summary["upcoming"]))),
+                                t("mtg_past_tab", n=number(int(summary["past"])))])
+    with tab_up:
+        _list(upcoming, int(summary["upcoming"]), "upcoming", scope_text)
+    with tab_past:
+        _list(past, int(summary["past"]), "past", scope_text)
+    listed = pd.concat([upcoming, past], ignore_index=True)
+    st.download_button(
+        t("mtg_ics_download"), data=partial(ical.calendar_bytes, listed.copy(), lang=lang),
+        file_name=f"{downloads.file_stem(t('mtg_file_calendar'), scope_text)}.ics", mime=ical.MIME,
+        key="mtg_ics", on_click="ignore", icon=":material/calendar_month:",
+        help=t("mtg_ics_help", n=number(len(listed))))
+    return listed
+
+
+def _field(column, label: str, value: str) -> None:
+    column.caption(label)
+    column.text(value)
+
+
+def _detail(listed: pd.DataFrame) -> None:
+    st.subheader(t("mtg_detail"))
+    ids = [int(i) for i in listed["id"]]
+    titles = {int(r.id): f"{date(r.held_on)} · {r.title}" for r in listed.itertuples(index=False)}
+    if st.session_state.get("mtg_detail") not in ids:
+        st.session_state["mtg_detail"] = ids[0]
+    chosen = st.selectbox(t("mtg_detail_pick"), options=ids, format_func=titles.get, key="mtg_detail")
+    found = queries.run(meetings.meeting_detail, filters, int(chosen))
+    if found.empty:
+        st.info(t("empty_result"))
+        return
+    m = found.iloc[0]
+    regencies = queries.run(meetings.meeting_regencies, filters, int(chosen))
+    unknown = t("mtg_unknown")
+
+    def text(value) -> str:
+        return unknown if value is None or pd.isna(value) or not str(value).strip() else str(value)
+
+    opened = " — ".join(p for p in (text(m["opened_by_name"]), text(m["opened_by_role"])) if p != unknown)
+    source = " · ".join(p for p in (text(m["source_outlet"]), text(m["source_headline"]),
+                                    date(m["source_published_on"]) if pd.notna(m["source_published_on"]) else unknown,
+                                    text(m["source_url"])) if p != unknown)
+    with st.container(border=True):
+        if m["source_kind"] == "synthetic":
+            st.warning(t("mtg_d_demo"), icon="⚠️")
+        _field(st, t("mtg_d_title"), str(m["title"]))
+        left, right = st.columns(2)
+        _field(left, t("mtg_d_date"), f"{date(m['held_on'])} — "
+               + t("mtg_d_date_inferred" if m["date_inferred"] else "mtg_d_date_stated"))
+        _field(right, t("mtg_d_kind_level"), " · ".join((t(f"mtg_kind_{m['kind']}"), t(f"mtg_level_{m['level']}"),
+                                                          t(f"mtg_status_{m['status']}"))))
+        _field(left, t("mtg_d_organizer"), text(m["organizer"]))
+        _field(right, t("mtg_d_opened_by"), opened or unknown)
+        _field(left, t("mtg_d_venue"), text(m["venue"]))
+        _field(right, t("mtg_d_city"), text(m["city"]))
+        _field(left, t("mtg_d_area"), " · ".join((text(m["province"]), text(m["regency"]))))
+        _field(right, t("mtg_d_participants"),
+               number(int(m["participants"])) if pd.notna(m["participants"]) else unknown)
+        _field(left, t("mtg_d_sectors"),
+               ", ".join(t(f"sector_{c}") for c in str(m["sectors"]).split(",") if c) or unknown)
+        _field(right, t("mtg_d_source"), source or unknown)
+        _field(st, t("mtg_d_theme"), text(m["theme"]))
+        _field(st, t("mtg_d_regencies", n=number(len(regencies))), ", ".join(regencies["name"]) or unknown)
+        url = text(m["source_url"])
+        if url.lower().startswith(("http://", "https://")):
+            st.link_button(t("mtg_d_open_source"), url, icon=":material/open_in_new:")
+
+
+st.title(t("page_meetings"))
+scope.caption(filters)
+st.caption(t("mtg_intro"))
+summary_row = queries.run(meetings.summary, filters).iloc[0]
+if int(summary_row["total"]) == 0:
+    st.info(t("empty_result"))
+else:
+    scope_line = scope.describe(filters)
+    _metrics(summary_row)
+    _month_calendar()
+    _timeline(int(summary_row["total"]))
+    listed_rows = _lists(summary_row, scope_line)
+    _detail(listed_rows)
+scope.provenance_note(filters, "meetings")

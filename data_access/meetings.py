@@ -1,0 +1,234 @@
+"""Queries of the meeting calendar ("Kalender Rakor").
+
+Every function takes the shared ``Filters`` and selects meetings through
+``filters.meeting_clause`` (area incl. regencies taking part, period, sectors,
+real data only), aggregates in SQL and returns a DataFrame with the columns its
+docstring names.
+
+Sectors of one meeting travel as a bit mask summed in SQL (``SECTOR_BITS``:
+koperasi 1, ketenagakerjaan 2, transmigrasi 4, perlindungan_pmi 8; a meeting
+has each sector at most once, so the sum is exact on every backend) and are
+decoded to comma-separated codes in the fixed ``SECTORS`` order.
+
+"Upcoming" means status ``planned`` and ``held_on >= filters.today``; every
+other meeting in scope (held, cancelled, or planned but already past) is
+"past". The two lists are a partition of the meetings in scope.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Engine, and_, case, extract, func, not_, select, true
+from sqlalchemy.orm import aliased
+
+from data_access import filters as flt
+from data_access.engine import get_engine
+from data_access.models import SECTORS, Meeting, MeetingRegency, MeetingSector, Province, Regency, Source
+
+SECTOR_BITS = {code: 1 << i for i, code in enumerate(SECTORS)}
+LIST_LIMIT = 200
+TIMELINE_POINT_LIMIT = 1_000
+
+SUMMARY_COLUMNS = ["total", "held", "planned", "cancelled", "upcoming", "past", "provinces"]
+MONTH_COLUMNS = ["year", "month", "meetings"]
+DAY_COLUMNS = ["day", "sector", "meetings", "day_total"]
+POINT_COLUMNS = ["id", "held_on", "province_code", "province", "title", "organizer", "status", "sectors"]
+MONTHLY_COLUMNS = ["month", "province_code", "province", "meetings"]
+LIST_COLUMNS = ["id", "held_on", "title", "kind", "level", "status", "province_code", "province",
+                "regency_code", "regency", "city", "venue", "organizer", "opened_by_name", "opened_by_role",
+                "participants", "theme", "date_inferred", "sectors", "source_kind", "source_outlet",
+                "source_headline", "source_published_on", "source_url"]
+REGENCY_COLUMNS = ["code", "name"]
+
+
+def decode_sectors(mask: int | None) -> str:
+    """The bit mask of ``SECTOR_BITS`` as comma-separated codes in ``SECTORS`` order."""
+    mask = int(mask or 0)
+    return ",".join(code for code, bit in SECTOR_BITS.items() if mask & bit)
+
+
+def _sector_mask():
+    """Correlated scalar subquery: the meeting's sectors as a bit mask."""
+    bit = case(SECTOR_BITS, value=MeetingSector.sector_code, else_=0)
+    return (select(func.coalesce(func.sum(bit), 0)).where(MeetingSector.meeting_id == Meeting.id)
+            .scalar_subquery())
+
+
+def _upcoming(filters: flt.Filters):
+    return and_(Meeting.status == "planned", Meeting.held_on >= filters.today)
+
+
+def _frame(engine: Engine | None, stmt, columns: list[str]) -> pd.DataFrame:
+    with (engine or get_engine()).connect() as conn:
+        return pd.DataFrame(conn.execute(stmt).all(), columns=columns)
+
+
+def summary(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+    """One row for the meetings in scope.
+
+    Columns: ``total``; ``held``, ``planned``, ``cancelled`` (by status);
+    ``upcoming`` (planned, on or after ``filters.today``) and ``past`` (the
+    rest); ``provinces`` (distinct host provinces). All integers, 0 when empty.
+    """
+    def count_if(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    stmt = select(
+        func.count(),
+        count_if(Meeting.status == "held"),
+        count_if(Meeting.status == "planned"),
+        count_if(Meeting.status == "cancelled"),
+        count_if(_upcoming(filters)),
+        count_if(not_(_upcoming(filters))),
+        func.count(Meeting.province_code.distinct()),
+    ).where(flt.meeting_clause(filters))
+    frame = _frame(engine, stmt, SUMMARY_COLUMNS)
+    return frame.astype("int64")
+
+
+def months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+    """Months that have meetings in scope, oldest first.
+
+    Columns: ``year``, ``month`` (1–12), ``meetings`` (meetings held_on in that month).
+    """
+    year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
+    stmt = (select(year.label("y"), month.label("m"), func.count())
+            .where(flt.meeting_clause(filters))
+            .group_by(year, month).order_by(year, month))
+    return _frame(engine, stmt, MONTH_COLUMNS).astype("int64")
+
+
+def month_days(filters: flt.Filters, year: int, month: int, engine: Engine | None = None) -> pd.DataFrame:
+    """Meetings per day and sector in one calendar month, for the calendar grid.
+
+    One row per day with meetings and sector of those meetings. Columns: ``day``
+    (date), ``sector`` (code), ``meetings`` (meetings that day with that sector;
+    a meeting of two sectors counts once for each), ``day_total`` (distinct
+    meetings that day). With a sector filter only the chosen sectors get rows.
+    Ordered by day, then ``SECTORS`` order.
+    """
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    in_month = and_(flt.meeting_clause(filters), Meeting.held_on.between(first, last))
+    totals = (select(Meeting.held_on.label("day"), func.count().label("day_total"))
+              .where(in_month).group_by(Meeting.held_on).subquery())
+    # An alias, so the EXISTS of the sector filter keeps its own meeting_sector.
+    ms = aliased(MeetingSector)
+    sector_ok = ms.sector_code.in_(filters.sectors) if filters.sectors else true()
+    per_sector = (select(Meeting.held_on.label("day"), ms.sector_code.label("sector"),
+                         func.count().label("meetings"))
+                  .join(ms, ms.meeting_id == Meeting.id)
+                  .where(in_month, sector_ok)
+                  .group_by(Meeting.held_on, ms.sector_code).subquery())
+    stmt = (select(per_sector.c.day, per_sector.c.sector, per_sector.c.meetings, totals.c.day_total)
+            .join(totals, totals.c.day == per_sector.c.day)
+            .order_by(per_sector.c.day, per_sector.c.sector))
+    frame = _frame(engine, stmt, DAY_COLUMNS)
+    order = {code: i for i, code in enumerate(SECTORS)}
+    frame = frame.sort_values(["day", "sector"], key=lambda s: s.map(order) if s.name == "sector" else s)
+    return frame.reset_index(drop=True)
+
+
+def timeline_points(filters: flt.Filters, limit: int = TIMELINE_POINT_LIMIT,
+                    engine: Engine | None = None) -> pd.DataFrame:
+    """One row per meeting in scope (at most ``limit``, oldest first), for the timeline.
+
+    Columns: ``id``, ``held_on`` (date), ``province_code``, ``province`` (name),
+    ``title``, ``organizer``, ``status``, ``sectors`` (comma-separated codes).
+    """
+    stmt = (select(Meeting.id, Meeting.held_on, Meeting.province_code, Province.name, Meeting.title,
+                   Meeting.organizer, Meeting.status, _sector_mask())
+            .join(Province, Province.code == Meeting.province_code)
+            .where(flt.meeting_clause(filters))
+            .order_by(Meeting.held_on, Meeting.id).limit(limit))
+    frame = _frame(engine, stmt, POINT_COLUMNS)
+    frame["sectors"] = frame["sectors"].map(decode_sectors).astype(object)
+    return frame
+
+
+def timeline_monthly(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+    """Meetings in scope counted per host province and month (for large scopes).
+
+    Columns: ``month`` (date, first day of the month), ``province_code``,
+    ``province`` (name), ``meetings``. Ordered by province code, then month.
+    """
+    year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
+    counts = (select(Meeting.province_code.label("code"), year.label("y"), month.label("m"),
+                     func.count().label("meetings"))
+              .where(flt.meeting_clause(filters))
+              .group_by(Meeting.province_code, year, month).subquery())
+    stmt = (select(counts.c.y, counts.c.m, counts.c.code, Province.name, counts.c.meetings)
+            .join(Province, Province.code == counts.c.code)
+            .order_by(counts.c.code, counts.c.y, counts.c.m))
+    rows = _frame(engine, stmt, ["year", "month_no", "province_code", "province", "meetings"])
+    months_ = [dt.date(int(y), int(m), 1) for y, m in zip(rows["year"], rows["month_no"], strict=True)]
+    frame = rows.assign(month=pd.Series(months_, index=rows.index, dtype=object))
+    return frame[MONTHLY_COLUMNS]
+
+
+def _listed():
+    """SELECT of ``LIST_COLUMNS`` (meeting with province, host kab/kota and source)."""
+    host = aliased(Regency)
+    return (select(Meeting.id, Meeting.held_on, Meeting.title, Meeting.kind, Meeting.level, Meeting.status,
+                   Meeting.province_code, Province.name, Meeting.regency_code, host.name, Meeting.city,
+                   Meeting.venue, Meeting.organizer, Meeting.opened_by_name, Meeting.opened_by_role,
+                   Meeting.participants, Meeting.theme, Meeting.date_inferred, _sector_mask(), Source.kind,
+                   Source.outlet, Source.headline, Source.published_on, Source.url)
+            .join(Province, Province.code == Meeting.province_code)
+            .outerjoin(host, host.code == Meeting.regency_code)
+            .join(Source, Source.id == Meeting.source_id))
+
+
+def _list_frame(engine: Engine | None, stmt) -> pd.DataFrame:
+    frame = _frame(engine, stmt, LIST_COLUMNS)
+    frame["sectors"] = frame["sectors"].map(decode_sectors).astype(object)
+    frame["date_inferred"] = frame["date_inferred"].astype(bool)
+    frame["participants"] = frame["participants"].astype("Int64")
+    return frame
+
+
+def meeting_list(filters: flt.Filters, when: str, limit: int = LIST_LIMIT,
+                 engine: Engine | None = None) -> pd.DataFrame:
+    """Upcoming (``when="upcoming"``, soonest first) or past (``"past"``, latest
+    first) meetings in scope, at most ``limit`` rows; totals are in ``summary``.
+
+    Columns (``LIST_COLUMNS``): ``id``, ``held_on`` (date), ``title``, ``kind``,
+    ``level``, ``status``, ``province_code``, ``province`` (name),
+    ``regency_code``, ``regency`` (host kab/kota name or None), ``city``,
+    ``venue``, ``organizer``, ``opened_by_name``, ``opened_by_role``,
+    ``participants``, ``theme``, ``date_inferred`` (bool), ``sectors``
+    (comma-separated codes), ``source_kind`` (``synthetic`` marks demo rows),
+    ``source_outlet``, ``source_headline``, ``source_published_on``, ``source_url``.
+    """
+    if when == "upcoming":
+        part, order = _upcoming(filters), (Meeting.held_on.asc(), Meeting.id.asc())
+    elif when == "past":
+        part, order = not_(_upcoming(filters)), (Meeting.held_on.desc(), Meeting.id.desc())
+    else:
+        raise ValueError(f"when must be 'upcoming' or 'past', not {when!r}")
+    chosen = (select(Meeting.id.label("id")).where(flt.meeting_clause(filters), part)
+              .order_by(*order).limit(limit).subquery())
+    stmt = _listed().join(chosen, chosen.c.id == Meeting.id).order_by(*order)
+    return _list_frame(engine, stmt)
+
+
+def meeting_detail(filters: flt.Filters, meeting_id: int, engine: Engine | None = None) -> pd.DataFrame:
+    """One meeting (``LIST_COLUMNS``), or no row when it is outside the filters."""
+    return _list_frame(engine, _listed().where(Meeting.id == meeting_id, flt.meeting_clause(filters)))
+
+
+def meeting_regencies(filters: flt.Filters, meeting_id: int, engine: Engine | None = None) -> pd.DataFrame:
+    """The kab/kota taking part in one meeting (in scope), ordered by code.
+
+    Columns: ``code``, ``name``.
+    """
+    mr = aliased(MeetingRegency)  # the regency filter's EXISTS keeps its own meeting_regency
+    stmt = (select(Regency.code, Regency.name)
+            .join(mr, mr.regency_code == Regency.code)
+            .join(Meeting, Meeting.id == mr.meeting_id)
+            .where(Meeting.id == meeting_id, flt.meeting_clause(filters))
+            .order_by(Regency.code))
+    return _frame(engine, stmt, REGENCY_COLUMNS)
