@@ -14,6 +14,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -66,38 +67,87 @@ def _regency_aliases(name: str, kind: str, seat: str) -> set[str]:
     return aliases
 
 
-def load(session: Session) -> None:
-    """Insert provinces, regencies and their aliases (on an empty database)."""
-    rows = read_regions()
-    alias_rows: dict[tuple[str, str | None, str | None], str] = {}
+AliasTarget = tuple[str, str | None, str | None]  # (alias key, province code, regency code)
+
+
+def _province_aliases(name: str) -> tuple[str, ...]:
+    return (name, f"Provinsi {name}", f"Prov. {name}")
+
+
+def alias_rows(rows: list[dict[str, str]] | None = None) -> dict[AliasTarget, str]:
+    """Every (alias key, province, regency) the gazetteer knows, with the alias as first written.
+
+    The single source of alias generation: ``load`` stores exactly these rows and
+    ``alias_index`` serves them without a database (the news-report extractor).
+    """
+    rows = read_regions() if rows is None else rows
+    found: dict[AliasTarget, str] = {}
 
     def add_alias(alias: str, province: str | None = None, regency: str | None = None) -> None:
         key = normalise(alias)
         if key:
-            alias_rows.setdefault((key, province, regency), alias)
+            found.setdefault((key, province, regency), alias)
 
     for row in rows:
-        lat, lon = _optional_float(row["latitude"]), _optional_float(row["longitude"])
         if row["level"] == "provinsi":
-            session.add(Province(code=row["code"], name=row["name"], seat=row["seat"] or None,
-                                 latitude=lat, longitude=lon))
-            for alias in (row["name"], f"Provinsi {row['name']}", f"Prov. {row['name']}"):
+            for alias in _province_aliases(row["name"]):
                 add_alias(alias, province=row["code"])
         else:
-            session.add(Regency(code=row["code"], province_code=row["province_code"],
-                                name=row["name"], kind=row["kind"], seat=row["seat"] or None,
-                                latitude=lat, longitude=lon))
             for alias in _regency_aliases(row["name"], row["kind"], row["seat"]):
                 add_alias(alias, regency=row["code"])
     with ABBREVIATIONS_CSV.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             add_alias(row["alias"], province=row["province_code"])
+    return found
+
+
+def load(session: Session) -> None:
+    """Insert provinces, regencies and their aliases (on an empty database)."""
+    rows = read_regions()
+    for row in rows:
+        lat, lon = _optional_float(row["latitude"]), _optional_float(row["longitude"])
+        if row["level"] == "provinsi":
+            session.add(Province(code=row["code"], name=row["name"], seat=row["seat"] or None,
+                                 latitude=lat, longitude=lon))
+        else:
+            session.add(Regency(code=row["code"], province_code=row["province_code"],
+                                name=row["name"], kind=row["kind"], seat=row["seat"] or None,
+                                latitude=lat, longitude=lon))
     session.flush()
     session.add_all(
         RegionAlias(alias_key=key, alias=alias, province_code=prov, regency_code=reg)
-        for (key, prov, reg), alias in alias_rows.items()
+        for (key, prov, reg), alias in alias_rows(rows).items()
     )
     session.flush()
+
+
+@lru_cache(maxsize=1)
+def regions_by_code() -> dict[str, Region]:
+    """Every province and regency by code, read from the CSV (no database needed)."""
+    found: dict[str, Region] = {}
+    for row in read_regions():
+        level = "provinsi" if row["level"] == "provinsi" else row["kind"]
+        found[row["code"]] = Region(row["code"], row["name"], level, row["province_code"])
+    return found
+
+
+@lru_cache(maxsize=1)
+def alias_index() -> dict[str, tuple[Region, ...]]:
+    """Normalised alias → every region it names, as ``lookup`` orders them (provinces
+    first, then regencies by code), built from the CSVs without a database.
+
+    A key naming two regions ("kupang") keeps both: the caller decides or asks.
+    """
+    regions = regions_by_code()
+    targets: dict[str, set[str]] = {}
+    for key, province, regency in alias_rows():
+        targets.setdefault(key, set()).add(province or regency or "")
+    index: dict[str, tuple[Region, ...]] = {}
+    for key, codes in targets.items():
+        found = [regions[c] for c in codes if c in regions]
+        found.sort(key=lambda r: (r.level != "provinsi", r.code))
+        index[key] = tuple(found)
+    return index
 
 
 def lookup(session: Session, text: str) -> list[Region]:
@@ -130,4 +180,14 @@ def region_names(session: Session, codes: list[str]) -> dict[str, str]:
     return names
 
 
-__all__ = ["Region", "load", "lookup", "normalise", "read_regions", "region_names"]
+__all__ = [
+    "Region",
+    "alias_index",
+    "alias_rows",
+    "load",
+    "lookup",
+    "normalise",
+    "read_regions",
+    "region_names",
+    "regions_by_code",
+]

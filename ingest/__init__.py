@@ -1,0 +1,13 @@
+"""Turn regional news reports about coordination meetings into proposed records.
+
+``ingest.extract`` is pure (no database): ``read_document`` turns uploaded bytes
+(.txt in any common encoding, .html) into text and ``extract`` proposes the
+meeting's fields, each with the snippet of the source that supports it. A human
+confirms them in the editor before anything is stored.
+
+Run ``python -m ingest.extract FILE [FILE ...] --json`` for JSON Lines.
+
+The API is imported from ``ingest.extract`` directly (``from ingest.extract
+import extract``); this package deliberately imports nothing so that
+``python -m ingest.extract`` runs the module once, without a warning.
+"""
