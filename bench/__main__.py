@@ -80,7 +80,9 @@ def build(url: str, scale: str) -> dict:
 
 def run_worker(url: str, runs: int) -> dict:
     out = subprocess.run([sys.executable, "-m", "bench.worker", "--database-url", url, "--runs", str(runs)],
-                         cwd=REPO, check=True, capture_output=True, text=True)
+                         cwd=REPO, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"bench worker failed for {url}:\n{out.stderr[-4000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -103,8 +103,8 @@ def run(url: str, runs: int) -> dict:
         at.switch_page(path).run()
         for filter_set in MEMORY_FILTER_SETS:
             for key in ("f_prov", "f_kab", "f_sektor"):
-                at.session_state[key] = filter_set.get(key, [])
-            at.session_state["f_nyata"] = filter_set.get("f_nyata", False)
+                at.multiselect(key=key).set_value(filter_set.get(key, []))
+            at.toggle(key="f_nyata").set_value(filter_set.get("f_nyata", False))
             at.run()
     results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["slowest_sql"] = {"seconds": slowest.seconds, "statement": " ".join(slowest.statement.split()),
