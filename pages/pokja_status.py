@@ -1,5 +1,215 @@
-"""Placeholder until the page lands in this change."""
+"""Status Pokja: which kab/kota have formed the Pokja their mandate asks for.
 
+Answers "Which kabupaten in NTT have not yet formed their Pokja?" (``?prov=53``)
+first, as a downloadable list; then the shares per province, every record, and
+the stage history of one kab/kota. Mandated kab/kota without any record are
+"no report", shown and counted apart from "not started" (see ``data_access.pokja``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.info("…")
+from data_access import pokja
+from ui import downloads, queries, scope
+from ui.charts import pokja as pokja_charts
+from ui.formatting import date, number, percent
+from ui.i18n import t
+
+filters = st.session_state["filters"]
+STAGE_LABELS = {stage: t(f"pokja_stage_{stage}") for stage in pokja.STAGES_WITH_NO_REPORT}
+SINCE_COLUMN = {"belum_dibentuk": "not_started_on", "persiapan": "preparation_on", "terbentuk": "formed_on"}
+NO_REPORT_LABEL = STAGE_LABELS[pokja.NO_REPORT]
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def _date(value) -> str:
+    return "–" if _missing(value) else date(value)
+
+
+def _int(value) -> str:
+    return "–" if _missing(value) else number(int(value))
+
+
+def _text(value) -> str:
+    return "–" if _missing(value) or value == "" else str(value)
+
+
+def _flag(value) -> str:
+    if _missing(value):
+        return t("pokja_unknown")
+    return t("pokja_yes") if value else t("pokja_no")
+
+
+def _since(row) -> str:
+    column = SINCE_COLUMN.get(row["stage"])
+    return _date(row[column]) if column else "–"
+
+
+def _mark_rows(shown: pd.DataFrame) -> pd.io.formats.style.Styler:
+    """Grey italics for "no report" rows, a warm background for overdue ones (screen only)."""
+    stage_col, overdue_col = t("pokja_col_stage"), t("pokja_col_overdue")
+
+    def style(row: pd.Series) -> list[str]:
+        if row[stage_col] == NO_REPORT_LABEL:
+            return ["color: #757575; font-style: italic"] * len(row)
+        if row.get(overdue_col) == t("pokja_yes"):
+            return ["background-color: #fff3e0"] * len(row)
+        return [""] * len(row)
+
+    return shown.style.apply(style, axis=1)
+
+
+def _table(shown: pd.DataFrame, *, name: str, key: str, marked: bool = True) -> None:
+    height = min(38 + 35 * max(len(shown), 1), 780)
+    dates = {t(f"pokja_col_{c}") for c in ("since", "mandate_issued", "not_started_on", "preparation_on",
+                                            "formed_on", "date", "published")}
+    widths = {col: st.column_config.TextColumn(width="medium") for col in shown.columns if col in dates}
+    st.dataframe(_mark_rows(shown) if marked else shown, hide_index=True, height=height, column_config=widths)
+    downloads.offer(shown, name=name, filters=filters, scope=scope_text, key=key)
+
+
+def not_formed_view(frame: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("pokja_col_code"): frame["regency_code"],
+        t("pokja_col_regency"): frame["regency_name"],
+        t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
+        t("pokja_col_since"): [_since(row) for _, row in frame.iterrows()],
+        t("pokja_col_overdue"): frame["overdue"].map(_flag),
+        t("pokja_col_days_since"): frame["days_since_mandate"].map(_int),
+        t("pokja_col_mandate"): frame["mandate_title"],
+        t("pokja_col_mandate_issued"): frame["mandate_issued_on"].map(_date),
+        t("pokja_col_province"): frame["province_name"],
+        t("pokja_col_source"): frame["source_outlet"].map(_text),
+    })
+
+
+def all_view(frame: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("pokja_col_province"): frame["province_name"],
+        t("pokja_col_code"): frame["regency_code"],
+        t("pokja_col_regency"): frame["regency_name"],
+        t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
+        t("pokja_col_mandate"): frame["mandate_title"],
+        t("pokja_col_mandate_issued"): frame["mandate_issued_on"].map(_date),
+        t("pokja_col_not_started_on"): frame["not_started_on"].map(_date),
+        t("pokja_col_preparation_on"): frame["preparation_on"].map(_date),
+        t("pokja_col_formed_on"): frame["formed_on"].map(_date),
+        t("pokja_col_sk"): frame["sk_number"].map(_text),
+        t("pokja_col_name"): frame["pokja_name"].map(_text),
+        t("pokja_col_days_since"): frame["days_since_mandate"].map(_int),
+        t("pokja_col_days_to_form"): frame["days_to_form"].map(_int),
+        t("pokja_col_overdue"): frame["overdue"].map(_flag),
+        t("pokja_col_source"): frame["source_outlet"].map(_text),
+    })
+
+
+def provinces_view(shares: pd.DataFrame) -> pd.DataFrame:
+    wide = shares.pivot(index=["province_code", "province_name", "mandated"], columns="stage",
+                        values="regencies").reset_index()
+    shown = pd.DataFrame({t("pokja_col_province"): wide["province_name"],
+                          t("pokja_col_mandated"): wide["mandated"].map(number)})
+    for stage in ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT):
+        shown[STAGE_LABELS[stage]] = wide[stage].map(number)
+        shown[f"{STAGE_LABELS[stage]} (%)"] = (wide[stage] / wide["mandated"]).map(percent)
+    return shown
+
+
+def history_view(history: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("pokja_col_date"): history["changed_on"].map(_date),
+        t("pokja_col_stage"): history["stage"].map(STAGE_LABELS),
+        t("pokja_col_mandate"): history["mandate_title"],
+        t("pokja_col_mandate_issued"): history["mandate_issued_on"].map(_date),
+        t("pokja_col_note"): history["note"].map(_text),
+        t("pokja_col_source"): history["source_outlet"].map(_text),
+        t("pokja_col_headline"): history["source_headline"].map(_text),
+        t("pokja_col_published"): history["source_published_on"].map(_date),
+        t("pokja_col_url"): history["source_url"].map(_text),
+    })
+
+
+st.title(t("page_pokja"))
+st.markdown(t("pokja_intro", n=number(pokja.OVERDUE_AFTER_DAYS)))
+scope.caption(filters)
+scope_text = scope.describe(filters)
+if filters.date_from or filters.date_to or filters.sectors:
+    st.caption(t("pokja_filters_ignored"))
+
+table = queries.run(pokja.pokja_by_regency, filters)
+if table.empty:
+    st.info(t("empty_result"))
+    scope.provenance_note(filters, "pokja")
+else:
+    shares = queries.run(pokja.stage_shares_by_province, filters)
+    totals = shares.groupby("stage")["regencies"].sum()
+    not_formed = queries.run(pokja.not_formed, filters)
+    overdue_regencies = not_formed.loc[not_formed["overdue"].fillna(False).astype(bool), "regency_code"].nunique()
+
+    cols = st.columns(6)
+    cols[0].metric(t("pokja_m_mandated"), number(int(totals.sum())))
+    for col, stage in zip(cols[1:5], ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT), strict=True):
+        col.metric(STAGE_LABELS[stage], number(int(totals.get(stage, 0))))
+    cols[5].metric(t("pokja_m_overdue"), number(int(overdue_regencies)),
+                   help=t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
+    scope.provenance_note(filters, "pokja")
+
+    st.subheader(t("pokja_h_not_formed"))
+    if not_formed.empty:
+        st.success(t("pokja_all_formed"))
+    else:
+        unknown = not_formed.loc[not_formed["stage"] == pokja.NO_REPORT, "regency_code"].nunique()
+        st.caption(t("pokja_not_formed_caption", n=number(not_formed["regency_code"].nunique()),
+                     recorded=number(not_formed.loc[not_formed["stage"] != pokja.NO_REPORT,
+                                                    "regency_code"].nunique()),
+                     unknown=number(unknown)))
+        st.markdown(t("pokja_no_report_rule"))
+        _table(not_formed_view(not_formed), name=t("pokja_file_not_formed"), key="pokja_dl_not_formed")
+        st.caption(t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
+
+    st.subheader(t("pokja_h_provinces"))
+    st.caption(t("pokja_provinces_caption"))
+    chart_data = shares.assign(regencies_text=shares["regencies"].map(number),
+                               share_text=shares["share"].map(percent))
+    st.altair_chart(pokja_charts.province_stage_bars(
+        chart_data, stage_labels=STAGE_LABELS, title=t("pokja_chart_shares"), x_title=t("pokja_axis_share"),
+        tooltip_titles={"province": t("pokja_col_province"), "stage": t("pokja_col_stage"),
+                        "regencies": t("pokja_col_regencies"), "share": t("pokja_col_share")}))
+    _table(provinces_view(shares), name=t("pokja_file_provinces"), key="pokja_dl_provinces", marked=False)
+
+    st.subheader(t("pokja_h_all"))
+    st.caption(t("pokja_all_caption"))
+    _table(all_view(table), name=t("pokja_file_all"), key="pokja_dl_all")
+
+    st.subheader(t("pokja_h_history"))
+    on_record = table.loc[table["stage"] != pokja.NO_REPORT]
+    options = dict(zip(on_record["regency_code"], on_record["regency_name"], strict=True))
+    if not options:
+        st.info(t("pokja_history_none"))
+    else:
+        key = "pokja_history_regency"
+        if st.session_state.get(key) not in options:
+            st.session_state.pop(key, None)
+        preferred = next((c for c in filters.regencies if c in options), None)
+        chosen = st.selectbox(t("pokja_pick_regency"), options=list(options), format_func=options.get, key=key,
+                              index=list(options).index(preferred) if preferred else 0)
+        history = queries.run(pokja.stage_history, filters, chosen)
+        if history.empty:
+            st.info(t("empty_result"))
+        else:
+            timeline = history.assign(date_text=history["changed_on"].map(_date),
+                                      issued_text=history["mandate_issued_on"].map(_date),
+                                      source_outlet=history["source_outlet"].map(_text))
+            st.altair_chart(pokja_charts.stage_timeline(
+                timeline, stage_labels=STAGE_LABELS, title=t("pokja_chart_history", name=options[chosen]),
+                until=filters.today,
+                tooltip_titles={"date": t("pokja_col_date"), "stage": t("pokja_col_stage"),
+                                "mandate": t("pokja_col_mandate"), "note": t("pokja_col_note"),
+                                "source": t("pokja_col_source"), "issued": t("pokja_col_mandate_issued")}))
+            st.caption(t("pokja_history_caption"))
+            _table(history_view(history), name=f"{t('pokja_file_history')} {options[chosen]}",
+                   key="pokja_dl_history", marked=False)

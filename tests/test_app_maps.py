@@ -1,0 +1,163 @@
+"""AppTest: the "Peta" page — national and province maps, both languages, figures and downloads.
+
+AppTest cannot click a chart; the click handler is tested in tests/test_charts_maps.py.
+Expected figures are counted here with plain SQL on the SQLite fixture the app reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+from data_access import engine as engine_module
+from data_access.filters import Filters
+from data_access.models import Cooperative, Regency, Source
+from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401  (fixture)
+from ui.charts.maps import ATTRIBUTION
+
+PAGE = "maps"
+
+
+def charts(at) -> list:
+    return at.get("vega_lite_chart")
+
+
+def spec_and_figures(chart) -> tuple[dict, pd.DataFrame]:
+    spec = json.loads(chart.proto.spec)
+    (dataset,) = chart.proto.datasets
+    return spec, convert_arrow_bytes_to_pandas_df(dataset.data.data)
+
+
+def registered(sqlite_url: str, group, where=(), real_only: bool = False) -> dict[str, int]:
+    """Registered cooperatives per area: not dissolved, founded by the end of the as-of year."""
+    year_end = dt.date(Filters().as_of_year, 12, 31)
+    stmt = (select(group, func.count()).select_from(Cooperative)
+            .join(Regency, Regency.code == Cooperative.regency_code)
+            .join(Source, Source.id == Cooperative.source_id)
+            .where(Cooperative.dissolved.is_(False),
+                   or_(Cooperative.founded_on.is_(None), Cooperative.founded_on <= year_end), *where)
+            .group_by(group))
+    if real_only:
+        stmt = stmt.where(Source.kind != "synthetic")
+    with Session(engine_module.get_engine(sqlite_url)) as s:
+        return dict(s.execute(stmt).all())
+
+
+def choose_pokja(at) -> None:
+    at.radio(key="maps_mode").set_value("pokja").run()
+
+
+def number(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "." if lang == "id" else ",")
+
+
+def assert_attribution_under_each_map(at) -> None:
+    captions = [c.value for c in at.caption]
+    assert captions.count(ATTRIBUTION) == len(charts(at)) >= 1
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_national_map(sqlite_url, lang):
+    at = app(PAGE, lang=lang)
+    assert not at.exception
+    (chart,) = charts(at)
+    spec, figures = spec_and_figures(chart)
+    assert spec["mark"]["type"] == "geoshape" and len(spec["data"]["values"]) == 38
+    assert spec["title"].startswith("Koperasi aktif per provinsi" if lang == "id" else "Active cooperatives")
+    counts = registered(sqlite_url, Regency.province_code)
+    texts = dict(zip(figures["code"], figures["registered_text"], strict=True))
+    assert len(texts) == 38
+    for code, n in counts.items():
+        assert texts[code] == number(n, lang)
+    assert all(texts[c] == "0" for c in texts if c not in counts)
+    assert_attribution_under_each_map(at)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_ntt_map_of_regencies(sqlite_url, lang):
+    at = app(PAGE, query={"prov": "53"}, lang=lang)
+    assert not at.exception
+    (chart,) = charts(at)
+    spec, figures = spec_and_figures(chart)
+    assert len(spec["data"]["values"]) == 22
+    assert {f["properties"]["code"][:2] for f in spec["data"]["values"]} == {"53"}
+    with Session(engine_module.get_engine(sqlite_url)) as s:
+        ntt = set(s.scalars(select(Regency.code).where(Regency.province_code == "53")))
+    assert set(figures["code"]) == ntt
+    counts = registered(sqlite_url, Cooperative.regency_code, [Regency.province_code == "53"])
+    texts = dict(zip(figures["code"], figures["registered_text"], strict=True))
+    assert {c: texts[c] for c in counts} == {c: number(n, lang) for c, n in counts.items()}
+    assert_attribution_under_each_map(at)
+
+    choose_pokja(at)
+    assert not at.exception
+    (chart,) = charts(at)
+    spec, figures = spec_and_figures(chart)
+    assert spec["encoding"]["color"]["condition"]["field"] == "stage_label"
+    assert len(spec["data"]["values"]) == 22 and set(figures["code"]) == ntt
+    assert_attribution_under_each_map(at)
+
+
+def test_real_data_only_pokja_map_of_ntt(sqlite_url, capture_downloads):  # noqa: F811
+    at = app(PAGE, query={"prov": "53", "nyata": "1"})
+    assert not at.exception
+    # The register holds no real cooperative rows: the cooperative map is the empty message.
+    assert registered(sqlite_url, Regency.province_code, [Regency.province_code == "53"], real_only=True) == {}
+    assert not charts(at)
+    assert [i.value for i in at.info] == [
+        "Tidak ada data untuk filter ini. Ubah provinsi, kabupaten/kota, tanggal atau sektor."]
+
+    choose_pokja(at)
+    assert not at.exception
+    (chart,) = charts(at)
+    _spec, figures = spec_and_figures(chart)
+    stages = dict(zip(figures["code"], figures["stage_label"], strict=True))
+    assert stages.pop("53.04") == stages.pop("53.21") == "Persiapan"
+    assert stages.pop("53.01") == "Terbentuk (SK terbit)"
+    assert set(stages.values()) == {"Belum ada laporan"}
+    since = dict(zip(figures["code"], figures["since_text"], strict=True))
+    assert (since["53.04"], since["53.01"], since["53.71"]) == ("22 Agustus 2019", "9 Juni 2023", "–")
+
+    shown = next(d.value for d in at.dataframe if "Tahap Pokja" in d.value.columns)
+    assert len(shown) == 22
+    (csv_button,) = [b for b in at.get("download_button") if b.proto.id.endswith("maps_dl_pokja_csv")]
+    csv = pd.read_csv(io.BytesIO(download_bytes(csv_button, capture_downloads)), dtype=str,
+                      keep_default_na=False, encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(csv, shown.astype(str).reset_index(drop=True), check_dtype=False)
+
+
+def test_national_download_is_the_table_shown(capture_downloads):  # noqa: F811
+    at = app(PAGE)
+    shown = next(d.value for d in at.dataframe if "Koperasi terdaftar" in d.value.columns)
+    assert len(shown) == 38
+    (xlsx_button,) = [b for b in at.get("download_button") if b.proto.id.endswith("maps_dl_national_xlsx")]
+    xlsx = pd.read_excel(io.BytesIO(download_bytes(xlsx_button, capture_downloads)), sheet_name="Data",
+                         dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(xlsx, shown.astype(str).reset_index(drop=True), check_dtype=False)
+
+
+def test_chosen_regency_is_outlined_on_its_province_map():
+    at = app(PAGE, query={"kab": "53.04"})
+    assert not at.exception
+    (chart,) = charts(at)
+    spec, _ = spec_and_figures(chart)
+    assert len(spec["data"]["values"]) == 22  # the whole province, not only the chosen kab
+    assert spec["encoding"]["stroke"]["condition"]["test"] == {"field": "code", "oneOf": ["53.04"]}
+
+
+def test_several_provinces_pick_one_to_map():
+    at = app(PAGE, query={"prov": "52,53"})
+    assert not at.exception
+    (chooser,) = [s for s in at.selectbox if s.key == "maps_province"]
+    assert chooser.value == "53" or chooser.value == "52"
+    chooser.set_value("52").run()
+    (chart,) = charts(at)
+    spec, _ = spec_and_figures(chart)
+    assert {f["properties"]["code"][:2] for f in spec["data"]["values"]} == {"52"}

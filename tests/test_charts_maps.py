@@ -1,0 +1,115 @@
+"""Map chart specs (``to_dict()``) and the click handler, without a browser."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+from streamlit.elements.vega_charts import VegaLiteStateSerde
+
+from tests.test_shapes import PROVINCES, REGENCY_DIR, REGIONS_CSV
+from ui.charts import POKJA_STAGE_COLOURS, maps
+
+TITLES = {"area": "Wilayah", "registered": "Terdaftar", "active": "Aktif", "pct": "% aktif"}
+LABELS = {"belum_dibentuk": "Belum dibentuk", "persiapan": "Persiapan", "terbentuk": "Terbentuk (SK terbit)",
+          "tidak_ada_data": "Belum ada laporan"}
+
+
+def codes_in_csv(level: str, province: str | None = None) -> list[str]:
+    with REGIONS_CSV.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return [r["code"] for r in rows if r["level"] == level and (province is None or r["province_code"] == province)]
+
+
+def health(codes: list[str]) -> pd.DataFrame:
+    pct = [0.25 + 0.5 * i / max(len(codes) - 1, 1) for i in range(len(codes))]
+    pct[-1] = float("nan")  # no cooperative registered there
+    return pd.DataFrame({"area_code": codes, "pct_active": pct, "registered_text": [str(i) for i in range(len(codes))],
+                         "active_text": ["1"] * len(codes), "pct_text": [f"{p:.1%}" for p in pct],
+                         "area_name": codes})
+
+
+def lookup(spec: dict) -> tuple[dict, list[dict]]:
+    (step,) = [s for s in spec["transform"] if "lookup" in s]
+    return step, spec["datasets"][step["from"]["data"]["name"]]
+
+
+def test_national_map_spec():
+    features = maps.province_features()
+    assert len(features) == len(json.loads(PROVINCES.read_text(encoding="utf-8"))["features"]) == 38
+    codes = codes_in_csv("provinsi")
+    spec = maps.percent_active_map(features, health(codes), title="t", legend_title="% aktif",
+                                   tooltip_titles=TITLES).to_dict()
+    assert spec["mark"]["type"] == "geoshape"
+    assert len(spec["data"]["values"]) == 38
+    assert spec["projection"]["type"] == "mercator"
+    step, values = lookup(spec)
+    assert step["lookup"] == "code" and step["from"]["key"] == "code"
+    assert set(step["from"]["fields"]) == {"pct_active", "registered_text", "active_text", "pct_text"}
+    assert {v["code"] for v in values} == set(codes) == {f["properties"]["code"] for f in features}
+    color = spec["encoding"]["color"]
+    assert color["condition"]["field"] == "pct_active" and color["condition"]["type"] == "quantitative"
+    assert color["condition"]["test"] == "isValid(datum.pct_active)"
+    assert color["condition"]["scale"]["domain"] == [0, 0.5, 1]
+    assert color["value"] == maps.NO_DATA_COLOUR
+    assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["name", "registered_text", "active_text", "pct_text"]
+    assert spec["params"][0]["name"] == "area" and spec["params"][0]["select"]["fields"] == ["code"]
+    assert "stroke" not in spec["encoding"]  # nothing highlighted
+    nan_row = next(v for v in values if v["code"] == codes[-1])
+    assert nan_row["pct_active"] is None
+
+
+def test_province_pokja_map_spec():
+    features = maps.regency_features("53")
+    on_disk = json.loads((REGENCY_DIR / "53.geojson").read_text(encoding="utf-8"))["features"]
+    codes = codes_in_csv("kabupaten_kota", "53")
+    assert len(features) == len(on_disk) == len(codes) == 22
+    figures = pd.DataFrame({"area_code": codes, "stage": ["tidak_ada_data"] * len(codes), "since_text": "–"})
+    figures.loc[figures["area_code"] == "53.04", ["stage", "since_text"]] = ["persiapan", "22 Agustus 2019"]
+    spec = maps.pokja_stage_map(features, figures, title="t", stage_labels=LABELS, highlight=["53.04"],
+                                tooltip_titles={"area": "Wilayah", "stage": "Tahap", "since": "Sejak"}).to_dict()
+    assert spec["mark"]["type"] == "geoshape"
+    assert len(spec["data"]["values"]) == 22
+    color = spec["encoding"]["color"]["condition"]
+    assert color["field"] == "stage_label" and color["type"] == "nominal"
+    assert color["scale"]["domain"] == [LABELS[s] for s in POKJA_STAGE_COLOURS]
+    assert color["scale"]["range"] == list(POKJA_STAGE_COLOURS.values())
+    step, values = lookup(spec)
+    assert step["lookup"] == "code" and step["from"]["fields"] == ["stage_label", "since_text"]
+    belu = next(v for v in values if v["code"] == "53.04")
+    assert belu == {"code": "53.04", "stage_label": "Persiapan", "since_text": "22 Agustus 2019"}
+    assert spec["encoding"]["stroke"]["condition"]["test"] == {"field": "code", "oneOf": ["53.04"]}
+    assert spec["encoding"]["strokeWidth"]["condition"]["value"] > spec["encoding"]["strokeWidth"]["value"]
+
+
+def test_regency_shapes_are_loaded_per_province_only():
+    assert {f["properties"]["code"][:2] for f in maps.regency_features("52")} == {"52"}
+    assert maps.regency_features("99") == []
+
+
+STATE_SERDE = VegaLiteStateSerde(selection_parameters=["area"])
+
+
+@pytest.mark.parametrize(("state", "expected"), [
+    (None, None),
+    ({}, None),
+    ({"selection": {"area": {}}}, None),
+    ({"selection": {"area": []}}, None),
+    ({"selection": {"area": [{"code": "53"}]}}, "53"),
+    ({"selection": {"area": [{"code": "53"}, {"code": "53.04"}]}}, "53.04"),  # shift-click adds
+    ({"selection": {"other": [{"code": "53"}]}}, None),
+    ({"selection": {"area": [{"vgsid_": 3}]}}, None),
+    (STATE_SERDE.deserialize(None), None),
+    (STATE_SERDE.deserialize(json.dumps({"selection": {"area": [{"code": "53.21"}]}})), "53.21"),
+])
+def test_selected_code(state, expected):
+    assert maps.selected_code(state) == expected
+
+
+def test_apply_selection_calls_the_setter_only_for_a_click():
+    chosen: list[str] = []
+    assert maps.apply_selection({"selection": {"area": [{"code": "53"}]}}, chosen.append) == "53"
+    assert maps.apply_selection({"selection": {"area": {}}}, chosen.append) is None
+    assert chosen == ["53"]

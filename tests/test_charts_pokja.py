@@ -1,0 +1,103 @@
+"""Pokja chart specs (``to_dict()``): stacked stage bars per province and the stage timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ui.charts import POKJA_STAGE_COLOURS
+from ui.charts import pokja as charts
+
+LABELS = {"belum_dibentuk": "Belum dibentuk", "persiapan": "Persiapan", "terbentuk": "Terbentuk (SK terbit)",
+          "tidak_ada_data": "Belum ada laporan"}
+BAR_TITLES = {"province": "Provinsi", "stage": "Tahap", "regencies": "Kab/kota", "share": "Bagian"}
+TIMELINE_TITLES = {"date": "Tanggal", "stage": "Tahap", "mandate": "Mandat", "note": "Catatan",
+                   "source": "Sumber", "issued": "Tanggal mandat"}
+
+
+def shares() -> pd.DataFrame:
+    rows = []
+    for province, counts in (("Nusa Tenggara Timur", (0, 2, 1, 19)), ("Nusa Tenggara Barat", (3, 3, 4, 0))):
+        for stage, n in zip(LABELS, counts, strict=True):
+            rows.append({"province_name": province, "stage": stage, "share": n / sum(counts),
+                         "regencies_text": str(n), "share_text": f"{n / sum(counts):.1%}"})
+    return pd.DataFrame(rows)
+
+
+def bars() -> dict:
+    return charts.province_stage_bars(shares(), stage_labels=LABELS, title="Tahap Pokja", x_title="Bagian",
+                                      tooltip_titles=BAR_TITLES).to_dict()
+
+
+def test_bars_are_stacked_shares_in_the_fixed_stage_colours():
+    spec = bars()
+    assert spec["mark"]["type"] == "bar"
+    enc = spec["encoding"]
+    assert enc["x"]["field"] == "share" and enc["x"]["stack"] == "zero"
+    assert enc["x"]["scale"]["domain"] == [0, 1]
+    assert enc["y"]["field"] == "province_name"
+    assert enc["y"]["sort"] == ["Nusa Tenggara Timur", "Nusa Tenggara Barat"]  # order kept from the data
+    assert enc["color"]["field"] == "stage_label"
+    assert enc["color"]["scale"]["domain"] == [LABELS[s] for s in POKJA_STAGE_COLOURS]
+    assert enc["color"]["scale"]["range"] == list(POKJA_STAGE_COLOURS.values())
+    assert enc["order"]["field"] == "stage_order"
+    assert [t["title"] for t in enc["tooltip"]] == list(BAR_TITLES.values())
+    assert spec["height"] == {"step": charts.BAR_STEP}
+
+
+def test_bars_carry_every_row_with_its_label_and_order():
+    spec = bars()
+    (values,) = spec["datasets"].values()
+    assert len(values) == 8
+    ntt_no_report = next(v for v in values if v["province_name"] == "Nusa Tenggara Timur"
+                         and v["stage"] == "tidak_ada_data")
+    assert ntt_no_report["stage_label"] == "Belum ada laporan"
+    assert ntt_no_report["share"] == 19 / 22 and ntt_no_report["regencies_text"] == "19"
+    assert ntt_no_report["stage_order"] == list(POKJA_STAGE_COLOURS).index("tidak_ada_data")
+
+
+def history(issued: dt.date | None = dt.date(2019, 5, 9)) -> pd.DataFrame:
+    return pd.DataFrame({
+        "changed_on": [dt.date(2019, 8, 22), dt.date(2021, 3, 1)],
+        "stage": ["persiapan", "terbentuk"],
+        "mandate_code": ["MOU-NTT-2019-POKJA-PMI"] * 2,
+        "mandate_issued_on": [issued, issued],
+        "date_text": ["22 Agustus 2019", "1 Maret 2021"],
+        "issued_text": ["9 Mei 2019" if issued else "–"] * 2,
+        "note": ["Rapat teknis", None],
+        "source_outlet": ["Dinas Kominfo Kab. Belu", "Uji"],
+    })
+
+
+def test_timeline_points_line_and_mandate_rule():
+    spec = charts.stage_timeline(history(), stage_labels=LABELS, title="Riwayat", tooltip_titles=TIMELINE_TITLES,
+                                 until=dt.date(2024, 5, 9)).to_dict()
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
+    assert marks == ["rule", "line", "point"]
+    rule, line, points = spec["layer"]
+    assert rule["encoding"]["x"]["field"] == "mandate_issued_on"
+    assert points["encoding"]["x"]["field"] == "changed_on" and points["encoding"]["x"]["type"] == "temporal"
+    y = points["encoding"]["y"]
+    assert y["scale"]["domain"] == ["Terbentuk (SK terbit)", "Persiapan", "Belum dibentuk"]  # formed on top
+    assert points["encoding"]["color"]["scale"]["range"] == [POKJA_STAGE_COLOURS[s] for s in
+                                                              ("belum_dibentuk", "persiapan", "terbentuk")]
+    assert line["encoding"]["detail"]["field"] == "mandate_code"
+    domain = points["encoding"]["x"]["scale"]["domain"]
+    assert (domain[0]["year"], domain[0]["month"], domain[0]["date"]) == (2019, 5, 9)  # the mandate
+    assert (domain[1]["year"], domain[1]["month"], domain[1]["date"]) == (2024, 5, 9)  # until
+    datasets = list(spec["datasets"].values())
+    events = next(d for d in datasets if "stage_label" in d[0])
+    assert [e["changed_on"] for e in events] == ["2019-08-22", "2021-03-01"]
+    assert [e["stage_label"] for e in events] == ["Persiapan", "Terbentuk (SK terbit)"]
+    assert events[1]["note"] == ""
+    issued = next(d for d in datasets if "issued_text" in d[0])
+    assert issued == [{"mandate_code": "MOU-NTT-2019-POKJA-PMI", "mandate_issued_on": "2019-05-09",
+                       "issued_text": "9 Mei 2019"}]
+
+
+def test_timeline_without_mandate_date_has_no_rule():
+    spec = charts.stage_timeline(history(issued=None), stage_labels=LABELS, title="Riwayat",
+                                 tooltip_titles=TIMELINE_TITLES).to_dict()
+    assert [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
+            for layer in spec["layer"]] == ["line", "point"]

@@ -1,0 +1,103 @@
+"""Texts of the "Status Pokja" page (pages/pokja_status.py) and the Pokja stage labels."""
+
+TEXT = {
+    "pokja_intro": {
+        "id": "Setiap kabupaten/kota wajib membentuk Pokja Pelayanan Terpadu Perlindungan PMI dan Tenaga Kerja "
+              "Akad (di NTT: Kesepakatan Bersama Gubernur NTT dengan bupati/wali kota, 2019). Halaman ini "
+              "menunjukkan tahap tiap kab/kota menurut sumber yang tercatat. Pokja yang belum terbentuk lebih "
+              "dari {n} hari setelah mandat terbit ditandai **lewat tenggat**.",
+        "en": "Every regency/city must form a Pokja for integrated protection services for migrant workers "
+              "(in NTT: the 2019 agreement between the Governor of NTT and every bupati/mayor). This page shows "
+              "each regency's stage as recorded sources report it. A Pokja not formed more than {n} days after "
+              "its mandate was issued is marked **overdue**.",
+    },
+    "pokja_no_report_rule": {
+        "id": "**Belum ada laporan** berarti kab/kota itu wajib membentuk Pokja (mandat berlaku di provinsinya) "
+              "tetapi belum ada sumber tercatat tentang Pokja-nya. Itu *bukan* berarti \"belum dibentuk\": "
+              "keadaannya tidak diketahui, dan tidak ditandai lewat tenggat.",
+        "en": "**No report** means the regency must form a Pokja (a mandate applies in its province) but no "
+              "recorded source says anything about it. It does *not* mean \"not started\": its state is unknown, "
+              "and it is not marked overdue.",
+    },
+    "pokja_filters_ignored": {
+        "id": "Filter tanggal dan sektor tidak berlaku di halaman ini: status Pokja adalah keadaan terkini.",
+        "en": "The date and sector filters do not apply on this page: a Pokja's status is its current state.",
+    },
+    "pokja_stage_belum_dibentuk": {"id": "Belum dibentuk", "en": "Not started"},
+    "pokja_stage_persiapan": {"id": "Persiapan", "en": "In preparation"},
+    "pokja_stage_terbentuk": {"id": "Terbentuk (SK terbit)", "en": "Formed (decree issued)"},
+    "pokja_stage_tidak_ada_data": {"id": "Belum ada laporan", "en": "No report"},
+    "pokja_m_mandated": {"id": "Kab/kota wajib", "en": "Regencies mandated"},
+    "pokja_m_overdue": {"id": "Lewat tenggat", "en": "Overdue"},
+    "pokja_h_not_formed": {"id": "Kab/kota yang belum membentuk Pokja", "en": "Regencies that have not formed their Pokja"},
+    "pokja_not_formed_caption": {
+        "id": "{n} kab/kota: {recorded} tercatat belum terbentuk, {unknown} belum ada laporan.",
+        "en": "{n} regencies/cities: {recorded} on record as not formed, {unknown} with no report.",
+    },
+    "pokja_all_formed": {
+        "id": "Semua kab/kota yang wajib dalam cakupan ini sudah membentuk Pokja.",
+        "en": "Every mandated regency/city in this scope has formed its Pokja.",
+    },
+    "pokja_h_provinces": {"id": "Per provinsi", "en": "By province"},
+    "pokja_provinces_caption": {
+        "id": "Bagian dari kab/kota yang wajib. Kab/kota dengan Pokja di bawah beberapa mandat dihitung sekali, "
+              "pada tahap terjauhnya.",
+        "en": "Share of the mandated regencies/cities. A regency with a Pokja under several mandates counts once, "
+              "at its most advanced stage.",
+    },
+    "pokja_chart_shares": {"id": "Tahap Pokja kab/kota yang wajib", "en": "Pokja stage of mandated regencies"},
+    "pokja_axis_share": {"id": "Bagian kab/kota yang wajib", "en": "Share of mandated regencies"},
+    "pokja_h_all": {"id": "Semua kab/kota dan mandat", "en": "All regencies and mandates"},
+    "pokja_all_caption": {
+        "id": "Satu baris per Pokja tercatat (kab/kota × mandat) dan per kab/kota wajib yang belum ada laporan.",
+        "en": "One row per recorded Pokja (regency × mandate) and per mandated regency with no report.",
+    },
+    "pokja_h_history": {"id": "Riwayat tahapan satu kab/kota", "en": "Stage history of one regency"},
+    "pokja_pick_regency": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "pokja_history_none": {
+        "id": "Tidak ada kab/kota dengan riwayat Pokja tercatat dalam cakupan ini.",
+        "en": "No regency/city in this scope has a recorded Pokja history.",
+    },
+    "pokja_chart_history": {"id": "Riwayat tahapan: {name}", "en": "Stage history: {name}"},
+    "pokja_history_caption": {
+        "id": "Titik: tahap yang dilaporkan sumber pada tanggal itu. Garis tegak putus-putus: tanggal mandat terbit.",
+        "en": "Points: the stage a source reported on that date. Dashed vertical line: the date the mandate was issued.",
+    },
+    "pokja_yes": {"id": "Ya", "en": "Yes"},
+    "pokja_no": {"id": "Tidak", "en": "No"},
+    "pokja_unknown": {"id": "–", "en": "–"},
+    "pokja_overdue_help": {
+        "id": "Lewat tenggat: belum terbentuk lebih dari {n} hari setelah mandat terbit. \"–\": tidak diketahui "
+              "(belum ada laporan, atau tanggal mandat tidak tercatat).",
+        "en": "Overdue: not formed more than {n} days after the mandate was issued. \"–\": unknown (no report, "
+              "or the mandate date is not recorded).",
+    },
+    "pokja_file_not_formed": {"id": "pokja belum terbentuk", "en": "pokja not formed"},
+    "pokja_file_provinces": {"id": "pokja per provinsi", "en": "pokja by province"},
+    "pokja_file_all": {"id": "pokja per kabkota", "en": "pokja by regency"},
+    "pokja_file_history": {"id": "riwayat pokja", "en": "pokja history"},
+    "pokja_col_province": {"id": "Provinsi", "en": "Province"},
+    "pokja_col_code": {"id": "Kode", "en": "Code"},
+    "pokja_col_regency": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "pokja_col_mandate": {"id": "Mandat", "en": "Mandate"},
+    "pokja_col_mandate_issued": {"id": "Tanggal mandat", "en": "Mandate date"},
+    "pokja_col_stage": {"id": "Tahap", "en": "Stage"},
+    "pokja_col_since": {"id": "Sejak", "en": "Since"},
+    "pokja_col_not_started_on": {"id": "Tercatat belum dibentuk", "en": "Reported not started"},
+    "pokja_col_preparation_on": {"id": "Mulai persiapan", "en": "Preparation from"},
+    "pokja_col_formed_on": {"id": "Terbentuk", "en": "Formed"},
+    "pokja_col_sk": {"id": "Nomor SK", "en": "Decree number"},
+    "pokja_col_name": {"id": "Nama Pokja/Satgas", "en": "Task force name"},
+    "pokja_col_source": {"id": "Sumber", "en": "Source"},
+    "pokja_col_days_since": {"id": "Hari sejak mandat", "en": "Days since mandate"},
+    "pokja_col_days_to_form": {"id": "Hari sampai terbentuk", "en": "Days to form"},
+    "pokja_col_overdue": {"id": "Lewat tenggat", "en": "Overdue"},
+    "pokja_col_regencies": {"id": "Kab/kota", "en": "Regencies"},
+    "pokja_col_mandated": {"id": "Kab/kota wajib", "en": "Regencies mandated"},
+    "pokja_col_share": {"id": "Bagian", "en": "Share"},
+    "pokja_col_date": {"id": "Tanggal", "en": "Date"},
+    "pokja_col_note": {"id": "Catatan", "en": "Note"},
+    "pokja_col_headline": {"id": "Judul sumber", "en": "Source headline"},
+    "pokja_col_url": {"id": "Tautan", "en": "URL"},
+    "pokja_col_published": {"id": "Tanggal terbit sumber", "en": "Source published"},
+}
