@@ -245,10 +245,10 @@ def _pokja(session, rng, scale, regencies, source_id) -> int:
         if (reg.code, mandate_id) in taken:
             continue
         roll = rng.random()
-        start = dt.date(2019, 9, 1) + dt.timedelta(days=rng.randint(0, 1500))
+        mandated_on = dt.date(2019, 5, 9) if mandate_id == ntt_mandate else demo_mandate.issued_on
+        start = mandated_on + dt.timedelta(days=rng.randint(30, 1500))  # preparation after the mandate
         records.record_pokja_stage(session, regency_code=reg.code, mandate_id=mandate_id,
-                                   stage="belum_dibentuk", on=dt.date(2019, 5, 9) if mandate_id == ntt_mandate else dt.date(2020, 1, 15),
-                                   source_id=source_id, note="demo")
+                                   stage="belum_dibentuk", on=mandated_on, source_id=source_id, note="demo")
         if roll > 0.3:
             records.record_pokja_stage(session, regency_code=reg.code, mandate_id=mandate_id,
                                        stage="persiapan", on=start, source_id=source_id, note="demo")

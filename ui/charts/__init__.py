@@ -16,7 +16,7 @@ SECTOR_COLOURS = {
 }
 COOPERATIVE_STATUS_COLOURS = {"aktif": "#2c7fb8", "tidak_aktif": "#d95f0e"}
 POKJA_STAGE_COLOURS = {"belum_dibentuk": "#bdbdbd", "persiapan": "#fdae61", "terbentuk": "#1a9641",
-                       "tidak_ada_data": "#f0f0f0"}
+                       "tidak_ada_data": "#d9d9d9"}
 MEETING_STATUS_COLOURS = {"held": "#4575b4", "planned": "#91bfdb", "cancelled": "#999999"}
 
 
