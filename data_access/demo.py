@@ -79,17 +79,20 @@ def _weighted(rng: random.Random, pairs) -> str:
     return rng.choices(values, weights=weights)[0]
 
 
-def _rat_years(rng: random.Random, founded_year: int) -> list[int]:
-    """Plausible RAT years: most cooperatives hold it yearly, some lapse, some never did."""
+def _rat_years(rng: random.Random, founded_year: int, healthy_share: float) -> list[int]:
+    """Plausible RAT years: most cooperatives hold it yearly, some lapse, some never did.
+
+    ``healthy_share`` varies by kab/kota so that areas differ as they do in reality.
+    """
     start = max(founded_year + 1, RAT_YEARS.start)
     profile = rng.random()
     years = []
-    if profile < 0.55:  # healthy, the odd missed year
+    if profile < healthy_share:  # healthy, the odd missed year
         years = [y for y in range(start, RAT_YEARS.stop) if rng.random() < 0.93]
-    elif profile < 0.85:  # lapsed at some point
+    elif profile < healthy_share + (1 - healthy_share) * 0.65:  # lapsed at some point
         stop = rng.randint(RAT_YEARS.start, RAT_YEARS.stop - 1)
         years = [y for y in range(start, stop) if rng.random() < 0.85]
-    elif profile < 0.95:  # revived recently
+    elif profile < healthy_share + (1 - healthy_share) * 0.9:  # revived recently
         begin = rng.randint(2019, 2024)
         years = [y for y in range(max(start, begin), RAT_YEARS.stop) if rng.random() < 0.9]
     return years  # else: never held a RAT in the window
@@ -160,6 +163,9 @@ def generate(engine: Engine, scale: str = "small", seed: int = 42) -> dict[str, 
 
 def _cooperatives(session, rng, size, regencies, source_id, seed) -> tuple[int, int]:
     weights = [rng.uniform(0.3, 3.0) for _ in regencies]
+    province_health = {code: rng.uniform(0.3, 0.75) for code in sorted({r.province_code for r in regencies})}
+    health = {r.code: min(0.9, max(0.15, province_health[r.province_code] + rng.uniform(-0.12, 0.12)))
+              for r in regencies}
     next_id = _next_id(session, Cooperative)
     coop_rows, rat_rows = [], []
     for i in range(size.cooperatives):
@@ -175,7 +181,7 @@ def _cooperatives(session, rng, size, regencies, source_id, seed) -> tuple[int, 
             "sektor_usaha": rng.choice(SEKTOR), "members": rng.randint(20, 2500),
             "dissolved": rng.random() < 0.02, "source_id": source_id,
         })
-        years = _rat_years(rng, founded.year)
+        years = _rat_years(rng, founded.year, health[reg.code])
         for year, run in records.run_lengths(years).items():
             rat_rows.append({"cooperative_id": coop_id, "year": year, "run_length": run,
                              "held_on": dt.date(year, rng.randint(1, 6), rng.randint(1, 28))})

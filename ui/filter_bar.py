@@ -83,12 +83,14 @@ def render() -> flt.Filters:
         chosen = set(st.session_state["f_prov"])
         options = [c for c in regency_names if not chosen or c[:2] in chosen]
         st.session_state["f_kab"] = [c for c in st.session_state.get("f_kab", []) if c in options]
-        st.multiselect(t("f_regency"), options=options, format_func=regency_names.get, key="f_kab")
+        st.multiselect(t("f_regency"), options=options, format_func=regency_names.get, key="f_kab",
+                       placeholder=t("all_regencies"))
         bounds = {"min_value": dt.date(2000, 1, 1), "max_value": dt.date(2035, 12, 31), "format": "DD/MM/YYYY"}
         st.date_input(t("f_date_from"), key="f_from", **bounds)
         st.date_input(t("f_date_to"), key="f_to", **bounds)
-        st.multiselect(t("f_sector"), options=list(SECTORS), format_func=lambda s: t(f"sector_{s}"),
-                       key="f_sektor")
+        sector_names = {s: t(f"sector_{s}") for s in SECTORS}
+        st.multiselect(t("f_sector"), options=list(SECTORS), format_func=sector_names.get, key="f_sektor",
+                       placeholder=t("all_sectors"))
         st.slider(t("f_window"), min_value=flt.MIN_WINDOW, max_value=5, key="f_n", help=t("f_window_help"))
         st.toggle(t("f_real_only"), key="f_nyata")
         st.button(t("f_reset"), on_click=_clear, width="stretch")

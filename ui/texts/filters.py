@@ -16,6 +16,8 @@ TEXT = {
     "f_reset": {"id": "Hapus filter", "en": "Clear filters"},
     "f_dropped": {"id": "Parameter tautan diabaikan", "en": "Link parameters ignored"},
     "all_provinces": {"id": "Semua provinsi", "en": "All provinces"},
+    "all_regencies": {"id": "Semua kabupaten/kota", "en": "All regencies/cities"},
+    "all_sectors": {"id": "Semua sektor", "en": "All sectors"},
     "scope_all_time": {"id": "semua tanggal", "en": "all dates"},
     "scope_from": {"id": "sejak {d}", "en": "from {d}"},
     "scope_until": {"id": "sampai {d}", "en": "until {d}"},
