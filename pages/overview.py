@@ -38,7 +38,7 @@ with coop_col:
     st.subheader(t("ov_cooperatives"))
     st.metric(t("ov_registered"), number(registered))
     st.metric(t("ov_active"), number(active),
-              delta=t("ov_pct_active", p=percent(active / registered)) if registered else None, delta_color="off")
+              delta=t("ov_pct_active", p=percent(active / registered)) if registered else None, delta_color="off", delta_arrow="off")
     st.caption(t("ov_rule", start=filters.as_of_year - filters.window + 1, end=filters.as_of_year, n=filters.window))
 with meeting_col:
     st.subheader(t("ov_meetings"))
@@ -47,7 +47,7 @@ with meeting_col:
 with pokja_col:
     st.subheader(t("ov_pokja"))
     st.metric(t("ov_formed"), number(int(by_stage.get("terbentuk", 0))),
-              delta=t("ov_of_mandated", n=number(mandated)), delta_color="off")
+              delta=t("ov_of_mandated", n=number(mandated)), delta_color="off", delta_arrow="off")
     st.caption(" · ".join([
         f"{t('ov_preparation')}: {number(int(by_stage.get('persiapan', 0)))}",
         f"{t('ov_not_started')}: {number(int(by_stage.get('belum_dibentuk', 0)))}",
