@@ -1,5 +1,278 @@
-"""Placeholder until the page lands in this change."""
+"""Kesehatan Koperasi: registered, active and inactive cooperatives, beside the figures sources reported.
 
+Every figure comes from ``data_access.cooperatives`` through ``ui.queries.run``
+with the filters of the sidebar; every table and chart offers its own rows for
+download.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+import pandas as pd
 import streamlit as st
+from babel.dates import format_date
 
-st.info("…")
+from data_access import cooperatives
+from ui import downloads, queries, scope
+from ui.charts import cooperatives as charts
+from ui.formatting import LOCALES, date, number, percent
+from ui.i18n import current_language, t
+
+PAGE_SIZE = cooperatives.REGISTRY_PAGE_SIZE
+MAX_PAGES = 20  # deeper pages of a national register cost a sort each; search or narrow the area instead
+PAGE_STATE = "coop_page_state"
+RANKING_MAX_HEIGHT = 880
+
+filters = st.session_state["filters"]
+scope_text = scope.describe(filters)
+
+
+def offer(frame: pd.DataFrame, file_key: str, key: str) -> None:
+    downloads.offer(frame, name=t(file_key), filters=filters, scope=scope_text, key=key)
+
+
+def pct_points(fraction: pd.Series) -> pd.Series:
+    """Fractions as percentage points with one decimal (what the tables show and the files hold)."""
+    return (fraction * 100).round(1)
+
+
+def counts_table(frame: pd.DataFrame, first: dict[str, str]) -> pd.DataFrame:
+    """``first`` (column → header) then registered / active / inactive / % active, headers translated."""
+    out = frame[list(first)].rename(columns=first)
+    out[t("coop_col_registered")] = frame["registered"].to_numpy()
+    out[t("coop_col_active")] = frame["active"].to_numpy()
+    out[t("coop_col_inactive")] = frame["inactive"].to_numpy()
+    out[t("coop_col_pct_active")] = pct_points(frame["pct_active"]).to_numpy()
+    return out.reset_index(drop=True)
+
+
+def styled(frame: pd.DataFrame, *, numbers=(), years=(), pct=()):
+    """``frame`` for ``st.dataframe``: values stay numbers (for sorting), shown through ``ui.formatting``.
+
+    Only for columns without missing values: Streamlit shows a missing value as "None" whatever the format.
+    """
+    formats = {h: (lambda v: number(int(v))) for h in numbers}
+    formats.update({h: (lambda v: str(int(v))) for h in years})
+    formats.update({h: (lambda v: percent(v / 100)) for h in pct})
+    return frame.style.format(formats)
+
+
+def as_text(frame: pd.DataFrame, *, numbers=(), years=()) -> tuple[pd.DataFrame, dict]:
+    """``frame`` with these columns as text ("–" where missing), right-aligned: for columns with gaps."""
+    shown = frame.copy()
+    for h in numbers:
+        shown[h] = [number(int(v)) if pd.notna(v) else "–" for v in frame[h]]
+    for h in years:
+        shown[h] = [str(int(v)) if pd.notna(v) else "–" for v in frame[h]]
+    config = {h: st.column_config.TextColumn(h, alignment="right") for h in (*numbers, *years)}
+    return shown, config
+
+
+COUNT_HEADERS = ("coop_col_registered", "coop_col_active", "coop_col_inactive")
+
+
+def jenis_label(jenis) -> str:
+    return t(f"coop_jenis_{jenis}") if isinstance(jenis, str) else t("coop_jenis_unknown")
+
+
+def rule_text() -> str:
+    last = filters.as_of_year
+    if filters.window == 1:
+        return t("coop_rule_one_year", last=last)
+    return t("coop_rule", first=last - filters.window + 1, last=last, n=filters.window)
+
+
+# --- headline -------------------------------------------------------------------
+
+st.title(t("page_cooperatives"))
+st.caption(t("coop_intro"))
+scope.caption(filters)
+if filters.sectors:
+    st.caption(t("coop_sector_note"))
+
+level = "kabupaten_kota" if filters.provinces or filters.regencies else "provinsi"
+health = queries.run(cooperatives.health_by_area, filters, level)
+registered = int(health["registered"].sum())
+active = int(health["active"].sum())
+
+st.subheader(t("coop_registry_heading"))
+metric_cols = st.columns([1, 1, 1, 1, 2])
+rule = rule_text()
+rule_help = t("coop_rule_help", year=filters.as_of_year)
+if registered:
+    metric_cols[0].metric(t("coop_metric_registered"), number(registered), help=rule_help)
+    metric_cols[1].metric(t("coop_metric_active"), number(active), help=rule)
+    metric_cols[2].metric(t("coop_metric_inactive"), number(registered - active), help=rule)
+    metric_cols[3].metric(t("coop_metric_pct_active"), percent(active / registered), help=rule)
+    metric_cols[4].markdown(f"**{rule}**")
+    metric_cols[4].caption(rule_help)
+else:
+    metric_cols[4].markdown(f"**{rule}**")
+    st.info(t("empty_result"))
+scope.provenance_note(filters, "cooperatives")
+
+
+# --- figures as reported --------------------------------------------------------
+
+def as_of_text(value, precision: str) -> str:
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return format_date(value, format="MMMM y", locale=LOCALES[current_language()])
+    return date(value)
+
+
+def flags_text(row) -> str:
+    flags = []
+    if row.inconsistent:
+        flags.append(t("coop_mark_inconsistent", active=number(int(row.active)),
+                       inactive=number(int(row.inactive)), total=number(int(row.total))))
+    if row.approximate:
+        flags.append(t("coop_mark_approximate"))
+    return "; ".join(flags)
+
+
+st.subheader(t("coop_reported"))
+st.caption(t("coop_reported_help"))
+reported = queries.run(cooperatives.reported_counts, filters)
+if reported.empty:
+    st.info(t("empty_result"))
+else:
+    shown = pd.DataFrame({
+        t("coop_col_area"): reported["area_name"].to_numpy(),
+        t("coop_col_as_of"): [as_of_text(d, p) for d, p in zip(reported["as_of"], reported["as_of_precision"],
+                                                                  strict=True)],
+        t("coop_col_total"): reported["total"].to_numpy(),
+        t("coop_col_active"): reported["active"].to_numpy(),
+        t("coop_col_inactive"): reported["inactive"].to_numpy(),
+        t("coop_col_flags"): [flags_text(r) for r in reported.itertuples(index=False)],
+        t("coop_col_source"): reported["outlet"].to_numpy(),
+        t("coop_col_headline"): reported["headline"].to_numpy(),
+        t("coop_col_published"): [date(d) if pd.notna(d) else "" for d in reported["published_on"]],
+        t("coop_col_url"): reported["url"].to_numpy(),
+        t("coop_col_note"): reported["note"].to_numpy(),
+    })
+    display, config = as_text(shown, numbers=[t("coop_col_total"), t("coop_col_active"), t("coop_col_inactive")])
+    for header in (t("coop_col_headline"), t("coop_col_url"), t("coop_col_note")):
+        display[header] = display[header].fillna("")
+    config[t("coop_col_url")] = st.column_config.LinkColumn(t("coop_col_url"))
+    st.dataframe(display, hide_index=True, width="stretch", key="coop_reported_table", column_config=config)
+    flagged = int((reported["inconsistent"] | reported["approximate"]).sum())
+    if flagged:
+        st.warning(t("coop_reported_flagged", n=number(flagged)), icon="⚠️")
+    offer(shown, "coop_file_reported", "coop_dl_reported")
+scope.provenance_note(filters, "cooperative_counts")
+
+if not registered:
+    st.stop()
+
+
+# --- by area and ranking --------------------------------------------------------
+
+by_area_col, ranking_col = st.columns(2, gap="large")
+with by_area_col:
+    title = t("coop_by_regency") if level == "kabupaten_kota" else t("coop_by_province")
+    chart_key = "coop_area_" + level + "_" + "_".join(filters.provinces) + "_" + "_".join(filters.regencies)
+    ordered = health.sort_values(["registered", "area_name"], ascending=[False, True])
+    st.altair_chart(charts.area_bars(ordered, title=title), key=chart_key,
+                    on_select=partial(charts.drill_down, chart_key), selection_mode=charts.SELECTION)
+    if not filters.regencies:
+        st.caption(t("coop_click_to_drill"))
+    area_table = counts_table(ordered, {"area_code": t("coop_col_area_code"), "area_name": t("coop_col_area")})
+    offer(area_table, "coop_file_areas", "coop_dl_areas")
+
+with ranking_col:
+    st.markdown(f"**{t('coop_ranking')}**", help=t("coop_ranking_help"))
+    with_coops = health[health["registered"] > 0]
+    ranked = with_coops.sort_values(["pct_active", "registered", "area_name"], ascending=[True, False, True])
+    ranking = counts_table(ranked, {"area_name": t("coop_col_area")})
+    ranking.insert(0, t("coop_col_rank"), range(1, len(ranking) + 1))
+    pct_header = t("coop_col_pct_active")
+    ranking.insert(2, pct_header, ranking.pop(pct_header))
+    st.dataframe(styled(ranking, numbers=[t(h) for h in COUNT_HEADERS], years=[t("coop_col_rank")], pct=[pct_header]),
+                 hide_index=True, width="stretch", key="coop_ranking_table",
+                 height=min(35 * (len(ranking) + 1) + 3, RANKING_MAX_HEIGHT))
+    empty_areas = health.loc[health["registered"] == 0, "area_name"]
+    if not empty_areas.empty:
+        st.caption(t("coop_ranking_empty", areas=", ".join(empty_areas)))
+    offer(ranking, "coop_file_ranking", "coop_dl_ranking")
+
+
+# --- trend and jenis ------------------------------------------------------------
+
+trend_col, jenis_col = st.columns(2, gap="large")
+with trend_col:
+    start_year = cooperatives.TREND_START_YEAR
+    if filters.date_from:
+        start_year = max(start_year, filters.date_from.year)
+    first_rat = queries.run(cooperatives.rat_year_span)["first_year"].iloc[0]
+    judged_from = int(first_rat) + filters.window - 1 if pd.notna(first_rat) else start_year
+    trend = queries.run(cooperatives.trend_by_year, filters, max(start_year, judged_from))
+    if trend.empty or not trend["registered"].any():
+        st.markdown(f"**{t('coop_trend')}**")
+        st.info(t("empty_result"))
+    else:
+        st.altair_chart(charts.trend_area(trend, title=t("coop_trend")))
+        st.caption(t("coop_trend_help", n=filters.window))
+        if judged_from > start_year:
+            st.caption(t("coop_trend_from", year=judged_from, first=int(first_rat), n=filters.window))
+        offer(counts_table(trend, {"year": t("coop_col_year")}), "coop_file_trend", "coop_dl_trend")
+
+with jenis_col:
+    jenis = queries.run(cooperatives.health_by_jenis, filters)
+    jenis = jenis[jenis["registered"] > 0].sort_values("registered", ascending=False, kind="stable").assign(
+        jenis_label=lambda f: [jenis_label(j) for j in f["jenis"]])
+    if jenis.empty:
+        st.markdown(f"**{t('coop_by_jenis')}**")
+        st.info(t("empty_result"))
+    else:
+        st.altair_chart(charts.jenis_bars(jenis, title=t("coop_by_jenis")))
+        offer(counts_table(jenis, {"jenis_label": t("coop_col_jenis")}), "coop_file_jenis", "coop_dl_jenis")
+
+
+# --- the register ---------------------------------------------------------------
+
+def move_page(step: int) -> None:
+    signature, page = st.session_state[PAGE_STATE]
+    st.session_state[PAGE_STATE] = (signature, max(0, page + step))
+
+
+st.subheader(t("coop_registry"))
+search = st.text_input(t("coop_search"), key="coop_search", placeholder=t("coop_search_placeholder"),
+                       max_chars=cooperatives.SEARCH_MAX_CHARS).strip()
+total = int(queries.run(cooperatives.registry_size, filters, search)["rows"].iloc[0])
+if not total:
+    st.info(t("coop_no_match", q=search) if search else t("empty_result"))
+else:
+    pages = min(math.ceil(total / PAGE_SIZE), MAX_PAGES)
+    signature = (filters, search)
+    saved = st.session_state.get(PAGE_STATE)
+    page = min(saved[1], pages - 1) if saved and saved[0] == signature else 0
+    st.session_state[PAGE_STATE] = (signature, page)
+    rows = queries.run(cooperatives.registry, filters, search, PAGE_SIZE, page * PAGE_SIZE)
+    statuses = charts.status_labels()
+    register = pd.DataFrame({
+        t("coop_col_name"): rows["name"].to_numpy(),
+        t("coop_col_nik"): rows["nik"].to_numpy(),
+        t("coop_col_regency"): rows["regency_name"].to_numpy(),
+        t("coop_col_jenis"): [jenis_label(j) for j in rows["jenis"]],
+        t("coop_col_kelompok"): rows["kelompok"].to_numpy(),
+        t("coop_col_last_rat"): rows["last_rat_year"].to_numpy(),
+        t("coop_col_status"): [statuses["aktif"] if a else statuses["tidak_aktif"] for a in rows["active"]],
+    })
+    first = page * PAGE_SIZE + 1
+    st.caption(t("coop_showing", first=number(first), last=number(first + len(rows) - 1), total=number(total),
+                 page=number(page + 1), pages=number(pages)))
+    display, config = as_text(register, years=[t("coop_col_last_rat")])
+    st.dataframe(display, hide_index=True, width="stretch", key="coop_register_table", column_config=config)
+    prev_col, next_col, note_col = st.columns([1, 1, 4])
+    prev_col.button(t("coop_page_prev"), key="coop_page_prev", disabled=page == 0,
+                    on_click=move_page, args=(-1,), width="stretch")
+    next_col.button(t("coop_page_next"), key="coop_page_next", disabled=page >= pages - 1,
+                    on_click=move_page, args=(1,), width="stretch")
+    if total > MAX_PAGES * PAGE_SIZE:
+        note_col.caption(t("coop_showing_capped", shown=number(MAX_PAGES * PAGE_SIZE)))
+    st.caption(t("coop_download_page_note"))
+    offer(register, "coop_file_registry", "coop_dl_registry")

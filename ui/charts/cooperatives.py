@@ -1,0 +1,169 @@
+"""Charts of the "Kesehatan Koperasi" page: active / inactive cooperatives by area, year and jenis.
+
+Every chart stacks *aktif* under *tidak aktif* in the fixed colours of
+``ui.charts.COOPERATIVE_STATUS_COLOURS``, so the bar's (or area's) full length
+is the number registered. Numbers in tooltips come from ``ui.formatting``;
+axes use the interface language's separators (Vega ``config.locale``).
+
+The area chart is clickable: a point selection named ``SELECTION`` on
+``area_code``. The page passes ``drill_down`` as the chart's ``on_select``
+callback; it runs before the next script run, which is when the filter
+widgets' session state may still be written (after they are drawn, Streamlit
+refuses the write).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from ui import filter_bar
+from ui.charts import COOPERATIVE_STATUS_COLOURS, scale
+from ui.formatting import number, percent
+from ui.i18n import current_language, t
+
+SELECTION = "area"
+STATUSES = tuple(COOPERATIVE_STATUS_COLOURS)  # ("aktif", "tidak_aktif"), stacked in this order
+STATUS_COLUMNS = {"aktif": "active", "tidak_aktif": "inactive"}
+NUMBER_LOCALES = {
+    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]},
+}
+BAR_HEIGHT = 22  # pixels per bar (a step, so long lists grow instead of squeezing)
+TREND_HEIGHT = 380  # the whole chart, title and legend included (Streamlit fits the spec to it)
+
+
+def status_labels() -> dict[str, str]:
+    """Status code → its label in the interface language."""
+    return {status: t(f"coop_status_{status}") for status in STATUSES}
+
+
+def _pct_text(value) -> str:
+    return percent(float(value)) if pd.notna(value) else "–"
+
+
+def _long(frame: pd.DataFrame, key: str, label: str) -> pd.DataFrame:
+    """One row per (``key``, status) with the count and tooltip texts.
+
+    ``frame`` holds ``key``, ``label``, ``registered``, ``active``, ``inactive``
+    and ``pct_active`` (a fraction or NaN).
+    """
+    labels = status_labels()
+    rows = []
+    for record in frame.to_dict("records"):
+        for order, status in enumerate(STATUSES):
+            count = int(record[STATUS_COLUMNS[status]])
+            rows.append({
+                key: record[key], "label": str(record[label]), "status": labels[status], "status_order": order,
+                "count": count, "count_text": number(count), "registered_text": number(int(record["registered"])),
+                "pct_text": _pct_text(record["pct_active"]),
+            })
+    return pd.DataFrame(rows, columns=[key, "label", "status", "status_order", "count", "count_text",
+                                       "registered_text", "pct_text"])
+
+
+def _colour() -> alt.Color:
+    return alt.Color("status:N", scale=scale(COOPERATIVE_STATUS_COLOURS, status_labels()),
+                     legend=alt.Legend(title=None, orient="top"))
+
+
+def _tooltip(first: alt.Tooltip) -> list[alt.Tooltip]:
+    return [first, alt.Tooltip("status:N", title=t("coop_col_status_label")),
+            alt.Tooltip("count_text:N", title=t("coop_col_count")),
+            alt.Tooltip("registered_text:N", title=t("coop_col_registered")),
+            alt.Tooltip("pct_text:N", title=t("coop_col_pct_active"))]
+
+
+def _configured(chart: alt.Chart) -> alt.Chart:
+    return chart.configure(locale={"number": NUMBER_LOCALES[current_language()]})
+
+
+def _stacked_bars(data: pd.DataFrame, *, order: list[str], title: str, category_title: str) -> alt.Chart:
+    return (
+        alt.Chart(data, title=title, height=alt.Step(BAR_HEIGHT))
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("count:Q", stack="zero", title=t("coop_col_count"), axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=_colour(),
+            order=alt.Order("status_order:Q"),
+            tooltip=_tooltip(alt.Tooltip("label:N", title=category_title)),
+        )
+    )
+
+
+def area_bars(health: pd.DataFrame, *, title: str) -> alt.Chart:
+    """Active and inactive per area (``cooperatives.HEALTH_COLUMNS`` rows), most registered on top.
+
+    Clicking a bar selects its ``area_code`` (selection ``SELECTION``).
+    """
+    ordered = health.sort_values(["registered", "area_name"], ascending=[False, True])
+    data = _long(ordered, "area_code", "area_name")
+    select = alt.selection_point(name=SELECTION, fields=["area_code"], on="click")
+    chart = (
+        _stacked_bars(data, order=[str(n) for n in ordered["area_name"]], title=title,
+                      category_title=t("coop_col_area"))
+        .encode(opacity=alt.condition(select, alt.value(1.0), alt.value(0.55)))
+        .add_params(select)
+    )
+    return _configured(chart)
+
+
+def jenis_bars(jenis: pd.DataFrame, *, title: str) -> alt.Chart:
+    """Active and inactive per jenis (``cooperatives.JENIS_COLUMNS`` rows plus a ``jenis_label`` column)."""
+    data = _long(jenis, "jenis", "jenis_label")
+    return _configured(_stacked_bars(data, order=[str(n) for n in jenis["jenis_label"]], title=title,
+                                     category_title=t("coop_col_jenis")))
+
+
+def trend_area(trend: pd.DataFrame, *, title: str) -> alt.Chart:
+    """Active under inactive per year (``cooperatives.TREND_COLUMNS`` rows): the top edge is the number registered."""
+    data = _long(trend.assign(year_label=trend["year"].astype(str)), "year", "year_label")
+    chart = (
+        alt.Chart(data, title=title, height=TREND_HEIGHT)
+        .mark_area(opacity=0.85, line=True)
+        .encode(
+            x=alt.X("year:O", title=t("coop_col_year"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count:Q", stack="zero", title=t("coop_col_count"), axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=_colour(),
+            order=alt.Order("status_order:Q"),
+            tooltip=_tooltip(alt.Tooltip("label:N", title=t("coop_col_year"))),
+        )
+    )
+    return _configured(chart)
+
+
+# --- clicking an area -----------------------------------------------------------
+
+def area_from_selection(state: Mapping | None, param: str = SELECTION) -> str | None:
+    """The area code a click selected, from ``st.altair_chart``'s selection state.
+
+    Streamlit gives ``{"selection": {param: [{"area_code": "53"}, …]}}`` for a
+    point selection on fields; an empty selection is ``{}`` or ``[]``. The
+    first selected area wins.
+    """
+    if not state:
+        return None
+    selection = (state.get("selection") or {}).get(param) or []
+    if isinstance(selection, Mapping):  # {"area_code": ["53"]} (older form), or one point
+        selection = selection.get("area_code") or []
+        selection = [{"area_code": v} for v in (selection if isinstance(selection, list) else [selection])]
+    for point in selection:
+        code = point.get("area_code") if isinstance(point, Mapping) else None
+        if code:
+            return str(code)
+    return None
+
+
+def drill_down(chart_key: str) -> None:
+    """``on_select`` callback of the area chart: make the clicked area the filter."""
+    code = area_from_selection(st.session_state.get(chart_key))
+    if not code:
+        return
+    current = (list(st.session_state.get("f_prov", [])), list(st.session_state.get("f_kab", [])))
+    wanted = ([code[:2]], [code]) if "." in code else ([code], [])
+    if current != wanted:
+        filter_bar.select_area(code)
