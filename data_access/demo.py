@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from data_access import records
-from data_access.engine import session_scope
+from data_access.engine import analyze, session_scope
 from data_access.models import (
     Cooperative,
     CooperativeRat,
@@ -158,6 +158,7 @@ def generate(engine: Engine, scale: str = "small", seed: int = 42) -> dict[str, 
         counts["meetings"] = _meetings(session, rng, size, regencies, provinces, source.id)
         counts["pokja"] = _pokja(session, rng, scale, regencies, source.id)
         _sync_sequences(session)
+    analyze(engine)
     return counts
 
 

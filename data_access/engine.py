@@ -76,6 +76,15 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def analyze(engine: Engine) -> None:
+    """Refresh the planner's statistics after bulk writes (demo data, imports).
+
+    Without them SQLite has no row estimates at all and guesses its join order.
+    """
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+
+
 def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = None) -> Engine:
     """Migrate, and fill an empty database with gazetteer + real facts (+ demo)."""
     from data_access import demo, gazetteer, models, real_facts

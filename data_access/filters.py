@@ -177,11 +177,15 @@ def date_clause(filters: Filters, date_col) -> ColumnElement[bool]:
 
 
 def real_only_clause(filters: Filters, source_id_col) -> ColumnElement[bool]:
-    """Hide rows hanging off a synthetic source when "real data only" is on."""
+    """Hide rows hanging off a synthetic source when "real data only" is on.
+
+    Written as ``IN (real sources)`` rather than ``NOT IN (synthetic ones)``:
+    PostgreSQL estimates the positive form well and keeps using indexes.
+    """
     if not filters.real_only:
         return true()
-    synthetic = select(Source.id).where(Source.kind == "synthetic")
-    return source_id_col.not_in(synthetic)
+    real = select(Source.id).where(Source.kind != "synthetic")
+    return source_id_col.in_(real)
 
 
 def meeting_sector_clause(filters: Filters) -> ColumnElement[bool]:

@@ -20,10 +20,12 @@ def _fact_stmt(fact: str, filters: flt.Filters):
     if fact == "meetings":
         return select(Meeting.source_id.label("source_id")).where(flt.meeting_clause(filters))
     if fact == "cooperatives":
-        return (select(Cooperative.source_id.label("source_id"))
-                .join(Regency, Regency.code == Cooperative.regency_code)
-                .where(flt.area_clause(filters, Regency.province_code, Cooperative.regency_code),
-                       flt.real_only_clause(filters, Cooperative.source_id)))
+        stmt = select(Cooperative.source_id.label("source_id")).where(
+            flt.real_only_clause(filters, Cooperative.source_id))
+        if filters.regencies or not filters.provinces:  # no join needed for these scopes
+            return stmt.where(flt.area_clause(filters, Cooperative.regency_code, Cooperative.regency_code))
+        return (stmt.join(Regency, Regency.code == Cooperative.regency_code)
+                .where(Regency.province_code.in_(filters.provinces)))
     if fact == "cooperative_counts":
         return (select(CooperativeCount.source_id.label("source_id"))
                 .where(flt.area_clause(filters, CooperativeCount.province_code, CooperativeCount.regency_code),
