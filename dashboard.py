@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_access import auth
+from ui import auth as ui_auth
 from ui import filter_bar
 from ui.db import app_engine, database_errors_shown
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
@@ -38,7 +40,18 @@ pages = {
         st.Page("pages/pokja_status.py", title=t("page_pokja"), icon="🛡️", url_path="pokja"),
         st.Page("pages/maps.py", title=t("page_maps"), icon="🗺️", url_path="peta"),
     ],
+    t("nav_editor"): [
+        st.Page("pages/imports.py", title=t("page_imports"), icon="📥", url_path="impor"),
+        st.Page("pages/extract_news.py", title=t("page_extract"), icon="📰", url_path="ekstraksi"),
+        st.Page("pages/history.py", title=t("page_history"), icon="🧾", url_path="riwayat"),
+        st.Page("pages/sign_in.py", title=t("page_sign_out") if ui_auth.current_user() else t("page_sign_in"),
+                icon="🔑", url_path="masuk"),
+    ],
 }
+if auth.read_requires_sign_in() and ui_auth.current_user() is None:  # reading needs an account too
+    pages = {t("nav_editor"): [st.Page("pages/sign_in.py", title=t("page_sign_in"), icon="🔑", url_path="masuk",
+                                       default=True)]}
 navigation = st.navigation(pages)
+ui_auth.sidebar_status()
 st.session_state["filters"] = filter_bar.render()
 navigation.run()

@@ -1,20 +1,96 @@
-"""Command line: ``python -m data_access init | demo | stats``.
+"""Command line: ``python -m data_access init | demo | stats | import | undo | user``.
 
 - ``init``: migrate the database (``DATABASE_URL`` or the embedded SQLite file)
   and load the gazetteer and real facts if it is empty.
 - ``demo --scale small|national [--seed N] [--remove]``: add (or remove) a
   deterministic synthetic data set.
 - ``stats``: row counts per table as JSON.
+- ``import KIND FILE --user NAME [--dry-run] [--strict] [--json]``: the same
+  preview/commit as the Impor page (KIND: registry, counts, meetings, pokja); exit
+  code 0 clean, 1 rejected rows, 2 file or account refused.
+- ``undo BATCH --user NAME``: undo one import batch.
+- ``user add NAME --role viewer|editor|admin [--province 53] [--password-stdin]``
+  (the password is prompted for, or read from standard input — never an argument),
+  ``user list``, ``user passwd NAME``, ``user disable NAME`` / ``user enable NAME``.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 import time
+from pathlib import Path
 
 from data_access import demo, engine, stats
+from data_access.models import USER_ROLES
+
+IMPORT_KINDS = ("registry", "counts", "meetings", "pokja")
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Kata sandi / password: ")
+    if getpass.getpass("Ulangi / repeat: ") != first:
+        raise SystemExit("passwords differ / kata sandi berbeda")
+    return first
+
+
+def _import(args, eng) -> int:
+    from data_access import imports
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"{path}: {error.strerror}", file=sys.stderr)
+        return 2
+    run = imports.preview if args.dry_run else imports.commit
+    report = run(args.kind, data, path.name, user=args.user, strict=args.strict, engine=eng,
+                 source_outlet=args.source)
+    print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2, default=str) if args.json
+          else report.to_text(args.lang))
+    return report.exit_code
+
+
+def _undo(args, eng) -> int:
+    from data_access import imports
+
+    result = imports.undo(args.batch, user=args.user, engine=eng)
+    print(result.to_text(args.lang))
+    return 0 if result.done else 2
+
+
+def _user(args, eng) -> int:
+    from data_access import auth
+
+    try:
+        if args.user_command == "add":
+            password = None if args.no_password else _read_password(args.password_stdin)
+            made = auth.add_user(args.name, role=args.role, password=password, display_name=args.display_name,
+                                 province_code=args.province, actor=_actor(), engine=eng)
+            print(json.dumps({"added": made.username, "role": made.role, "province": made.province_code}))
+        elif args.user_command == "list":
+            print(auth.list_users(eng).to_string(index=False))
+        elif args.user_command == "passwd":
+            auth.set_password(args.name, _read_password(args.password_stdin), actor=_actor(), engine=eng)
+            print(json.dumps({"password_set": args.name}))
+        else:
+            auth.set_active(args.name, args.user_command == "enable", actor=_actor(), engine=eng)
+            print(json.dumps({args.user_command + "d": args.name}))
+    except auth.AuthError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +103,34 @@ def main(argv: list[str] | None = None) -> int:
     demo_cmd.add_argument("--seed", type=int, default=42)
     demo_cmd.add_argument("--remove", action="store_true", help="delete this demo data set instead")
     sub.add_parser("stats", help="row counts per table as JSON")
+    imp = sub.add_parser("import", help="import a CSV/XLSX file (preview with --dry-run)")
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("file")
+    imp.add_argument("--user", required=True, help="editor account the import is recorded under")
+    imp.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
+    imp.add_argument("--strict", action="store_true", help="write nothing if any row is rejected")
+    imp.add_argument("--source", help="outlet name for the file's own source (default: the file name)")
+    imp.add_argument("--json", action="store_true", help="the report as JSON")
+    imp.add_argument("--lang", choices=("id", "en"), default="id")
+    und = sub.add_parser("undo", help="undo one import batch")
+    und.add_argument("batch", type=int)
+    und.add_argument("--user", required=True)
+    und.add_argument("--lang", choices=("id", "en"), default="id")
+    usr = sub.add_parser("user", help="accounts: add, list, passwd, disable, enable")
+    usr_sub = usr.add_subparsers(dest="user_command", required=True)
+    add = usr_sub.add_parser("add")
+    add.add_argument("name")
+    add.add_argument("--role", choices=USER_ROLES, required=True)
+    add.add_argument("--province", help="limit an editor to this province code (e.g. 53)")
+    add.add_argument("--display-name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--no-password", action="store_true", help="sign-in through OIDC only")
+    usr_sub.add_parser("list")
+    pwd = usr_sub.add_parser("passwd")
+    pwd.add_argument("name")
+    pwd.add_argument("--password-stdin", action="store_true")
+    for name in ("disable", "enable"):
+        usr_sub.add_parser(name).add_argument("name")
     args = parser.parse_args(argv)
 
     eng = engine.get_engine(args.database_url)
@@ -46,6 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "stats":
         engine.migrate(eng)
         print(json.dumps(stats.table_counts(eng), indent=2))
+    elif args.command == "import":
+        engine.prepare_database(eng, with_demo=False)
+        return _import(args, eng)
+    elif args.command == "undo":
+        engine.migrate(eng)
+        return _undo(args, eng)
+    elif args.command == "user":
+        engine.prepare_database(eng, with_demo=False)
+        return _user(args, eng)
     return 0
 
 

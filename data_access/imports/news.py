@@ -1,0 +1,326 @@
+"""Saving a meeting read from a news report (the "Ekstraksi" page), as one undoable batch.
+
+The editor corrects what ``ingest.extract`` proposed; ``save`` then stores, in one
+transaction: the report as a new ``source`` of kind ``news``; the meeting — or,
+when the same meeting is already known (same province and date, similar title
+or venue: ``possible_duplicates``), the report as a further source of that
+meeting (``MeetingSource``) instead of a second meeting; and, when given, the
+cooperative figures and the Pokja stage the report states. It is an
+``ImportBatch`` of kind ``news`` (undone from the Impor page like any import) and
+audited as ``save_meeting`` or ``add_source``. Saving the same report again
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from data_access import audit, records
+from data_access.engine import get_engine, session_scope
+from data_access.gazetteer import normalise
+from data_access.imports.apply import ImportReport, _Job, writer_account
+from data_access.imports.parsing import FileError, ImportProblem
+from data_access.imports.regions import Gazetteer
+from data_access.models import (
+    MEETING_KINDS,
+    MEETING_LEVELS,
+    MEETING_STATUSES,
+    POKJA_STAGES,
+    SECTORS,
+    CooperativeCount,
+    ImportBatch,
+    Mandate,
+    Meeting,
+    MeetingSource,
+    Pokja,
+    PokjaStageChange,
+    Source,
+)
+
+TITLE_SIMILAR = 80   # rapidfuzz token_set_ratio on normalised titles
+VENUE_SIMILAR = 85
+DUPLICATE_COLUMNS = ["id", "title", "held_on", "venue", "city", "outlet", "sources", "score"]
+MANDATE_COLUMNS = ["id", "code", "title", "province_code"]
+
+
+@dataclass
+class Figures:
+    as_of: dt.date
+    total: int | None = None
+    active: int | None = None
+    inactive: int | None = None
+    approximate: bool = False
+
+
+@dataclass
+class Stage:
+    regency_code: str
+    mandate_id: int
+    stage: str
+    on: dt.date
+    sk_number: str | None = None
+
+
+@dataclass
+class NewsMeeting:
+    """A meeting as the editor confirmed it, with the report it comes from."""
+
+    title: str
+    held_on: dt.date
+    province_code: str
+    outlet: str
+    kind: str = "rakor"
+    level: str = "provinsi"
+    status: str = "held"
+    date_inferred: bool = False
+    regency_code: str | None = None
+    venue: str | None = None
+    city: str | None = None
+    organizer: str | None = None
+    opened_by_name: str | None = None
+    opened_by_role: str | None = None
+    participants: int | None = None
+    theme: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    regencies: list[str] = field(default_factory=list)
+    headline: str | None = None
+    url: str | None = None
+    published_on: dt.date | None = None
+    author: str | None = None
+    text: str = ""
+    figures: Figures | None = None
+    stage: Stage | None = None
+
+    def source_key(self) -> str:
+        """The report's natural key: its URL, or outlet + headline (or the text's hash) + date."""
+        if self.url:
+            return self.url[:300]
+        what = normalise(self.headline) if self.headline else hashlib.sha256(self.text.encode()).hexdigest()[:16]
+        day = self.published_on.isoformat() if self.published_on else self.held_on.isoformat()
+        return f"berita:{normalise(self.outlet)}:{what}:{day}"[:300]
+
+
+@dataclass
+class SaveResult:
+    action: str = ""              # "created" | "merged" | "unchanged"
+    meeting_id: int | None = None
+    batch_id: int | None = None
+    error: ImportProblem | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return self.error is None and not self.problems
+
+
+def _score(title_a: str, title_b: str, venue_a: str | None, venue_b: str | None) -> int:
+    score = int(fuzz.token_set_ratio(normalise(title_a), normalise(title_b)))
+    if venue_a and venue_b:
+        venue = int(fuzz.token_set_ratio(normalise(venue_a), normalise(venue_b)))
+        if venue >= VENUE_SIMILAR:
+            score = max(score, venue)
+    return score
+
+
+def _candidates(session: Session, province_code: str, held_on: dt.date, title: str, venue: str | None):
+    rows = session.execute(
+        select(Meeting.id, Meeting.title, Meeting.held_on, Meeting.venue, Meeting.city, Source.outlet)
+        .join(Source, Source.id == Meeting.source_id)
+        .where(Meeting.province_code == province_code, Meeting.held_on == held_on)
+        .order_by(Meeting.id)
+    ).all()
+    found = []
+    for row in rows:
+        score = _score(title, row.title, venue, row.venue)
+        if score >= TITLE_SIMILAR or (venue and row.venue and score >= VENUE_SIMILAR):
+            found.append((row, score))
+    return sorted(found, key=lambda pair: (-pair[1], pair[0].id))
+
+
+def possible_duplicates(province_code: str, held_on: dt.date, title: str, venue: str | None = None,
+                        engine: Engine | None = None) -> pd.DataFrame:
+    """Meetings already stored that look like this one (same province and date, similar title or
+    venue), best first. Columns: ``DUPLICATE_COLUMNS`` (``sources``: how many reports in all)."""
+    with session_scope(engine or get_engine()) as session:
+        found = _candidates(session, province_code, held_on, title or "", venue)
+        out = []
+        for row, score in found:
+            further = session.scalar(select(func.count()).select_from(MeetingSource)
+                                     .where(MeetingSource.meeting_id == row.id))
+            out.append((row.id, row.title, row.held_on, row.venue, row.city, row.outlet, 1 + further, score))
+    return pd.DataFrame(out, columns=DUPLICATE_COLUMNS)
+
+
+def mandates(engine: Engine | None = None) -> pd.DataFrame:
+    """Mandates a Pokja stage can be recorded under. Columns: ``MANDATE_COLUMNS``."""
+    with (engine or get_engine()).connect() as conn:
+        rows = conn.execute(select(Mandate.id, Mandate.code, Mandate.title, Mandate.province_code)
+                            .order_by(Mandate.code)).all()
+    return pd.DataFrame(rows, columns=MANDATE_COLUMNS)
+
+
+def _check(item: NewsMeeting, gazetteer: Gazetteer) -> list[str]:
+    problems = []
+    if not (item.title or "").strip():
+        problems.append("title")
+    if not (item.outlet or "").strip():
+        problems.append("outlet")
+    if item.province_code not in gazetteer.provinces:
+        problems.append("province_code")
+    for code in filter(None, [item.regency_code, *item.regencies]):
+        if code not in gazetteer.regencies or not code.startswith(item.province_code + "."):
+            problems.append("regency_code" if code == item.regency_code else "regencies")
+    if item.kind not in MEETING_KINDS:
+        problems.append("kind")
+    if item.level not in MEETING_LEVELS:
+        problems.append("level")
+    if item.status not in MEETING_STATUSES:
+        problems.append("status")
+    if any(s not in SECTORS for s in item.sectors):
+        problems.append("sectors")
+    if item.participants is not None and item.participants < 0:
+        problems.append("participants")
+    if item.url and not item.url.lower().startswith(("http://", "https://")):
+        problems.append("url")
+    if item.figures is not None:
+        f = item.figures
+        if all(v is None for v in (f.total, f.active, f.inactive)) or any(
+                v is not None and v < 0 for v in (f.total, f.active, f.inactive)):
+            problems.append("figures")
+    if item.stage is not None:
+        if item.stage.stage not in POKJA_STAGES or item.stage.regency_code not in gazetteer.regencies:
+            problems.append("stage")
+    return sorted(set(problems))
+
+
+def save(item: NewsMeeting, *, user, merge: str | int = "auto", engine: Engine | None = None) -> SaveResult:
+    """Store the report and its meeting (see the module docstring).
+
+    ``merge``: ``"auto"`` adds the report to the most similar stored meeting when there is
+    one; ``"new"`` stores a new meeting unless one has exactly the same province, date and
+    title; a meeting id adds the report to that meeting."""
+    result = SaveResult()
+    try:
+        with session_scope(engine or get_engine()) as session:
+            writer = writer_account(session, user)
+            gazetteer = Gazetteer.load(session)
+            result.problems = _check(item, gazetteer)
+            if result.problems:
+                return result
+            areas = {item.province_code, *(c[:2] for c in filter(None, [item.regency_code, *item.regencies]))}
+            if item.stage is not None:
+                areas.add(item.stage.regency_code[:2])
+            if writer.role != "admin" and writer.province_code and areas != {writer.province_code}:
+                raise FileError("outside_province", allowed=gazetteer.label(writer.province_code))
+            key = item.source_key()
+            if session.scalar(select(Source.id).where(Source.key == key)) is not None:
+                result.action = "unchanged"
+                result.meeting_id = session.scalar(
+                    select(Meeting.id).join(Source, Source.id == Meeting.source_id).where(Source.key == key)
+                ) or session.scalar(select(MeetingSource.meeting_id).join(Source, Source.id == MeetingSource.source_id)
+                                    .where(Source.key == key))
+                return result
+            digest = hashlib.sha256((item.text or key).encode()).hexdigest()
+            report = ImportReport(kind="news", file_name=(item.headline or item.title)[:300], sha256=digest,
+                                  strict=True, dry_run=False)
+            batch = ImportBatch(kind="news", file_name=report.file_name, file_sha256=digest, user_id=writer.id,
+                                created_at=audit.utc_now(), status="committed", strict=True)
+            session.add(batch)
+            session.flush()
+            job = _Job(session, report, writer, batch, gazetteer, None)
+            source = Source(key=key, kind="news", outlet=item.outlet.strip()[:200], headline=item.headline,
+                            url=item.url, published_on=item.published_on, author=item.author,
+                            note=f"Disimpan dari halaman Ekstraksi oleh {writer.username}.",
+                            recorded_at=audit.utc_now())
+            session.add(source)
+            session.flush()
+            job.created(source)
+            batch.source_id = source.id
+
+            target = None
+            if isinstance(merge, int):
+                target = session.get(Meeting, merge)
+            else:
+                found = _candidates(session, item.province_code, item.held_on, item.title, item.venue)
+                exact = [m for m, _ in found if m.title == item.title]
+                if merge == "auto" and found:
+                    target = session.get(Meeting, found[0][0].id)
+                elif exact:
+                    target = session.get(Meeting, exact[0].id)
+            if target is not None:
+                link = MeetingSource(meeting_id=target.id, source_id=source.id)
+                session.add(link)
+                session.flush()
+                job.created(link)
+                result.action, result.meeting_id = "merged", target.id
+            else:
+                regencies = item.regencies or ([item.regency_code] if item.regency_code else [])
+                meeting = records.add_meeting(
+                    session, sectors=item.sectors, regencies=regencies, title=item.title.strip()[:300],
+                    kind=item.kind, level=item.level, held_on=item.held_on, date_inferred=item.date_inferred,
+                    status=item.status, venue=item.venue, city=item.city, province_code=item.province_code,
+                    regency_code=item.regency_code, organizer=item.organizer, opened_by_name=item.opened_by_name,
+                    opened_by_role=item.opened_by_role, participants=item.participants, theme=item.theme,
+                    source_id=source.id)
+                job.created(meeting)
+                result.action, result.meeting_id = "created", meeting.id
+            counted = _figures(session, job, item, source.id)
+            staged = _stage(session, job, item, source.id)
+            batch.rows_new = 1 + counted + staged
+            job.write_rows()
+            audit.record(session, username=writer.username,
+                         action="save_meeting" if result.action == "created" else "add_source",
+                         entity="meeting", entity_key=f"{result.meeting_id}", batch_id=batch.id,
+                         source_id=source.id,
+                         detail={"title": item.title, "held_on": item.held_on, "outlet": item.outlet,
+                                 "url": item.url, "figures": counted, "pokja_stage": staged})
+            result.batch_id = batch.id
+    except FileError as problem:
+        result.error = problem
+        result.action, result.batch_id = "", None
+    return result
+
+
+def _figures(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> int:
+    if item.figures is None:
+        return 0
+    f = item.figures
+    area = item.regency_code or item.province_code
+    exists = session.scalar(select(CooperativeCount.id).where(
+        CooperativeCount.area_code == area, CooperativeCount.as_of == f.as_of,
+        CooperativeCount.source_id == source_id))
+    if exists:
+        return 0
+    row = records.add_cooperative_count(session, area_code=area, as_of=f.as_of, source_id=source_id, total=f.total,
+                                        active=f.active, inactive=f.inactive, approximate=f.approximate)
+    job.created(row)
+    return 1
+
+
+def _stage(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> int:
+    if item.stage is None:
+        return 0
+    s = item.stage
+    pokja = session.scalar(select(Pokja).where(Pokja.regency_code == s.regency_code,
+                                               Pokja.mandate_id == s.mandate_id))
+    if pokja is not None:
+        if session.scalar(select(PokjaStageChange.id).where(
+                PokjaStageChange.pokja_id == pokja.id, PokjaStageChange.stage == s.stage,
+                PokjaStageChange.changed_on == s.on)):
+            return 0
+        job.updating(pokja)
+    pokja = records.record_pokja_stage(session, regency_code=s.regency_code, mandate_id=s.mandate_id,
+                                       stage=s.stage, on=s.on, source_id=source_id, sk_number=s.sk_number,
+                                       note=f"Dari berita: {item.outlet}")
+    job.created(pokja)
+    change = session.scalar(select(PokjaStageChange).where(
+        PokjaStageChange.pokja_id == pokja.id, PokjaStageChange.stage == s.stage, PokjaStageChange.changed_on == s.on))
+    job.created(change)
+    return 1

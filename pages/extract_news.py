@@ -1,0 +1,237 @@
+"""Ekstraksi berita: a news report (pasted, or a .txt/.html file) → the fields ``ingest.extract``
+proposes, each with the quote that supports it → the editor corrects them → one save: the
+report as a new source, the meeting (or a further source of the same meeting already stored),
+and the cooperative figures and Pokja stage it states. Editors only; undone from the Impor page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from data_access import regions
+from data_access.imports import news
+from data_access.models import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES, POKJA_STAGES, SECTORS
+from ingest.extract import extract, read_document
+from ui import auth as ui_auth
+from ui import queries
+from ui.db import database_errors_shown
+from ui.formatting import date, number
+from ui.i18n import current_language, t
+
+user = ui_auth.require_editor()
+lang = current_language()
+st.title(t("page_extract"))
+st.caption(t("ex_intro"))
+
+provinces = queries.run(regions.provinces)
+regencies = queries.run(regions.regencies)
+province_names = dict(zip(provinces["code"], provinces["name"], strict=True))
+regency_names = dict(zip(regencies["code"], regencies["name"], strict=True))
+if user.province_code and user.role != "admin":
+    province_names = {user.province_code: province_names[user.province_code]}
+
+flash = st.session_state.pop("ex_flash", None)
+if flash:
+    (st.success if flash[0] == "ok" else st.error)(flash[1])
+    st.caption(t("ex_undo_hint"))
+
+FIELDS = ("title", "held_on", "date_inferred", "kind", "level", "status", "province", "regency", "venue", "city",
+          "organizer", "opened_by_name", "opened_by_role", "participants", "theme", "sectors", "regencies",
+          "outlet", "headline", "url", "published_on", "fig", "fig_as_of", "fig_total", "fig_active",
+          "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on")
+
+
+def _prefill(found, published: dt.date | None) -> None:
+    """Put the extractor's proposal into the form's widgets (before they are drawn)."""
+    state = st.session_state
+    for name in FIELDS:
+        state.pop(f"ex_f_{name}", None)
+    province = found.province_code if found.province_code in province_names else next(iter(province_names))
+    regency = found.regency_code if found.regency_code and found.regency_code[:2] == province else ""
+    opened = found.opened_by
+    state.update({
+        "ex_f_title": found.title or "", "ex_f_held_on": found.date, "ex_f_date_inferred": found.date_inferred,
+        "ex_f_kind": found.kind or "rakor",
+        "ex_f_level": found.level or ("kabupaten_kota" if regency else "provinsi"),
+        "ex_f_status": "planned" if found.date and found.date > dt.date.today() else "held",
+        "ex_f_province": province, "ex_f_regency": regency, "ex_f_venue": found.venue or "",
+        "ex_f_city": found.city or "", "ex_f_organizer": found.organizer or "",
+        "ex_f_opened_by_name": (opened.name if opened else None) or "",
+        "ex_f_opened_by_role": (opened.role if opened else None) or "",
+        "ex_f_participants": found.participants, "ex_f_theme": "",
+        "ex_f_sectors": [s for s in found.sectors if s in SECTORS],
+        "ex_f_regencies": [c for c in found.regencies_involved if c[:2] == province],
+        "ex_f_outlet": found.outlet or "", "ex_f_headline": found.headline or "", "ex_f_url": "",
+        "ex_f_published_on": found.published_on or published,
+        "ex_f_fig": found.cooperatives is not None,
+        "ex_f_fig_as_of": found.published_on or published or found.date,
+        "ex_f_fig_total": found.cooperatives.total if found.cooperatives else None,
+        "ex_f_fig_active": found.cooperatives.active if found.cooperatives else None,
+        "ex_f_fig_inactive": found.cooperatives.inactive if found.cooperatives else None,
+        "ex_f_stage": found.pokja_stage is not None, "ex_f_stage_regency": regency,
+        "ex_f_stage_value": found.pokja_stage or "persiapan", "ex_f_stage_on": found.date,
+    })
+
+
+def _evidence_table(found: dict) -> None:
+    rows = []
+    labels = {"title": "ex_title", "date": "ex_held_on", "venue": "ex_venue", "city": "ex_city",
+              "regency_name": "ex_regency", "province_name": "ex_province", "organizer": "ex_organizer",
+              "opened_by": "ex_opened_by_name", "participants": "ex_participants", "sectors": "ex_sectors",
+              "cooperatives": "ex_total", "pokja_stage": "ex_stage_value", "kind": "ex_kind", "level": "ex_level",
+              "outlet": "ex_outlet", "headline": "ex_headline", "published_on": "ex_published_on"}
+    for key, label in labels.items():
+        value = found.get(key)
+        if value in (None, [], ""):
+            continue
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value))
+        rows.append((t(label), str(value), found["evidence"].get(key) or ""))
+    st.dataframe(pd.DataFrame(rows, columns=[t("ex_col_field"), t("ex_col_value"), t("ex_col_evidence")]),
+                 hide_index=True, width="stretch")
+    if found.get("warnings"):
+        st.warning(t("ex_warnings") + ":\n\n" + "\n".join(f"- {w}" for w in found["warnings"]))
+
+
+# --- the report ------------------------------------------------------------------------------------
+paste_tab, file_tab = st.tabs([t("ex_paste"), t("ex_upload")])
+pasted = paste_tab.text_area(t("ex_text"), key="ex_text", height=220)
+uploaded = file_tab.file_uploader(t("ex_file"), type=["txt", "html", "htm"], key="ex_file", max_upload_size=5)
+hint = st.date_input(t("ex_published_hint"), value=None, key="ex_published_hint", format="DD/MM/YYYY",
+                     min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+if st.button(t("ex_run"), key="ex_run", type="primary", icon=":material/manage_search:"):
+    text = read_document(uploaded.getvalue(), uploaded.name) if uploaded is not None else pasted
+    if not (text or "").strip():
+        st.warning(t("ex_no_text"))
+    else:
+        found = extract(text, published_on=hint)
+        st.session_state["ex_result"] = (text, found.to_dict())
+        _prefill(found, hint)
+
+if "ex_result" not in st.session_state:
+    st.stop()
+text, proposal = st.session_state["ex_result"]
+st.subheader(t("ex_proposed"))
+_evidence_table(proposal)
+
+# --- the form ---------------------------------------------------------------------------------------
+st.subheader(t("ex_form"))
+state = st.session_state
+if state.get("ex_f_province") not in province_names:
+    state["ex_f_province"] = next(iter(province_names))
+left, right = st.columns(2)
+title = left.text_input(t("ex_title"), key="ex_f_title", max_chars=300)
+held_on = right.date_input(t("ex_held_on"), key="ex_f_held_on", format="DD/MM/YYYY",
+                           min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+right.checkbox(t("ex_date_inferred"), key="ex_f_date_inferred")
+kind = left.selectbox(t("ex_kind"), MEETING_KINDS, format_func=lambda k: t(f"ex_kind_{k}"), key="ex_f_kind")
+level = left.selectbox(t("ex_level"), MEETING_LEVELS, format_func=lambda k: t(f"ex_level_{k}"), key="ex_f_level")
+status = right.selectbox(t("ex_status"), MEETING_STATUSES, format_func=lambda k: t(f"ex_status_{k}"),
+                         key="ex_f_status")
+province = left.selectbox(t("ex_province"), list(province_names), format_func=province_names.get, key="ex_f_province")
+in_province = [c for c in regency_names if c[:2] == province]
+if state.get("ex_f_regency") not in ("", *in_province):
+    state["ex_f_regency"] = ""
+if state.get("ex_f_stage_regency") not in ("", *in_province):
+    state["ex_f_stage_regency"] = ""
+state["ex_f_regencies"] = [c for c in state.get("ex_f_regencies", []) if c in in_province]
+regency = right.selectbox(t("ex_regency"), ["", *in_province],
+                          format_func=lambda c: regency_names.get(c) or t("ex_none"), key="ex_f_regency")
+venue = left.text_input(t("ex_venue"), key="ex_f_venue", max_chars=200)
+city = right.text_input(t("ex_city"), key="ex_f_city", max_chars=100)
+organizer = st.text_input(t("ex_organizer"), key="ex_f_organizer", max_chars=300)
+opened_name = left.text_input(t("ex_opened_by_name"), key="ex_f_opened_by_name", max_chars=200)
+opened_role = right.text_input(t("ex_opened_by_role"), key="ex_f_opened_by_role", max_chars=200)
+participants = left.number_input(t("ex_participants"), min_value=0, step=1, value=None, key="ex_f_participants")
+sectors = right.multiselect(t("ex_sectors"), SECTORS, format_func=lambda s: t(f"sector_{s}"), key="ex_f_sectors")
+theme = st.text_area(t("ex_theme"), key="ex_f_theme", height=80)
+involved = st.multiselect(t("ex_regencies"), in_province, format_func=regency_names.get, key="ex_f_regencies")
+
+st.markdown(f"**{t('ex_source')}**")
+left, right = st.columns(2)
+outlet = left.text_input(t("ex_outlet"), key="ex_f_outlet", max_chars=200)
+headline = right.text_input(t("ex_headline"), key="ex_f_headline", max_chars=500)
+url = left.text_input(t("ex_url"), key="ex_f_url", max_chars=500)
+published_on = right.date_input(t("ex_published_on"), key="ex_f_published_on", format="DD/MM/YYYY",
+                                min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+
+figures = None
+if st.checkbox(t("ex_figures"), key="ex_f_fig"):
+    cols = st.columns(4)
+    as_of = cols[0].date_input(t("ex_figures_as_of"), key="ex_f_fig_as_of", format="DD/MM/YYYY",
+                               min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+    total = cols[1].number_input(t("ex_total"), min_value=0, step=1, value=None, key="ex_f_fig_total")
+    active = cols[2].number_input(t("ex_active"), min_value=0, step=1, value=None, key="ex_f_fig_active")
+    inactive = cols[3].number_input(t("ex_inactive"), min_value=0, step=1, value=None, key="ex_f_fig_inactive")
+    figures = (as_of, total, active, inactive)
+
+stage = None
+mandates = queries.run(news.mandates)
+usable = mandates[mandates["province_code"].isna() | (mandates["province_code"] == province)]
+if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
+    mandate_titles = dict(zip(usable["id"].astype(int), usable["code"], strict=True))
+    cols = st.columns(4)
+    stage_regency = cols[0].selectbox(t("ex_stage_regency"), ["", *in_province],
+                                      format_func=lambda c: regency_names.get(c) or t("ex_none"),
+                                      key="ex_f_stage_regency")
+    mandate_id = cols[1].selectbox(t("ex_mandate"), list(mandate_titles), format_func=mandate_titles.get,
+                                   key="ex_f_stage_mandate")
+    stage_value = cols[2].selectbox(t("ex_stage_value"), POKJA_STAGES, format_func=lambda s: t(f"ex_stage_{s}"),
+                                    key="ex_f_stage_value")
+    stage_on = cols[3].date_input(t("ex_stage_on"), key="ex_f_stage_on", format="DD/MM/YYYY",
+                                  min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+    stage = (stage_regency, mandate_id, stage_value, stage_on)
+
+# --- duplicates and saving ----------------------------------------------------------------------------
+merge: str | int = "new"
+if title.strip() and held_on:
+    similar = queries.run(news.possible_duplicates, province, held_on, title.strip(), venue.strip() or None)
+    if not similar.empty:
+        st.info(t("ex_duplicates"))
+        st.dataframe(pd.DataFrame({
+            "#": similar["id"], t("ex_title"): similar["title"], t("ex_held_on"): similar["held_on"].map(date),
+            t("ex_venue"): similar["venue"], t("ex_outlet"): similar["outlet"],
+            t("ex_col_sources"): similar["sources"].map(number), t("ex_col_score"): similar["score"]}),
+            hide_index=True, width="stretch")
+        choices = {int(r.id): t("ex_merge_into", id=int(r.id), title=r.title) for r in similar.itertuples()}
+        choices["new"] = t("ex_merge_new")
+        merge = st.radio(t("ex_merge"), list(choices), format_func=choices.get, key="ex_f_merge")
+
+missing = [t(label) for label, ok in (("ex_title", title.strip()), ("ex_held_on", held_on),
+                                      ("ex_outlet", outlet.strip())) if not ok]
+if figures and not any(v is not None for v in figures[1:]):
+    missing.append(t("ex_total"))
+if stage and not (stage[0] and stage[3]):
+    missing.append(t("ex_stage_regency") if not stage[0] else t("ex_stage_on"))
+if missing:
+    st.caption(t("ex_missing", fields=", ".join(missing)))
+if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing), icon=":material/save:"):
+    item = news.NewsMeeting(
+        title=title.strip(), held_on=held_on, province_code=province, outlet=outlet.strip(), kind=kind, level=level,
+        status=status, date_inferred=bool(state.get("ex_f_date_inferred")), regency_code=regency or None,
+        venue=venue.strip() or None, city=city.strip() or None, organizer=organizer.strip() or None,
+        opened_by_name=opened_name.strip() or None, opened_by_role=opened_role.strip() or None,
+        participants=int(participants) if participants is not None else None, theme=theme.strip() or None,
+        sectors=list(sectors), regencies=list(involved), headline=headline.strip() or None,
+        url=url.strip() or None, published_on=published_on, text=text,
+        figures=news.Figures(as_of=figures[0] or held_on, total=figures[1], active=figures[2], inactive=figures[3])
+        if figures else None,
+        stage=news.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3])
+        if stage else None,
+    )
+    with database_errors_shown():
+        saved = news.save(item, user=user, merge=merge)
+    queries.clear()
+    if saved.error is not None:
+        st.session_state["ex_flash"] = ("error", saved.error.text(lang))
+    elif saved.problems:
+        st.session_state["ex_flash"] = ("error", t("ex_missing", fields=", ".join(saved.problems)))
+    else:
+        st.session_state["ex_flash"] = ("ok", t(f"ex_saved_{saved.action}", id=saved.meeting_id,
+                                                batch=saved.batch_id))
+    st.rerun()

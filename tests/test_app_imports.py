@@ -1,0 +1,175 @@
+"""AppTest of the Impor page: upload a CSV, see the preview, save, see the batch, undo it;
+then the Riwayat page lists both, and downloads its table.
+
+Runs against its own SQLite database (``DATABASE_URL`` pointed at it for the test), so the
+shared fixture database is never written."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+
+from data_access import auth
+from data_access import engine as engine_module
+from data_access.auth import Identity
+from data_access.models import CooperativeCount, ImportBatch
+from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401 - fixture
+
+CSV = ("Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi;Aktif;Tidak Aktif\r\n"
+       "NTT;Kabupaten Kupang;31/12/2023;1.234;1.000;234\r\n"
+       "NTT;Kupang;2023;10;5;5\r\n"
+       "NTT;Kota Kupang;27 Februari 2020;611;;\r\n").encode("cp1252")
+
+
+@pytest.fixture
+def own_db(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'app_imports.sqlite'}"
+    engine = engine_module.get_engine(url)
+    engine_module.prepare_database(engine, with_demo=False)
+    auth.add_user("editor", role="editor", password="kata-sandi-uji-123", display_name="Editor NTT",
+                  province_code="53", actor="test", engine=engine)
+    monkeypatch.setenv("DATABASE_URL", url)
+    return engine
+
+
+def _signed_in(page: str, user: Identity):
+    at = app()
+    at.session_state["auth_user"] = user
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _frame(at, column: str) -> pd.DataFrame:
+    """The first table on the page with ``column`` (AppTest does not expose a table's key)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _count(engine) -> int:
+    with engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(CooperativeCount))
+
+
+def test_upload_preview_commit_and_undo(own_db):
+    before = _count(own_db)
+    at = _signed_in("imports", Identity("editor", "Editor NTT", "editor", "53"))
+    at.selectbox(key="imp_kind").set_value("counts").run()
+    at.file_uploader(key="imp_file").set_value(("angka.csv", CSV, "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Baru": "2", "Berubah": "0", "Tetap": "0", "Ditolak": "1"}
+    problems = _frame(at, "Alasan")
+    assert list(problems.columns) == ["Baris", "Kolom", "Nilai", "Alasan"]
+    assert problems.iloc[0]["Baris"] == 3 and problems.iloc[0]["Kolom"] == "Kabupaten/Kota"
+    assert "53.01" in problems.iloc[0]["Alasan"] and "53.71" in problems.iloc[0]["Alasan"]
+    assert _count(own_db) == before  # the preview wrote nothing
+
+    at.button(key="imp_commit").click().run()
+    assert not at.exception, at.exception
+    assert any("impor #" in s.value for s in at.success)
+    assert _count(own_db) == before + 2
+    # The same file again: everything unchanged, nothing to save.
+    assert {m.label: m.value for m in at.metric} == {"Baru": "0", "Berubah": "0", "Tetap": "2", "Ditolak": "1"}
+    assert at.button(key="imp_commit").disabled
+    batches = _frame(at, "Berkas")
+    assert batches.iloc[0]["Berkas"] == "angka.csv" and batches.iloc[0]["Status"] == "berlaku"
+    assert batches.iloc[0]["Oleh"] == "Editor NTT"
+
+    at.checkbox(key="imp_undo_confirm").check().run()
+    at.button(key="imp_undo").click().run()
+    assert not at.exception, at.exception
+    assert any("dibatalkan" in s.value for s in at.success)
+    assert _count(own_db) == before
+    assert _frame(at, "Berkas").iloc[0]["Status"] == "dibatalkan"
+    with engine_module.session_scope(own_db) as s:
+        assert s.scalar(select(ImportBatch.status)) == "undone"
+
+    history = _signed_in("history", Identity("editor", "Editor NTT", "editor", "53"))
+    table = _frame(history, "Tindakan")
+    assert list(table["Tindakan"][:2]) == ["batalkan impor", "impor"]
+    assert set(table["Pengguna"][:2]) == {"editor"}
+
+
+def test_xlsx_upload_and_templates(own_db, capture_downloads):  # noqa: F811 - fixture
+    from openpyxl import Workbook, load_workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Kabupaten/Kota", "Mandat", "Tahap", "Tanggal"])
+    workbook.active.append(["Kabupaten Belu", "MOU-NTT-2019-POKJA-PMI", "terbentuk", "02/03/2020"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    at = _signed_in("imports", Identity("editor", None, "editor", "53"))
+    at.selectbox(key="imp_kind").set_value("pokja").run()
+    template = load_workbook(io.BytesIO(download_bytes(
+        next(b for b in at.get("download_button") if b.proto.id.endswith("imp_tpl_xlsx")), capture_downloads)))
+    assert [c.value for c in template["Data"][1]][:4] == ["Kabupaten/Kota", "Provinsi", "Kode Wilayah", "Mandat"]
+    at.file_uploader(key="imp_file").set_value(("pokja.xlsx", buffer.getvalue(), "application/octet-stream"))
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Baru"] == "1"
+
+
+def test_history_download_matches_the_table(own_db, capture_downloads):  # noqa: F811 - fixture
+    at = _signed_in("history", Identity("editor", None, "editor", "53"))
+    shown = _frame(at, "Tindakan")
+    assert list(shown["Tindakan"]) == ["tambah akun"]  # the fixture's own add_user
+    csv_button = next(b for b in at.get("download_button") if b.proto.id.endswith("hist_csv"))
+    downloaded = pd.read_csv(io.BytesIO(download_bytes(csv_button, capture_downloads)), encoding="utf-8-sig")
+    assert list(downloaded.columns) == list(shown.columns)
+    assert len(downloaded) == len(shown)
+
+
+REPORT = ("Atambua, kominfo.belukab.go.id – Wakil Bupati Belu membuka Rapat Koordinasi Perlindungan Pekerja "
+          "Migran Indonesia tingkat Kabupaten Belu, Selasa (12/3/2024), bertempat di Aula Hotel Matahari Atambua. "
+          "Rapat diselenggarakan Dinas Tenaga Kerja dan Transmigrasi Kabupaten Belu dan diikuti 45 peserta.\n")
+SEED_REPORT = ("Oelamasi, swaratimor.co.id – Plt. Sekretaris Daerah Kabupaten Kupang, Novita Foenay membuka rapat "
+               "koordinasi koperasi tingkat Kabupaten Kupang, Kamis (1/12/2022), di Hotel Neo Aston Kota Kupang.\n")
+
+
+def _extract(at, text: str):
+    at.text_area(key="ex_text").input(text)
+    at.button(key="ex_run").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_extract_a_report_correct_it_and_save(own_db):
+    from data_access.models import Meeting, Source
+
+    at = _signed_in("extract_news", Identity("editor", "Editor NTT", "editor", "53"))
+    _extract(at, REPORT)
+    proposal = _frame(at, "Bukti dalam teks")
+    assert "Aula Hotel Matahari" in list(proposal["Usulan"])
+    assert at.text_input(key="ex_f_title").value.startswith("Rapat Koordinasi Perlindungan Pekerja Migran")
+    assert at.selectbox(key="ex_f_regency").value == "53.04"
+    at.text_input(key="ex_f_title").input("Rakor Perlindungan PMI Kabupaten Belu 2024")  # the editor corrects
+    at.number_input(key="ex_f_participants").set_value(50).run()
+    at.button(key="ex_save").click().run()
+    assert not at.exception, at.exception
+    assert any("tersimpan" in s.value for s in at.success)
+    with engine_module.session_scope(own_db) as s:
+        meeting = s.scalar(select(Meeting).where(Meeting.title == "Rakor Perlindungan PMI Kabupaten Belu 2024"))
+        assert (meeting.participants, meeting.province_code, meeting.venue) == (50, "53", "Aula Hotel Matahari")
+        assert s.get(Source, meeting.source_id).outlet == "kominfo.belukab.go.id"
+    at.button(key="ex_save").click().run()  # the same report again
+    assert any("sudah tersimpan" in s.value for s in at.success)
+
+
+def test_a_report_of_a_stored_meeting_is_added_as_its_source(own_db):
+    from data_access.models import Meeting, MeetingSource
+
+    with engine_module.session_scope(own_db) as s:
+        meetings = s.scalar(select(func.count()).select_from(Meeting))
+    at = _signed_in("extract_news", Identity("editor", None, "editor", "53"))
+    _extract(at, SEED_REPORT)
+    assert any("Rapat serupa" in i.value for i in at.info)
+    choice = at.radio(key="ex_f_merge")
+    assert choice.value != "new"
+    at.button(key="ex_save").click().run()
+    assert any("sumber rapat" in s.value for s in at.success)
+    with engine_module.session_scope(own_db) as s:
+        assert s.scalar(select(func.count()).select_from(Meeting)) == meetings
+        assert s.scalar(select(func.count()).select_from(MeetingSource)) == 1

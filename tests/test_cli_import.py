@@ -1,0 +1,90 @@
+"""``python -m data_access import | undo | user`` as a subprocess on a fresh SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PASSWORD = "kata-sandi-uji-123"
+GOOD = ("Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi;Aktif;Tidak Aktif\r\n"
+        "NTT;Kabupaten Kupang;31/12/2023;1.234;1.000;234\r\n")
+WITH_REJECT = GOOD + "NTT;Kupang;2023;10;5;5\r\n"
+
+
+@pytest.fixture
+def cli(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}"}
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "data_access", *args], cwd=REPO, env=env, input=stdin,
+                              capture_output=True, text=True, timeout=120)
+
+    assert run("init").returncode == 0
+    added = run("user", "add", "editor", "--role", "editor", "--province", "53", "--password-stdin",
+                stdin=PASSWORD + "\n")
+    assert added.returncode == 0, added.stderr
+    assert run("user", "add", "viewer", "--role", "viewer", "--password-stdin", stdin=PASSWORD + "\n").returncode == 0
+    return run
+
+
+def _stats(cli) -> dict[str, int]:
+    return json.loads(cli("stats").stdout)
+
+
+def test_dry_run_writes_nothing_and_exit_code_reports_rejections(cli, tmp_path):
+    path = tmp_path / "angka.csv"
+    path.write_bytes(WITH_REJECT.encode("cp1252"))
+    before = _stats(cli)
+    preview = cli("import", "counts", str(path), "--user", "editor", "--dry-run")
+    assert preview.returncode == 1
+    assert "baru 1 · berubah 0 · tetap 0 · ditolak 1" in preview.stdout
+    assert "baris 3 · Kabupaten/Kota · 'Kupang'" in preview.stdout and "53.71" in preview.stdout
+    assert _stats(cli) == before
+
+    strict = cli("import", "counts", str(path), "--user", "editor", "--strict", "--json", "--lang", "en")
+    assert strict.returncode == 1
+    report = json.loads(strict.stdout)
+    assert report["committed"] is False and report["counts"]["rejected"] == 1
+    assert report["errors"][0] | {"reason": ""} == {"row": 3, "column": "Kabupaten/Kota", "value": "Kupang",
+                                                     "reason": ""}
+    assert _stats(cli) == before
+
+    lenient = cli("import", "counts", str(path), "--user", "editor")
+    assert lenient.returncode == 1 and "batch #1" in lenient.stdout
+    after = _stats(cli)
+    assert after["cooperative_count"] == before["cooperative_count"] + 1
+    assert after["import_batch"] == 1
+
+    path.write_bytes(GOOD.encode())
+    clean = cli("import", "counts", str(path), "--user", "editor")
+    assert clean.returncode == 0 and "tetap 1" in clean.stdout
+    assert _stats(cli) == after  # the same rows again: nothing written
+
+    undone = cli("undo", "1", "--user", "editor")
+    assert undone.returncode == 0, undone.stdout
+    assert _stats(cli)["cooperative_count"] == before["cooperative_count"]
+
+
+def test_refusals_exit_2(cli, tmp_path):
+    path = tmp_path / "angka.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    assert cli("import", "counts", str(path), "--user", "viewer").returncode == 2
+    assert cli("import", "counts", str(path), "--user", "nobody").returncode == 2
+    missing = cli("import", "meetings", str(path), "--user", "editor")
+    assert missing.returncode == 2 and "Judul" in missing.stdout
+    assert cli("import", "counts", str(tmp_path / "none.csv"), "--user", "editor").returncode == 2
+
+
+def test_users_never_take_a_password_argument(cli):
+    refused = cli("user", "add", "other", "--role", "editor", "--password", PASSWORD)
+    assert refused.returncode == 2 and "unrecognized arguments" in refused.stderr
+    listed = cli("user", "list")
+    assert listed.returncode == 0
+    assert "editor" in listed.stdout and "viewer" in listed.stdout and "argon2" not in listed.stdout
+    assert cli("user", "add", "editor", "--role", "admin", "--no-password").returncode == 2  # exists
