@@ -34,22 +34,22 @@ elif "bahasa" in st.query_params:
 # page and reruns it without this entry script (and so without the sidebar).
 pages = {
     t("nav_dashboard"): [
-        st.Page("pages/overview.py", title=t("page_overview"), icon="🏠", url_path="ringkasan", default=True),
-        st.Page("pages/cooperatives.py", title=t("page_cooperatives"), icon="🏦", url_path="koperasi"),
-        st.Page("pages/meetings.py", title=t("page_meetings"), icon="📅", url_path="rakor"),
-        st.Page("pages/pokja_status.py", title=t("page_pokja"), icon="🛡️", url_path="pokja"),
-        st.Page("pages/maps.py", title=t("page_maps"), icon="🗺️", url_path="peta"),
+        st.Page("pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", url_path="ringkasan", default=True),
+        st.Page("pages/cooperatives.py", title=t("page_cooperatives"), icon=":material/account_balance:", url_path="koperasi"),
+        st.Page("pages/meetings.py", title=t("page_meetings"), icon=":material/calendar_month:", url_path="rakor"),
+        st.Page("pages/pokja_status.py", title=t("page_pokja"), icon=":material/groups:", url_path="pokja"),
+        st.Page("pages/maps.py", title=t("page_maps"), icon=":material/map:", url_path="peta"),
     ],
     t("nav_editor"): [
-        st.Page("pages/imports.py", title=t("page_imports"), icon="📥", url_path="impor"),
-        st.Page("pages/extract_news.py", title=t("page_extract"), icon="📰", url_path="ekstraksi"),
-        st.Page("pages/history.py", title=t("page_history"), icon="🧾", url_path="riwayat"),
+        st.Page("pages/imports.py", title=t("page_imports"), icon=":material/upload_file:", url_path="impor"),
+        st.Page("pages/extract_news.py", title=t("page_extract"), icon=":material/newspaper:", url_path="ekstraksi"),
+        st.Page("pages/history.py", title=t("page_history"), icon=":material/history:", url_path="riwayat"),
         st.Page("pages/sign_in.py", title=t("page_sign_out") if ui_auth.current_user() else t("page_sign_in"),
-                icon="🔑", url_path="masuk"),
+                icon=":material/login:", url_path="masuk"),
     ],
 }
 if auth.read_requires_sign_in() and ui_auth.current_user() is None:  # reading needs an account too
-    pages = {t("nav_editor"): [st.Page("pages/sign_in.py", title=t("page_sign_in"), icon="🔑", url_path="masuk",
+    pages = {t("nav_editor"): [st.Page("pages/sign_in.py", title=t("page_sign_in"), icon=":material/login:", url_path="masuk",
                                        default=True)]}
 navigation = st.navigation(pages)
 ui_auth.sidebar_status()
