@@ -8,17 +8,17 @@ comparison: ``run_length >= N`` on the row of year Y. Dissolved cooperatives
 and those founded after Y are not counted as registered.
 
 How the counts are taken matters at national scale (200,000 cooperatives, 1.3
-million RAT rows). Counts for a year start from the cooperatives in scope —
-one pass over the table, or an area's few thousand found through
-``ix_cooperative_regency_jenis`` — and reach each one's RAT row of the year by
-primary key (cooperative LEFT JOIN RAT: the LEFT JOIN also keeps SQLite's
-planner from starting at the RAT index and looking up a cooperative per RAT
-row, which is slower for an area). ``regency`` is joined only when the query
-needs it (a province filter, kab/kota names): at national scale the join
-costs as much as the scan. A province is ``substr(regency_code, 1, 2)`` (the
-Kemendagri code; the schema checks it). The trend over the whole registry
-counts RAT rows from ``ix_cooperative_rat_year_run`` alone and takes off the
-few that must not count (``_active_by_year_whole_registry``).
+million RAT rows): counting the raw tables for a page costs seconds. The health
+figures (``health_by_area``, ``health_by_jenis``, ``trend_by_year``) therefore
+read two derived summary tables, ``cooperative_registered`` (cooperatives per
+kab/kota, jenis, provenance and founding year) and ``cooperative_activity``
+(RAT rows that count, per kab/kota, jenis, provenance, year and capped run
+length); their size depends on the number of kab/kota and years, not on the
+registry's. They are rebuilt in the same transaction as every write to the
+registry (``cooperative_summaries.refresh``: demo data, registry imports and
+their undo, migration 0003). A province is ``substr(regency_code, 1, 2)`` (the
+Kemendagri code; the schema checks it). The registry itself (``registry``,
+``registry_size``) is still read from the raw tables.
 
 Reported figures (``CooperativeCount``) are read as reported, beside the
 registry: ``reported_counts``.
@@ -29,15 +29,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, Integer, Select, and_, case, cast, extract, func, literal, or_, select, true
+from sqlalchemy import Engine, Select, func, or_, select, true
 
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.models import (
     COOPERATIVE_JENIS,
     Cooperative,
+    CooperativeActivity,
     CooperativeCount,
     CooperativeRat,
+    CooperativeRegistered,
     Province,
     Regency,
     Source,
@@ -54,7 +56,6 @@ REPORTED_COLUMNS = ["id", "area_code", "area_name", "province_code", "as_of", "a
 TREND_START_YEAR = 2015
 REGISTRY_PAGE_SIZE = 500
 SEARCH_MAX_CHARS = 100
-PROVINCE_OF_COOPERATIVE = func.substr(Cooperative.regency_code, 1, 2)
 
 
 # --- clauses -------------------------------------------------------------------
@@ -85,10 +86,6 @@ def _registered_clause(filters: flt.Filters) -> list:
     return [*_scope_clause(filters), _founded_by(filters.as_of_year)]
 
 
-def _founded_year():
-    return cast(extract("year", Cooperative.founded_on), Integer)
-
-
 def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
     frame[["registered", "active"]] = frame[["registered", "active"]].fillna(0).astype("int64")
     frame["inactive"] = frame["registered"] - frame["active"]
@@ -96,18 +93,35 @@ def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _registered_and_active(conn, filters: flt.Filters, key, *, with_regency: bool = False) -> pd.DataFrame:
-    """Columns ``key``, ``registered``, ``active`` in ``as_of_year``, grouped by the expression ``key``."""
-    active = func.sum(case((CooperativeRat.run_length >= filters.window, 1), else_=0))
-    stmt = (
-        _from_cooperatives(select(key.label("key"), func.count().label("registered"), active.label("active")),
-                           filters, with_regency=with_regency)
-        .outerjoin(CooperativeRat, and_(CooperativeRat.cooperative_id == Cooperative.id,
-                                        CooperativeRat.year == filters.as_of_year))
-        .where(*_registered_clause(filters))
-        .group_by(key)
+def _summary_scope(filters: flt.Filters, table) -> list:
+    """Summary rows (``table``: a summary model) in the chosen area and provenance."""
+    return [flt.area_clause(filters, func.substr(table.regency_code, 1, 2), table.regency_code),
+            flt.real_only_flag_clause(filters, table.synthetic)]
+
+
+def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
+    """Columns ``key``, ``registered``, ``active`` in ``as_of_year``, from the summary tables.
+
+    ``key_of(table)`` gives the grouping expression over a summary table
+    (kab/kota code, province code or jenis).
+    """
+    year = filters.as_of_year
+    reg_key = key_of(CooperativeRegistered).label("key")
+    registered = (
+        select(reg_key, func.sum(CooperativeRegistered.cooperatives))
+        .where(CooperativeRegistered.founded_year <= year, *_summary_scope(filters, CooperativeRegistered))
+        .group_by(reg_key)
     )
-    return pd.DataFrame(conn.execute(stmt).all(), columns=["key", "registered", "active"])
+    act_key = key_of(CooperativeActivity).label("key")
+    active = (
+        select(act_key, func.sum(CooperativeActivity.cooperatives))
+        .where(CooperativeActivity.year == year, CooperativeActivity.run_length >= filters.window,
+               *_summary_scope(filters, CooperativeActivity))
+        .group_by(act_key)
+    )
+    reg = pd.DataFrame(conn.execute(registered).all(), columns=["key", "registered"])
+    act = pd.DataFrame(conn.execute(active).all(), columns=["key", "active"])
+    return reg.merge(act, on="key", how="outer")
 
 
 # --- registry-derived figures -------------------------------------------------
@@ -117,20 +131,23 @@ def health_by_area(filters: flt.Filters, level: str = "provinsi", engine: Engine
 
     ``level``: ``"provinsi"`` or ``"kabupaten_kota"``. Every area in scope is
     listed, with zeros where the registry has no cooperative. Columns:
-    ``HEALTH_COLUMNS``; ``pct_active`` is a fraction (0–1) or NaN.
+    ``HEALTH_COLUMNS``; ``pct_active`` is a fraction (0–1) or NaN. Counted from
+    the summary tables (see the module docstring).
     """
     engine = engine or get_engine()
     if level == "provinsi":
-        key, with_regency = PROVINCE_OF_COOPERATIVE, False
+        def key_of(table):
+            return func.substr(table.regency_code, 1, 2)
         areas = select(Province.code, Province.name, Province.code)
         if filters.provinces:
             areas = areas.where(Province.code.in_(filters.provinces))
     else:
-        key, with_regency = Regency.code, True
+        def key_of(table):
+            return table.regency_code
         areas = select(Regency.code, Regency.name, Regency.province_code).where(
             flt.area_clause(filters, Regency.province_code, Regency.code))
     with engine.connect() as conn:
-        counts = _registered_and_active(conn, filters, key, with_regency=with_regency)
+        counts = _registered_and_active(conn, filters, key_of)
         names = pd.DataFrame(conn.execute(areas.order_by(areas.selected_columns[0])).all(),
                              columns=["area_code", "area_name", "province_code"])
     out = _with_ratios(names.merge(counts.rename(columns={"key": "area_code"}), on="area_code", how="left"))
@@ -143,14 +160,15 @@ def health_by_jenis(filters: flt.Filters, engine: Engine | None = None) -> pd.Da
     Columns: ``JENIS_COLUMNS``. One row for each of the five jenis
     (``models.COOPERATIVE_JENIS``, zeros where none), then a row with
     ``jenis`` None for registry rows without a jenis, if there are any.
-    ``pct_active`` is a fraction (0–1) or NaN.
+    ``pct_active`` is a fraction (0–1) or NaN. Counted from the summary tables
+    (see the module docstring), where an unknown jenis is stored as ``''``.
     """
     with (engine or get_engine()).connect() as conn:
-        counts = _registered_and_active(conn, filters, Cooperative.jenis)
+        counts = _registered_and_active(conn, filters, lambda table: table.jenis)
     counts = counts.rename(columns={"key": "jenis"})
     known = pd.DataFrame({"jenis": list(COOPERATIVE_JENIS)})
     out = known.merge(counts, on="jenis", how="left")
-    unknown = counts[counts["jenis"].isna()]
+    unknown = counts[counts["jenis"] == ""].assign(jenis=None)
     if not unknown.empty:
         out = pd.concat([out, unknown], ignore_index=True)
     return _with_ratios(out)[JENIS_COLUMNS]
@@ -165,36 +183,33 @@ def trend_by_year(filters: flt.Filters, start_year: int = TREND_START_YEAR,
     *active* in Y when also its RAT row for Y has ``run_length >= window``.
     Columns: ``TREND_COLUMNS`` (one row per year, oldest first; empty when
     ``start_year > as_of_year``); ``pct_active`` is a fraction (0–1) or NaN.
+    Counted from the summary tables (see the module docstring).
     """
     end = filters.as_of_year
     years = list(range(start_year, end + 1))
     if not years:
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in TREND_COLUMNS[:-1]}
                             | {"pct_active": pd.Series(dtype="float64")})[TREND_COLUMNS]
-    founded_year = _founded_year()
-    # registered: count per founding year (founded up to start_year, or unknown, in one bucket), summed up below
-    bucket = case((or_(Cooperative.founded_on.is_(None), Cooperative.founded_on < dt.date(start_year + 1, 1, 1)),
-                   literal(start_year)), else_=founded_year)
     registered = (
-        _from_cooperatives(select(bucket.label("year"), func.count().label("n")), filters)
-        .where(*_scope_clause(filters), _founded_by(end))
-        .group_by(bucket)
+        select(CooperativeRegistered.founded_year, func.sum(CooperativeRegistered.cooperatives))
+        .where(CooperativeRegistered.founded_year <= end, *_summary_scope(filters, CooperativeRegistered))
+        .group_by(CooperativeRegistered.founded_year)
     )
-    rule = [CooperativeRat.year.between(start_year, end), CooperativeRat.run_length >= filters.window]
+    active = (
+        select(CooperativeActivity.year, func.sum(CooperativeActivity.cooperatives))
+        .where(CooperativeActivity.year.between(start_year, end), CooperativeActivity.run_length >= filters.window,
+               *_summary_scope(filters, CooperativeActivity))
+        .group_by(CooperativeActivity.year)
+    )
     with (engine or get_engine()).connect() as conn:
         founded = pd.DataFrame(conn.execute(registered).all(), columns=["year", "n"])
-        if _whole_registry(filters):
-            active = _active_by_year_whole_registry(conn, filters, rule, start_year)
-        else:
-            active = _rat_rows_per_year(
-                conn, filters, [*_scope_clause(filters), _founded_by(end)],
-                # founded before the first year: true for most, and spares computing the year per RAT row
-                [*rule, or_(Cooperative.founded_on.is_(None), Cooperative.founded_on < dt.date(start_year + 1, 1, 1),
-                            founded_year <= CooperativeRat.year)])
-    per_year = founded.astype({"year": "int64"}).groupby("year")["n"].sum()
+        active_by_year = {int(y): int(n) for y, n in conn.execute(active).all()}
+    # founded up to start_year (or unknown, stored as 0) all count from the first year on
+    founded["year"] = founded["year"].astype("int64").clip(lower=start_year)
+    per_year = founded.astype({"n": "int64"}).groupby("year")["n"].sum()
     out = pd.DataFrame({"year": years})
     out["registered"] = per_year.reindex(years, fill_value=0).cumsum().to_numpy()
-    out["active"] = [int(active.get(y, 0)) for y in years]
+    out["active"] = [active_by_year.get(y, 0) for y in years]
     return _with_ratios(out)[TREND_COLUMNS]
 
 
@@ -211,45 +226,6 @@ def rat_year_span(engine: Engine | None = None) -> pd.DataFrame:
     with (engine or get_engine()).connect() as conn:
         first, last = conn.execute(stmt).one()
     return pd.DataFrame({"first_year": [first], "last_year": [last]}, dtype="Int64")
-
-
-def _whole_registry(filters: flt.Filters) -> bool:
-    """No area and no provenance filter: every cooperative is in scope."""
-    return not filters.provinces and not filters.regencies and not filters.real_only
-
-
-def _rat_rows_per_year(conn, filters: flt.Filters, cooperative_where: list, rat_on: list) -> dict[int, int]:
-    """RAT rows meeting ``rat_on`` of the cooperatives meeting ``cooperative_where``, per year.
-
-    Cooperative LEFT JOIN RAT: the database starts from the cooperatives (an
-    area's few thousand through their index) and reaches each one's RAT rows
-    by primary key, instead of walking every RAT row of the period.
-    """
-    stmt = (
-        _from_cooperatives(select(CooperativeRat.year, func.count(CooperativeRat.year)), filters)
-        .outerjoin(CooperativeRat, and_(CooperativeRat.cooperative_id == Cooperative.id, *rat_on))
-        .where(*cooperative_where)
-        .group_by(CooperativeRat.year)
-    )
-    return {int(year): n for year, n in conn.execute(stmt).all() if year is not None}
-
-
-def _active_by_year_whole_registry(conn, filters: flt.Filters, rule: list, start_year: int) -> dict[int, int]:
-    """Active per year over the whole registry, without visiting each active cooperative.
-
-    Every RAT row meeting the rule is counted from ``ix_cooperative_rat_year_run``
-    alone; then the rows that must not count are taken off, found from the few
-    cooperatives concerned: those of dissolved cooperatives, and those dated
-    before the cooperative's founding year (bad data; the rule must not count
-    a cooperative as active before it is registered).
-    """
-    counted = dict(conn.execute(
-        select(CooperativeRat.year, func.count()).where(*rule).group_by(CooperativeRat.year)).all())
-    dissolved = _rat_rows_per_year(conn, filters, [Cooperative.dissolved.is_(True)], rule)
-    too_early = _rat_rows_per_year(
-        conn, filters, [Cooperative.dissolved.is_(False), Cooperative.founded_on >= dt.date(start_year + 1, 1, 1)],
-        [*rule, CooperativeRat.year < _founded_year()])
-    return {int(year): n - dissolved.get(year, 0) - too_early.get(year, 0) for year, n in counted.items()}
 
 
 # --- the registry itself ------------------------------------------------------

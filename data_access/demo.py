@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from data_access import records
+from data_access import cooperative_summaries, records
 from data_access.engine import analyze, session_scope
 from data_access.models import (
     Cooperative,
@@ -130,6 +130,7 @@ def remove(engine: Engine, scale: str, seed: int = 42) -> bool:
         session.execute(delete(CooperativeRat).where(CooperativeRat.cooperative_id.in_(coop_ids)))
         session.execute(delete(Cooperative).where(Cooperative.source_id == source_id))
         session.execute(delete(Source).where(Source.id == source_id))
+        cooperative_summaries.refresh(session)
     return True
 
 
@@ -158,6 +159,7 @@ def generate(engine: Engine, scale: str = "small", seed: int = 42) -> dict[str, 
         counts["meetings"] = _meetings(session, rng, size, regencies, provinces, source.id)
         counts["pokja"] = _pokja(session, rng, scale, regencies, source.id)
         _sync_sequences(session)
+        cooperative_summaries.refresh(session)
     analyze(engine)
     return counts
 

@@ -244,6 +244,46 @@ class CooperativeRat(Base):
     run_length: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class CooperativeActivity(Base):
+    """Derived: RAT rows that count for the active rule, per kab/kota, jenis, provenance, year and run.
+
+    ``cooperatives`` not-dissolved cooperatives of ``regency_code`` / ``jenis``
+    (``''`` when unknown) / ``synthetic`` (source kind ``synthetic``) held their
+    RAT in ``year`` with ``run_length`` consecutive years ending there (capped
+    at 10, the largest window), and were founded by the end of ``year`` (or the
+    founding date is unknown). Active at window N in year Y: ``SUM(cooperatives)``
+    where ``year = Y AND run_length >= N``. Rebuilt by
+    ``cooperative_summaries.refresh`` after every write to the registry.
+    """
+
+    __tablename__ = "cooperative_activity"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_length: Mapped[int] = mapped_column(Integer, primary_key=True)
+    regency_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    jenis: Mapped[str] = mapped_column(String(20), primary_key=True)
+    synthetic: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    cooperatives: Mapped[int] = mapped_column(Integer)
+
+
+class CooperativeRegistered(Base):
+    """Derived: not-dissolved cooperatives per kab/kota, jenis, provenance and founding year.
+
+    ``founded_year`` is 0 when the founding date is unknown (such a cooperative
+    counts as registered in every year). Registered in year Y:
+    ``SUM(cooperatives)`` where ``founded_year <= Y``. Rebuilt by
+    ``cooperative_summaries.refresh`` after every write to the registry.
+    """
+
+    __tablename__ = "cooperative_registered"
+
+    founded_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    regency_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    jenis: Mapped[str] = mapped_column(String(20), primary_key=True)
+    synthetic: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    cooperatives: Mapped[int] = mapped_column(Integer)
+
+
 class CooperativeCount(Base):
     """Cooperative figures as a source reported them for a province or kab/kota.
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from data_access import cooperatives, records
+from data_access import cooperative_summaries, cooperatives, records
 from data_access import engine as engine_module
 from data_access.filters import Filters
 from data_access.models import Cooperative, CooperativeRat, Source
@@ -36,6 +36,7 @@ def rule_engine(empty_db_url):
             if years:
                 s.execute(insert(CooperativeRat), [{"cooperative_id": coop.id, "year": y, "run_length": 1} for y in years])
             records.recompute_runs(s, [coop.id])
+        cooperative_summaries.refresh(s)  # what every writer of the registry does
     return eng
 
 

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from data_access import cooperatives, records
+from data_access import cooperative_summaries, cooperatives, records
 from data_access import engine as engine_module
 from data_access.filters import Filters
 from data_access.models import (
@@ -297,6 +297,7 @@ def odd_engine(empty_db_url):
                 s.execute(insert(CooperativeRat), [{"cooperative_id": coop.id, "year": y, "run_length": 1}
                                                    for y in years])
                 records.recompute_runs(s, [coop.id])
+        cooperative_summaries.refresh(s)  # what every writer of the registry does
     return eng
 
 

@@ -37,7 +37,7 @@ from sqlalchemy import Date, DateTime, Engine, and_, delete, func, insert, selec
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from data_access import audit, records
+from data_access import audit, cooperative_summaries, records
 from data_access.auth import WRITE_ROLES, Identity, account
 from data_access.engine import get_engine, session_scope
 from data_access.imports import parsing
@@ -637,6 +637,8 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
             audit.record(session, username=writer.username, action="import", entity=kind,
                          entity_key=file_name, batch_id=batch.id, source_id=batch.source_id,
                          detail={"sha256": report.sha256, "strict": strict, **counts})
+            if kind == "registry":
+                cooperative_summaries.refresh(session)
             report.batch_id = batch.id
             report.committed = True
     except _Rollback:
@@ -798,6 +800,8 @@ def undo(batch_id: int, *, user: Identity | str, engine: Engine | None = None) -
             assert not created, f"undo does not know how to delete {sorted(created)}"
             existing = set(session.scalars(select(Cooperative.id).where(Cooperative.id.in_(runs_for or {0}))))
             records.recompute_runs(session, runs_for & existing)
+            if batch.kind == "registry":
+                cooperative_summaries.refresh(session)
             batch.status, batch.undone_at, batch.undone_by = "undone", audit.utc_now(), writer.username
             audit.record(session, username=writer.username, action="undo", entity=batch.kind,
                          entity_key=batch.file_name, batch_id=batch.id,

@@ -1,0 +1,140 @@
+"""The derived summary tables stay equal to the registry they summarise, on both backends.
+
+Expected rows are computed here in Python from the raw ``cooperative`` and
+``cooperative_rat`` rows, not with the SELECTs of ``cooperative_summaries``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import delete, select, update
+
+from data_access import auth, cooperative_summaries, cooperatives, demo, imports, records
+from data_access import engine as engine_module
+from data_access.filters import MAX_WINDOW, Filters
+from data_access.models import (
+    Cooperative,
+    CooperativeActivity,
+    CooperativeRat,
+    CooperativeRegistered,
+    Source,
+)
+from tests.test_imports import PASSWORD, REGISTRY_ROWS, csv_bytes
+
+TODAY = dt.date(2024, 6, 1)  # as-of year 2023, the RAT year of the registry file
+
+
+def expected_summaries(eng) -> tuple[Counter, Counter]:
+    with eng.connect() as conn:
+        coops = {cid: (regency, jenis or "", kind == "synthetic", founded, dissolved)
+                 for cid, regency, jenis, kind, founded, dissolved in conn.execute(
+                     select(Cooperative.id, Cooperative.regency_code, Cooperative.jenis, Source.kind,
+                            Cooperative.founded_on, Cooperative.dissolved)
+                     .join(Source, Source.id == Cooperative.source_id))}
+        rats = conn.execute(select(CooperativeRat.cooperative_id, CooperativeRat.year,
+                                   CooperativeRat.run_length)).all()
+    registered, activity = Counter(), Counter()
+    for regency, jenis, synthetic, founded, dissolved in coops.values():
+        if not dissolved:
+            registered[(founded.year if founded else 0, regency, jenis, synthetic)] += 1
+    for cid, year, run in rats:
+        regency, jenis, synthetic, founded, dissolved = coops[cid]
+        if not dissolved and (founded is None or founded.year <= year):
+            activity[(year, min(run, MAX_WINDOW), regency, jenis, synthetic)] += 1
+    return registered, activity
+
+
+def stored_summaries(eng) -> tuple[Counter, Counter]:
+    with eng.connect() as conn:
+        registered = Counter({(y, r, j, bool(s)): n for y, r, j, s, n in conn.execute(
+            select(CooperativeRegistered.founded_year, CooperativeRegistered.regency_code,
+                   CooperativeRegistered.jenis, CooperativeRegistered.synthetic,
+                   CooperativeRegistered.cooperatives))})
+        activity = Counter({(y, run, r, j, bool(s)): n for y, run, r, j, s, n in conn.execute(
+            select(CooperativeActivity.year, CooperativeActivity.run_length, CooperativeActivity.regency_code,
+                   CooperativeActivity.jenis, CooperativeActivity.synthetic, CooperativeActivity.cooperatives))})
+    return registered, activity
+
+
+def test_demo_writes_and_refresh_keep_the_summaries_equal_to_the_registry(empty_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    assert stored_summaries(eng) == (Counter(), Counter())
+    demo.generate(eng, "small")
+    assert stored_summaries(eng) == expected_summaries(eng)
+    assert sum(stored_summaries(eng)[1].values()) > 0
+
+    # direct writes the demo never makes: dissolved, unknown jenis and founding date, RAT before founding
+    with engine_module.session_scope(eng) as s:
+        ids = s.scalars(select(Cooperative.id).order_by(Cooperative.id).limit(40)).all()
+        s.execute(update(Cooperative).where(Cooperative.id.in_(ids[:10])).values(dissolved=True))
+        s.execute(update(Cooperative).where(Cooperative.id.in_(ids[10:20])).values(jenis=None, founded_on=None))
+        s.execute(update(Cooperative).where(Cooperative.id.in_(ids[20:30])).values(founded_on=dt.date(2022, 7, 1)))
+        s.execute(delete(CooperativeRat).where(CooperativeRat.cooperative_id.in_(ids[30:40]),
+                                               CooperativeRat.year == 2022))
+        records.recompute_runs(s, ids[30:40])
+        cooperative_summaries.refresh(s)
+    assert stored_summaries(eng) == expected_summaries(eng)
+
+    demo.remove(eng, "small")
+    assert stored_summaries(eng) == (Counter(), Counter())
+
+
+def test_migration_fills_the_summaries_of_an_existing_registry(empty_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    demo.generate(eng, "small")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(engine_module.MIGRATIONS_DIR))
+    with eng.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0002")
+    engine_module.migrate(eng)
+    assert stored_summaries(eng) == expected_summaries(eng)
+
+
+def _raw_health(eng, f: Filters, regencies: list[str]) -> dict[str, tuple[int, int]]:
+    """Registered / active per kab/kota counted from the raw tables (the rule, not the summaries)."""
+    year = f.as_of_year
+    with eng.connect() as conn:
+        coops = conn.execute(select(Cooperative.id, Cooperative.regency_code, Cooperative.founded_on)
+                             .where(Cooperative.dissolved.is_(False), Cooperative.regency_code.in_(regencies))).all()
+        runs = dict(conn.execute(select(CooperativeRat.cooperative_id, CooperativeRat.run_length)
+                                 .where(CooperativeRat.year == year)).all())
+    out = {r: (0, 0) for r in regencies}
+    for cid, regency, founded in coops:
+        if founded is None or founded <= dt.date(year, 12, 31):
+            registered, active = out[regency]
+            out[regency] = (registered + 1, active + int(runs.get(cid, 0) >= f.window))
+    return out
+
+
+def test_registry_import_and_undo_change_the_health_figures(empty_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    demo.generate(eng, "small")
+    auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
+    f = Filters(provinces=("53",), window=1, today=TODAY)
+    regencies = ["53.01", "53.04", "53.71"]
+
+    def shown() -> dict[str, tuple[int, int]]:
+        frame = cooperatives.health_by_area(f, "kabupaten_kota", engine=eng).set_index("area_code")
+        return {r: (int(frame.loc[r, "registered"]), int(frame.loc[r, "active"])) for r in regencies}
+
+    before = shown()
+    assert before == _raw_health(eng, f, regencies)
+    report = imports.commit("registry", csv_bytes(REGISTRY_ROWS, ";", "cp1252"), "ods_ntt.csv", user="ntt",
+                            engine=eng)
+    assert report.committed and report.counts["new"] == 3
+    after = shown()
+    assert after == _raw_health(eng, f, regencies)
+    # Kab. Kupang and Kota Kupang held their RAT in 2023; Belu's cooperative has none
+    assert after == {"53.01": (before["53.01"][0] + 1, before["53.01"][1] + 1),
+                     "53.04": (before["53.04"][0] + 1, before["53.04"][1]),
+                     "53.71": (before["53.71"][0] + 1, before["53.71"][1] + 1)}
+    assert stored_summaries(eng) == expected_summaries(eng)
+
+    assert imports.undo(report.batch_id, user="ntt", engine=eng).done
+    assert shown() == before
+    assert stored_summaries(eng) == expected_summaries(eng)
