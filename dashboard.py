@@ -22,6 +22,8 @@ with database_errors_shown():
 if "lang" not in st.session_state:
     wanted = st.query_params.get("bahasa", DEFAULT_LANGUAGE)
     st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+    if wanted not in LANGUAGES:
+        st.session_state["url_notes"] = [f"bahasa={wanted[:40]!r}: bahasa tidak dikenal (id, en) / unknown language"]
 with st.sidebar:
     st.selectbox("Bahasa / Language", options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
 if st.session_state["lang"] != DEFAULT_LANGUAGE:

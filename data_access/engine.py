@@ -8,6 +8,7 @@ clone needs no manual step.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from data_access import config
@@ -25,11 +26,39 @@ _lock = threading.Lock()
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
+BUSY_TIMEOUT_ENV = "PANTAU_SQLITE_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_TIMEOUT_MS = 10_000
+
+
+def sqlite_busy_timeout_ms() -> int:
+    """How long an SQLite write waits for another writer's lock before failing (milliseconds).
+
+    10 s unless ``PANTAU_SQLITE_BUSY_TIMEOUT_MS`` says otherwise (the fault tests shorten it);
+    read when an engine is created.
+    """
+    try:
+        value = int(os.environ.get(BUSY_TIMEOUT_ENV, DEFAULT_BUSY_TIMEOUT_MS))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT_MS
+    return value if 0 <= value <= 600_000 else DEFAULT_BUSY_TIMEOUT_MS
+
+
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+    return on_connect
+
+
+def _sqlite_folder(url: str) -> Path | None:
+    """The folder to create for an SQLite file URL; ``None`` for memory and for URI
+    filenames (``sqlite:///file:…?mode=ro&uri=true``), which name an existing file."""
+    database = make_url(url).database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).parent
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -39,11 +68,12 @@ def get_engine(url: str | None = None) -> Engine:
         engine = _engines.get(url)
         if engine is None:
             if url.startswith("sqlite"):
-                path = url.removeprefix("sqlite:///")
-                if path and path != ":memory:":
-                    Path(path).parent.mkdir(parents=True, exist_ok=True)
-                engine = create_engine(url, connect_args={"timeout": 10})
-                event.listen(engine, "connect", _sqlite_pragmas)
+                folder = _sqlite_folder(url)
+                if folder is not None:
+                    folder.mkdir(parents=True, exist_ok=True)
+                busy_ms = sqlite_busy_timeout_ms()
+                engine = create_engine(url, connect_args={"timeout": busy_ms / 1000})
+                event.listen(engine, "connect", _sqlite_pragmas(busy_ms))
                 with engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA journal_mode=WAL")
             else:

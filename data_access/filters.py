@@ -125,7 +125,7 @@ def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
     window = DEFAULT_WINDOW
     raw_window = _split(params.get("n"))
     if raw_window:
-        if raw_window[0].isdigit() and MIN_WINDOW <= int(raw_window[0]) <= MAX_WINDOW:
+        if re.fullmatch(r"[0-9]{1,2}", raw_window[0]) and MIN_WINDOW <= int(raw_window[0]) <= MAX_WINDOW:
             window = int(raw_window[0])
         else:
             notes.append(f"n={raw_window[0][:40]!r}: jendela RAT harus {MIN_WINDOW}–{MAX_WINDOW} / window out of range")
@@ -186,6 +186,13 @@ def real_only_clause(filters: Filters, source_id_col) -> ColumnElement[bool]:
         return true()
     real = select(Source.id).where(Source.kind != "synthetic")
     return source_id_col.in_(real)
+
+
+def real_only_flag_clause(filters: Filters, synthetic_col) -> ColumnElement[bool]:
+    """Hide rows flagged synthetic (derived tables carry the flag instead of a source id)."""
+    if not filters.real_only:
+        return true()
+    return synthetic_col.is_(False)
 
 
 def meeting_sector_clause(filters: Filters) -> ColumnElement[bool]:

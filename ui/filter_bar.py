@@ -33,8 +33,10 @@ def _url_params() -> dict[str, list[str]]:
 
 
 def _load_from_url(provinces, regencies_df) -> None:
-    parsed, notes = flt.parse(_url_params(), known_provinces=set(provinces["code"]),
+    params = _url_params()
+    parsed, notes = flt.parse(params, known_provinces=set(provinces["code"]),
                               known_regencies=set(regencies_df["code"]))
+    notes += st.session_state.pop("url_notes", [])  # e.g. an unknown ?bahasa=, noted by dashboard.py
     st.session_state.update({
         "f_prov": list(parsed.provinces), "f_kab": list(parsed.regencies),
         "f_from": parsed.date_from, "f_to": parsed.date_to, "f_sektor": list(parsed.sectors),
