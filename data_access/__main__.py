@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from data_access import demo, engine, stats
 from data_access.models import USER_ROLES
 
@@ -55,8 +57,14 @@ def _import(args, eng) -> int:
         print(f"{path}: {error.strerror}", file=sys.stderr)
         return 2
     run = imports.preview if args.dry_run else imports.commit
-    report = run(args.kind, data, path.name, user=args.user, strict=args.strict, engine=eng,
-                 source_outlet=args.source)
+    try:
+        report = run(args.kind, data, path.name, user=args.user, strict=args.strict, engine=eng,
+                     source_outlet=args.source)
+    except DBAPIError as error:  # read-only, locked or unreachable database: nothing was written
+        print(f"{path}: basis data menolak penulisan, tidak ada yang disimpan / the database refused the "
+              f"write, nothing was stored ({type(error.orig or error).__name__}: {str(error.orig or error)[:200]})",
+              file=sys.stderr)
+        return 2
     print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2, default=str) if args.json
           else report.to_text(args.lang))
     return report.exit_code

@@ -88,3 +88,28 @@ def test_users_never_take_a_password_argument(cli):
     assert listed.returncode == 0
     assert "editor" in listed.stdout and "viewer" in listed.stdout and "argon2" not in listed.stdout
     assert cli("user", "add", "editor", "--role", "admin", "--no-password").returncode == 2  # exists
+
+
+def test_read_only_database_gives_a_clear_message_and_exit_2(tmp_path):
+    """A database that refuses writes: one clear line on stderr, exit code 2, no traceback."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    path = tmp_path / "ro.sqlite"
+    env_rw = {**__import__("os").environ, "DATABASE_URL": f"sqlite:///{path}"}
+    subprocess.run([sys.executable, "-m", "data_access", "init"], cwd=REPO_ROOT, env=env_rw, check=True,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "data_access", "user", "add", "ed", "--role", "editor",
+                    "--password-stdin"], cwd=REPO_ROOT, env=env_rw, input="secretpass1\n", text=True,
+                   check=True, capture_output=True)
+    csv = tmp_path / "counts.csv"
+    csv.write_text("Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi;Aktif;Tidak Aktif\n"
+                   "NTT;Kab. Belu;31/12/2023;120;80;40\n", encoding="utf-8")
+    env_ro = {**env_rw, "DATABASE_URL": f"sqlite:///file:{path}?mode=ro&uri=true"}
+    done = subprocess.run([sys.executable, "-m", "data_access", "import", "counts", str(csv), "--user", "ed"],
+                          cwd=REPO_ROOT, env=env_ro, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "nothing was stored" in done.stderr
