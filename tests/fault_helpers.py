@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,8 @@ from contextlib import suppress
 from pathlib import Path
 
 import pytest
+
+from bench.serve import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "kata-sandi-uji-123"
@@ -47,11 +48,6 @@ def unavailable(reason: str):
         pytest.fail(f"{reason} (CI=true: this test may not be skipped)", pytrace=False)
     pytest.skip(reason)
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def in_own_thread(fn: Callable[[], object], *, timeout: float, name: str):

@@ -19,7 +19,6 @@ import contextlib
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.serve import free_port
 from data_access import engine as engine_module
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -50,11 +50,6 @@ def _unavailable(reason: str):
         pytest.fail(f"{reason} (CI=true: browser tests may not be skipped)", pytrace=False)
     pytest.skip(reason)
 
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -108,7 +103,7 @@ def app_server(tmp_path_factory) -> AppServer:
     engine = engine_module.prepare_database(engine_module.get_engine(db_url), with_demo=True)
     engine.dispose()  # the server process opens its own connections
 
-    port = _free_port()
+    port = free_port()
     log_path = folder / "streamlit.log"
     env = {**os.environ, "DATABASE_URL": db_url, "PYTHONUNBUFFERED": "1"}
     env.pop("PANTAU_READ_REQUIRES_SIGN_IN", None)  # these tests read the public dashboard
