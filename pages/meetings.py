@@ -72,19 +72,20 @@ def _labelled(rows: pd.DataFrame) -> pd.DataFrame:
     def sectors(codes: str) -> str:
         return ", ".join(t(f"sector_{c}") for c in (codes or "").split(",") if c)
 
+    each = charts.each_distinct  # one formatting call per distinct value, not per row
     return pd.DataFrame({
-        t("mtg_col_date"): [date(d) for d in rows["held_on"]],
-        t("mtg_col_data"): [t("mtg_data_demo") if k == "synthetic" else t("mtg_data_real")
-                            for k in rows["source_kind"]],
+        t("mtg_col_date"): each(rows["held_on"], date),
+        t("mtg_col_data"): each(rows["source_kind"],
+                                lambda k: t("mtg_data_demo") if k == "synthetic" else t("mtg_data_real")),
         t("mtg_col_title"): rows["title"],
-        t("mtg_col_kind"): [t(f"mtg_kind_{k}") for k in rows["kind"]],
-        t("mtg_col_level"): [t(f"mtg_level_{v}") for v in rows["level"]],
-        t("mtg_col_status"): [t(f"mtg_status_{s}") for s in rows["status"]],
+        t("mtg_col_kind"): each(rows["kind"], lambda k: t(f"mtg_kind_{k}")),
+        t("mtg_col_level"): each(rows["level"], lambda v: t(f"mtg_level_{v}")),
+        t("mtg_col_status"): each(rows["status"], lambda s: t(f"mtg_status_{s}")),
         t("mtg_col_province"): rows["province"],
         t("mtg_col_regency"): rows["regency"],
         t("mtg_col_city"): rows["city"],
         t("mtg_col_organizer"): rows["organizer"],
-        t("mtg_col_sectors"): [sectors(s) for s in rows["sectors"]],
+        t("mtg_col_sectors"): each(rows["sectors"], sectors),
         t("mtg_col_source"): rows["source_outlet"],
     }).reset_index(drop=True)
 
@@ -128,7 +129,8 @@ def _field(column, label: str, value: str) -> None:
 def _detail(listed: pd.DataFrame) -> None:
     st.subheader(t("mtg_detail"))
     ids = [int(i) for i in listed["id"]]
-    titles = {int(r.id): f"{date(r.held_on)} · {r.title}" for r in listed.itertuples(index=False)}
+    days = charts.each_distinct(listed["held_on"], date)
+    titles = {int(i): f"{d} · {title}" for i, d, title in zip(listed["id"], days, listed["title"], strict=True)}
     if st.session_state.get("mtg_detail") not in ids:
         st.session_state["mtg_detail"] = ids[0]
     chosen = st.selectbox(t("mtg_detail_pick"), options=ids, format_func=titles.get, key="mtg_detail")

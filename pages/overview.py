@@ -26,8 +26,10 @@ if synthetic_rows and not filters.real_only:
     st.warning(t("synthetic_banner", n=number(synthetic_rows)), icon="⚠️")
 
 # --- headline figures ------------------------------------------------------------
-health = queries.run(cooperatives.health_by_area, filters, "provinsi")
-registered, active = int(health["registered"].sum()), int(health["active"].sum())
+# One call for both uses: the kab/kota rows in scope add up to the province totals (both
+# levels count the same summary rows, keyed by kab/kota), so a cold render pays one query.
+regencies = queries.run(cooperatives.health_by_area, filters, "kabupaten_kota")
+registered, active = int(regencies["registered"].sum()), int(regencies["active"].sum())
 meeting_totals = queries.run(meetings.summary, filters).iloc[0]
 shares = queries.run(pokja.stage_shares_by_province, filters)
 by_stage = shares.groupby("stage")["regencies"].sum()
@@ -55,7 +57,7 @@ with pokja_col:
     ]))
 
 # --- meetings per month and the latest five ---------------------------------------
-monthly = queries.run(meetings.timeline_monthly, filters)
+monthly = queries.run(meetings.months, filters)
 if monthly.empty:
     st.info(t("empty_result"))
 else:
@@ -78,7 +80,6 @@ st.subheader(t("ov_attention"))
 low_col, overdue_col = st.columns(2)
 with low_col:
     st.markdown(t("ov_lowest_active", n=MIN_REGISTERED_FOR_RANKING))
-    regencies = queries.run(cooperatives.health_by_area, filters, "kabupaten_kota")
     lowest = (regencies[regencies["registered"] >= MIN_REGISTERED_FOR_RANKING]
               .sort_values(["pct_active", "area_code"]).head(10))
     if lowest.empty:

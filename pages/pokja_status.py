@@ -8,6 +8,7 @@ the stage history of one kab/kota. Mandated kab/kota without any record are
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -45,23 +46,39 @@ def _flag(value) -> str:
     return t("pokja_yes") if value else t("pokja_no")
 
 
-def _since(row) -> str:
-    column = SINCE_COLUMN.get(row["stage"])
-    return _date(row[column]) if column else "–"
+def _each(values: pd.Series, fn) -> pd.Series:
+    """``values.map(fn)`` with one call of ``fn`` per distinct value (dates, codes and
+    counts repeat across kab/kota, so formatting does not grow with the rows)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    results = np.empty(len(uniques), dtype=object)
+    results[:] = [fn(value) for value in uniques.astype(object)]
+    return pd.Series(results[codes], index=values.index)
+
+
+def _since(frame: pd.DataFrame) -> pd.Series:
+    """The first report date of each row's current stage ("–" for no report)."""
+    since = pd.Series("–", index=frame.index, dtype=object)
+    for stage, column in SINCE_COLUMN.items():
+        rows = frame["stage"] == stage
+        if rows.any():
+            since[rows] = _each(frame.loc[rows, column], _date)
+    return since
 
 
 def _mark_rows(shown: pd.DataFrame) -> pd.io.formats.style.Styler:
     """Grey italics for "no report" rows, a warm background for overdue ones (screen only)."""
     stage_col, overdue_col = t("pokja_col_stage"), t("pokja_col_overdue")
 
-    def style(row: pd.Series) -> list[str]:
-        if row[stage_col] == NO_REPORT_LABEL:
-            return ["color: #757575; font-style: italic"] * len(row)
-        if row.get(overdue_col) == t("pokja_yes"):
-            return ["background-color: #fff3e0"] * len(row)
-        return [""] * len(row)
+    def style(frame: pd.DataFrame) -> pd.DataFrame:
+        no_report = (frame[stage_col] == NO_REPORT_LABEL).to_numpy()
+        overdue = ((frame[overdue_col] == t("pokja_yes")).to_numpy() if overdue_col in frame
+                   else np.zeros(len(frame), dtype=bool))
+        css = np.where(no_report, "color: #757575; font-style: italic",
+                       np.where(overdue, "background-color: #fff3e0", "")).astype(object)
+        return pd.DataFrame(np.repeat(css[:, None], frame.shape[1], axis=1), index=frame.index,
+                            columns=frame.columns)
 
-    return shown.style.apply(style, axis=1)
+    return shown.style.apply(style, axis=None)
 
 
 def _table(shown: pd.DataFrame, *, name: str, key: str, marked: bool = True) -> None:
@@ -78,13 +95,13 @@ def not_formed_view(frame: pd.DataFrame) -> pd.DataFrame:
         t("pokja_col_code"): frame["regency_code"],
         t("pokja_col_regency"): frame["regency_name"],
         t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
-        t("pokja_col_since"): [_since(row) for _, row in frame.iterrows()],
-        t("pokja_col_overdue"): frame["overdue"].map(_flag),
-        t("pokja_col_days_since"): frame["days_since_mandate"].map(_int),
+        t("pokja_col_since"): _since(frame),
+        t("pokja_col_overdue"): _each(frame["overdue"], _flag),
+        t("pokja_col_days_since"): _each(frame["days_since_mandate"], _int),
         t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_mandate_issued"): frame["mandate_issued_on"].map(_date),
+        t("pokja_col_mandate_issued"): _each(frame["mandate_issued_on"], _date),
         t("pokja_col_province"): frame["province_name"],
-        t("pokja_col_source"): frame["source_outlet"].map(_text),
+        t("pokja_col_source"): _each(frame["source_outlet"], _text),
     })
 
 
@@ -95,16 +112,16 @@ def all_view(frame: pd.DataFrame) -> pd.DataFrame:
         t("pokja_col_regency"): frame["regency_name"],
         t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
         t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_mandate_issued"): frame["mandate_issued_on"].map(_date),
-        t("pokja_col_not_started_on"): frame["not_started_on"].map(_date),
-        t("pokja_col_preparation_on"): frame["preparation_on"].map(_date),
-        t("pokja_col_formed_on"): frame["formed_on"].map(_date),
-        t("pokja_col_sk"): frame["sk_number"].map(_text),
-        t("pokja_col_name"): frame["pokja_name"].map(_text),
-        t("pokja_col_days_since"): frame["days_since_mandate"].map(_int),
-        t("pokja_col_days_to_form"): frame["days_to_form"].map(_int),
-        t("pokja_col_overdue"): frame["overdue"].map(_flag),
-        t("pokja_col_source"): frame["source_outlet"].map(_text),
+        t("pokja_col_mandate_issued"): _each(frame["mandate_issued_on"], _date),
+        t("pokja_col_not_started_on"): _each(frame["not_started_on"], _date),
+        t("pokja_col_preparation_on"): _each(frame["preparation_on"], _date),
+        t("pokja_col_formed_on"): _each(frame["formed_on"], _date),
+        t("pokja_col_sk"): _each(frame["sk_number"], _text),
+        t("pokja_col_name"): _each(frame["pokja_name"], _text),
+        t("pokja_col_days_since"): _each(frame["days_since_mandate"], _int),
+        t("pokja_col_days_to_form"): _each(frame["days_to_form"], _int),
+        t("pokja_col_overdue"): _each(frame["overdue"], _flag),
+        t("pokja_col_source"): _each(frame["source_outlet"], _text),
     })
 
 
@@ -112,24 +129,24 @@ def provinces_view(shares: pd.DataFrame) -> pd.DataFrame:
     wide = shares.pivot(index=["province_code", "province_name", "mandated"], columns="stage",
                         values="regencies").reset_index()
     shown = pd.DataFrame({t("pokja_col_province"): wide["province_name"],
-                          t("pokja_col_mandated"): wide["mandated"].map(number)})
+                          t("pokja_col_mandated"): _each(wide["mandated"], number)})
     for stage in ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT):
-        shown[STAGE_LABELS[stage]] = wide[stage].map(number)
+        shown[STAGE_LABELS[stage]] = _each(wide[stage], number)
         shown[f"{STAGE_LABELS[stage]} (%)"] = (wide[stage] / wide["mandated"]).map(percent)
     return shown
 
 
 def history_view(history: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        t("pokja_col_date"): history["changed_on"].map(_date),
+        t("pokja_col_date"): _each(history["changed_on"], _date),
         t("pokja_col_stage"): history["stage"].map(STAGE_LABELS),
         t("pokja_col_mandate"): history["mandate_title"],
-        t("pokja_col_mandate_issued"): history["mandate_issued_on"].map(_date),
-        t("pokja_col_note"): history["note"].map(_text),
-        t("pokja_col_source"): history["source_outlet"].map(_text),
-        t("pokja_col_headline"): history["source_headline"].map(_text),
-        t("pokja_col_published"): history["source_published_on"].map(_date),
-        t("pokja_col_url"): history["source_url"].map(_text),
+        t("pokja_col_mandate_issued"): _each(history["mandate_issued_on"], _date),
+        t("pokja_col_note"): _each(history["note"], _text),
+        t("pokja_col_source"): _each(history["source_outlet"], _text),
+        t("pokja_col_headline"): _each(history["source_headline"], _text),
+        t("pokja_col_published"): _each(history["source_published_on"], _date),
+        t("pokja_col_url"): _each(history["source_url"], _text),
     })
 
 
@@ -201,9 +218,9 @@ else:
         if history.empty:
             st.info(t("empty_result"))
         else:
-            timeline = history.assign(date_text=history["changed_on"].map(_date),
-                                      issued_text=history["mandate_issued_on"].map(_date),
-                                      source_outlet=history["source_outlet"].map(_text))
+            timeline = history.assign(date_text=_each(history["changed_on"], _date),
+                                      issued_text=_each(history["mandate_issued_on"], _date),
+                                      source_outlet=_each(history["source_outlet"], _text))
             st.altair_chart(pokja_charts.stage_timeline(
                 timeline, stage_labels=STAGE_LABELS, title=t("pokja_chart_history", name=options[chosen]),
                 until=filters.today,

@@ -21,6 +21,7 @@ import calendar
 import datetime as dt
 
 import altair as alt
+import numpy as np
 import pandas as pd
 from babel.dates import format_date
 
@@ -46,6 +47,15 @@ def _time_axis(dates: pd.Series) -> alt.Axis:
     return alt.Axis(format="%m/%Y", tickCount={"interval": "month", "step": 1}, grid=True, labelOverlap="greedy")
 GRID_COLUMNS = ["day", "day_no", "weekday", "weekday_label", "week", "week_label", "meetings", "sector",
                 "sector_label", "by_sector", "date_label"]
+
+
+def each_distinct(values: pd.Series, fn) -> pd.Series:
+    """``values.map(fn)``, calling ``fn`` once per distinct value: a chart or table of
+    thousands of rows has only a few hundred distinct dates, months or sector sets."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    results = np.empty(len(uniques), dtype=object)
+    results[:] = [fn(value) for value in uniques.astype(object)]
+    return pd.Series(results[codes], index=values.index)
 
 
 def _text(key: str, lang: str, **values) -> str:
@@ -159,12 +169,12 @@ def timeline_points(points: pd.DataFrame, lang: str = DEFAULT_LANGUAGE,
     names = sector_labels(lang)
     frame = points.copy()
     frame["held_on"] = pd.to_datetime(frame["held_on"])
-    lead = frame["sectors"].map(lambda s: lead_sector(s or "", chosen_sectors))
-    frame["sector_label"] = lead.map(lambda s: names.get(s, "–"))
-    frame["sectors_label"] = frame["sectors"].map(
-        lambda s: ", ".join(names[c] for c in (s or "").split(",") if c in names) or "–")
-    frame["date_label"] = frame["held_on"].map(lambda d: format_day(d.date(), lang))
-    frame["status_label"] = frame["status"].map(lambda s: _status_label(s, lang))
+    frame["sector_label"] = each_distinct(frame["sectors"],
+                                          lambda s: names.get(lead_sector(s or "", chosen_sectors), "–"))
+    frame["sectors_label"] = each_distinct(
+        frame["sectors"], lambda s: ", ".join(names[c] for c in (s or "").split(",") if c in names) or "–")
+    frame["date_label"] = each_distinct(frame["held_on"], lambda d: format_day(d.date(), lang))
+    frame["status_label"] = each_distinct(frame["status"], lambda s: _status_label(s, lang))
     frame["organizer"] = frame["organizer"].fillna("–")
     provinces = sorted(frame["province"].unique())
     return alt.Chart(frame[["held_on", "province", "title", "organizer", "sector_label", "sectors_label",
@@ -189,7 +199,7 @@ def timeline_monthly(monthly: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> alt
     ``timeline_monthly`` of data_access returns it) — for scopes too large for points."""
     frame = monthly.copy()
     frame["month"] = pd.to_datetime(frame["month"])
-    frame["month_label"] = frame["month"].map(lambda d: month_label(d.year, d.month, lang))
+    frame["month_label"] = each_distinct(frame["month"], lambda d: month_label(d.year, d.month, lang))
     provinces = sorted(frame["province"].unique())
     return alt.Chart(frame[["month", "province", "meetings", "month_label"]]).mark_rect().encode(
         x=alt.X("yearmonth(month):T", title=_text("mtg_axis_month", lang), axis=_time_axis(frame["month"])),

@@ -8,10 +8,13 @@ import pandas as pd
 from ui.charts import MEETING_STATUS_COLOURS
 
 
-def meetings_per_month(monthly: pd.DataFrame, *, month_label: str, count_label: str, title: str) -> alt.Chart:
-    """Bars of ``monthly`` (columns ``month`` as date, ``meetings``), summed over provinces."""
-    per_month = monthly.groupby("month", as_index=False)["meetings"].sum()
-    per_month["month"] = pd.to_datetime(per_month["month"])
+def meetings_per_month(months: pd.DataFrame, *, month_label: str, count_label: str, title: str) -> alt.Chart:
+    """Bars of ``months`` as ``data_access.meetings.months`` returns it (columns ``year``,
+    ``month`` 1–12, ``meetings``): one row per month, already counted in SQL."""
+    per_month = pd.DataFrame({
+        "month": pd.to_datetime(pd.DataFrame({"year": months["year"], "month": months["month"], "day": 1})),
+        "meetings": months["meetings"],
+    })
     return (
         alt.Chart(per_month, title=title, height=220)
         .mark_bar(color=MEETING_STATUS_COLOURS["held"])
