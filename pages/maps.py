@@ -14,9 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from data_access import cooperatives, pokja
-from ui import downloads, filter_bar, queries, scope
+from ui import charts, downloads, filter_bar, queries, scope
 from ui.charts import maps
-from ui.formatting import date, number, percent
+from ui.formatting import dates, numbers, percents
 from ui.i18n import t
 
 filters = st.session_state["filters"]
@@ -32,17 +32,13 @@ def _draw(chart, key: str) -> None:
     # The key names the area chosen, so after a click (or a filter change) the map starts with
     # no stale selection and a click on any area is a change that reaches the callback.
     key = "_".join([key, *filters.regencies])
-    st.altair_chart(chart, key=key, on_select=partial(on_map_select, key), selection_mode=[SELECTION])
+    charts.show(chart, key=key, on_select=partial(on_map_select, key), selection_mode=[SELECTION])
     st.caption(maps.ATTRIBUTION)
 
 
-def _pct(value) -> str:
-    return "–" if pd.isna(value) else percent(value)
-
-
 def health_figures(health: pd.DataFrame) -> pd.DataFrame:
-    return health.assign(registered_text=health["registered"].map(number),
-                         active_text=health["active"].map(number), pct_text=health["pct_active"].map(_pct))
+    return health.assign(registered_text=numbers(health["registered"]), active_text=numbers(health["active"]),
+                         pct_text=percents(health["pct_active"]))
 
 
 def health_table(figures: pd.DataFrame) -> pd.DataFrame:
@@ -69,7 +65,7 @@ def national_view() -> None:
     else:
         figures = health_figures(health)
         _draw(maps.percent_active_map(
-            maps.province_features(), figures,
+            maps.province_shapes(), figures,
             title=t("maps_national_title", year=filters.as_of_year, n=filters.window),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles()), key="maps_national")
         st.caption(t("maps_no_data_coops"))
@@ -78,14 +74,14 @@ def national_view() -> None:
     scope.provenance_note(filters, "cooperatives")
 
 
-def cooperatives_view(province: str, features: list[dict], province_filters, name: str) -> None:
+def cooperatives_view(province: str, shapes: maps.Shapes, province_filters, name: str) -> None:
     health = queries.run(cooperatives.health_by_area, province_filters, "kabupaten_kota")
     if health.empty or int(health["registered"].sum()) == 0:
         st.info(t("empty_result"))
     else:
         figures = health_figures(health)
         _draw(maps.percent_active_map(
-            features, figures, title=t("maps_coops_title", province=name, year=filters.as_of_year, n=filters.window),
+            shapes, figures, title=t("maps_coops_title", province=name, year=filters.as_of_year, n=filters.window),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles(), highlight=filters.regencies),
             key=f"maps_coops_{province}")
         st.caption(t("maps_no_data_coops"))
@@ -94,15 +90,15 @@ def cooperatives_view(province: str, features: list[dict], province_filters, nam
     scope.provenance_note(province_filters, "cooperatives")
 
 
-def pokja_view(province: str, features: list[dict], province_filters, name: str) -> None:
+def pokja_view(province: str, shapes: maps.Shapes, province_filters, name: str) -> None:
     status = queries.run(pokja.regency_status, province_filters)
     if status.empty or not (status["mandated"].any() or (status["stage"] != pokja.NO_REPORT).any()):
         st.info(t("empty_result"))
     else:
         labels = {stage: t(f"pokja_stage_{stage}") for stage in pokja.STAGES_WITH_NO_REPORT}
-        figures = status.assign(since_text=status["stage_since"].map(lambda d: "–" if pd.isna(d) else date(d)))
+        figures = status.assign(since_text=dates(status["stage_since"]))
         _draw(maps.pokja_stage_map(
-            features, figures, title=t("maps_pokja_title", province=name), stage_labels=labels,
+            shapes, figures, title=t("maps_pokja_title", province=name), stage_labels=labels,
             tooltip_titles={"area": t("maps_col_area"), "stage": t("maps_col_stage"), "since": t("maps_col_since")},
             highlight=filters.regencies), key=f"maps_pokja_{province}")
         st.caption(t("maps_no_data_pokja"))
@@ -117,19 +113,19 @@ def pokja_view(province: str, features: list[dict], province_filters, name: str)
 
 def province_view(province: str) -> None:
     name = filter_bar.area_names().get(province, province)
-    features = maps.regency_features(province)
+    shapes = maps.regency_shapes(province)
     st.caption(t("maps_whole_province", province=name))
     modes = {mode: t(f"maps_mode_{mode}") for mode in ("koperasi", "pokja")}  # labels fixed in this run
     mode = st.radio(t("maps_colour_by"), options=list(modes), format_func=modes.get, horizontal=True,
                     key="maps_mode")
-    if not features:
+    if not shapes:
         st.info(t("maps_no_shapes"))
         return
     province_filters = filters.with_(provinces=(province,), regencies=())
     if mode == "pokja":
-        pokja_view(province, features, province_filters, name)
+        pokja_view(province, shapes, province_filters, name)
     else:
-        cooperatives_view(province, features, province_filters, name)
+        cooperatives_view(province, shapes, province_filters, name)
 
 
 st.title(t("page_maps"))

@@ -20,7 +20,7 @@ from data_access import engine as engine_module
 from data_access.filters import Filters
 from data_access.models import Cooperative, Regency, Source
 from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401  (fixture)
-from ui.charts.maps import ATTRIBUTION
+from ui.charts.maps import ATTRIBUTION, shapes
 
 PAGE = "maps"
 
@@ -69,7 +69,7 @@ def test_national_map(sqlite_url, lang):
     assert not at.exception
     (chart,) = charts(at)
     spec, figures = spec_and_figures(chart)
-    assert spec["mark"]["type"] == "geoshape" and len(spec["data"]["values"]) == 38
+    assert spec["mark"]["type"] == "geoshape" and len(shapes(spec)) == 38
     assert spec["title"].startswith("Koperasi aktif per provinsi" if lang == "id" else "Active cooperatives")
     counts = registered(sqlite_url, Regency.province_code)
     texts = dict(zip(figures["code"], figures["registered_text"], strict=True))
@@ -86,8 +86,8 @@ def test_ntt_map_of_regencies(sqlite_url, lang):
     assert not at.exception
     (chart,) = charts(at)
     spec, figures = spec_and_figures(chart)
-    assert len(spec["data"]["values"]) == 22
-    assert {f["properties"]["code"][:2] for f in spec["data"]["values"]} == {"53"}
+    assert len(shapes(spec)) == 22
+    assert {f["properties"]["code"][:2] for f in shapes(spec)} == {"53"}
     with Session(engine_module.get_engine(sqlite_url)) as s:
         ntt = set(s.scalars(select(Regency.code).where(Regency.province_code == "53")))
     assert set(figures["code"]) == ntt
@@ -101,7 +101,7 @@ def test_ntt_map_of_regencies(sqlite_url, lang):
     (chart,) = charts(at)
     spec, figures = spec_and_figures(chart)
     assert spec["encoding"]["color"]["condition"]["field"] == "stage_label"
-    assert len(spec["data"]["values"]) == 22 and set(figures["code"]) == ntt
+    assert len(shapes(spec)) == 22 and set(figures["code"]) == ntt
     assert_attribution_under_each_map(at)
 
 
@@ -148,7 +148,7 @@ def test_chosen_regency_is_outlined_on_its_province_map():
     assert not at.exception
     (chart,) = charts(at)
     spec, _ = spec_and_figures(chart)
-    assert len(spec["data"]["values"]) == 22  # the whole province, not only the chosen kab
+    assert len(shapes(spec)) == 22  # the whole province, not only the chosen kab
     assert spec["encoding"]["stroke"]["condition"]["test"] == {"field": "code", "oneOf": ["53.04"]}
 
 
@@ -160,4 +160,4 @@ def test_several_provinces_pick_one_to_map():
     chooser.set_value("52").run()
     (chart,) = charts(at)
     spec, _ = spec_and_figures(chart)
-    assert {f["properties"]["code"][:2] for f in spec["data"]["values"]} == {"52"}
+    assert {f["properties"]["code"][:2] for f in shapes(spec)} == {"52"}

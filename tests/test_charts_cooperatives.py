@@ -76,6 +76,22 @@ def test_area_bars(lang):
     assert enc["opacity"]["condition"]["param"] == charts.SELECTION
 
 
+def test_long_rows_follow_the_areas_then_the_statuses(lang):
+    """Each area's rows are next to each other, aktif first; the texts are those of ``ui.formatting``."""
+    from ui.formatting import number, percent
+
+    ordered = HEALTH.sort_values("registered", ascending=False)
+    long = charts._long(ordered, "area_code", "area_name")
+    expected = [(a.area_code, order, status, count, number(count), number(a.registered),
+                 "–" if pd.isna(a.pct_active) else percent(a.pct_active))
+                for a in ordered.itertuples()
+                for order, (status, count) in enumerate(zip(STATUS_LABELS[lang], (a.active, a.inactive), strict=True))]
+    got = list(long[["area_code", "status_order", "status", "count", "count_text", "registered_text",
+                     "pct_text"]].itertuples(index=False, name=None))
+    assert got == expected
+    assert list(long["label"]) == [name for name in ordered["area_name"] for _ in range(2)]
+
+
 def test_trend_area(lang):
     spec = charts.trend_area(TREND, title="T").to_dict()
     enc = spec["encoding"]

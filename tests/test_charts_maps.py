@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import json
 
+import altair as alt
 import pandas as pd
 import pytest
+from altair.utils.schemapi import SchemaValidationError
 from streamlit.elements.vega_charts import VegaLiteStateSerde
 
 from tests.test_shapes import PROVINCES, REGENCY_DIR, REGIONS_CSV
+from ui import charts
 from ui.charts import POKJA_STAGE_COLOURS, maps
 
 TITLES = {"area": "Wilayah", "registered": "Terdaftar", "active": "Aktif", "pct": "% aktif"}
@@ -40,10 +43,10 @@ def test_national_map_spec():
     features = maps.province_features()
     assert len(features) == len(json.loads(PROVINCES.read_text(encoding="utf-8"))["features"]) == 38
     codes = codes_in_csv("provinsi")
-    spec = maps.percent_active_map(features, health(codes), title="t", legend_title="% aktif",
-                                   tooltip_titles=TITLES).to_dict()
-    assert spec["mark"]["type"] == "geoshape"
-    assert len(spec["data"]["values"]) == 38
+    spec = maps.percent_active_map(maps.province_shapes(), health(codes), title="t", legend_title="% aktif",
+                                   tooltip_titles=TITLES).to_dict()  # to_dict() validates the spec
+    assert spec["mark"]["type"] == "geoshape" and spec["title"] == "t"
+    assert maps.shapes(spec) == features
     assert spec["projection"]["type"] == "mercator"
     step, values = lookup(spec)
     assert step["lookup"] == "code" and step["from"]["key"] == "code"
@@ -68,10 +71,11 @@ def test_province_pokja_map_spec():
     assert len(features) == len(on_disk) == len(codes) == 22
     figures = pd.DataFrame({"area_code": codes, "stage": ["tidak_ada_data"] * len(codes), "since_text": "–"})
     figures.loc[figures["area_code"] == "53.04", ["stage", "since_text"]] = ["persiapan", "22 Agustus 2019"]
-    spec = maps.pokja_stage_map(features, figures, title="t", stage_labels=LABELS, highlight=["53.04"],
+    spec = maps.pokja_stage_map(maps.regency_shapes("53"), figures, title="t", stage_labels=LABELS,
+                                highlight=["53.04"],
                                 tooltip_titles={"area": "Wilayah", "stage": "Tahap", "since": "Sejak"}).to_dict()
     assert spec["mark"]["type"] == "geoshape"
-    assert len(spec["data"]["values"]) == 22
+    assert maps.shapes(spec) == features
     color = spec["encoding"]["color"]["condition"]
     assert color["field"] == "stage_label" and color["type"] == "nominal"
     assert color["scale"]["domain"] == [LABELS[s] for s in POKJA_STAGE_COLOURS]
@@ -87,6 +91,43 @@ def test_province_pokja_map_spec():
 def test_regency_shapes_are_loaded_per_province_only():
     assert {f["properties"]["code"][:2] for f in maps.regency_features("52")} == {"52"}
     assert maps.regency_features("99") == []
+    assert not maps.regency_shapes("99") and len(maps.regency_shapes("53")) == 22
+
+
+def test_map_parts_that_do_not_depend_on_figures_are_built_once():
+    codes = codes_in_csv("provinsi")
+    first, second = (maps.percent_active_map(maps.province_shapes(), health(codes).iloc[:n], title=f"t{n}",
+                                             legend_title="% aktif", tooltip_titles=TITLES) for n in (38, 5))
+    assert maps.province_shapes() is maps.province_shapes()
+    base = maps._layer.cache_info()
+    maps.percent_active_map(maps.province_shapes(), health(codes), title="t", legend_title="% aktif",
+                            tooltip_titles=TITLES)
+    assert maps._layer.cache_info().hits == base.hits + 1
+    one, two = first.to_dict(), second.to_dict()
+    assert (one["title"], two["title"]) == ("t38", "t5")
+    assert len(lookup(one)[1]) == 38 and len(lookup(two)[1]) == 5  # each keeps its own figures
+    assert one["data"] == two["data"] and len(maps.shapes(one)) == 38
+    # Another language or another chosen kab/kota is another map.
+    english = maps.percent_active_map(maps.province_shapes(), health(codes), title="t", legend_title="% active",
+                                      tooltip_titles=TITLES).to_dict()
+    assert english["encoding"]["color"]["condition"]["title"] == "% active"
+
+
+def test_shown_chart_is_the_same_spec_without_revalidating(monkeypatch):
+    chart = maps.pokja_stage_map(maps.regency_shapes("53"), pd.DataFrame(
+        {"area_code": ["53.04"], "stage": ["persiapan"], "since_text": ["–"]}), title="t", stage_labels=LABELS,
+        tooltip_titles={"area": "Wilayah", "stage": "Tahap", "since": "Sejak"})
+    drawn = []
+    monkeypatch.setattr(charts.st, "altair_chart", lambda c, **kw: drawn.append((c, kw)))
+    charts.show(chart, key="k")
+    ((shown, kwargs),) = drawn
+    assert kwargs == {"key": "k"} and isinstance(shown, type(chart))
+    validated = []
+    monkeypatch.setattr(type(chart), "validate", classmethod(lambda cls, *a, **k: validated.append(cls)))
+    assert shown.to_dict() == chart.to_dict(validate=False)
+    assert not validated  # what st.altair_chart calls does not validate again...
+    chart.to_dict()
+    assert validated  # ...while a chart's own to_dict() (as in these tests) does
 
 
 STATE_SERDE = VegaLiteStateSerde(selection_parameters=["area"])
@@ -113,3 +154,11 @@ def test_apply_selection_calls_the_setter_only_for_a_click():
     assert maps.apply_selection({"selection": {"area": [{"code": "53"}]}}, chosen.append) == "53"
     assert maps.apply_selection({"selection": {"area": {}}}, chosen.append) is None
     assert chosen == ["53"]
+
+
+def test_specs_are_still_validated_by_to_dict():
+    """Altair's debug mode is off (``ui.charts``), but ``to_dict()`` — what these tests call — still validates."""
+    bad = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x=alt.X("a:Q", axis=alt.Axis(labelAngle="steil")))
+    with pytest.raises(SchemaValidationError):
+        bad.to_dict()
+    bad.to_dict(validate=False)  # building it did not raise: nothing is checked twice

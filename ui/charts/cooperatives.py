@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from ui import filter_bar
 from ui.charts import COOPERATIVE_STATUS_COLOURS, scale
-from ui.formatting import number, percent
+from ui.formatting import numbers, percents
 from ui.i18n import current_language, t
 
 SELECTION = "area"
@@ -41,28 +42,32 @@ def status_labels() -> dict[str, str]:
     return {status: t(f"coop_status_{status}") for status in STATUSES}
 
 
-def _pct_text(value) -> str:
-    return percent(float(value)) if pd.notna(value) else "–"
-
-
 def _long(frame: pd.DataFrame, key: str, label: str) -> pd.DataFrame:
     """One row per (``key``, status) with the count and tooltip texts.
 
     ``frame`` holds ``key``, ``label``, ``registered``, ``active``, ``inactive``
-    and ``pct_active`` (a fraction or NaN).
+    and ``pct_active`` (a fraction or NaN). Rows come in ``frame``'s order, the
+    statuses of a row in ``STATUSES`` order. Built column-wise: the numbers are
+    formatted once per column (``ui.formatting.numbers``), not once per cell.
     """
+    k = len(STATUSES)
     labels = status_labels()
-    rows = []
-    for record in frame.to_dict("records"):
-        for order, status in enumerate(STATUSES):
-            count = int(record[STATUS_COLUMNS[status]])
-            rows.append({
-                key: record[key], "label": str(record[label]), "status": labels[status], "status_order": order,
-                "count": count, "count_text": number(count), "registered_text": number(int(record["registered"])),
-                "pct_text": _pct_text(record["pct_active"]),
-            })
-    return pd.DataFrame(rows, columns=[key, "label", "status", "status_order", "count", "count_text",
-                                       "registered_text", "pct_text"])
+    counts = np.column_stack([frame[STATUS_COLUMNS[status]].to_numpy(dtype=np.int64) for status in STATUSES])
+    lang = current_language()
+
+    def each_status(values) -> np.ndarray:  # frame row i → rows i*k … i*k+k-1
+        return np.repeat(np.asarray(values, dtype=object), k)
+
+    return pd.DataFrame({
+        key: np.repeat(frame[key].to_numpy(), k),
+        "label": each_status(frame[label].astype(str)),
+        "status": np.tile(np.array([labels[status] for status in STATUSES], dtype=object), len(frame)),
+        "status_order": np.tile(np.arange(k, dtype=np.int64), len(frame)),
+        "count": counts.ravel(),
+        "count_text": numbers([int(n) for n in counts.ravel()], lang),
+        "registered_text": each_status(numbers([int(n) for n in frame["registered"]], lang)),
+        "pct_text": each_status(percents(frame["pct_active"].astype(float).tolist(), lang)),
+    }, columns=[key, "label", "status", "status_order", "count", "count_text", "registered_text", "pct_text"])
 
 
 def _colour() -> alt.Color:

@@ -2,13 +2,25 @@
 
 The national map uses the lightened province shapes; kab/kota shapes are loaded
 only for the province in view (one small file each), which keeps the page quick.
+Pages get them as ``Shapes`` (``province_shapes()``, ``regency_shapes(code)``).
 Figures are joined to the shapes in Vega (``transform_lookup``) by Kemendagri code.
+
+Speed: the shapes are read once per process (``functools.lru_cache``, keyed by area
+level and province); the part of a map that does not depend on the figures (shapes,
+colours, tooltips, selection) is built once per language and chosen kab/kota
+(``_layer``); and the shapes are handed to Altair as a plain ``{"values": features}``
+dict. Altair then moves them, untouched, into the spec's top-level ``datasets`` (named
+by a hash of their content) instead of walking every coordinate through its
+``to_dict`` / schema validation, as an ``alt.Data(values=...)`` object would on every
+run (that walk cost more than the rest of the page). Streamlit keeps GeoJSON datasets
+in the spec as they are; only the figures (``transform_lookup``) travel as Arrow.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import altair as alt
@@ -27,46 +39,86 @@ PERCENT_ACTIVE_SCALE = alt.Scale(domain=[0, 0.5, 1], range=["#deebf7", "#4292c6"
 apart from the grey of areas without figures (``NO_DATA_COLOUR``)."""
 
 
+@dataclass(frozen=True)
+class Shapes:
+    """The GeoJSON features of one map, read once per process (``province_shapes``,
+    ``regency_shapes``). Compared and hashed by ``key`` alone ("provinsi" or a province code),
+    so it keys the caches below."""
+
+    key: str
+    features: tuple[dict, ...] = field(compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+
 @lru_cache(maxsize=64)
 def _features(path: str) -> tuple[dict, ...]:
     with open(path, encoding="utf-8") as fh:
         return tuple(json.load(fh)["features"])
 
 
+@lru_cache(maxsize=1)
+def province_shapes() -> Shapes:
+    """The lightened province shapes of the national map."""
+    return Shapes("provinsi", _features(str(SHAPES_DIR / "provinces.geojson")))
+
+
+@lru_cache(maxsize=64)
+def regency_shapes(province_code: str) -> Shapes:
+    """The kab/kota shapes of one province (no features when there is no file for it)."""
+    path = SHAPES_DIR / "regencies" / f"{province_code}.geojson"
+    return Shapes(province_code, _features(str(path)) if path.exists() else ())
+
+
 def province_features() -> list[dict]:
-    return list(_features(str(SHAPES_DIR / "provinces.geojson")))
+    return list(province_shapes().features)
 
 
 def regency_features(province_code: str) -> list[dict]:
-    path = SHAPES_DIR / "regencies" / f"{province_code}.geojson"
-    return list(_features(str(path))) if path.exists() else []
+    return list(regency_shapes(province_code).features)
 
 
-def choropleth(features: list[dict], figures: pd.DataFrame, *, value: str, title: str,
-               tooltip: list[alt.Tooltip], color, selection_name: str = "area",
-               height: int = 420, highlight: Sequence[str] = ()) -> alt.Chart:
-    """Areas coloured by ``figures[value]``, joined on ``figures["area_code"]``.
+def shapes(spec: dict) -> list[dict]:
+    """The GeoJSON features a map spec (``chart.to_dict()`` or the spec Streamlit sends) draws."""
+    return spec["datasets"][spec["data"]["name"]]
 
-    ``figures`` must hold ``area_code`` and every field named in ``tooltip``;
-    ``color`` is an ``alt.Color`` or a conditional colour (for areas without a
-    value). A click selects an area (point selection on ``code``), which the
-    page reads back as the filter (``selected_code``). Areas whose code is in
-    ``highlight`` get a thick dark border (the kab/kota chosen in the filters).
+
+def _colour(kind: str, legend: str | tuple[tuple[str, str], ...]):
+    """The colour channel: ``("pct_active", legend title)`` or ``("stage", ((code, label), ...))``."""
+    if kind == "pct_active":
+        return (alt.when("isValid(datum.pct_active)")
+                .then(alt.Color("pct_active:Q", scale=PERCENT_ACTIVE_SCALE, title=legend,
+                                legend=alt.Legend(format="%", orient="bottom-left")))
+                .otherwise(alt.value(NO_DATA_COLOUR)))
+    return (alt.when("isValid(datum.stage_label)")
+            .then(alt.Color("stage_label:N", scale=scale(POKJA_STAGE_COLOURS, dict(legend)), title=None,
+                            legend=alt.Legend(orient="bottom-left")))
+            .otherwise(alt.value(NO_DATA_COLOUR)))
+
+
+@lru_cache(maxsize=256)
+def _layer(shapes: Shapes, colour: tuple, tooltip: tuple[tuple[str, str], ...], selection_name: str,
+           height: int, highlight: tuple[str, ...]) -> alt.Chart:
+    """Everything of a map but its figures and title, built once per combination of arguments.
+
+    Building it costs tens of milliseconds (Altair validates each piece as it is made);
+    it depends only on the shapes, the interface language and the chosen kab/kota, so a
+    warm rerun or a change of dates, sectors or "real data only" reuses it. Altair
+    methods return copies, so the cached chart is never changed by its users.
     """
     select = alt.selection_point(name=selection_name, fields=["code"], on="click")
-    lookup_fields = [c for c in figures.columns if c != "area_code"]
-    encoding = {"color": color, "tooltip": tooltip,
+    encoding = {"color": _colour(*colour),
+                "tooltip": [alt.Tooltip(f"{name}:N", title=title) for name, title in tooltip],
                 "opacity": alt.condition(select, alt.value(1.0), alt.value(0.6))}
     if highlight:
         chosen = alt.FieldOneOfPredicate(field="code", oneOf=list(highlight))
         encoding["stroke"] = alt.condition(chosen, alt.value(HIGHLIGHT_COLOUR), alt.value(BORDER_COLOUR))
         encoding["strokeWidth"] = alt.condition(chosen, alt.value(2.5), alt.value(0.5))
     return (
-        alt.Chart(alt.Data(values=features), title=title, height=height)
+        alt.Chart({"values": list(shapes.features)}, height=height)  # plain dict: see the module docstring
         .mark_geoshape(stroke=BORDER_COLOUR, strokeWidth=0.5)
         .transform_calculate(code="datum.properties.code", name="datum.properties.name")
-        .transform_lookup(lookup="code", from_=alt.LookupData(figures.rename(columns={"area_code": "code"}),
-                                                              key="code", fields=lookup_fields))
         .encode(**encoding)
         .add_params(select)
         .project(type="mercator")
@@ -74,7 +126,27 @@ def choropleth(features: list[dict], figures: pd.DataFrame, *, value: str, title
     )
 
 
-def percent_active_map(features: list[dict], figures: pd.DataFrame, *, title: str, legend_title: str,
+def choropleth(shapes: Shapes, figures: pd.DataFrame, *, title: str, colour: tuple,
+               tooltip: Sequence[tuple[str, str]], selection_name: str = "area", height: int = 420,
+               highlight: Sequence[str] = ()) -> alt.Chart:
+    """Areas of ``shapes`` coloured as ``colour`` says (see ``_colour``), joined on ``figures["area_code"]``.
+
+    ``figures`` must hold ``area_code`` and every field named in ``tooltip`` (pairs of
+    field name and title; ``name`` is the area's name from the shapes). A click selects
+    an area (point selection on ``code``), which the page reads back as the filter
+    (``selected_code``). Areas whose code is in ``highlight`` get a thick dark border
+    (the kab/kota chosen in the filters).
+    """
+    lookup_fields = [c for c in figures.columns if c != "area_code"]
+    layer = _layer(shapes, colour, tuple(tooltip), selection_name, height, tuple(highlight))
+    return (
+        layer.transform_lookup(lookup="code", from_=alt.LookupData(figures.rename(columns={"area_code": "code"}),
+                                                                   key="code", fields=lookup_fields))
+        .properties(title=title)
+    )
+
+
+def percent_active_map(shapes: Shapes, figures: pd.DataFrame, *, title: str, legend_title: str,
                        tooltip_titles: Mapping[str, str], highlight: Sequence[str] = (),
                        selection_name: str = "area", height: int = 420) -> alt.Chart:
     """Areas coloured by the share of active cooperatives (``PERCENT_ACTIVE_SCALE``).
@@ -85,19 +157,13 @@ def percent_active_map(features: list[dict], figures: pd.DataFrame, *, title: st
     ``tooltip_titles`` keys: ``area``, ``registered``, ``active``, ``pct``.
     """
     figures = figures[["area_code", "pct_active", "registered_text", "active_text", "pct_text"]]
-    color = (alt.when("isValid(datum.pct_active)")
-             .then(alt.Color("pct_active:Q", scale=PERCENT_ACTIVE_SCALE, title=legend_title,
-                             legend=alt.Legend(format="%", orient="bottom-left")))
-             .otherwise(alt.value(NO_DATA_COLOUR)))
-    tooltip = [alt.Tooltip("name:N", title=tooltip_titles["area"]),
-               alt.Tooltip("registered_text:N", title=tooltip_titles["registered"]),
-               alt.Tooltip("active_text:N", title=tooltip_titles["active"]),
-               alt.Tooltip("pct_text:N", title=tooltip_titles["pct"])]
-    return choropleth(features, figures, value="pct_active", title=title, tooltip=tooltip, color=color,
+    tooltip = [("name", tooltip_titles["area"]), ("registered_text", tooltip_titles["registered"]),
+               ("active_text", tooltip_titles["active"]), ("pct_text", tooltip_titles["pct"])]
+    return choropleth(shapes, figures, title=title, colour=("pct_active", legend_title), tooltip=tooltip,
                       selection_name=selection_name, height=height, highlight=highlight)
 
 
-def pokja_stage_map(features: list[dict], figures: pd.DataFrame, *, title: str, stage_labels: Mapping[str, str],
+def pokja_stage_map(shapes: Shapes, figures: pd.DataFrame, *, title: str, stage_labels: Mapping[str, str],
                     tooltip_titles: Mapping[str, str], highlight: Sequence[str] = (),
                     selection_name: str = "area", height: int = 420) -> alt.Chart:
     """Kab/kota coloured by their most advanced Pokja stage (``POKJA_STAGE_COLOURS``).
@@ -109,14 +175,9 @@ def pokja_stage_map(features: list[dict], figures: pd.DataFrame, *, title: str, 
     """
     figures = figures.assign(stage_label=figures["stage"].map(stage_labels))[
         ["area_code", "stage_label", "since_text"]]
-    color = (alt.when("isValid(datum.stage_label)")
-             .then(alt.Color("stage_label:N", scale=scale(POKJA_STAGE_COLOURS, dict(stage_labels)), title=None,
-                             legend=alt.Legend(orient="bottom-left")))
-             .otherwise(alt.value(NO_DATA_COLOUR)))
-    tooltip = [alt.Tooltip("name:N", title=tooltip_titles["area"]),
-               alt.Tooltip("stage_label:N", title=tooltip_titles["stage"]),
-               alt.Tooltip("since_text:N", title=tooltip_titles["since"])]
-    return choropleth(features, figures, value="stage_label", title=title, tooltip=tooltip, color=color,
+    tooltip = [("name", tooltip_titles["area"]), ("stage_label", tooltip_titles["stage"]),
+               ("since_text", tooltip_titles["since"])]
+    return choropleth(shapes, figures, title=title, colour=("stage", tuple(stage_labels.items())), tooltip=tooltip,
                       selection_name=selection_name, height=height, highlight=highlight)
 
 
