@@ -11,10 +11,11 @@ import streamlit as st
 
 from data_access import auth
 from ui import auth as ui_auth
-from ui import filter_bar
+from ui import filter_bar, runtime
 from ui.db import app_engine, database_errors_shown
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
+runtime.freeze_long_lived_objects()  # once per process: no full-GC pauses over startup objects
 st.set_page_config(page_title="Pantau Rakor", page_icon="📋", layout="wide")
 with database_errors_shown():
     app_engine()

@@ -30,18 +30,28 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(script: str | Path, database_url: str | None = None, *, timeout: float = 90,
-                     extra_env: dict[str, str] | None = None):
-    """Yields the base URL (``http://127.0.0.1:PORT``) of a running server."""
+                     extra_env: dict[str, str] | None = None, drop_env: tuple[str, ...] = (),
+                     log_path: Path | None = None):
+    """Yields the base URL (``http://127.0.0.1:PORT``) of a running server.
+
+    ``extra_env`` is added to this process's environment and ``drop_env`` names
+    removed from it; the server's output goes to ``log_path`` (default: a
+    temporary file), whose tail is in the error when the server never answers.
+    The file watcher is off: people edit the working tree while it runs.
+    """
     port = free_port()
-    env = {**os.environ, **(extra_env or {})}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
+    for name in drop_env:
+        env.pop(name, None)
     if database_url:
         env["DATABASE_URL"] = database_url
-    log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
+    log = (open(log_path, "wb") if log_path  # noqa: SIM115 - closed in the finally below
+           else tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False))
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:

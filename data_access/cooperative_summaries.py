@@ -1,27 +1,26 @@
 """Derived summary tables of the registry, rebuilt on write.
 
-``cooperative_activity`` and ``cooperative_registered`` (see their models) hold
-the registry already counted per kab/kota, jenis, provenance and year, so the
-health figures (``cooperatives.health_by_area`` / ``health_by_jenis`` /
-``trend_by_year``) read a few thousand summary rows instead of 200,000
-cooperatives and 1.3 million RAT rows at national scale.
+``cooperative_registered`` and ``cooperative_activity`` (see their models) hold
+the registry already counted per year, kab/kota, jenis and source — registered
+by the end of each year, active at each window — so a health figure for one
+year reads one summary row per kab/kota, jenis and source (a few thousand at
+most) however many cooperatives and RAT rows the registry holds.
 
-``refresh`` rebuilds both from scratch in the caller's transaction: two
-``INSERT … SELECT … GROUP BY`` after a DELETE. Every writer of cooperatives or
-RAT rows calls it: ``demo.generate`` / ``demo.remove``, the import commit and
-undo of registry rows (``imports.apply``), and migration 0003 for a database
-that existed before the tables did. Real facts (``real_facts.load``) add no
+``refresh`` rebuilds both from scratch in the caller's transaction (DELETE, then
+``INSERT … SELECT … GROUP BY``). Every writer of cooperatives or RAT rows calls
+it: ``demo.generate`` / ``demo.remove``, the import commit and undo of registry
+rows (``imports.apply``), and migration 0004 for a database that existed before
+these tables had their present form. Real facts (``real_facts.load``) add no
 cooperatives, so an empty database's summaries are already right.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, case, cast, delete, extract, func, insert, or_, select
+from sqlalchemy import Integer, case, cast, delete, extract, func, insert, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from data_access.filters import MAX_WINDOW
-from data_access.models import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered, Source
-
-RUN_CAP = MAX_WINDOW  # a run of at least the largest window is stored as that window
+from data_access.models import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered
 
 
 def _founded_year():
@@ -29,42 +28,68 @@ def _founded_year():
 
 
 def _registry_columns() -> list:
-    return [
-        Cooperative.regency_code.label("regency_code"),
-        func.coalesce(Cooperative.jenis, "").label("jenis"),
-        (Source.kind == "synthetic").label("synthetic"),
-    ]
+    return [Cooperative.regency_code.label("regency_code"), func.coalesce(Cooperative.jenis, "").label("jenis"),
+            Cooperative.source_id.label("source_id")]
+
+
+def integers(name: str, first: int, last: int):
+    """A one-column table ``name(n)`` of ``first … last``: a recursive CTE (SQLite and PostgreSQL alike)."""
+    numbers = select(literal(first, Integer).label("n")).cte(name, recursive=True)
+    return numbers.union_all(select((numbers.c.n + 1).label("n")).where(numbers.c.n < last))
+
+
+def _counted(rows, *keys: str):
+    """``rows`` (a subquery) counted per ``keys``: grouped in an outer query over named columns, because the
+    same bound parameter in SELECT and GROUP BY is two different expressions to PostgreSQL."""
+    columns = [rows.c[k] for k in keys]
+    return select(*columns, func.count().label("n")).group_by(*columns).subquery()
 
 
 def activity_select():
-    """Rows of ``cooperative_activity`` computed from ``cooperative`` and ``cooperative_rat``."""
-    run = case((CooperativeRat.run_length >= RUN_CAP, RUN_CAP), else_=CooperativeRat.run_length)
-    # grouped in an outer query over named columns: the same bound parameter twice (SELECT and
-    # GROUP BY) is two different expressions to PostgreSQL
+    """Rows of ``cooperative_activity``: RAT rows per run length, then summed for every window they satisfy."""
+    run = case((CooperativeRat.run_length >= MAX_WINDOW, MAX_WINDOW), else_=CooperativeRat.run_length)
     rows = (
         select(*_registry_columns(), CooperativeRat.year.label("year"), run.label("run_length"))
         .select_from(Cooperative)
         .join(CooperativeRat, CooperativeRat.cooperative_id == Cooperative.id)
-        .join(Source, Source.id == Cooperative.source_id)
         .where(Cooperative.dissolved.is_(False),
                or_(Cooperative.founded_on.is_(None), _founded_year() <= CooperativeRat.year))
         .subquery()
     )
-    keys = [rows.c.year, rows.c.run_length, rows.c.regency_code, rows.c.jenis, rows.c.synthetic]
-    return select(*keys, func.count()).group_by(*keys)
+    per_run = _counted(rows, "year", "run_length", "regency_code", "jenis", "source_id")
+    windows = integers("windows", 1, MAX_WINDOW)
+    keys = [per_run.c.year, windows.c.n, per_run.c.regency_code, per_run.c.jenis, per_run.c.source_id]
+    return (select(*keys, func.sum(per_run.c.n))
+            .join_from(per_run, windows, per_run.c.run_length >= windows.c.n)
+            .group_by(*keys))
 
 
-def registered_select():
-    """Rows of ``cooperative_registered`` computed from ``cooperative``."""
+def _founding_counts():
+    """Not-dissolved cooperatives per founding year (0: unknown), kab/kota, jenis and source."""
     rows = (
         select(*_registry_columns(), func.coalesce(_founded_year(), 0).label("founded_year"))
-        .select_from(Cooperative)
-        .join(Source, Source.id == Cooperative.source_id)
         .where(Cooperative.dissolved.is_(False))
         .subquery()
     )
-    keys = [rows.c.founded_year, rows.c.regency_code, rows.c.jenis, rows.c.synthetic]
-    return select(*keys, func.count()).group_by(*keys)
+    return _counted(rows, "regency_code", "jenis", "source_id", "founded_year")
+
+
+def stored_years(conn) -> tuple[int, int]:
+    """First and last year ``cooperative_registered`` holds: the year before the earliest known founding
+    to the latest; ``(0, 0)`` when no founding year is known (everyone then counts in every year)."""
+    low, high = conn.execute(select(func.min(_founded_year()), func.max(_founded_year()))
+                             .where(Cooperative.dissolved.is_(False))).one()
+    return (0, 0) if low is None else (low - 1, high)
+
+
+def registered_select(first: int, last: int):
+    """Rows of ``cooperative_registered`` for ``first … last``: founding counts summed up to each year."""
+    founding = _founding_counts()
+    years = integers("years", first, last)
+    keys = [years.c.n, founding.c.regency_code, founding.c.jenis, founding.c.source_id]
+    return (select(*keys, func.sum(founding.c.n))
+            .join_from(founding, years, founding.c.founded_year <= years.c.n)
+            .group_by(*keys))
 
 
 def refresh(conn) -> None:
@@ -72,6 +97,21 @@ def refresh(conn) -> None:
     conn.execute(delete(CooperativeActivity))
     conn.execute(delete(CooperativeRegistered))
     conn.execute(insert(CooperativeActivity).from_select(
-        ["year", "run_length", "regency_code", "jenis", "synthetic", "cooperatives"], activity_select()))
+        ["year", "window_years", "regency_code", "jenis", "source_id", "cooperatives"], activity_select()))
     conn.execute(insert(CooperativeRegistered).from_select(
-        ["founded_year", "regency_code", "jenis", "synthetic", "cooperatives"], registered_select()))
+        ["year", "regency_code", "jenis", "source_id", "cooperatives"], registered_select(*stored_years(conn))))
+
+
+def registered_year_key(year):
+    """The stored ``cooperative_registered.year`` that holds the registry as of ``year`` (an SQL expression).
+
+    ``year``: an int or an integer column. The latest stored year not after
+    ``year`` (nobody was founded in between), else the first stored year
+    (before it, only cooperatives with an unknown founding date count, and that
+    row holds just them). Two index probes, over an alias so that a query of
+    ``cooperative_registered`` itself does not correlate them with its rows.
+    """
+    stored = aliased(CooperativeRegistered)
+    latest = select(func.max(stored.year)).where(stored.year <= year)
+    first = select(func.min(stored.year))
+    return func.coalesce(latest.scalar_subquery(), first.scalar_subquery())

@@ -9,16 +9,17 @@ and those founded after Y are not counted as registered.
 
 How the counts are taken matters at national scale (200,000 cooperatives, 1.3
 million RAT rows): counting the raw tables for a page costs seconds. The health
-figures (``health_by_area``, ``health_by_jenis``, ``trend_by_year``) therefore
-read two derived summary tables, ``cooperative_registered`` (cooperatives per
-kab/kota, jenis, provenance and founding year) and ``cooperative_activity``
-(RAT rows that count, per kab/kota, jenis, provenance, year and capped run
-length); their size depends on the number of kab/kota and years, not on the
-registry's. They are rebuilt in the same transaction as every write to the
-registry (``cooperative_summaries.refresh``: demo data, registry imports and
-their undo, migration 0003). A province is ``substr(regency_code, 1, 2)`` (the
-Kemendagri code; the schema checks it). The registry itself (``registry``,
-``registry_size``) is still read from the raw tables.
+figures (``health_by_area``, ``health_by_jenis``, ``trend_by_year``) and the
+register's size therefore read two derived summary tables (see
+``cooperative_summaries``): ``cooperative_registered`` (cooperatives registered
+by the end of each year) and ``cooperative_activity`` (cooperatives active at
+each window in each year), both per kab/kota, jenis and source. A figure for one
+year reads one row per kab/kota, jenis and source, so its cost depends on the
+number of kab/kota, not on the registry's size. They are rebuilt in the same
+transaction as every write to the registry (``cooperative_summaries.refresh``).
+A province is ``substr(regency_code, 1, 2)`` (the Kemendagri code; the schema
+checks it). The register's rows (``registry``) and a searched register's size
+are read from the raw tables.
 
 Reported figures (``CooperativeCount``) are read as reported, beside the
 registry: ``reported_counts``.
@@ -32,6 +33,7 @@ import pandas as pd
 from sqlalchemy import Engine, Select, func, or_, select, true
 
 from data_access import filters as flt
+from data_access.cooperative_summaries import integers, registered_year_key
 from data_access.engine import get_engine
 from data_access.models import (
     COOPERATIVE_JENIS,
@@ -96,7 +98,18 @@ def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
 def _summary_scope(filters: flt.Filters, table) -> list:
     """Summary rows (``table``: a summary model) in the chosen area and provenance."""
     return [flt.area_clause(filters, func.substr(table.regency_code, 1, 2), table.regency_code),
-            flt.real_only_flag_clause(filters, table.synthetic)]
+            flt.real_only_clause(filters, table.source_id)]
+
+
+def _registered_in(filters: flt.Filters, year: int) -> list:
+    """``cooperative_registered`` rows giving the registry of ``year`` in scope."""
+    return [CooperativeRegistered.year == registered_year_key(year),
+            *_summary_scope(filters, CooperativeRegistered)]
+
+
+def _active_in(filters: flt.Filters) -> list:
+    """``cooperative_activity`` rows of the filters' window in scope (add the year)."""
+    return [CooperativeActivity.window_years == filters.window, *_summary_scope(filters, CooperativeActivity)]
 
 
 def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
@@ -109,14 +122,13 @@ def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
     reg_key = key_of(CooperativeRegistered).label("key")
     registered = (
         select(reg_key, func.sum(CooperativeRegistered.cooperatives))
-        .where(CooperativeRegistered.founded_year <= year, *_summary_scope(filters, CooperativeRegistered))
+        .where(*_registered_in(filters, year))
         .group_by(reg_key)
     )
     act_key = key_of(CooperativeActivity).label("key")
     active = (
         select(act_key, func.sum(CooperativeActivity.cooperatives))
-        .where(CooperativeActivity.year == year, CooperativeActivity.run_length >= filters.window,
-               *_summary_scope(filters, CooperativeActivity))
+        .where(CooperativeActivity.year == year, *_active_in(filters))
         .group_by(act_key)
     )
     reg = pd.DataFrame(conn.execute(registered).all(), columns=["key", "registered"])
@@ -181,6 +193,7 @@ def trend_by_year(filters: flt.Filters, start_year: int = TREND_START_YEAR,
     A cooperative is *registered* in year Y when it is in scope, not dissolved
     and founded by 31 December of Y (or its founding date is unknown); it is
     *active* in Y when also its RAT row for Y has ``run_length >= window``.
+    One summary row per kab/kota, jenis and source is read for each year.
     Columns: ``TREND_COLUMNS`` (one row per year, oldest first; empty when
     ``start_year > as_of_year``); ``pct_active`` is a fraction (0–1) or NaN.
     Counted from the summary tables (see the module docstring).
@@ -190,25 +203,23 @@ def trend_by_year(filters: flt.Filters, start_year: int = TREND_START_YEAR,
     if not years:
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in TREND_COLUMNS[:-1]}
                             | {"pct_active": pd.Series(dtype="float64")})[TREND_COLUMNS]
+    trend_years = integers("trend_years", start_year, end)
     registered = (
-        select(CooperativeRegistered.founded_year, func.sum(CooperativeRegistered.cooperatives))
-        .where(CooperativeRegistered.founded_year <= end, *_summary_scope(filters, CooperativeRegistered))
-        .group_by(CooperativeRegistered.founded_year)
+        select(trend_years.c.n, func.sum(CooperativeRegistered.cooperatives))
+        .join_from(trend_years, CooperativeRegistered, CooperativeRegistered.year == registered_year_key(trend_years.c.n))
+        .where(*_summary_scope(filters, CooperativeRegistered))
+        .group_by(trend_years.c.n)
     )
     active = (
         select(CooperativeActivity.year, func.sum(CooperativeActivity.cooperatives))
-        .where(CooperativeActivity.year.between(start_year, end), CooperativeActivity.run_length >= filters.window,
-               *_summary_scope(filters, CooperativeActivity))
+        .where(CooperativeActivity.year.between(start_year, end), *_active_in(filters))
         .group_by(CooperativeActivity.year)
     )
     with (engine or get_engine()).connect() as conn:
-        founded = pd.DataFrame(conn.execute(registered).all(), columns=["year", "n"])
+        registered_by_year = {int(y): int(n) for y, n in conn.execute(registered).all()}
         active_by_year = {int(y): int(n) for y, n in conn.execute(active).all()}
-    # founded up to start_year (or unknown, stored as 0) all count from the first year on
-    founded["year"] = founded["year"].astype("int64").clip(lower=start_year)
-    per_year = founded.astype({"n": "int64"}).groupby("year")["n"].sum()
     out = pd.DataFrame({"year": years})
-    out["registered"] = per_year.reindex(years, fill_value=0).cumsum().to_numpy()
+    out["registered"] = [registered_by_year.get(y, 0) for y in years]
     out["active"] = [active_by_year.get(y, 0) for y in years]
     return _with_ratios(out)[TREND_COLUMNS]
 
@@ -278,12 +289,18 @@ def registry(filters: flt.Filters, search: str = "", limit: int = REGISTRY_PAGE_
 def registry_size(filters: flt.Filters, search: str = "", engine: Engine | None = None) -> pd.DataFrame:
     """How many registered cooperatives in scope match ``search`` (as in ``registry``).
 
-    Columns: ``rows`` (one row).
+    Without a search term this is the registered count of the summary table
+    (the same rule, one row per kab/kota, jenis and source); a search counts the
+    matching registry rows. Columns: ``rows`` (one row).
     """
-    stmt = (
-        _from_cooperatives(select(func.count()), filters)
-        .where(*_registered_clause(filters), _search_clause(search))
-    )
+    if not (search or "").strip():
+        stmt = select(func.coalesce(func.sum(CooperativeRegistered.cooperatives), 0)).where(
+            *_registered_in(filters, filters.as_of_year))
+    else:
+        stmt = (
+            _from_cooperatives(select(func.count()), filters)
+            .where(*_registered_clause(filters), _search_clause(search))
+        )
     with (engine or get_engine()).connect() as conn:
         return pd.DataFrame({"rows": [int(conn.scalar(stmt) or 0)]})
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -98,12 +99,21 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision."""
+    """Bring the schema to the newest Alembic revision.
+
+    After an upgrade of a database that already had a schema, the planner's
+    statistics are refreshed (``analyze``): a new index without statistics can
+    make SQLite pick a worse plan than before it existed.
+    """
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        before = MigrationContext.configure(connection).get_current_revision()
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+        after = MigrationContext.configure(connection).get_current_revision()
+    if before is not None and after != before:
+        analyze(engine)
 
 
 def analyze(engine: Engine) -> None:

@@ -188,13 +188,6 @@ def real_only_clause(filters: Filters, source_id_col) -> ColumnElement[bool]:
     return source_id_col.in_(real)
 
 
-def real_only_flag_clause(filters: Filters, synthetic_col) -> ColumnElement[bool]:
-    """Hide rows flagged synthetic (derived tables carry the flag instead of a source id)."""
-    if not filters.real_only:
-        return true()
-    return synthetic_col.is_(False)
-
-
 def meeting_sector_clause(filters: Filters) -> ColumnElement[bool]:
     if not filters.sectors:
         return true()

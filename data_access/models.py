@@ -204,6 +204,8 @@ class Cooperative(Base):
         CheckConstraint(f"jenis IS NULL OR {_in('jenis', COOPERATIVE_JENIS)}", name="jenis"),
         CheckConstraint("members IS NULL OR members >= 0", name="members"),
         Index("ix_cooperative_regency_jenis", "regency_code", "jenis"),
+        # the register's order (kab/kota code, name, id): a page is read from the index, not sorted
+        Index("ix_cooperative_regency_name", "regency_code", "name", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -245,42 +247,47 @@ class CooperativeRat(Base):
 
 
 class CooperativeActivity(Base):
-    """Derived: RAT rows that count for the active rule, per kab/kota, jenis, provenance, year and run.
+    """Derived: cooperatives active at each window, per year, kab/kota, jenis and source.
 
     ``cooperatives`` not-dissolved cooperatives of ``regency_code`` / ``jenis``
-    (``''`` when unknown) / ``synthetic`` (source kind ``synthetic``) held their
-    RAT in ``year`` with ``run_length`` consecutive years ending there (capped
-    at 10, the largest window), and were founded by the end of ``year`` (or the
-    founding date is unknown). Active at window N in year Y: ``SUM(cooperatives)``
-    where ``year = Y AND run_length >= N``. Rebuilt by
-    ``cooperative_summaries.refresh`` after every write to the registry.
+    (``''`` when unknown) / ``source_id`` held their RAT in each of the
+    ``window_years`` years ending in ``year`` (their RAT row of ``year`` has
+    ``run_length >= window_years``; 1 … 10, the largest window), and were founded by
+    the end of ``year`` (or the founding date is unknown). Active at window N in
+    year Y is ``SUM(cooperatives) WHERE year = Y AND window_years = N``: one row per
+    kab/kota, jenis and source, however large the registry. Rebuilt by
+    ``cooperative_summaries.refresh`` after every write to the registry (so no
+    foreign keys: it is never written on its own).
     """
 
     __tablename__ = "cooperative_activity"
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
-    run_length: Mapped[int] = mapped_column(Integer, primary_key=True)
+    window_years: Mapped[int] = mapped_column(Integer, primary_key=True)
     regency_code: Mapped[str] = mapped_column(String(5), primary_key=True)
     jenis: Mapped[str] = mapped_column(String(20), primary_key=True)
-    synthetic: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    source_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cooperatives: Mapped[int] = mapped_column(Integer)
 
 
 class CooperativeRegistered(Base):
-    """Derived: not-dissolved cooperatives per kab/kota, jenis, provenance and founding year.
+    """Derived: not-dissolved cooperatives registered by the end of each year, per kab/kota, jenis and source.
 
-    ``founded_year`` is 0 when the founding date is unknown (such a cooperative
-    counts as registered in every year). Registered in year Y:
-    ``SUM(cooperatives)`` where ``founded_year <= Y``. Rebuilt by
-    ``cooperative_summaries.refresh`` after every write to the registry.
+    A cooperative counts from its founding year on (always, when the founding
+    date is unknown). Rows exist for every year from the one before the earliest
+    known founding year to the latest one (only year 0 when no founding date is
+    known): registered in year Y is ``SUM(cooperatives)`` at the stored year
+    ``cooperatives.registered_year_key(Y)`` — the latest stored year not after Y,
+    else the first. Rebuilt by ``cooperative_summaries.refresh`` after every
+    write to the registry (so no foreign keys: it is never written on its own).
     """
 
     __tablename__ = "cooperative_registered"
 
-    founded_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
     regency_code: Mapped[str] = mapped_column(String(5), primary_key=True)
     jenis: Mapped[str] = mapped_column(String(20), primary_key=True)
-    synthetic: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    source_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cooperatives: Mapped[int] = mapped_column(Integer)
 
 

@@ -10,22 +10,26 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from data_access import filters as flt
+from data_access.cooperative_summaries import registered_year_key
 from data_access.engine import get_engine
-from data_access.models import Cooperative, CooperativeCount, Meeting, Pokja, Regency, Source
+from data_access.models import CooperativeCount, CooperativeRegistered, Meeting, Pokja, Regency, Source
 
 PROVENANCE_COLUMNS = ["source_id", "kind", "outlet", "headline", "url", "published_on", "rows"]
+
+
+def _registered_counts(filters: flt.Filters):
+    """Registered cooperatives in view per source, from the summary table (the registry as of ``as_of_year``)."""
+    table = CooperativeRegistered
+    return (select(table.source_id.label("source_id"), func.sum(table.cooperatives).label("rows"))
+            .where(table.year == registered_year_key(filters.as_of_year),
+                   flt.area_clause(filters, func.substr(table.regency_code, 1, 2), table.regency_code),
+                   flt.real_only_clause(filters, table.source_id))
+            .group_by(table.source_id))
 
 
 def _fact_stmt(fact: str, filters: flt.Filters):
     if fact == "meetings":
         return select(Meeting.source_id.label("source_id")).where(flt.meeting_clause(filters))
-    if fact == "cooperatives":
-        stmt = select(Cooperative.source_id.label("source_id")).where(
-            flt.real_only_clause(filters, Cooperative.source_id))
-        if filters.regencies or not filters.provinces:  # no join needed for these scopes
-            return stmt.where(flt.area_clause(filters, Cooperative.regency_code, Cooperative.regency_code))
-        return (stmt.join(Regency, Regency.code == Cooperative.regency_code)
-                .where(Regency.province_code.in_(filters.provinces)))
     if fact == "cooperative_counts":
         return (select(CooperativeCount.source_id.label("source_id"))
                 .where(flt.area_clause(filters, CooperativeCount.province_code, CooperativeCount.regency_code),
@@ -42,13 +46,20 @@ def _fact_stmt(fact: str, filters: flt.Filters):
 def sources_in_view(filters: flt.Filters, fact: str, engine: Engine | None = None) -> pd.DataFrame:
     """One row per source behind the filtered ``fact`` rows (``meetings``,
     ``cooperatives``, ``cooperative_counts``, ``pokja``), with the row count.
-    Columns: ``PROVENANCE_COLUMNS``; newest source first."""
-    facts = _fact_stmt(fact, filters).subquery()
+
+    For ``cooperatives`` the rows are the cooperatives registered in
+    ``as_of_year`` (the figures and register in view), counted from the
+    summary table. Columns: ``PROVENANCE_COLUMNS``; newest source first."""
+    if fact == "cooperatives":
+        counts = _registered_counts(filters).subquery()
+    else:
+        rows = _fact_stmt(fact, filters).subquery()
+        counts = (select(rows.c.source_id, func.count().label("rows"))
+                  .group_by(rows.c.source_id).subquery())
     stmt = (
         select(Source.id, Source.kind, Source.outlet, Source.headline, Source.url, Source.published_on,
-               func.count().label("rows"))
-        .join(facts, facts.c.source_id == Source.id)
-        .group_by(Source.id, Source.kind, Source.outlet, Source.headline, Source.url, Source.published_on)
+               counts.c.rows)
+        .join(counts, counts.c.source_id == Source.id)
         .order_by(Source.published_on.desc().nulls_last(), Source.id)
     )
     with (engine or get_engine()).connect() as conn:

@@ -11,7 +11,7 @@ from collections import Counter
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from data_access import auth, cooperative_summaries, cooperatives, demo, imports, records
 from data_access import engine as engine_module
@@ -21,7 +21,6 @@ from data_access.models import (
     CooperativeActivity,
     CooperativeRat,
     CooperativeRegistered,
-    Source,
 )
 from tests.test_imports import PASSWORD, REGISTRY_ROWS, csv_bytes
 
@@ -30,33 +29,37 @@ TODAY = dt.date(2024, 6, 1)  # as-of year 2023, the RAT year of the registry fil
 
 def expected_summaries(eng) -> tuple[Counter, Counter]:
     with eng.connect() as conn:
-        coops = {cid: (regency, jenis or "", kind == "synthetic", founded, dissolved)
-                 for cid, regency, jenis, kind, founded, dissolved in conn.execute(
-                     select(Cooperative.id, Cooperative.regency_code, Cooperative.jenis, Source.kind,
-                            Cooperative.founded_on, Cooperative.dissolved)
-                     .join(Source, Source.id == Cooperative.source_id))}
+        coops = {cid: (regency, jenis or "", source_id, founded, dissolved)
+                 for cid, regency, jenis, source_id, founded, dissolved in conn.execute(
+                     select(Cooperative.id, Cooperative.regency_code, Cooperative.jenis, Cooperative.source_id,
+                            Cooperative.founded_on, Cooperative.dissolved))}
         rats = conn.execute(select(CooperativeRat.cooperative_id, CooperativeRat.year,
                                    CooperativeRat.run_length)).all()
     registered, activity = Counter(), Counter()
-    for regency, jenis, synthetic, founded, dissolved in coops.values():
+    founding_years = [f.year for _r, _j, _s, f, dissolved in coops.values() if f and not dissolved]
+    years = range(min(founding_years) - 1, max(founding_years) + 1) if founding_years else [0]
+    for regency, jenis, source_id, founded, dissolved in coops.values():
         if not dissolved:
-            registered[(founded.year if founded else 0, regency, jenis, synthetic)] += 1
+            for year in years:
+                if founded is None or founded.year <= year:
+                    registered[(year, regency, jenis, source_id)] += 1
     for cid, year, run in rats:
-        regency, jenis, synthetic, founded, dissolved = coops[cid]
+        regency, jenis, source_id, founded, dissolved = coops[cid]
         if not dissolved and (founded is None or founded.year <= year):
-            activity[(year, min(run, MAX_WINDOW), regency, jenis, synthetic)] += 1
+            for window in range(1, min(run, MAX_WINDOW) + 1):
+                activity[(year, window, regency, jenis, source_id)] += 1
     return registered, activity
 
 
 def stored_summaries(eng) -> tuple[Counter, Counter]:
     with eng.connect() as conn:
-        registered = Counter({(y, r, j, bool(s)): n for y, r, j, s, n in conn.execute(
-            select(CooperativeRegistered.founded_year, CooperativeRegistered.regency_code,
-                   CooperativeRegistered.jenis, CooperativeRegistered.synthetic,
+        registered = Counter({(y, r, j, s): n for y, r, j, s, n in conn.execute(
+            select(CooperativeRegistered.year, CooperativeRegistered.regency_code,
+                   CooperativeRegistered.jenis, CooperativeRegistered.source_id,
                    CooperativeRegistered.cooperatives))})
-        activity = Counter({(y, run, r, j, bool(s)): n for y, run, r, j, s, n in conn.execute(
-            select(CooperativeActivity.year, CooperativeActivity.run_length, CooperativeActivity.regency_code,
-                   CooperativeActivity.jenis, CooperativeActivity.synthetic, CooperativeActivity.cooperatives))})
+        activity = Counter({(y, w, r, j, s): n for y, w, r, j, s, n in conn.execute(
+            select(CooperativeActivity.year, CooperativeActivity.window_years, CooperativeActivity.regency_code,
+                   CooperativeActivity.jenis, CooperativeActivity.source_id, CooperativeActivity.cooperatives))})
     return registered, activity
 
 
@@ -138,3 +141,34 @@ def test_registry_import_and_undo_change_the_health_figures(empty_db_url):
     assert imports.undo(report.batch_id, user="ntt", engine=eng).done
     assert shown() == before
     assert stored_summaries(eng) == expected_summaries(eng)
+
+
+def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(empty_db_url):
+    """Years before the first stored year, between foundings and after the last: as counted from the raw rows."""
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    demo.generate(eng, "small")
+    regencies = ["53.01", "53.04", "53.71"]
+    with engine_module.session_scope(eng) as s:
+        ids = s.scalars(select(Cooperative.id).where(Cooperative.regency_code.in_(regencies))
+                        .order_by(Cooperative.id).limit(9)).all()
+        s.execute(update(Cooperative).where(Cooperative.id.in_(ids[:3])).values(founded_on=None))
+        s.execute(update(Cooperative).where(Cooperative.id.in_(ids[3:6])).values(founded_on=dt.date(1931, 5, 2)))
+        cooperative_summaries.refresh(s)
+    with eng.connect() as conn:
+        first, last = conn.execute(select(func.min(CooperativeRegistered.year),
+                                          func.max(CooperativeRegistered.year))).one()
+    assert first == 1930
+    for as_of in (1900, 1930, 1931, 1950, last, last + 7):
+        f = Filters(provinces=("53",), window=1, today=dt.date(as_of + 1, 3, 1))
+        frame = cooperatives.health_by_area(f, "kabupaten_kota", engine=eng).set_index("area_code")
+        shown = {r: (int(frame.loc[r, "registered"]), int(frame.loc[r, "active"])) for r in regencies}
+        assert shown == _raw_health(eng, f, regencies), as_of
+        size = int(cooperatives.registry_size(f, engine=eng)["rows"].iloc[0])
+        assert size == int(frame["registered"].sum()), as_of
+    f = Filters(regencies=tuple(regencies), window=2, today=dt.date(last + 3, 1, 1))
+    trend = cooperatives.trend_by_year(f, start_year=1929, engine=eng).set_index("year")
+    for year in (1929, 1930, 1931, 2000, last, last + 2):
+        expected = _raw_health(eng, Filters(regencies=tuple(regencies), window=2, today=dt.date(year + 1, 1, 1)),
+                               regencies)
+        assert int(trend.loc[year, "registered"]) == sum(r for r, _a in expected.values()), year
+        assert int(trend.loc[year, "active"]) == sum(a for _r, a in expected.values()), year

@@ -2,8 +2,9 @@
 
 - ``app_server`` (session): a fresh SQLite file (gazetteer, real facts, small demo
   data), then ``streamlit run dashboard.py`` on a free loopback port with
-  ``DATABASE_URL`` pointing at it; waits (bounded) for ``/_stcore/health`` and
-  always stops the whole process group at the end.
+  ``DATABASE_URL`` pointing at it, through ``bench.serve.streamlit_server`` (the
+  benchmark's server: bounded wait for ``/_stcore/health``, the whole process
+  group stopped at the end); its log tail goes into failures.
 - ``browser`` (session): Debian's ``/usr/bin/chromium`` driven by Playwright; no
   browser is ever downloaded. Without it the tests skip, unless ``CI=true``,
   where a missing browser fails them.
@@ -18,23 +19,17 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from bench.serve import free_port
+from bench.serve import CHROMIUM as CHROMIUM_PATH
+from bench.serve import CHROMIUM_ARGS, streamlit_server
 from data_access import engine as engine_module
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+CHROMIUM = Path(CHROMIUM_PATH)
 SCREENSHOT_DIR = REPO_ROOT / "artifacts" / "screenshots"
 SERVER_START_TIMEOUT = 60  # seconds
 VIEWPORT = {"width": 1400, "height": 900}
@@ -56,7 +51,6 @@ def _unavailable(reason: str):
 class AppServer:
     url: str
     log_path: Path
-    process: subprocess.Popen
 
     def log_tail(self, lines: int = 60) -> str:
         try:
@@ -66,63 +60,22 @@ class AppServer:
         return "\n".join(text.splitlines()[-lines:])
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)  # the group started for this server only
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-    except ProcessLookupError:
-        pass
-
-
-def _wait_healthy(server: AppServer) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"streamlit exited with code {server.process.returncode} before answering "
-                        f"/_stcore/health; server log:\n{server.log_tail()}", pytrace=False)
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"streamlit did not answer /_stcore/health within {SERVER_START_TIMEOUT} s; "
-                f"server log:\n{server.log_tail()}", pytrace=False)
-
-
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> AppServer:
+    """``streamlit run dashboard.py`` (``bench.serve.streamlit_server``) on a fresh SQLite file."""
     folder = tmp_path_factory.mktemp("browser")
     db_url = f"sqlite:///{folder / 'app.sqlite'}"
     engine = engine_module.prepare_database(engine_module.get_engine(db_url), with_demo=True)
     engine.dispose()  # the server process opens its own connections
-
-    port = free_port()
     log_path = folder / "streamlit.log"
-    env = {**os.environ, "DATABASE_URL": db_url, "PYTHONUNBUFFERED": "1"}
-    env.pop("PANTAU_READ_REQUIRES_SIGN_IN", None)  # these tests read the public dashboard
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        # Other people edit the working tree while tests run: never rerun on their saves.
-        "--server.fileWatcherType", "none",
-    ]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-    server = AppServer(url=f"http://127.0.0.1:{port}", log_path=log_path, process=process)
-    try:
-        _wait_healthy(server)
-        yield server
-    finally:
-        _stop(process)
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(streamlit_server(
+                REPO_ROOT / "dashboard.py", db_url, timeout=SERVER_START_TIMEOUT, log_path=log_path,
+                drop_env=("PANTAU_READ_REQUIRES_SIGN_IN",)))  # these tests read the public dashboard
+        except (RuntimeError, TimeoutError) as exc:  # the message carries the server log's tail
+            pytest.fail(str(exc), pytrace=False)
+        yield AppServer(url=url, log_path=log_path)
 
 
 @pytest.fixture(scope="session")

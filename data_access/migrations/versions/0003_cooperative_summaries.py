@@ -5,8 +5,9 @@ Revises: 0002
 Create Date: 2026-11-23
 
 Derived tables ``cooperative_activity`` and ``cooperative_registered`` (the registry counted
-per kab/kota, jenis, provenance and year), filled from the existing rows so an upgraded
-database is consistent; afterwards ``cooperative_summaries.refresh`` keeps them up to date.
+per kab/kota, jenis, provenance and year) in their first form. Migration 0004 gives them their
+present form and fills them from the existing rows (a migration must not call today's
+``cooperative_summaries.refresh`` against an older schema).
 """
 
 from alembic import op
@@ -39,8 +40,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('founded_year', 'regency_code', 'jenis', 'synthetic',
                             name=op.f('pk_cooperative_registered'))
     )
-    from data_access import cooperative_summaries
-    cooperative_summaries.refresh(op.get_bind())
 
 
 def downgrade() -> None:
