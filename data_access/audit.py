@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from data_access.engine import get_engine
+from data_access.frames import read_frame
 from data_access.models import AuditEntry
 
 ENTRY_COLUMNS = ["id", "at", "username", "action", "entity", "entity_key", "batch_id", "source_id", "detail"]
@@ -56,7 +57,7 @@ def entries(actions: tuple[str, ...] = (), username: str | None = None, date_fro
         stmt = stmt.where(AuditEntry.at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min))
     stmt = stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
     with (engine or get_engine()).connect() as conn:
-        return pd.DataFrame(conn.execute(stmt).all(), columns=ENTRY_COLUMNS)
+        return read_frame(conn, stmt, ENTRY_COLUMNS)
 
 
 def choices(engine: Engine | None = None) -> pd.DataFrame:

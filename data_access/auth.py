@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from data_access import audit
 from data_access.engine import get_engine, session_scope
+from data_access.frames import read_frame
 from data_access.models import USER_ROLES, Province, User
 
 WRITE_ROLES = ("editor", "admin")
@@ -188,4 +189,4 @@ def list_users(engine: Engine | None = None) -> pd.DataFrame:
     stmt = select(User.username, User.display_name, User.role, User.province_code, User.active,
                   User.created_at).order_by(User.username)
     with (engine or get_engine()).connect() as conn:
-        return pd.DataFrame(conn.execute(stmt).all(), columns=USER_COLUMNS)
+        return read_frame(conn, stmt, USER_COLUMNS)

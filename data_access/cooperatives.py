@@ -35,6 +35,7 @@ from sqlalchemy import Engine, Select, func, or_, select, true
 from data_access import filters as flt
 from data_access.cooperative_summaries import integers, registered_year_key
 from data_access.engine import get_engine
+from data_access.frames import read_frame
 from data_access.models import (
     COOPERATIVE_JENIS,
     Cooperative,
@@ -131,8 +132,8 @@ def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
         .where(CooperativeActivity.year == year, *_active_in(filters))
         .group_by(act_key)
     )
-    reg = pd.DataFrame(conn.execute(registered).all(), columns=["key", "registered"])
-    act = pd.DataFrame(conn.execute(active).all(), columns=["key", "active"])
+    reg = read_frame(conn, registered, ["key", "registered"])
+    act = read_frame(conn, active, ["key", "active"])
     return reg.merge(act, on="key", how="outer")
 
 
@@ -160,8 +161,7 @@ def health_by_area(filters: flt.Filters, level: str = "provinsi", engine: Engine
             flt.area_clause(filters, Regency.province_code, Regency.code))
     with engine.connect() as conn:
         counts = _registered_and_active(conn, filters, key_of)
-        names = pd.DataFrame(conn.execute(areas.order_by(areas.selected_columns[0])).all(),
-                             columns=["area_code", "area_name", "province_code"])
+        names = read_frame(conn, areas.order_by(areas.selected_columns[0]), ["area_code", "area_name", "province_code"])
     out = _with_ratios(names.merge(counts.rename(columns={"key": "area_code"}), on="area_code", how="left"))
     return out[HEALTH_COLUMNS]
 
@@ -280,7 +280,7 @@ def registry(filters: flt.Filters, search: str = "", limit: int = REGISTRY_PAGE_
         ).scalar_subquery(), 0) >= filters.window,
     ).order_by(coop_page.regency_code, coop_page.name, coop_page.id)
     with (engine or get_engine()).connect() as conn:
-        frame = pd.DataFrame(conn.execute(stmt).all(), columns=REGISTRY_COLUMNS)
+        frame = read_frame(conn, stmt, REGISTRY_COLUMNS)
     frame["last_rat_year"] = frame["last_rat_year"].astype("Int64")
     frame["active"] = frame["active"].astype(bool)
     return frame
@@ -333,7 +333,7 @@ def reported_counts(filters: flt.Filters, engine: Engine | None = None) -> pd.Da
         .order_by(CooperativeCount.area_code, CooperativeCount.as_of, CooperativeCount.id)
     )
     with (engine or get_engine()).connect() as conn:
-        frame = pd.DataFrame(conn.execute(stmt).all(), columns=REPORTED_COLUMNS)
+        frame = read_frame(conn, stmt, REPORTED_COLUMNS)
     for column in ("total", "active", "inactive"):
         frame[column] = frame[column].astype("Int64")
     frame[["approximate", "inconsistent"]] = frame[["approximate", "inconsistent"]].astype(bool)

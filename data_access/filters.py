@@ -16,7 +16,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import ColumnElement, and_, exists, select, true
+from sqlalchemy import ColumnElement, and_, exists, select, true, union
+from sqlalchemy.orm import aliased
 
 from data_access.models import SECTORS, Meeting, MeetingRegency, MeetingSector, Source
 
@@ -196,10 +197,17 @@ def meeting_sector_clause(filters: Filters) -> ColumnElement[bool]:
 
 
 def meeting_clause(filters: Filters) -> ColumnElement[bool]:
-    """Meetings in the area (host regency or a regency taking part), period and sectors."""
+    """Meetings in the area (host regency or a regency taking part), period and sectors.
+
+    A kab/kota filter is written as ``id IN (hosted there UNION taking part
+    there)``: each half is one index look-up, where ``host OR EXISTS (…)`` made
+    the database visit every meeting.
+    """
     if filters.regencies:
-        area = Meeting.regency_code.in_(filters.regencies) | exists().where(
-            MeetingRegency.meeting_id == Meeting.id, MeetingRegency.regency_code.in_(filters.regencies))
+        hosted = aliased(Meeting)  # its own FROM, never correlated with the outer query's meeting
+        area = Meeting.id.in_(union(
+            select(hosted.id).where(hosted.regency_code.in_(filters.regencies)),
+            select(MeetingRegency.meeting_id).where(MeetingRegency.regency_code.in_(filters.regencies))))
     else:
         area = area_clause(filters, Meeting.province_code, Meeting.regency_code)
     return and_(area, date_clause(filters, Meeting.held_on), meeting_sector_clause(filters),

@@ -36,6 +36,7 @@ from sqlalchemy.orm import aliased
 
 from data_access import filters as flt
 from data_access.engine import get_engine
+from data_access.frames import read_frame
 from data_access.models import POKJA_STAGES, Mandate, Pokja, PokjaStageChange, Province, Regency, Source
 from data_access.records import STAGE_ORDER
 
@@ -65,11 +66,6 @@ STATUS_COLUMNS = ["area_code", "area_name", "province_code", "mandated", "stage"
 
 
 # --- building blocks ---------------------------------------------------------------
-
-def _tuples(result) -> list[tuple]:
-    """The rows as plain tuples: pandas probes each SQLAlchemy Row for attributes (≈10 µs a row)."""
-    return [tuple(row) for row in result]
-
 
 def _rank(stage_col):
     return case(RANK, value=stage_col, else_=0)
@@ -200,7 +196,7 @@ def pokja_by_regency(filters: flt.Filters, engine: Engine | None = None) -> pd.D
     stmt = union_all(on_record, no_record)
     columns = BY_REGENCY_COLUMNS[:16]
     with engine.connect() as conn:
-        out = pd.DataFrame(_tuples(conn.execute(stmt)), columns=columns)
+        out = read_frame(conn, stmt, columns)
     out = out.sort_values(["province_code", "regency_code", "mandate_code"], kind="stable", ignore_index=True)
     out["regency_formed"] = out["regency_formed"].astype(bool)
     today = filters.today
@@ -246,7 +242,7 @@ def stage_shares_by_province(filters: flt.Filters, engine: Engine | None = None)
     if filters.provinces or filters.regencies:
         names = names.where(Province.code.in_(filters.provinces or {r[:2] for r in filters.regencies}))
     with engine.connect() as conn:
-        counts = pd.DataFrame(_tuples(conn.execute(stmt)), columns=["province_code", "rank", "regencies"])
+        counts = read_frame(conn, stmt, ["province_code", "rank", "regencies"])
         provinces = dict(conn.execute(names).all())
     if counts.empty:
         return pd.DataFrame(columns=SHARE_COLUMNS)
@@ -288,8 +284,7 @@ def regency_status(filters: flt.Filters, engine: Engine | None = None) -> pd.Dat
         .order_by(Regency.code)
     )
     with engine.connect() as conn:
-        out = pd.DataFrame(_tuples(conn.execute(stmt)),
-                           columns=["area_code", "area_name", "province_code", "mandated", "rank", "stage_since"])
+        out = read_frame(conn, stmt, ["area_code", "area_name", "province_code", "mandated", "rank", "stage_since"])
     out["mandated"] = out["mandated"].astype(bool)
     out["stage"] = out["rank"].map(STAGE_OF_RANK)
     return out[STATUS_COLUMNS]
@@ -319,4 +314,4 @@ def stage_history(filters: flt.Filters, regency_code: str, engine: Engine | None
         .order_by(change.changed_on, _rank(change.stage), Mandate.code, change.id)
     )
     with engine.connect() as conn:
-        return pd.DataFrame(_tuples(conn.execute(stmt)), columns=HISTORY_COLUMNS)
+        return read_frame(conn, stmt, HISTORY_COLUMNS)

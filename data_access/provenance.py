@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select
 from data_access import filters as flt
 from data_access.cooperative_summaries import registered_year_key
 from data_access.engine import get_engine
+from data_access.frames import read_frame
 from data_access.models import CooperativeCount, CooperativeRegistered, Meeting, Pokja, Regency, Source
 
 PROVENANCE_COLUMNS = ["source_id", "kind", "outlet", "headline", "url", "published_on", "rows"]
@@ -63,4 +64,4 @@ def sources_in_view(filters: flt.Filters, fact: str, engine: Engine | None = Non
         .order_by(Source.published_on.desc().nulls_last(), Source.id)
     )
     with (engine or get_engine()).connect() as conn:
-        return pd.DataFrame(conn.execute(stmt).all(), columns=PROVENANCE_COLUMNS)
+        return read_frame(conn, stmt, PROVENANCE_COLUMNS)

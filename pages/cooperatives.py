@@ -17,6 +17,7 @@ from babel.dates import format_date
 from data_access import cooperatives
 from ui import downloads, queries, scope
 from ui.charts import cooperatives as charts
+from ui.charts import show as show_chart
 from ui.formatting import LOCALES, date, number, percent
 from ui.i18n import current_language, t
 
@@ -176,7 +177,7 @@ with by_area_col:
     title = t("coop_by_regency") if level == "kabupaten_kota" else t("coop_by_province")
     chart_key = "coop_area_" + level + "_" + "_".join(filters.provinces) + "_" + "_".join(filters.regencies)
     ordered = health.sort_values(["registered", "area_name"], ascending=[False, True])
-    st.altair_chart(charts.area_bars(ordered, title=title), key=chart_key,
+    show_chart(charts.area_bars(ordered, title=title), key=chart_key,
                     on_select=partial(charts.drill_down, chart_key), selection_mode=charts.SELECTION)
     if not filters.regencies:
         st.caption(t("coop_click_to_drill"))
@@ -214,7 +215,7 @@ with trend_col:
         st.markdown(f"**{t('coop_trend')}**")
         st.info(t("empty_result"))
     else:
-        st.altair_chart(charts.trend_area(trend, title=t("coop_trend")))
+        show_chart(charts.trend_area(trend, title=t("coop_trend")))
         st.caption(t("coop_trend_help", n=filters.window))
         if judged_from > start_year:
             st.caption(t("coop_trend_from", year=judged_from, first=int(first_rat), n=filters.window))
@@ -228,7 +229,7 @@ with jenis_col:
         st.markdown(f"**{t('coop_by_jenis')}**")
         st.info(t("empty_result"))
     else:
-        st.altair_chart(charts.jenis_bars(jenis, title=t("coop_by_jenis")))
+        show_chart(charts.jenis_bars(jenis, title=t("coop_by_jenis")))
         offer(counts_table(jenis, {"jenis_label": t("coop_col_jenis")}), "coop_file_jenis", "coop_dl_jenis")
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from data_access import cooperatives, meetings, pokja
 from ui import downloads, queries, scope
+from ui.charts import show as show_chart
 from ui.charts.overview import meetings_per_month
 from ui.formatting import date, number, percent
 from ui.i18n import t
@@ -61,7 +62,7 @@ monthly = queries.run(meetings.months, filters)
 if monthly.empty:
     st.info(t("empty_result"))
 else:
-    st.altair_chart(meetings_per_month(monthly, month_label=t("ov_month"), count_label=t("ov_count"),
+    show_chart(meetings_per_month(monthly, month_label=t("ov_month"), count_label=t("ov_count"),
                                        title=t("ov_meetings_per_month")), width="stretch")
     recent = queries.run(meetings.meeting_list, filters, "past", 5)
     st.subheader(t("ov_recent"))

@@ -15,6 +15,7 @@ import streamlit as st
 from data_access import pokja
 from ui import downloads, queries, scope
 from ui.charts import pokja as pokja_charts
+from ui.charts import show as show_chart
 from ui.formatting import date, number, percent
 from ui.i18n import t
 
@@ -192,7 +193,7 @@ else:
     st.caption(t("pokja_provinces_caption"))
     chart_data = shares.assign(regencies_text=shares["regencies"].map(number),
                                share_text=shares["share"].map(percent))
-    st.altair_chart(pokja_charts.province_stage_bars(
+    show_chart(pokja_charts.province_stage_bars(
         chart_data, stage_labels=STAGE_LABELS, title=t("pokja_chart_shares"), x_title=t("pokja_axis_share"),
         tooltip_titles={"province": t("pokja_col_province"), "stage": t("pokja_col_stage"),
                         "regencies": t("pokja_col_regencies"), "share": t("pokja_col_share")}))
@@ -221,7 +222,7 @@ else:
             timeline = history.assign(date_text=_each(history["changed_on"], _date),
                                       issued_text=_each(history["mandate_issued_on"], _date),
                                       source_outlet=_each(history["source_outlet"], _text))
-            st.altair_chart(pokja_charts.stage_timeline(
+            show_chart(pokja_charts.stage_timeline(
                 timeline, stage_labels=STAGE_LABELS, title=t("pokja_chart_history", name=options[chosen]),
                 until=filters.today,
                 tooltip_titles={"date": t("pokja_col_date"), "stage": t("pokja_col_stage"),

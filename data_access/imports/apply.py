@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session, aliased
 from data_access import audit, cooperative_summaries, records
 from data_access.auth import WRITE_ROLES, Identity, account
 from data_access.engine import get_engine, session_scope
+from data_access.frames import read_frame
 from data_access.imports import parsing
 from data_access.imports.kinds import KINDS, Context, Record, RowError, SourceSpec, map_headers, spec_for, validate
 from data_access.imports.parsing import FileError, ImportProblem, header_key
@@ -690,7 +691,7 @@ def batches(limit: int = 200, engine: Engine | None = None) -> pd.DataFrame:
             .join(User, User.id == ImportBatch.user_id)
             .order_by(ImportBatch.id.desc()).limit(limit))
     with (engine or get_engine()).connect() as conn:
-        return pd.DataFrame(conn.execute(stmt).all(), columns=BATCH_COLUMNS)
+        return read_frame(conn, stmt, BATCH_COLUMNS)
 
 
 @dataclass
