@@ -2,8 +2,7 @@
 
 Every function takes the shared ``Filters`` and selects meetings through
 ``filters.meeting_clause`` (area incl. regencies taking part, period, sectors,
-real data only; ``_in_scope`` adds an index-friendly form of the kab/kota
-test), aggregates in SQL and returns a DataFrame with the columns its
+real data only), aggregates in SQL and returns a DataFrame with the columns its
 docstring names.
 
 Sectors of one meeting travel as a bit mask summed in SQL (``SECTOR_BITS``:
@@ -22,12 +21,22 @@ import calendar
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, extract, func, not_, select, true, union
+from sqlalchemy import Engine, and_, case, extract, func, not_, select, true
 from sqlalchemy.orm import aliased
 
 from data_access import filters as flt
 from data_access.engine import get_engine
-from data_access.models import SECTORS, Meeting, MeetingRegency, MeetingSector, Province, Regency, Source
+from data_access.frames import read_frame
+from data_access.models import (
+    SECTORS,
+    Meeting,
+    MeetingRegency,
+    MeetingSector,
+    MeetingSource,
+    Province,
+    Regency,
+    Source,
+)
 
 SECTOR_BITS = {code: 1 << i for i, code in enumerate(SECTORS)}
 LIST_LIMIT = 200
@@ -43,6 +52,7 @@ LIST_COLUMNS = ["id", "held_on", "title", "kind", "level", "status", "province_c
                 "participants", "theme", "date_inferred", "sectors", "source_kind", "source_outlet",
                 "source_headline", "source_published_on", "source_url"]
 REGENCY_COLUMNS = ["code", "name"]
+FURTHER_SOURCE_COLUMNS = ["kind", "outlet", "headline", "published_on", "url"]
 
 
 def decode_sectors(mask: int | None) -> str:
@@ -54,23 +64,6 @@ def decode_sectors(mask: int | None) -> str:
 def _decoded(masks: pd.Series) -> pd.Series:
     """``decode_sectors`` of each mask, computed once per distinct mask (at most 16)."""
     return masks.map({mask: decode_sectors(mask) for mask in masks.unique()}).astype(object)
-
-
-def _in_scope(filters: flt.Filters):
-    """``filters.meeting_clause`` plus, with a kab/kota filter, an implied ``id IN (...)``.
-
-    The area test of ``meeting_clause`` for kab/kota (host regency OR an EXISTS on
-    ``meeting_regency``) cannot use an index, so every meeting would be visited. The
-    candidate ids (hosted by, or with a participating, chosen kab/kota) are a superset
-    of the matches found through two indexes, so adding them changes no result and
-    keeps the cost proportional to the meetings of the chosen kab/kota.
-    """
-    clause = flt.meeting_clause(filters)
-    if not filters.regencies:
-        return clause
-    candidates = union(select(Meeting.id).where(Meeting.regency_code.in_(filters.regencies)),
-                       select(MeetingRegency.meeting_id).where(MeetingRegency.regency_code.in_(filters.regencies)))
-    return and_(Meeting.id.in_(candidates), clause)
 
 
 def _sector_mask():
@@ -87,7 +80,7 @@ def _upcoming(filters: flt.Filters):
 def _frame(engine: Engine | None, stmt, columns: list[str]) -> pd.DataFrame:
     # Plain tuples: pandas probes each SQLAlchemy Row for attributes (≈10 µs a row).
     with (engine or get_engine()).connect() as conn:
-        return pd.DataFrame([tuple(row) for row in conn.execute(stmt)], columns=columns)
+        return read_frame(conn, stmt, columns)
 
 
 def summary(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
@@ -108,7 +101,7 @@ def summary(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
         count_if(_upcoming(filters)),
         count_if(not_(_upcoming(filters))),
         func.count(Meeting.province_code.distinct()),
-    ).where(_in_scope(filters))
+    ).where(flt.meeting_clause(filters))
     frame = _frame(engine, stmt, SUMMARY_COLUMNS)
     return frame.astype("int64")
 
@@ -120,7 +113,7 @@ def months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
     """
     year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
     stmt = (select(year.label("y"), month.label("m"), func.count())
-            .where(_in_scope(filters))
+            .where(flt.meeting_clause(filters))
             .group_by(year, month).order_by(year, month))
     return _frame(engine, stmt, MONTH_COLUMNS).astype("int64")
 
@@ -136,7 +129,7 @@ def month_days(filters: flt.Filters, year: int, month: int, engine: Engine | Non
     """
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    in_month = and_(_in_scope(filters), Meeting.held_on.between(first, last))
+    in_month = and_(flt.meeting_clause(filters), Meeting.held_on.between(first, last))
     totals = (select(Meeting.held_on.label("day"), func.count().label("day_total"))
               .where(in_month).group_by(Meeting.held_on).subquery())
     # An alias, so the EXISTS of the sector filter keeps its own meeting_sector.
@@ -166,7 +159,7 @@ def timeline_points(filters: flt.Filters, limit: int = TIMELINE_POINT_LIMIT,
     stmt = (select(Meeting.id, Meeting.held_on, Meeting.province_code, Province.name, Meeting.title,
                    Meeting.organizer, Meeting.status, _sector_mask())
             .join(Province, Province.code == Meeting.province_code)
-            .where(_in_scope(filters))
+            .where(flt.meeting_clause(filters))
             .order_by(Meeting.held_on, Meeting.id).limit(limit))
     frame = _frame(engine, stmt, POINT_COLUMNS)
     frame["sectors"] = _decoded(frame["sectors"])
@@ -182,7 +175,7 @@ def timeline_monthly(filters: flt.Filters, engine: Engine | None = None) -> pd.D
     year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
     counts = (select(Meeting.province_code.label("code"), year.label("y"), month.label("m"),
                      func.count().label("meetings"))
-              .where(_in_scope(filters))
+              .where(flt.meeting_clause(filters))
               .group_by(Meeting.province_code, year, month).subquery())
     stmt = (select(counts.c.y, counts.c.m, counts.c.code, Province.name, counts.c.meetings)
             .join(Province, Province.code == counts.c.code)
@@ -235,7 +228,7 @@ def meeting_list(filters: flt.Filters, when: str, limit: int = LIST_LIMIT,
         part, order = not_(_upcoming(filters)), (Meeting.held_on.desc(), Meeting.id.desc())
     else:
         raise ValueError(f"when must be 'upcoming' or 'past', not {when!r}")
-    chosen = (select(Meeting.id.label("id")).where(_in_scope(filters), part)
+    chosen = (select(Meeting.id.label("id")).where(flt.meeting_clause(filters), part)
               .order_by(*order).limit(limit).subquery())
     stmt = _listed().join(chosen, chosen.c.id == Meeting.id).order_by(*order)
     return _list_frame(engine, stmt)
@@ -258,3 +251,18 @@ def meeting_regencies(filters: flt.Filters, meeting_id: int, engine: Engine | No
             .where(Meeting.id == meeting_id, flt.meeting_clause(filters))
             .order_by(Regency.code))
     return _frame(engine, stmt, REGENCY_COLUMNS)
+
+
+def further_sources(filters: flt.Filters, meeting_id: int, engine: Engine | None = None) -> pd.DataFrame:
+    """Further reports of one meeting (in scope) besides its first source (``MeetingSource`` rows).
+
+    The same meeting reported by two outlets is stored once; the second report
+    is kept as a further source. Oldest report first. Columns:
+    ``FURTHER_SOURCE_COLUMNS``.
+    """
+    stmt = (select(Source.kind, Source.outlet, Source.headline, Source.published_on, Source.url)
+            .join(MeetingSource, MeetingSource.source_id == Source.id)
+            .join(Meeting, Meeting.id == MeetingSource.meeting_id)
+            .where(Meeting.id == meeting_id, flt.meeting_clause(filters))
+            .order_by(Source.published_on.asc().nulls_last(), Source.id))
+    return _frame(engine, stmt, FURTHER_SOURCE_COLUMNS)

@@ -17,6 +17,7 @@ import streamlit as st
 from data_access import meetings
 from ui import downloads, ical, queries, scope
 from ui.charts import meetings as charts
+from ui.charts import show as show_chart
 from ui.formatting import date, number
 from ui.i18n import current_language, t
 
@@ -51,7 +52,7 @@ def _month_calendar() -> None:
     if days.empty:
         st.info(t("empty_result"))
         return
-    st.altair_chart(charts.month_calendar(days, year, month, lang), width="content")
+    show_chart(charts.month_calendar(days, year, month, lang), width="content")
     st.caption(t("mtg_calendar_rule"))
 
 
@@ -59,11 +60,11 @@ def _timeline(total: int) -> None:
     st.subheader(t("mtg_timeline"))
     if total > meetings.TIMELINE_POINT_LIMIT:
         monthly = queries.run(meetings.timeline_monthly, filters)
-        st.altair_chart(charts.timeline_monthly(monthly, lang), width="stretch")
+        show_chart(charts.timeline_monthly(monthly, lang), width="stretch")
         st.caption(t("mtg_timeline_monthly", limit=number(meetings.TIMELINE_POINT_LIMIT)))
     else:
         points = queries.run(meetings.timeline_points, filters)
-        st.altair_chart(charts.timeline_points(points, lang, filters.sectors), width="stretch")
+        show_chart(charts.timeline_points(points, lang, filters.sectors), width="stretch")
         st.caption(t("mtg_timeline_points"))
 
 
@@ -140,15 +141,19 @@ def _detail(listed: pd.DataFrame) -> None:
         return
     m = found.iloc[0]
     regencies = queries.run(meetings.meeting_regencies, filters, int(chosen))
+    further = queries.run(meetings.further_sources, filters, int(chosen))
     unknown = t("mtg_unknown")
 
     def text(value) -> str:
         return unknown if value is None or pd.isna(value) or not str(value).strip() else str(value)
 
     opened = " — ".join(p for p in (text(m["opened_by_name"]), text(m["opened_by_role"])) if p != unknown)
-    source = " · ".join(p for p in (text(m["source_outlet"]), text(m["source_headline"]),
-                                    date(m["source_published_on"]) if pd.notna(m["source_published_on"]) else unknown,
-                                    text(m["source_url"])) if p != unknown)
+    def cited(outlet, headline, published_on, url) -> str:
+        return " · ".join(p for p in (text(outlet), text(headline),
+                                      date(published_on) if pd.notna(published_on) else unknown, text(url))
+                          if p != unknown)
+
+    source = cited(m["source_outlet"], m["source_headline"], m["source_published_on"], m["source_url"])
     with st.container(border=True):
         if m["source_kind"] == "synthetic":
             st.warning(t("mtg_d_demo"), icon="⚠️")
@@ -168,6 +173,9 @@ def _detail(listed: pd.DataFrame) -> None:
         _field(left, t("mtg_d_sectors"),
                ", ".join(t(f"sector_{c}") for c in str(m["sectors"]).split(",") if c) or unknown)
         _field(right, t("mtg_d_source"), source or unknown)
+        if not further.empty:
+            _field(right, t("mtg_d_further_sources", n=number(len(further))), "\n".join(
+                cited(r.outlet, r.headline, r.published_on, r.url) or unknown for r in further.itertuples()))
         _field(st, t("mtg_d_theme"), text(m["theme"]))
         _field(st, t("mtg_d_regencies", n=number(len(regencies))), ", ".join(regencies["name"]) or unknown)
         url = text(m["source_url"])

@@ -173,3 +173,26 @@ def test_a_report_of_a_stored_meeting_is_added_as_its_source(own_db):
     with engine_module.session_scope(own_db) as s:
         assert s.scalar(select(func.count()).select_from(Meeting)) == meetings
         assert s.scalar(select(func.count()).select_from(MeetingSource)) == 1
+
+
+def test_a_further_report_is_listed_in_the_meetings_detail(own_db):
+    """The second outlet's report of a stored meeting shows under the meeting's own source."""
+    from data_access.models import Meeting, MeetingSource, Source
+
+    at = _signed_in("extract_news", Identity("editor", None, "editor", "53"))
+    _extract(at, SEED_REPORT)
+    at.button(key="ex_save").click().run()
+    with engine_module.session_scope(own_db) as s:
+        meeting_id, further_id = s.execute(select(MeetingSource.meeting_id, MeetingSource.source_id)).one()
+        first, further = s.get(Source, s.get(Meeting, meeting_id).source_id), s.get(Source, further_id)
+        first_cited = f"{first.outlet} · {first.headline}"
+        further_cited = " · ".join(p for p in (further.outlet, further.headline, further.url) if p)
+    assert further.id != first.id
+    at.switch_page("pages/meetings.py").run()
+    at.selectbox(key="mtg_detail").set_value(meeting_id).run()
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Juga diberitakan oleh (1 sumber lain)") for c in captions), captions
+    shown = [x.value for x in at.text]
+    at_first = next(i for i, x in enumerate(shown) if x.startswith(first_cited))
+    assert shown[at_first + 1] == further_cited, shown  # right under the meeting's own source

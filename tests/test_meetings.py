@@ -275,3 +275,26 @@ def test_decode_sectors():
     assert meetings.decode_sectors(None) == ""
     assert meetings.decode_sectors(1 + 8) == "koperasi,perlindungan_pmi"
     assert meetings.decode_sectors(sum(meetings.SECTOR_BITS.values())) == ",".join(SECTORS)
+
+
+def test_further_sources_of_a_meeting_oldest_first_and_only_in_scope(empty_db_url):
+    from sqlalchemy import select
+
+    from data_access import engine as engine_module
+    from data_access.models import Meeting, MeetingSource, Source
+
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    with engine_module.session_scope(eng) as s:
+        meeting = s.scalars(select(Meeting).order_by(Meeting.id)).first()
+        later = Source(key="test:pos-kupang", kind="news", outlet="Pos Kupang", headline="Laporan kedua", published_on=dt.date(2023, 2, 1))
+        earlier = Source(key="test:victory-news", kind="news", outlet="Victory News", headline="Laporan ketiga", published_on=dt.date(2023, 1, 5))
+        s.add_all([later, earlier])
+        s.flush()
+        s.add_all([MeetingSource(meeting_id=meeting.id, source_id=later.id),
+                   MeetingSource(meeting_id=meeting.id, source_id=earlier.id)])
+        meeting_id, province = meeting.id, meeting.province_code
+    frame = meetings.further_sources(Filters(), meeting_id, engine=eng)
+    assert list(frame.columns) == meetings.FURTHER_SOURCE_COLUMNS
+    assert list(frame["outlet"]) == ["Victory News", "Pos Kupang"]
+    other = "11" if province != "11" else "12"
+    assert meetings.further_sources(Filters(provinces=(other,)), meeting_id, engine=eng).empty

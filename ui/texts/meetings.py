@@ -122,6 +122,8 @@ TEXT: dict[str, dict[str, str]] = {
     "mtg_d_regencies": {"id": "Kab/kota yang ikut ({n})", "en": "Regencies/cities taking part ({n})"},
     "mtg_d_source": {"id": "Sumber", "en": "Source"},
     "mtg_d_open_source": {"id": "Buka sumber", "en": "Open source"},
+    "mtg_d_further_sources": {"id": "Juga diberitakan oleh ({n} sumber lain)",
+                              "en": "Also reported by ({n} further sources)"},
     "mtg_d_demo": {
         "id": "Rapat ini data demo sintetis, bukan data nyata.",
         "en": "This meeting is synthetic demo data, not a real record.",
