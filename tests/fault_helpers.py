@@ -143,14 +143,15 @@ def fact_counts(engine) -> dict[str, int]:
 
 
 def summaries_match(engine) -> bool:
-    """The registered-cooperatives summary adds up to the cooperatives in the registry (not dissolved);
-    true when the database has no such summary."""
+    """The registered-cooperatives summary of its latest year (everyone founded by then) adds up to the
+    cooperatives in the registry (not dissolved); true when the database has no such summary."""
     from sqlalchemy import inspect, text
 
     if not inspect(engine).has_table("cooperative_registered"):
         return True
     with engine.connect() as conn:
-        summed = conn.scalar(text("SELECT COALESCE(SUM(cooperatives), 0) FROM cooperative_registered"))
+        summed = conn.scalar(text("SELECT COALESCE(SUM(cooperatives), 0) FROM cooperative_registered "
+                                  "WHERE year = (SELECT MAX(year) FROM cooperative_registered)"))
         counted = conn.scalar(text("SELECT COUNT(*) FROM cooperative WHERE NOT dissolved"))
     return int(summed) == int(counted)
 
