@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, Select, func, or_, select, true
+from sqlalchemy import Engine, func, or_, select, true
 
 from data_access import filters as flt
 from data_access.cooperative_summaries import integers, registered_year_key
@@ -63,21 +63,19 @@ SEARCH_MAX_CHARS = 100
 
 # --- clauses -------------------------------------------------------------------
 
-def _from_cooperatives(stmt: Select, filters: flt.Filters, *, with_regency: bool = False) -> Select:
-    """``stmt`` over ``cooperative``, joined to ``regency`` when asked or when a province filter needs it."""
-    stmt = stmt.select_from(Cooperative)
-    if with_regency or (filters.provinces and not filters.regencies):
-        stmt = stmt.join(Regency, Regency.code == Cooperative.regency_code)
-    return stmt
-
-
 def _scope_clause(filters: flt.Filters) -> list:
-    """Cooperatives in the chosen area and provenance, not dissolved (see ``_from_cooperatives``)."""
-    return [
-        Cooperative.dissolved.is_(False),
-        flt.area_clause(filters, Regency.province_code, Cooperative.regency_code),
-        flt.real_only_clause(filters, Cooperative.source_id),
-    ]
+    """Cooperatives in the chosen area and provenance, not dissolved; over ``cooperative`` alone.
+
+    A province is ``regency_code IN (its kab/kota)``: the register's index
+    (``regency_code``, ``name``, ``id``) then yields its rows already in order.
+    """
+    if filters.regencies:
+        area = Cooperative.regency_code.in_(filters.regencies)
+    elif filters.provinces:
+        area = Cooperative.regency_code.in_(select(Regency.code).where(Regency.province_code.in_(filters.provinces)))
+    else:
+        area = true()
+    return [Cooperative.dissolved.is_(False), area, flt.real_only_clause(filters, Cooperative.source_id)]
 
 
 def _founded_by(year: int):
@@ -259,26 +257,27 @@ def registry(filters: flt.Filters, search: str = "", limit: int = REGISTRY_PAGE_
     ``REGISTRY_COLUMNS``: ``last_rat_year`` is the latest RAT year up to
     ``as_of_year`` (NA when none), ``active`` the rule in ``as_of_year``.
     """
+    # the page from the register's index alone (no sort of the whole area), then names and RAT look-ups
     page = (
-        _from_cooperatives(select(Cooperative.id, Cooperative.name, Cooperative.nik, Cooperative.regency_code,
-                                  Regency.name.label("regency_name"), Cooperative.jenis, Cooperative.kelompok),
-                           filters, with_regency=True)
+        select(Cooperative.id, Cooperative.name, Cooperative.nik, Cooperative.regency_code, Cooperative.jenis,
+               Cooperative.kelompok)
         .where(*_registered_clause(filters), _search_clause(search))
-        .order_by(Regency.code, Cooperative.name, Cooperative.id)
+        .order_by(Cooperative.regency_code, Cooperative.name, Cooperative.id)
         .limit(max(0, int(limit))).offset(max(0, int(offset)))
         .subquery()
     )
-    # RAT look-ups only for the rows of the page (correlated on the page, not on the registry)
     coop_page = page.c
     stmt = select(
-        *coop_page,
+        coop_page.id, coop_page.name, coop_page.nik, coop_page.regency_code, Regency.name, coop_page.jenis,
+        coop_page.kelompok,
         select(func.max(CooperativeRat.year)).where(
             CooperativeRat.cooperative_id == coop_page.id, CooperativeRat.year <= filters.as_of_year
         ).scalar_subquery(),
         func.coalesce(select(CooperativeRat.run_length).where(
             CooperativeRat.cooperative_id == coop_page.id, CooperativeRat.year == filters.as_of_year
         ).scalar_subquery(), 0) >= filters.window,
-    ).order_by(coop_page.regency_code, coop_page.name, coop_page.id)
+    ).join(Regency, Regency.code == coop_page.regency_code).order_by(coop_page.regency_code, coop_page.name,
+                                                                    coop_page.id)
     with (engine or get_engine()).connect() as conn:
         frame = read_frame(conn, stmt, REGISTRY_COLUMNS)
     frame["last_rat_year"] = frame["last_rat_year"].astype("Int64")
@@ -297,10 +296,8 @@ def registry_size(filters: flt.Filters, search: str = "", engine: Engine | None 
         stmt = select(func.coalesce(func.sum(CooperativeRegistered.cooperatives), 0)).where(
             *_registered_in(filters, filters.as_of_year))
     else:
-        stmt = (
-            _from_cooperatives(select(func.count()), filters)
-            .where(*_registered_clause(filters), _search_clause(search))
-        )
+        stmt = select(func.count()).select_from(Cooperative).where(*_registered_clause(filters),
+                                                                   _search_clause(search))
     with (engine or get_engine()).connect() as conn:
         return pd.DataFrame({"rows": [int(conn.scalar(stmt) or 0)]})
 
