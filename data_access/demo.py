@@ -16,10 +16,10 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
-from data_access import cooperative_summaries, records
+from data_access import bulk, cooperative_summaries, records
 from data_access.engine import analyze, session_scope
 from data_access.models import (
     Cooperative,
@@ -188,10 +188,8 @@ def _cooperatives(session, rng, size, regencies, source_id, seed) -> tuple[int, 
         for year, run in records.run_lengths(years).items():
             rat_rows.append({"cooperative_id": coop_id, "year": year, "run_length": run,
                              "held_on": dt.date(year, rng.randint(1, 6), rng.randint(1, 28))})
-    for chunk in range(0, len(coop_rows), 20_000):
-        session.execute(insert(Cooperative), coop_rows[chunk:chunk + 20_000])
-    for chunk in range(0, len(rat_rows), 50_000):
-        session.execute(insert(CooperativeRat), rat_rows[chunk:chunk + 50_000])
+    bulk.insert_rows(session, Cooperative, coop_rows)
+    bulk.insert_rows(session, CooperativeRat, rat_rows)
     return len(coop_rows), len(rat_rows)
 
 
@@ -230,9 +228,9 @@ def _meetings(session, rng, size, regencies, provinces, source_id) -> int:
         sector_rows += [{"meeting_id": meeting_id, "sector_code": s} for s in sectors]
         taking_part = by_province[prov] if level == "provinsi" else [host]
         regency_rows += [{"meeting_id": meeting_id, "regency_code": r.code} for r in taking_part]
-    session.execute(insert(Meeting), meeting_rows)
-    session.execute(insert(MeetingSector), sector_rows)
-    session.execute(insert(MeetingRegency), regency_rows)
+    bulk.insert_rows(session, Meeting, meeting_rows)
+    bulk.insert_rows(session, MeetingSector, sector_rows)
+    bulk.insert_rows(session, MeetingRegency, regency_rows)
     return len(meeting_rows)
 
 
