@@ -117,10 +117,18 @@ def migrate(engine: Engine) -> None:
 
 
 def analyze(engine: Engine) -> None:
-    """Refresh the planner's statistics after bulk writes (demo data, imports).
+    """Refresh the planner's statistics after bulk writes (demo data, imports, schema upgrades).
 
     Without them SQLite has no row estimates at all and guesses its join order.
+    PostgreSQL gets ``VACUUM (ANALYZE)``: after a bulk load its visibility map is
+    empty, so index-only scans still read the table, and autovacuum would do the
+    same work later, in the middle of whoever is reading (VACUUM cannot run in a
+    transaction, hence the autocommit connection).
     """
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM (ANALYZE)")
+        return
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
 
