@@ -98,6 +98,19 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
         yield session
 
 
+def open_ddl_transaction(connection) -> None:
+    """Make the schema changes that follow part of the connection's transaction.
+
+    pysqlite opens its transaction only before the first INSERT/UPDATE/DELETE,
+    so DDL before it runs outside any transaction: a migration failing half-way
+    would leave tables dropped or created but the revision unchanged. An
+    explicit ``BEGIN`` makes the whole upgrade commit or roll back as one.
+    PostgreSQL's DDL is transactional already.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN")
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest Alembic revision.
 
@@ -108,6 +121,7 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        open_ddl_transaction(connection)
         before = MigrationContext.configure(connection).get_current_revision()
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")

@@ -30,3 +30,34 @@ def test_upgrade_twice_is_harmless(empty_db_url):
     engine_module.prepare_database(eng, with_demo=False)
     from data_access.stats import table_counts
     assert table_counts(eng)["meeting"] == 5
+
+
+def test_a_failing_upgrade_changes_nothing(empty_db_url):
+    """All of an upgrade commits or none does, on SQLite too (DDL included)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from data_access import demo
+
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    demo.generate(eng, "small")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(engine_module.MIGRATIONS_DIR))
+    with eng.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0003")
+    with eng.begin() as conn:  # in the way of the index migration 0004 creates last
+        conn.execute(text("CREATE INDEX ix_cooperative_regency_name ON cooperative (name)"))
+    columns_before = {c["name"] for c in inspect(eng).get_columns("cooperative_activity")}
+    try:
+        engine_module.migrate(eng)
+    except Exception:  # noqa: BLE001 - the failure is the point; what it left behind is checked below
+        pass
+    else:
+        raise AssertionError("the upgrade should have failed on the existing index")
+    with eng.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(text("SELECT COUNT(*) FROM cooperative")).scalar() == 5000
+    assert {c["name"] for c in inspect(eng).get_columns("cooperative_activity")} == columns_before
+    assert "run_length" in columns_before
