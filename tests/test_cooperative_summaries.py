@@ -86,6 +86,32 @@ def test_demo_writes_and_refresh_keep_the_summaries_equal_to_the_registry(empty_
     assert stored_summaries(eng) == (Counter(), Counter())
 
 
+def test_downgrade_to_the_first_form_fills_it_from_the_registry(empty_db_url):
+    from sqlalchemy import text
+
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    demo.generate(eng, "small")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(engine_module.MIGRATIONS_DIR))
+    with eng.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0003")
+    with eng.connect() as conn:
+        registered = conn.execute(text("SELECT SUM(cooperatives) FROM cooperative_registered")).scalar()
+        coops = conn.execute(text("SELECT COUNT(*) FROM cooperative WHERE NOT dissolved")).scalar()
+        activity = conn.execute(text("SELECT year, run_length, SUM(cooperatives) FROM cooperative_activity "
+                                     "GROUP BY year, run_length")).all()
+    _registered, expected = expected_summaries(eng)  # the present form: per window, so runs are differences
+    per_window = Counter()
+    for (year, window, *_rest), n in expected.items():
+        per_window[(year, window)] += n
+    runs = {(year, run): per_window[(year, run)] - per_window[(year, run + 1)] for year, run in per_window}
+    assert int(registered) == int(coops) > 0
+    assert {(y, r): int(n) for y, r, n in activity} == {k: n for k, n in runs.items() if n}
+    engine_module.migrate(eng)
+    assert stored_summaries(eng) == expected_summaries(eng)
+
+
 def test_migration_fills_the_summaries_of_an_existing_registry(empty_db_url):
     eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
     demo.generate(eng, "small")

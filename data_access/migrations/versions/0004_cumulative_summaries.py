@@ -72,4 +72,33 @@ def downgrade() -> None:
     sa.PrimaryKeyConstraint('founded_year', 'regency_code', 'jenis', 'synthetic',
                             name=op.f('pk_cooperative_registered'))
     )
-    # the first-form tables are left empty: the code of this revision no longer fills them
+    _fill_first_form()
+
+
+def _fill_first_form() -> None:
+    """Fill the first-form tables as revision 0003's code did, from the registry (self-contained SQL)."""
+    coop = sa.table('cooperative', sa.column('id'), sa.column('regency_code'), sa.column('jenis'),
+                    sa.column('source_id'), sa.column('founded_on', sa.Date), sa.column('dissolved', sa.Boolean))
+    rat = sa.table('cooperative_rat', sa.column('cooperative_id'), sa.column('year'), sa.column('run_length'))
+    source = sa.table('source', sa.column('id'), sa.column('kind'))
+    founded = sa.cast(sa.extract('year', coop.c.founded_on), sa.Integer)
+    common = [coop.c.regency_code.label('regency_code'), sa.func.coalesce(coop.c.jenis, '').label('jenis'),
+              (source.c.kind == 'synthetic').label('synthetic')]
+    run = sa.case((rat.c.run_length >= 10, 10), else_=rat.c.run_length)
+    rows = (sa.select(*common, rat.c.year.label('year'), run.label('run_length'))
+            .select_from(coop.join(rat, rat.c.cooperative_id == coop.c.id).join(source, source.c.id == coop.c.source_id))
+            .where(coop.c.dissolved.is_(False), sa.or_(coop.c.founded_on.is_(None), founded <= rat.c.year))
+            .subquery())
+    keys = [rows.c.year, rows.c.run_length, rows.c.regency_code, rows.c.jenis, rows.c.synthetic]
+    activity = sa.table('cooperative_activity', *(sa.column(n) for n in (
+        'year', 'run_length', 'regency_code', 'jenis', 'synthetic', 'cooperatives')))
+    op.execute(sa.insert(activity).from_select([c.name for c in activity.c],
+                                               sa.select(*keys, sa.func.count()).group_by(*keys)))
+    rows = (sa.select(*common, sa.func.coalesce(founded, 0).label('founded_year'))
+            .select_from(coop.join(source, source.c.id == coop.c.source_id))
+            .where(coop.c.dissolved.is_(False)).subquery())
+    keys = [rows.c.founded_year, rows.c.regency_code, rows.c.jenis, rows.c.synthetic]
+    registered = sa.table('cooperative_registered', *(sa.column(n) for n in (
+        'founded_year', 'regency_code', 'jenis', 'synthetic', 'cooperatives')))
+    op.execute(sa.insert(registered).from_select([c.name for c in registered.c],
+                                                 sa.select(*keys, sa.func.count()).group_by(*keys)))
