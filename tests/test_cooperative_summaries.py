@@ -22,7 +22,7 @@ from data_access.models import (
     CooperativeRat,
     CooperativeRegistered,
 )
-from tests.test_imports import PASSWORD, REGISTRY_ROWS, csv_bytes
+from tests.test_imports import ODS_HEADER, PASSWORD, REGISTRY_ROWS, csv_bytes, ods_row
 
 TODAY = dt.date(2024, 6, 1)  # as-of year 2023, the RAT year of the registry file
 
@@ -198,3 +198,35 @@ def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(em
                                regencies)
         assert int(trend.loc[year, "registered"]) == sum(r for r, _a in expected.values()), year
         assert int(trend.loc[year, "active"]) == sum(a for _r, a in expected.values()), year
+
+
+def test_imports_rebuild_only_their_kab_kota_and_stay_equal_to_a_full_refresh(empty_db_url):
+    """A cooperative moved between kab/kota, and a founding year earlier than any (which moves every
+    kab/kota's stored years): after each import and each undo the summaries equal the registry's."""
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    demo.generate(eng, "small")
+    auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
+    with engine_module.session_scope(eng) as s:  # counted in every stored year, so in the new earliest ones too
+        unknown = s.scalars(select(Cooperative.id).where(Cooperative.regency_code == "53.04").limit(2)).all()
+        s.execute(update(Cooperative).where(Cooperative.id.in_(unknown)).values(founded_on=None))
+        cooperative_summaries.refresh(s)
+    files = [
+        REGISTRY_ROWS,
+        [ODS_HEADER, ods_row("1", "Koperasi Produsen Sejahtera – Oelamasi", "12/03/1999", "15/03/2024",
+                             "KOTA KUPANG", "NUSA TENGGARA TIMUR", "Produsen", "5301010010001", "1.240")],
+        [ODS_HEADER, ods_row("9", "Koperasi Tua Soe", "17/08/1950", "2023", "Kabupaten Timor Tengah Selatan",
+                             "NUSA TENGGARA TIMUR", "Konsumen", "5302010090009", "300")],
+    ]
+    batches = []
+    for number, rows in enumerate(files):
+        report = imports.commit("registry", csv_bytes(rows), f"ods_{number}.csv", user="ntt", engine=eng)
+        assert report.committed, report
+        batches.append(report.batch_id)
+        assert stored_summaries(eng) == expected_summaries(eng), number
+    with eng.connect() as conn:
+        moved = conn.execute(select(Cooperative.regency_code).where(Cooperative.nik == "5301010010001")).scalar()
+        span = cooperative_summaries.stored_years(conn)
+    assert moved == "53.71" and span[0] == 1949  # the year before the earliest founding, 1950
+    for batch_id in reversed(batches):
+        assert imports.undo(batch_id, user="ntt", engine=eng).done
+        assert stored_summaries(eng) == expected_summaries(eng), batch_id

@@ -620,6 +620,7 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
                                 created_at=audit.utc_now(), status="committed", strict=strict)
             session.add(batch)
             session.flush()
+            span_before = cooperative_summaries.stored_years(session) if kind == "registry" else None
             job = _Job(session, report, writer, batch, gazetteer, source_outlet)
             try:
                 results = job.run(kind, accepted)
@@ -639,7 +640,10 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
                          entity_key=file_name, batch_id=batch.id, source_id=batch.source_id,
                          detail={"sha256": report.sha256, "strict": strict, **counts})
             if kind == "registry":
-                cooperative_summaries.refresh(session)
+                touched = session.execute(select(ImportBatchRow.table_name, ImportBatchRow.row_key,
+                                                 ImportBatchRow.action, ImportBatchRow.previous)
+                                          .where(ImportBatchRow.batch_id == batch.id)).all()
+                cooperative_summaries.refresh_regencies(session, registry_regencies(session, touched), span_before)
             report.batch_id = batch.id
             report.committed = True
     except _Rollback:
@@ -738,6 +742,24 @@ def _source_in_use(session: Session, source_id: int) -> bool:
     return False
 
 
+def registry_regencies(session: Session, rows) -> set[str]:
+    """The kab/kota of the cooperatives that batch rows ``rows`` (table, key, action, previous) touch:
+    where each cooperative is now and, for one the batch changed, where it was before. Their summary
+    rows are the ones to rebuild (``cooperative_summaries.refresh_regencies``)."""
+    ids: set[int] = set()
+    codes: set[str] = set()
+    for table, key, _action, previous in rows:
+        if table == "cooperative":
+            ids.add(json.loads(key)["id"])
+            if previous and json.loads(previous).get("regency_code"):
+                codes.add(json.loads(previous)["regency_code"])
+        elif table == "cooperative_rat":
+            ids.add(json.loads(key)["cooperative_id"])
+    for chunk in _chunks(sorted(ids), 5_000):
+        codes.update(session.scalars(select(Cooperative.regency_code).where(Cooperative.id.in_(chunk))))
+    return codes
+
+
 def undo(batch_id: int, *, user: Identity | str, engine: Engine | None = None) -> UndoReport:
     """Undo one committed batch exactly, or change nothing and say why."""
     report = UndoReport(batch_id)
@@ -764,6 +786,9 @@ def undo(batch_id: int, *, user: Identity | str, engine: Engine | None = None) -
                 select(ImportBatchRow.table_name, ImportBatchRow.row_key, ImportBatchRow.action,
                        ImportBatchRow.previous)
                 .where(ImportBatchRow.batch_id == batch_id).order_by(ImportBatchRow.id.desc())).all()
+            if batch.kind == "registry":  # before anything moves: the kab/kota the batch's rows are in now
+                span_before = cooperative_summaries.stored_years(session)
+                regencies = registry_regencies(session, rows)
             batch.source_id = None
             session.flush()
             runs_for: set[int] = set()
@@ -802,7 +827,7 @@ def undo(batch_id: int, *, user: Identity | str, engine: Engine | None = None) -
             existing = set(session.scalars(select(Cooperative.id).where(Cooperative.id.in_(runs_for or {0}))))
             records.recompute_runs(session, runs_for & existing)
             if batch.kind == "registry":
-                cooperative_summaries.refresh(session)
+                cooperative_summaries.refresh_regencies(session, regencies, span_before)
             batch.status, batch.undone_at, batch.undone_by = "undone", audit.utc_now(), writer.username
             audit.record(session, username=writer.username, action="undo", entity=batch.kind,
                          entity_key=batch.file_name, batch_id=batch.id,
