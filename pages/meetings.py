@@ -18,7 +18,7 @@ from data_access import meetings
 from ui import downloads, ical, queries, scope
 from ui.charts import meetings as charts
 from ui.charts import show as show_chart
-from ui.formatting import date, number
+from ui.formatting import date, each_distinct, number
 from ui.i18n import current_language, t
 
 filters = st.session_state["filters"]
@@ -73,20 +73,19 @@ def _labelled(rows: pd.DataFrame) -> pd.DataFrame:
     def sectors(codes: str) -> str:
         return ", ".join(t(f"sector_{c}") for c in (codes or "").split(",") if c)
 
-    each = charts.each_distinct  # one formatting call per distinct value, not per row
     return pd.DataFrame({
-        t("mtg_col_date"): each(rows["held_on"], date),
-        t("mtg_col_data"): each(rows["source_kind"],
-                                lambda k: t("mtg_data_demo") if k == "synthetic" else t("mtg_data_real")),
+        t("mtg_col_date"): each_distinct(rows["held_on"], date),
+        t("mtg_col_data"): each_distinct(rows["source_kind"],
+                                         lambda k: t("mtg_data_demo") if k == "synthetic" else t("mtg_data_real")),
         t("mtg_col_title"): rows["title"],
-        t("mtg_col_kind"): each(rows["kind"], lambda k: t(f"mtg_kind_{k}")),
-        t("mtg_col_level"): each(rows["level"], lambda v: t(f"mtg_level_{v}")),
-        t("mtg_col_status"): each(rows["status"], lambda s: t(f"mtg_status_{s}")),
+        t("mtg_col_kind"): each_distinct(rows["kind"], lambda k: t(f"mtg_kind_{k}")),
+        t("mtg_col_level"): each_distinct(rows["level"], lambda v: t(f"mtg_level_{v}")),
+        t("mtg_col_status"): each_distinct(rows["status"], lambda s: t(f"mtg_status_{s}")),
         t("mtg_col_province"): rows["province"],
         t("mtg_col_regency"): rows["regency"],
         t("mtg_col_city"): rows["city"],
         t("mtg_col_organizer"): rows["organizer"],
-        t("mtg_col_sectors"): each(rows["sectors"], sectors),
+        t("mtg_col_sectors"): each_distinct(rows["sectors"], sectors),
         t("mtg_col_source"): rows["source_outlet"],
     }).reset_index(drop=True)
 
@@ -130,7 +129,7 @@ def _field(column, label: str, value: str) -> None:
 def _detail(listed: pd.DataFrame) -> None:
     st.subheader(t("mtg_detail"))
     ids = [int(i) for i in listed["id"]]
-    days = charts.each_distinct(listed["held_on"], date)
+    days = each_distinct(listed["held_on"], date)
     titles = {int(i): f"{d} · {title}" for i, d, title in zip(listed["id"], days, listed["title"], strict=True)}
     if st.session_state.get("mtg_detail") not in ids:
         st.session_state["mtg_detail"] = ids[0]

@@ -16,7 +16,7 @@ from data_access import pokja
 from ui import downloads, queries, scope
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
-from ui.formatting import date, number, percent
+from ui.formatting import date, each_distinct, number, percent
 from ui.i18n import t
 
 filters = st.session_state["filters"]
@@ -47,22 +47,13 @@ def _flag(value) -> str:
     return t("pokja_yes") if value else t("pokja_no")
 
 
-def _each(values: pd.Series, fn) -> pd.Series:
-    """``values.map(fn)`` with one call of ``fn`` per distinct value (dates, codes and
-    counts repeat across kab/kota, so formatting does not grow with the rows)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    results = np.empty(len(uniques), dtype=object)
-    results[:] = [fn(value) for value in uniques.astype(object)]
-    return pd.Series(results[codes], index=values.index)
-
-
 def _since(frame: pd.DataFrame) -> pd.Series:
     """The first report date of each row's current stage ("–" for no report)."""
     since = pd.Series("–", index=frame.index, dtype=object)
     for stage, column in SINCE_COLUMN.items():
         rows = frame["stage"] == stage
         if rows.any():
-            since[rows] = _each(frame.loc[rows, column], _date)
+            since[rows] = each_distinct(frame.loc[rows, column], _date)
     return since
 
 
@@ -97,12 +88,12 @@ def not_formed_view(frame: pd.DataFrame) -> pd.DataFrame:
         t("pokja_col_regency"): frame["regency_name"],
         t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
         t("pokja_col_since"): _since(frame),
-        t("pokja_col_overdue"): _each(frame["overdue"], _flag),
-        t("pokja_col_days_since"): _each(frame["days_since_mandate"], _int),
+        t("pokja_col_overdue"): each_distinct(frame["overdue"], _flag),
+        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], _int),
         t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_mandate_issued"): _each(frame["mandate_issued_on"], _date),
+        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], _date),
         t("pokja_col_province"): frame["province_name"],
-        t("pokja_col_source"): _each(frame["source_outlet"], _text),
+        t("pokja_col_source"): each_distinct(frame["source_outlet"], _text),
     })
 
 
@@ -113,16 +104,16 @@ def all_view(frame: pd.DataFrame) -> pd.DataFrame:
         t("pokja_col_regency"): frame["regency_name"],
         t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
         t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_mandate_issued"): _each(frame["mandate_issued_on"], _date),
-        t("pokja_col_not_started_on"): _each(frame["not_started_on"], _date),
-        t("pokja_col_preparation_on"): _each(frame["preparation_on"], _date),
-        t("pokja_col_formed_on"): _each(frame["formed_on"], _date),
-        t("pokja_col_sk"): _each(frame["sk_number"], _text),
-        t("pokja_col_name"): _each(frame["pokja_name"], _text),
-        t("pokja_col_days_since"): _each(frame["days_since_mandate"], _int),
-        t("pokja_col_days_to_form"): _each(frame["days_to_form"], _int),
-        t("pokja_col_overdue"): _each(frame["overdue"], _flag),
-        t("pokja_col_source"): _each(frame["source_outlet"], _text),
+        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], _date),
+        t("pokja_col_not_started_on"): each_distinct(frame["not_started_on"], _date),
+        t("pokja_col_preparation_on"): each_distinct(frame["preparation_on"], _date),
+        t("pokja_col_formed_on"): each_distinct(frame["formed_on"], _date),
+        t("pokja_col_sk"): each_distinct(frame["sk_number"], _text),
+        t("pokja_col_name"): each_distinct(frame["pokja_name"], _text),
+        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], _int),
+        t("pokja_col_days_to_form"): each_distinct(frame["days_to_form"], _int),
+        t("pokja_col_overdue"): each_distinct(frame["overdue"], _flag),
+        t("pokja_col_source"): each_distinct(frame["source_outlet"], _text),
     })
 
 
@@ -130,24 +121,24 @@ def provinces_view(shares: pd.DataFrame) -> pd.DataFrame:
     wide = shares.pivot(index=["province_code", "province_name", "mandated"], columns="stage",
                         values="regencies").reset_index()
     shown = pd.DataFrame({t("pokja_col_province"): wide["province_name"],
-                          t("pokja_col_mandated"): _each(wide["mandated"], number)})
+                          t("pokja_col_mandated"): each_distinct(wide["mandated"], number)})
     for stage in ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT):
-        shown[STAGE_LABELS[stage]] = _each(wide[stage], number)
+        shown[STAGE_LABELS[stage]] = each_distinct(wide[stage], number)
         shown[f"{STAGE_LABELS[stage]} (%)"] = (wide[stage] / wide["mandated"]).map(percent)
     return shown
 
 
 def history_view(history: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        t("pokja_col_date"): _each(history["changed_on"], _date),
+        t("pokja_col_date"): each_distinct(history["changed_on"], _date),
         t("pokja_col_stage"): history["stage"].map(STAGE_LABELS),
         t("pokja_col_mandate"): history["mandate_title"],
-        t("pokja_col_mandate_issued"): _each(history["mandate_issued_on"], _date),
-        t("pokja_col_note"): _each(history["note"], _text),
-        t("pokja_col_source"): _each(history["source_outlet"], _text),
-        t("pokja_col_headline"): _each(history["source_headline"], _text),
-        t("pokja_col_published"): _each(history["source_published_on"], _date),
-        t("pokja_col_url"): _each(history["source_url"], _text),
+        t("pokja_col_mandate_issued"): each_distinct(history["mandate_issued_on"], _date),
+        t("pokja_col_note"): each_distinct(history["note"], _text),
+        t("pokja_col_source"): each_distinct(history["source_outlet"], _text),
+        t("pokja_col_headline"): each_distinct(history["source_headline"], _text),
+        t("pokja_col_published"): each_distinct(history["source_published_on"], _date),
+        t("pokja_col_url"): each_distinct(history["source_url"], _text),
     })
 
 
@@ -219,9 +210,9 @@ else:
         if history.empty:
             st.info(t("empty_result"))
         else:
-            timeline = history.assign(date_text=_each(history["changed_on"], _date),
-                                      issued_text=_each(history["mandate_issued_on"], _date),
-                                      source_outlet=_each(history["source_outlet"], _text))
+            timeline = history.assign(date_text=each_distinct(history["changed_on"], _date),
+                                      issued_text=each_distinct(history["mandate_issued_on"], _date),
+                                      source_outlet=each_distinct(history["source_outlet"], _text))
             show_chart(pokja_charts.stage_timeline(
                 timeline, stage_labels=STAGE_LABELS, title=t("pokja_chart_history", name=options[chosen]),
                 until=filters.today,

@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import cache
 
+import numpy as np
 import pandas as pd
 from babel.core import Locale
 from babel.dates import DateTimePattern
@@ -114,3 +115,12 @@ def dates(values: Iterable, lang: str | None = None) -> pd.Series | list[str]:
     """``date`` of every value (missing values → "–"); the language is resolved once."""
     pattern, locale = _date_pattern(DATE_FORMAT), babel_locale(_locale(lang))
     return _column(values, lambda v: pattern.apply(_as_date(v), locale))
+
+
+def each_distinct(values: pd.Series, fn) -> pd.Series:
+    """``values.map(fn)``, calling ``fn`` once per distinct value: a chart or table of
+    thousands of rows has only a few hundred distinct dates, months, codes or counts."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    results = np.empty(len(uniques), dtype=object)
+    results[:] = [fn(value) for value in uniques.astype(object)]
+    return pd.Series(results[codes], index=values.index)

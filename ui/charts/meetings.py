@@ -21,13 +21,12 @@ import calendar
 import datetime as dt
 
 import altair as alt
-import numpy as np
 import pandas as pd
 from babel.dates import format_date
 
 from data_access.models import SECTORS
 from ui.charts import SECTOR_COLOURS, scale
-from ui.formatting import LOCALES, number
+from ui.formatting import LOCALES, each_distinct, number
 from ui.formatting import date as format_day
 from ui.i18n import DEFAULT_LANGUAGE, TEXT
 
@@ -47,15 +46,6 @@ def _time_axis(dates: pd.Series) -> alt.Axis:
     return alt.Axis(format="%m/%Y", tickCount={"interval": "month", "step": 1}, grid=True, labelOverlap="greedy")
 GRID_COLUMNS = ["day", "day_no", "weekday", "weekday_label", "week", "week_label", "meetings", "sector",
                 "sector_label", "by_sector", "date_label"]
-
-
-def each_distinct(values: pd.Series, fn) -> pd.Series:
-    """``values.map(fn)``, calling ``fn`` once per distinct value: a chart or table of
-    thousands of rows has only a few hundred distinct dates, months or sector sets."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    results = np.empty(len(uniques), dtype=object)
-    results[:] = [fn(value) for value in uniques.astype(object)]
-    return pd.Series(results[codes], index=values.index)
 
 
 def _text(key: str, lang: str, **values) -> str:
