@@ -21,7 +21,7 @@ from __future__ import annotations
 from sqlalchemy import Integer, case, cast, delete, extract, func, insert, literal, or_, select, true
 from sqlalchemy.orm import aliased
 
-from data_access.filters import MAX_WINDOW
+from data_access.filters import MAX_WINDOW, Filters, area_clause, real_only_clause
 from data_access.models import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered
 
 
@@ -102,7 +102,7 @@ def registered_select(first: int, last: int, regency_codes: list[str] | None = N
 
 def refresh(conn) -> None:
     """Rebuild both summary tables from the registry; ``conn`` is a Session or Connection (its transaction)."""
-    _rebuild(conn, None)
+    _rebuild(conn, None, stored_years(conn))
 
 
 def refresh_regencies(conn, regency_codes, span_before: tuple[int, int]) -> None:
@@ -114,13 +114,15 @@ def refresh_regencies(conn, regency_codes, span_before: tuple[int, int]) -> None
     years, every kab/kota's registered rows change (they are stored for each year of the span), so the
     whole tables are rebuilt. Callers list every kab/kota a cooperative was in before or after the write.
     """
-    if stored_years(conn) != span_before:
-        _rebuild(conn, None)
+    span = stored_years(conn)
+    if span != span_before:
+        _rebuild(conn, None, span)
     elif regency_codes:
-        _rebuild(conn, sorted(set(regency_codes)))
+        _rebuild(conn, sorted(set(regency_codes)), span)
 
 
-def _rebuild(conn, regency_codes: list[str] | None) -> None:
+def _rebuild(conn, regency_codes: list[str] | None, span: tuple[int, int]) -> None:
+    """``span``: ``stored_years`` of the registry as it is now."""
     for table in (CooperativeActivity, CooperativeRegistered):
         conn.execute(delete(table).where(true() if regency_codes is None else table.regency_code.in_(regency_codes)))
     conn.execute(insert(CooperativeActivity).from_select(
@@ -128,7 +130,19 @@ def _rebuild(conn, regency_codes: list[str] | None) -> None:
         activity_select(regency_codes)))
     conn.execute(insert(CooperativeRegistered).from_select(
         ["year", "regency_code", "jenis", "source_id", "cooperatives"],
-        registered_select(*stored_years(conn), regency_codes)))
+        registered_select(*span, regency_codes)))
+
+
+def in_view(filters: Filters, table) -> list:
+    """Rows of a summary table (``table``: ``CooperativeRegistered`` or ``CooperativeActivity``) in the
+    filters' area and provenance; a province is the first two characters of the kab/kota code."""
+    return [area_clause(filters, func.substr(table.regency_code, 1, 2), table.regency_code),
+            real_only_clause(filters, table.source_id)]
+
+
+def registered_in(filters: Filters, year: int) -> list:
+    """``cooperative_registered`` rows giving the registry of ``year`` in the filters' view."""
+    return [CooperativeRegistered.year == registered_year_key(year), *in_view(filters, CooperativeRegistered)]
 
 
 def registered_year_key(year):

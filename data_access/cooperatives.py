@@ -33,7 +33,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, or_, select, true
 
 from data_access import filters as flt
-from data_access.cooperative_summaries import integers, registered_year_key
+from data_access.cooperative_summaries import in_view, integers, registered_in, registered_year_key
 from data_access.engine import get_engine
 from data_access.frames import read_frame
 from data_access.models import (
@@ -94,21 +94,9 @@ def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _summary_scope(filters: flt.Filters, table) -> list:
-    """Summary rows (``table``: a summary model) in the chosen area and provenance."""
-    return [flt.area_clause(filters, func.substr(table.regency_code, 1, 2), table.regency_code),
-            flt.real_only_clause(filters, table.source_id)]
-
-
-def _registered_in(filters: flt.Filters, year: int) -> list:
-    """``cooperative_registered`` rows giving the registry of ``year`` in scope."""
-    return [CooperativeRegistered.year == registered_year_key(year),
-            *_summary_scope(filters, CooperativeRegistered)]
-
-
 def _active_in(filters: flt.Filters) -> list:
     """``cooperative_activity`` rows of the filters' window in scope (add the year)."""
-    return [CooperativeActivity.window_years == filters.window, *_summary_scope(filters, CooperativeActivity)]
+    return [CooperativeActivity.window_years == filters.window, *in_view(filters, CooperativeActivity)]
 
 
 def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
@@ -121,7 +109,7 @@ def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
     reg_key = key_of(CooperativeRegistered).label("key")
     registered = (
         select(reg_key, func.sum(CooperativeRegistered.cooperatives))
-        .where(*_registered_in(filters, year))
+        .where(*registered_in(filters, year))
         .group_by(reg_key)
     )
     act_key = key_of(CooperativeActivity).label("key")
@@ -205,7 +193,7 @@ def trend_by_year(filters: flt.Filters, start_year: int = TREND_START_YEAR,
     registered = (
         select(trend_years.c.n, func.sum(CooperativeRegistered.cooperatives))
         .join_from(trend_years, CooperativeRegistered, CooperativeRegistered.year == registered_year_key(trend_years.c.n))
-        .where(*_summary_scope(filters, CooperativeRegistered))
+        .where(*in_view(filters, CooperativeRegistered))
         .group_by(trend_years.c.n)
     )
     active = (
@@ -294,7 +282,7 @@ def registry_size(filters: flt.Filters, search: str = "", engine: Engine | None 
     """
     if not (search or "").strip():
         stmt = select(func.coalesce(func.sum(CooperativeRegistered.cooperatives), 0)).where(
-            *_registered_in(filters, filters.as_of_year))
+            *registered_in(filters, filters.as_of_year))
     else:
         stmt = select(func.count()).select_from(Cooperative).where(*_registered_clause(filters),
                                                                    _search_clause(search))

@@ -78,7 +78,6 @@ def _upcoming(filters: flt.Filters):
 
 
 def _frame(engine: Engine | None, stmt, columns: list[str]) -> pd.DataFrame:
-    # Plain tuples: pandas probes each SQLAlchemy Row for attributes (≈10 µs a row).
     with (engine or get_engine()).connect() as conn:
         return read_frame(conn, stmt, columns)
 

@@ -8,8 +8,6 @@ from sqlalchemy import Engine, func, select
 from data_access.engine import get_engine
 from data_access.models import Cooperative, Meeting, Pokja, Province, Regency, Source
 
-KINDS = ("provinces", "regencies", "meetings", "cooperatives", "pokja", "sources")
-
 
 def database_summary(engine: Engine | None = None) -> pd.DataFrame:
     """One row per fact kind.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from data_access import cooperative_summaries
 from data_access import filters as flt
-from data_access.cooperative_summaries import registered_year_key
 from data_access.engine import get_engine
 from data_access.frames import read_frame
 from data_access.models import CooperativeCount, CooperativeRegistered, Meeting, Pokja, Regency, Source
@@ -22,9 +22,7 @@ def _registered_counts(filters: flt.Filters):
     """Registered cooperatives in view per source, from the summary table (the registry as of ``as_of_year``)."""
     table = CooperativeRegistered
     return (select(table.source_id.label("source_id"), func.sum(table.cooperatives).label("rows"))
-            .where(table.year == registered_year_key(filters.as_of_year),
-                   flt.area_clause(filters, func.substr(table.regency_code, 1, 2), table.regency_code),
-                   flt.real_only_clause(filters, table.source_id))
+            .where(*cooperative_summaries.registered_in(filters, filters.as_of_year))
             .group_by(table.source_id))
 
 

@@ -63,7 +63,7 @@ if monthly.empty:
     st.info(t("empty_result"))
 else:
     show_chart(meetings_per_month(monthly, month_label=t("ov_month"), count_label=t("ov_count"),
-                                       title=t("ov_meetings_per_month")), width="stretch")
+                                  title=t("ov_meetings_per_month")), width="stretch")
     recent = queries.run(meetings.meeting_list, filters, "past", 5)
     st.subheader(t("ov_recent"))
     shown = recent.assign(

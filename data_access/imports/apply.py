@@ -751,8 +751,9 @@ def registry_regencies(session: Session, rows) -> set[str]:
     for table, key, _action, previous in rows:
         if table == "cooperative":
             ids.add(json.loads(key)["id"])
-            if previous and json.loads(previous).get("regency_code"):
-                codes.add(json.loads(previous)["regency_code"])
+            before = json.loads(previous).get("regency_code") if previous else None
+            if before:
+                codes.add(before)
         elif table == "cooperative_rat":
             ids.add(json.loads(key)["cooperative_id"])
     for chunk in _chunks(sorted(ids), 5_000):
