@@ -111,6 +111,13 @@ def open_ddl_transaction(connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+def alembic_config() -> Config:
+    """Alembic's configuration for this project's migrations (``migrations/``)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest Alembic revision.
 
@@ -118,8 +125,7 @@ def migrate(engine: Engine) -> None:
     statistics are refreshed (``analyze``): a new index without statistics can
     make SQLite pick a worse plan than before it existed.
     """
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg = alembic_config()
     with engine.begin() as connection:
         open_ddl_transaction(connection)
         before = MigrationContext.configure(connection).get_current_revision()

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import delete, func, select, update
 
 from data_access import auth, cooperative_summaries, cooperatives, demo, imports, records
@@ -22,6 +20,7 @@ from data_access.models import (
     CooperativeRat,
     CooperativeRegistered,
 )
+from tests.migration_helpers import demo_database_at
 from tests.test_imports import ODS_HEADER, PASSWORD, REGISTRY_ROWS, csv_bytes, ods_row
 
 TODAY = dt.date(2024, 6, 1)  # as-of year 2023, the RAT year of the registry file
@@ -89,13 +88,7 @@ def test_demo_writes_and_refresh_keep_the_summaries_equal_to_the_registry(empty_
 def test_downgrade_to_the_first_form_fills_it_from_the_registry(empty_db_url):
     from sqlalchemy import text
 
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
-    demo.generate(eng, "small")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(engine_module.MIGRATIONS_DIR))
-    with eng.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.downgrade(cfg, "0003")
+    eng = demo_database_at(empty_db_url, "0003")
     with eng.connect() as conn:
         registered = conn.execute(text("SELECT SUM(cooperatives) FROM cooperative_registered")).scalar()
         coops = conn.execute(text("SELECT COUNT(*) FROM cooperative WHERE NOT dissolved")).scalar()
@@ -113,13 +106,7 @@ def test_downgrade_to_the_first_form_fills_it_from_the_registry(empty_db_url):
 
 
 def test_migration_fills_the_summaries_of_an_existing_registry(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
-    demo.generate(eng, "small")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(engine_module.MIGRATIONS_DIR))
-    with eng.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.downgrade(cfg, "0002")
+    eng = demo_database_at(empty_db_url, "0002")
     engine_module.migrate(eng)
     assert stored_summaries(eng) == expected_summaries(eng)
 

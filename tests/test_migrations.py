@@ -34,19 +34,11 @@ def test_upgrade_twice_is_harmless(empty_db_url):
 
 def test_a_failing_upgrade_changes_nothing(empty_db_url):
     """All of an upgrade commits or none does, on SQLite too (DDL included)."""
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import text
 
-    from data_access import demo
+    from tests.migration_helpers import demo_database_at
 
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
-    demo.generate(eng, "small")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(engine_module.MIGRATIONS_DIR))
-    with eng.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.downgrade(cfg, "0003")
+    eng = demo_database_at(empty_db_url, "0003")
     with eng.begin() as conn:  # in the way of the index migration 0004 creates last
         conn.execute(text("CREATE INDEX ix_cooperative_regency_name ON cooperative (name)"))
     columns_before = {c["name"] for c in inspect(eng).get_columns("cooperative_activity")}
