@@ -40,7 +40,7 @@ def lookup(spec: dict) -> tuple[dict, list[dict]]:
 
 
 def test_national_map_spec():
-    features = maps.province_features()
+    features = list(maps.province_shapes().features)
     assert len(features) == len(json.loads(PROVINCES.read_text(encoding="utf-8"))["features"]) == 38
     codes = codes_in_csv("provinsi")
     spec = maps.percent_active_map(maps.province_shapes(), health(codes), title="t", legend_title="% aktif",
@@ -65,7 +65,7 @@ def test_national_map_spec():
 
 
 def test_province_pokja_map_spec():
-    features = maps.regency_features("53")
+    features = list(maps.regency_shapes("53").features)
     on_disk = json.loads((REGENCY_DIR / "53.geojson").read_text(encoding="utf-8"))["features"]
     codes = codes_in_csv("kabupaten_kota", "53")
     assert len(features) == len(on_disk) == len(codes) == 22
@@ -89,8 +89,8 @@ def test_province_pokja_map_spec():
 
 
 def test_regency_shapes_are_loaded_per_province_only():
-    assert {f["properties"]["code"][:2] for f in maps.regency_features("52")} == {"52"}
-    assert maps.regency_features("99") == []
+    assert {f["properties"]["code"][:2] for f in maps.regency_shapes("52").features} == {"52"}
+    assert maps.regency_shapes("99").features == ()
     assert not maps.regency_shapes("99") and len(maps.regency_shapes("53")) == 22
 
 

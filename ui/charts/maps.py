@@ -52,8 +52,7 @@ class Shapes:
         return len(self.features)
 
 
-@lru_cache(maxsize=64)
-def _features(path: str) -> tuple[dict, ...]:
+def _features(path: str) -> tuple[dict, ...]:  # cached by its callers, per map
     with open(path, encoding="utf-8") as fh:
         return tuple(json.load(fh)["features"])
 
@@ -69,14 +68,6 @@ def regency_shapes(province_code: str) -> Shapes:
     """The kab/kota shapes of one province (no features when there is no file for it)."""
     path = SHAPES_DIR / "regencies" / f"{province_code}.geojson"
     return Shapes(province_code, _features(str(path)) if path.exists() else ())
-
-
-def province_features() -> list[dict]:
-    return list(province_shapes().features)
-
-
-def regency_features(province_code: str) -> list[dict]:
-    return list(regency_shapes(province_code).features)
 
 
 def shapes(spec: dict) -> list[dict]:
