@@ -7,7 +7,7 @@ read from sig.bps.go.id/bridging-kode on 22 May 2022 (BPS statistical area codes
 2020 semester 2 against Kemendagri codes of 2020). Run from the repository root
 with a directory holding those two files::
 
-    git --git-dir=<snapshot> archive 8d5e83e7ffdb17e114ae2eeeb2cbfc1859f1813b csv \\
+    mkdir -p /tmp/bps-extract && git --git-dir=<clone>/.git archive 8d5e83e7ffdb17e114ae2eeeb2cbfc1859f1813b csv \\
         | tar -x -C /tmp/bps-extract
     .venv/bin/python seed_data/build_bps_crosswalk.py --source /tmp/bps-extract/csv
 
