@@ -5,6 +5,13 @@
 meeting's fields, each with the snippet of the source that supports it. A human
 confirms them in the editor before anything is stored.
 
+One module per concern: ``documents`` (reading uploads), ``text`` (sentences,
+header, dateline, snippets), ``dates``, ``places`` (gazetteer mentions), ``where``
+(venue, regency, province, level), ``people`` (organiser, opener), ``figures``
+(participants, cooperative counts), ``pokja`` (task-force stage), ``topic``
+(title, kind, sectors), ``result`` (the ``Extraction``) and ``assemble`` (one
+pass, every rule). ``extract`` is the public face and the command line.
+
 Run ``python -m ingest.extract FILE [FILE ...] --json`` for JSON Lines.
 
 The API is imported from ``ingest.extract`` directly (``from ingest.extract
