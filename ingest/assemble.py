@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from data_access.models import MEETING_KINDS, POKJA_STAGES
-from ingest.dates import _date_mentions, _fill_dates
-from ingest.figures import _fill_cooperatives, _fill_participants
-from ingest.people import _fill_opened_by, _fill_organizer
+from ingest.cooperatives import _fill_cooperatives
+from ingest.dates import _date_mentions
+from ingest.meeting_date import _fill_dates
+from ingest.organisations import _fill_organizer
+from ingest.participants import _fill_participants
+from ingest.people import _fill_opened_by
 from ingest.places import _place_mentions
 from ingest.pokja import _fill_pokja
 from ingest.result import EVIDENCE_KEYS, Extraction
-from ingest.text import SNIPPET_MAX, _dateline, _Doc, _header, _sentence_spans
+from ingest.text import SNIPPET_MAX, _dateline, _Doc, _header, _mark_outlets_and_teasers, _sentence_spans
 from ingest.topic import _fill_sectors, _fill_title
 from ingest.where import _fill_place
 
@@ -23,6 +26,10 @@ def _prepare(text: str) -> _Doc:
     doc.places = _place_mentions(text)
     doc.dates = _date_mentions(text)
     _dateline(doc)
+    doc.dateline_outlets = list(doc.outlet_spans)
+    _mark_outlets_and_teasers(doc)
+    if not doc.dateline_outlets:  # the byline's outlet ("Dewi Contoh, The Jakarta Post, Malang | ...")
+        doc.dateline_outlets = [span for span in doc.outlet_spans if span[0] < doc.body_start][:1]
     return doc
 
 
@@ -51,9 +58,9 @@ def extract(text: str, *, published_on: dt.date | None = None) -> Extraction:
     """
     doc = _prepare(text)  # the text is not rewritten: every evidence snippet is a verbatim part of it
     result = Extraction()
-    if doc.outlet_spans:
-        result.outlet = ", ".join(text[s:e].strip() for s, e in doc.outlet_spans)
-        result.evidence["outlet"] = doc.snippet(*doc.outlet_spans[0])
+    if doc.dateline_outlets:
+        result.outlet = ", ".join(text[s:e].strip() for s, e in doc.dateline_outlets)
+        result.evidence["outlet"] = doc.snippet(*doc.dateline_outlets[0])
     _fill_title(doc, result)
     _fill_dates(doc, result, published_on)
     _fill_organizer(doc, result)

@@ -1,4 +1,12 @@
-"""People and organisations: who held the meeting and who opened it."""
+"""People: who opened the meeting (and for whom), who chaired it.
+
+A person is written "Role, Titles Name, Degrees" ("Asisten II Setda NTB, Ir. Maria
+Rekaan, M.Si"), "Role – Name", "Role Region Name" or, in English reports, "deputy
+regent Ahmad Contoh". The name is kept without honorifics (Drs., Dr., Ir., H., Hj.,
+Prof.) and degrees (M.Si, S.H., S.E., M.M.); the role apart. "dibuka oleh A,
+mewakili B" and "dibuka oleh B yang diwakili A" both mean A opened it on behalf of B;
+"dipimpin" (chaired) is not "dibuka" (opened).
+"""
 
 from __future__ import annotations
 
@@ -8,69 +16,10 @@ from ingest.places import _place_mentions
 from ingest.result import Extraction, OpenedBy
 from ingest.text import _Doc
 
-_ORG_START = re.compile(
-    r"\b(?:Dinas|Disnaker\w*|Diskop\w*|Dinkop\w*|Disperindag\w*|Biro|Badan|Bagian|Sekretariat|Kantor|"
-    r"Kementerian|Kemnaker|Kemenaker|Kemenkop\w*|BP2MI|BP3MI|UPTD?|Balai|Pemerintah|Pemprov|Pemkab|Pemkot|"
-    r"Bappeda|Dekopin\w*|LTSA|Panitia)\b"
-)
-_ORG_VERB = re.compile(r"\b(?:mengadakan|melaksanakan|menggelar|mengelar|menyelenggarakan|melangsungkan|menghelat)\b")
-_ORG_PASSIVE = re.compile(
-    r"\b(?:diselenggarakan|dilaksanakan|diadakan|digelar|difasilitasi|diinisiasi)\s+(?:oleh\s+)?(?=[A-Z])"
-)
-_ORG_END = re.compile(
-    r"\s*[,;.(]|\s+(?:di|pada|bertempat|berlangsung|yang|bekerja\s?sama|dengan|dan\s+dibuka|selama|mulai)\b"
-)
-
-
-def _clean_org(org: str) -> str | None:
-    org = org.strip(" ,–—-")
-    if not _ORG_START.match(org) or len(org) > 250 or len(org.split()) < 2:
-        return None
-    return org
-
-
-def _fill_organizer(doc: _Doc, result: Extraction) -> None:
-    """Who held the meeting.
-
-    "X melalui Dinas Y mengadakan ..." → Dinas Y (the province acts through its
-    office); "Dinas Y bekerjasama dengan Dinas Z mengadakan ..." → both, as
-    written; "... yang diselenggarakan Dinas Y, Kamis ..." → Dinas Y. The
-    earliest statement in the text wins.
-    """
-    found: list[tuple[int, int, str]] = []
-    for s_start, s_end in doc.sentences:
-        if s_end <= doc.body_start:
-            continue
-        verb = _ORG_VERB.search(doc.text, s_start, s_end)
-        if verb:
-            cut = s_start
-            if doc.dateline and s_start <= doc.dateline[1] <= verb.start():
-                cut = doc.dateline[1]
-            for d in doc.dates:
-                if cut <= d.start and d.end <= verb.start():
-                    cut = max(cut, d.end)
-            prefix = doc.text[cut:verb.start()]
-            via = list(re.finditer(r"\bmelalui\s+", prefix))
-            offset = via[-1].end() if via else (_ORG_START.search(prefix).start() if _ORG_START.search(prefix) else 0)
-            org = _clean_org(prefix[offset:])
-            if org:
-                start = cut + offset
-                found.append((start, start + len(org), org))
-        for m in _ORG_PASSIVE.finditer(doc.text, s_start, s_end):
-            end = _ORG_END.search(doc.text, m.end(), s_end)
-            org = _clean_org(doc.text[m.end():end.start() if end else s_end])
-            if org:
-                found.append((m.end(), m.end() + len(org), org))
-    if found:
-        start, end, org = min(found)
-        result.organizer = org
-        result.evidence["organizer"] = doc.snippet(start, end)
-
-
 _ROLE_WORDS = (
-    r"(?:Plt\.?|Plh\.?|Pj\.?|PJ\.?|Wakil|Wabup|Wagub|Wawali|Bupati|Wali\s?[Kk]ota|Gubernur|Sekda|Sekretaris|"
-    r"Sekdis|Kepala|Kadis\w*|Asisten|Staf+\s+Ahli|Menteri|Wamen\w*|Dirjen|Direktur|Deputi|Ketua|Camat|Kabid|"
-    r"Kabag|Karo|Kasi|Kasubag|Lurah|Kades)(?=[\s.A-Z]|$)"
+    r"(?:Plt\.?|Plh\.?|Pj\.?|PJ\.?|Penjabat|Pejabat|Wakil|Wabup|Wagub|Wawali|Bupati|Wali\s?[Kk]ota|Gubernur|Sekda|"
+    r"Sekretaris|Sekdis|Kepala|Kadis\w*|Asisten|Staf+\s+Ahli|Menteri|Wamen\w*|Dirjen|Direktur|Deputi|Ketua|Camat|"
+    r"Kabid|Kabag|Karo|Kasi|Kasubag|Lurah|Kades)(?=[\s.A-Z]|$)"
 )
 _ROLE_START = re.compile(r"\b" + _ROLE_WORDS)
 _SPEECH = re.compile(
@@ -78,55 +27,43 @@ _SPEECH = re.compile(
     r"(?:nya)?|\b(?:diungkapkan|dikatakan|disampaikan|dijelaskan|ditegaskan|menurut|demikian)|[\"”])\s*",
     re.IGNORECASE,
 )
-_DEGREES = re.compile(
-    r"(?:,\s*(?:[A-Z]{2,4}|[A-Z][a-z]{0,3}\.\s?[A-Z][A-Za-z]{0,4}|Ph\.\s?D|[A-Z]\.[A-Z])\.?)+\s*$"
-)
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:Drs?|Dra|Ir|Hj?|Prof|dr)\.|bin|binti|van|de|da)$")
+# Honorifics before a name and academic degrees after it: not part of the name.
+_HONORIFICS = re.compile(r"^(?:(?:Drs|Dra|Dr|dr|Ir|H|Hj|Prof|KH|Ny|Hc|Pdt)\.\s*|(?:Haji|Hajah)\s+)+")
+_DEGREE = re.compile(r"(?:(?:[A-Z][a-z]{0,3}\.\s?){1,3}(?:[A-Z][A-Za-z]{0,3}\.?)?|[A-Z]{2,5}\.?|Ph\.?\s?D\.?)(?=\s|$)")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|bin|binti|van|de|da)$")
 _OPENED_PASSIVE = re.compile(
     r"\b[Dd]i\s?buka\s+(?:secara\s+)?(?:resmi\s+|langsung\s+)?(?:oleh\s+|(?=" + _ROLE_WORDS + "))"
 )
+_OPENED_ENGLISH = re.compile(r"\b(?:was\s+)?(?:officially\s+)?opened\s+by\s+(?:the\s+)?")
+_CHAIRED = re.compile(r"\b(?:[Dd]ipimpin\s+(?:langsung\s+)?(?:oleh\s+)?|chaired\s+by\s+(?:the\s+)?)(?=[A-Za-z])")
 _OPENED_ACTIVE = re.compile(
     r"\s*\b(?:(?:saat|ketika|sewaktu|sekaligus)\s+membuka|membuka\s+(?:secara\s+resmi\s+|dengan\s+resmi\s+|"
     r"resmi\s+)?(?:acara|kegiatan|rapat|rakor|workshop|lokakarya|sosialisasi|pertemuan|bimtek|pelatihan|forum))\b",
     re.IGNORECASE,
 )
-_REPRESENTED = re.compile(r",?\s*(?:yang\s+|dan\s+)?(?:di)?wakili\s+(?:oleh\s+)?", re.IGNORECASE)
-_REPRESENTING = re.compile(r",?\s*\bm+ewakili\s+", re.IGNORECASE)
+_REPRESENTED = re.compile(r",?\s*(?:yang\s+|dan\s+)?\b(?:di)?wakili\s+(?:oleh\s+)?", re.IGNORECASE)
+_REPRESENTING = re.compile(r",?\s*\b(?:m+ewakili|on\s+behalf\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 _REMARKS = re.compile(
     r"\s+(?:(?:dalam|pada|saat)\s+(?:sambutan|arahan)(?:nya)?|(?:memberikan|menyampaikan)\s+(?:sambutan|arahan))\b",
     re.IGNORECASE,
 )
+# Where the words about one person end: the clause goes on to something else.
 _CHUNK_STOP = re.compile(
-    r",?\s+(?:yang|serta|pada|di|bertempat|sekaligus|didampingi|dengan|dalam|untuk|saat|ketika)\b|[;(\"“]"
-    r"|,\s*(?=(?:Senin|Selasa|Rabu|Kamis|Jum|Sabtu|Minggu)\b)|,?\s*\bm+ewakili\b"
+    r",?\s+(?:yang|serta|pada|di|bertempat|sekaligus|didampingi|dengan|dalam|untuk|saat|ketika|on|in|at|who|"
+    r"and|selaku|sebagai)\b|[;(\"“]|,\s*dan\b|\s+dan\s+(?=[a-z])"
+    r"|,\s*(?=(?:Senin|Selasa|Rabu|Kamis|Jum|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b)|,?\s*\b(?:m+ewakili|on\s+behalf)\b"
 )
+_WHY = {"represented": "represented the head of region", "remarks": "gave the sambutan/arahan"}
 
 
-def _looks_like_name(text: str) -> bool:
-    tokens = text.split()
-    return 1 <= len(tokens) <= 7 and all(_NAME_TOKEN.match(t) for t in tokens) and not _ROLE_START.search(text)
-
-
-def _split_role_name(chunk: str) -> OpenedBy | None:
-    """ "Wakil Bupati Belu – Drs. J. T. Ose Luan" → role, name; degrees (", SH") stay with the name."""
-    chunk = chunk.strip(" ,–—-")
-    degrees = _DEGREES.search(chunk)
-    core, tail = (chunk[:degrees.start()], chunk[degrees.start():].strip()) if degrees else (chunk, "")
-    core = core.strip(" ,–—-")
-    for sep in (" – ", " — ", " - ", ", "):
-        if sep in core:
-            role, name = core.rsplit(sep, 1)
-            if _looks_like_name(name.strip()):
-                return OpenedBy(name.strip() + tail, _tidy_role(role))
-    if _ROLE_START.match(core):
-        # "Gubernur NTT Viktor Bungtilu Laiskodat": the title ends with its region, the name follows.
-        for place in _place_mentions(core):
-            name = core[place.end:].strip(" ,–—-")
-            if _looks_like_name(name):
-                return OpenedBy(name + tail, _tidy_role(core[:place.end]))
-        return OpenedBy(None, _tidy_role(chunk))
-    if _looks_like_name(core):
-        return OpenedBy(core + tail, None)
+def _name(text: str) -> str | None:
+    """ "Drs. J. T. Ose Luan" → "J. T. Ose Luan"; ``None`` unless it reads as a person's name."""
+    name = _HONORIFICS.sub("", text.strip(" ,–—-")).strip()
+    tokens = name.split()
+    if 1 <= len(tokens) <= 7 and all(_NAME_TOKEN.match(t) for t in tokens) and not _ROLE_START.search(name) \
+            and not _DEGREE.fullmatch(name):
+        return name
     return None
 
 
@@ -135,10 +72,65 @@ def _tidy_role(role: str) -> str:
     return re.sub(r"\b(Plt|Plh|Pj|PJ)\.(?=\w)", r"\1. ", role.strip(" ,–—-"))
 
 
+def _split_role_name(chunk: str) -> OpenedBy | None:
+    """ "Asisten II Setda NTB, Ir. Maria Rekaan, M.Si" → name "Maria Rekaan", role "Asisten II Setda NTB".
+
+    Parts after the name that are degrees are dropped; a part that starts with a
+    degree and runs on ("M.T. Sebanyak 200 peserta") ends the person there.
+    """
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+[–—-]\s+", chunk.strip(" ,–—-.")) if p.strip()]
+    if not parts:
+        return None
+    head, rest = parts[0], parts[1:]
+    name: str | None = None
+    role: str | None = None
+    if _ROLE_START.match(head) or head[:1].islower():
+        role = head
+    elif _name(head):
+        name = _name(head)
+    else:
+        return None
+    for part in rest:
+        if name is None and _name(part):
+            name = _name(part)
+            continue
+        degree = _DEGREE.match(part)
+        if degree is None or degree.end() < len(part.rstrip(".")):
+            break  # not a degree, or a degree the sentence runs on from
+    if role is not None and name is None:
+        role, name = _role_then_name(role)
+    return OpenedBy(name, _tidy_role(role) if role else None) if (name or role) else None
+
+
+def _role_then_name(role: str) -> tuple[str, str | None]:
+    """A role with the name run on: "Gubernur NTT Viktor Laiskodat" (the title ends with its region),
+    "deputy regent Ahmad Contoh" (English: lower-case role, capitalised name)."""
+    if role[:1].islower():
+        m = re.match(r"(?P<role>[a-z][a-z\s.'-]*?)\s+(?P<name>[A-Z].*)$", role)
+        if m and _name(m.group("name")):
+            return m.group("role"), _name(m.group("name"))
+        return role, None
+    for place in _place_mentions(role):
+        name = _name(role[place.end:])
+        if name:
+            return role[:place.end], name
+    return role, None
+
+
 def _chunk(doc: _Doc, start: int, end: int) -> tuple[str, int]:
     stop = _CHUNK_STOP.search(doc.text, start, end)
     stop_at = stop.start() if stop else end
     return doc.text[start:stop_at].rstrip(" .,"), stop_at
+
+
+def _on_behalf(doc: _Doc, start: int, end: int) -> str | None:
+    """Whom the opener stood in for: "mewakili Gubernur NTB, Lalu Fiktif" → "Gubernur NTB"."""
+    m = _REPRESENTING.match(doc.text, start, end)
+    if not m:
+        return None
+    whom, _ = _chunk(doc, m.end(), end)
+    whom = whom.split(",")[0].strip()
+    return whom or None
 
 
 def _subject_before(doc: _Doc, s_start: int, pos: int) -> tuple[int, str] | None:
@@ -150,31 +142,48 @@ def _subject_before(doc: _Doc, s_start: int, pos: int) -> tuple[int, str] | None
     if role:
         return role.start(), doc.text[role.start():pos]
     name = doc.text[prefix_start:pos].strip(" ,")
-    return (pos - len(name), name) if _looks_like_name(name) else None
+    return (pos - len(name), name) if _name(name) else None
+
+
+def _person_after(doc: _Doc, start: int, s_end: int) -> OpenedBy | None:
+    """The person written from ``start``, with "yang diwakili Y" (Y stood in) and "mewakili Z" (for Z)."""
+    rep = _REPRESENTED.search(doc.text, start, s_end)
+    first, first_end = _chunk(doc, start, rep.start() if rep else s_end)
+    person = _split_role_name(first)
+    if rep and rep.start() <= first_end + 1:
+        second, second_end = _chunk(doc, rep.end(), s_end)
+        deputy = _split_role_name(second)
+        if deputy:
+            deputy.on_behalf_of = person.role or person.name if person else first
+            return deputy
+    if person is not None:
+        person.on_behalf_of = _on_behalf(doc, first_end, s_end)
+    return person
 
 
 def _fill_opened_by(doc: _Doc, result: Extraction) -> None:
     """Who opened the meeting, in decreasing certainty.
 
-    1. "dibuka oleh X" / "X saat membuka rakor" (with "yang diwakili oleh Y":
-       Y opened it, for X); 2. the official "mewakili" (representing) the head
-       of region; 3. the official giving the "sambutan/arahan". 2 and 3 are how
-       such reports name the opener without saying "dibuka" — flagged.
+    1. "dibuka oleh X" / "opened by X" / "X saat membuka rakor"; 2. the official
+    "mewakili" (representing) the head of region; 3. the official giving the
+    "sambutan/arahan". 2 and 3 are how such reports name the opener without
+    saying "dibuka" — flagged. "dipimpin" (chaired) fills ``chaired_by`` only.
     """
     for s_start, s_end in doc.sentences:
         if s_end <= doc.body_start:
             continue
-        m = _OPENED_PASSIVE.search(doc.text, s_start, s_end)
+        chaired = _CHAIRED.search(doc.text, s_start, s_end)
+        if chaired and result.chaired_by is None:
+            person = _person_after(doc, chaired.end(), s_end)
+            if person:
+                result.chaired_by = person
+                result.evidence["chaired_by"] = doc.snippet(chaired.start(), chaired.end())
+    for s_start, s_end in doc.sentences:
+        if s_end <= doc.body_start:
+            continue
+        m = _OPENED_PASSIVE.search(doc.text, s_start, s_end) or _OPENED_ENGLISH.search(doc.text, s_start, s_end)
         if m:
-            rep = _REPRESENTED.search(doc.text, m.end(), s_end)
-            first, first_end = _chunk(doc, m.end(), rep.start() if rep else s_end)
-            opener = _split_role_name(first)
-            if rep and rep.start() <= first_end + 1:
-                second, _ = _chunk(doc, rep.end(), s_end)
-                deputy = _split_role_name(second)
-                if deputy:
-                    deputy.role = f"{deputy.role or ''} (mewakili {first})".strip()
-                    opener = deputy
+            opener = _person_after(doc, m.end(), s_end)
             if opener:
                 result.opened_by = opener
                 result.evidence["opened_by"] = doc.snippet(m.start(), m.end())
@@ -187,8 +196,7 @@ def _fill_opened_by(doc: _Doc, result: Extraction) -> None:
                 result.opened_by = opener
                 result.evidence["opened_by"] = doc.snippet(subject[0], m.end())
                 return
-    for pattern, why in ((_REPRESENTING, "represented the head of region"),
-                         (_REMARKS, "gave the sambutan/arahan")):
+    for pattern, why in ((_REPRESENTING, "represented"), (_REMARKS, "remarks")):
         for s_start, s_end in doc.sentences:
             if s_end <= doc.body_start:
                 continue
@@ -200,11 +208,9 @@ def _fill_opened_by(doc: _Doc, result: Extraction) -> None:
             if not opener:
                 continue
             if pattern is _REPRESENTING:
-                whom, _ = _chunk(doc, m.end(), s_end)
-                opener.role = f"{opener.role or ''} (mewakili {whom})".strip()
+                opener.on_behalf_of = _on_behalf(doc, m.start(), s_end)
             result.opened_by = opener
             result.evidence["opened_by"] = doc.snippet(subject[0], m.end())
-            result.warnings.append(f"opened_by inferred: the text does not say who opened it; "
-                                   f"{opener.name or opener.role} {why}")
+            result.warn(f"opener_{why}", "opened_by", "opened_by inferred: the text does not say who opened it; "
+                        "{who} " + _WHY[why], who=opener.name or opener.role)
             return
-

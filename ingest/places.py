@@ -89,9 +89,40 @@ def _place_mentions(text: str) -> list[_Place]:
             title_m = _TITLE_CONTEXT.search(text[max(0, start - 30):start])
             title = title_m.group("title") if title_m and not prefixed else None
             regions = _filter_by_title(regions, title)
-            found.append(_Place(start, end, text[start:end], regions, prefixed or is_province, title))
+            english = _ENGLISH_LEVEL.match(text, end) if not prefixed and not is_province else None
+            if english:  # "Malang regency", "Bogor city": as explicit as "Kabupaten Malang"
+                level = "kabupaten" if english.group(1).lower() == "regency" else "kota"
+                regions = tuple(r for r in regions if r.level == level) or regions
+            found.append(_Place(start, end, text[start:end], regions, prefixed or is_province or bool(english), title))
         i += n
-    return found
+    return sorted(found + _english_provinces(text), key=lambda p: p.start)
+
+
+_ENGLISH_LEVEL = re.compile(r"\s+(regency|city)\b(?!\s+of\b)", re.IGNORECASE)
+# English names of provinces as Indonesian outlets' English editions write them.
+_COMPASS = {"north": "utara", "south": "selatan", "east": "timur", "west": "barat", "central": "tengah",
+            "southeast": "tenggara", "southwest": "barat daya", "n": "utara", "s": "selatan", "e": "timur",
+            "w": "barat"}
+_ENGLISH_PROVINCE = re.compile(
+    r"\b(?P<dir>North|South|East|West|Central|Southeast|Southwest|[NSEW])\.?\s+(?P<name>Sumatra|Sumatera|Java|"
+    r"Kalimantan|Sulawesi|Nusa\s+Tenggara|Papua|Maluku)\b|\b(?P<alone>Bangka\s+Belitung|Riau\s+Islands)\b")
+_ENGLISH_ALONE = {"bangka belitung": "kepulauan bangka belitung", "riau islands": "kepulauan riau"}
+
+
+def _english_provinces(text: str) -> list[_Place]:
+    """ "West Kalimantan", "E Nusa Tenggara", "Riau Islands" → their provinces (explicit)."""
+    index = alias_index()
+    found = []
+    for m in _ENGLISH_PROVINCE.finditer(text):
+        if m.group("alone"):
+            key = _ENGLISH_ALONE[normalise(m.group("alone"))]
+        else:
+            name = normalise(m.group("name")).replace("sumatra", "sumatera").replace("java", "jawa")
+            key = f"{name} {_COMPASS[m.group('dir').lower()]}"
+        regions = tuple(r for r in index.get(key, ()) if r.level == "provinsi")
+        if regions:
+            found.append(_Place(m.start(), m.end(), m.group(), regions, True, None))
+    return sorted(found, key=lambda p: p.start)
 
 
 def _filter_by_title(regions: tuple[Region, ...], title: str | None) -> tuple[Region, ...]:

@@ -44,4 +44,5 @@ def _fill_pokja(doc: _Doc, result: Extraction) -> None:
     result.pokja_stage = stage
     result.evidence["pokja_stage"] = doc.snippet(*stages[stage])
     if len(stages) > 1:
-        result.warnings.append(f"several Pokja stages mentioned ({', '.join(sorted(stages))}); took '{stage}'")
+        result.warn("pokja_several", "pokja_stage", "several Pokja stages mentioned ({stages}); took '{stage}'",
+                    stages=", ".join(sorted(stages)), stage=stage)

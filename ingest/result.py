@@ -8,15 +8,50 @@ from dataclasses import dataclass, field
 
 @dataclass
 class OpenedBy:
+    """A person as the report names them: ``name`` without titles or degrees ("Maria Rekaan", not
+    "Ir. Maria Rekaan, M.Si"), ``role`` their office, ``on_behalf_of`` the office they stood in for
+    ("dibuka oleh A, mewakili Gubernur NTB" → A, on behalf of "Gubernur NTB")."""
+
     name: str | None
     role: str | None
+    on_behalf_of: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "role": self.role, "on_behalf_of": self.on_behalf_of}
 
 
 @dataclass
 class CooperativeCounts:
+    """Cooperative figures of one area as the report states them (counts of cooperatives).
+
+    ``area_code``: the Kemendagri code of the area they are of (a kab/kota or a province), ``None``
+    when the text leaves it unclear; ``as_of``: the figures' own date ("per 31 Desember 2023"),
+    apart from the meeting's; ``derived``: values the text only implies (inactive = total − active),
+    never put in ``total``/``active``/``inactive``.
+    """
+
     total: int | None = None
     active: int | None = None
     inactive: int | None = None
+    as_of: dt.date | None = None
+    area_code: str | None = None
+    derived: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "active": self.active, "inactive": self.inactive,
+                "as_of": self.as_of.isoformat() if self.as_of else None, "area": self.area_code,
+                "derived": dict(self.derived)}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning as data: ``code`` names its kind (the page translates ``ex_warn_<code>`` with
+    ``params``), ``field`` the extracted field it concerns, ``text`` the English sentence."""
+
+    code: str
+    field: str | None
+    params: dict
+    text: str
 
 
 @dataclass
@@ -36,6 +71,7 @@ class Extraction:
     province_name: str | None = None
     organizer: str | None = None
     opened_by: OpenedBy | None = None
+    chaired_by: OpenedBy | None = None
     participants: int | None = None
     sectors: list[str] = field(default_factory=list)
     cooperatives: CooperativeCounts | None = None
@@ -46,9 +82,18 @@ class Extraction:
     headline: str | None = None
     outlet: str | None = None
     published_on: dt.date | None = None
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     evidence: dict[str, str | None] = field(default_factory=dict)
     file: str | None = None
+
+    @property
+    def warnings(self) -> list[str]:
+        """The notices as English sentences (command line, JSON)."""
+        return [n.text for n in self.notices]
+
+    def warn(self, code: str, field: str | None, text: str, **params) -> None:
+        """Add a warning: ``text`` is an English template filled from ``params``."""
+        self.notices.append(Notice(code, field, params, text.format(**params)))
 
     def to_dict(self) -> dict:
         """JSON-ready: dates as ISO strings, nested values as plain dicts."""
@@ -66,13 +111,11 @@ class Extraction:
             "province_code": self.province_code,
             "province_name": self.province_name,
             "organizer": self.organizer,
-            "opened_by": {"name": self.opened_by.name, "role": self.opened_by.role} if self.opened_by else None,
+            "opened_by": self.opened_by.to_dict() if self.opened_by else None,
+            "chaired_by": self.chaired_by.to_dict() if self.chaired_by else None,
             "participants": self.participants,
             "sectors": list(self.sectors),
-            "cooperatives": (
-                {"total": self.cooperatives.total, "active": self.cooperatives.active,
-                 "inactive": self.cooperatives.inactive} if self.cooperatives else None
-            ),
+            "cooperatives": self.cooperatives.to_dict() if self.cooperatives else None,
             "pokja_stage": self.pokja_stage,
             "regencies_involved": list(self.regencies_involved),
             "kind": self.kind,
@@ -80,14 +123,15 @@ class Extraction:
             "headline": self.headline,
             "outlet": self.outlet,
             "published_on": self.published_on.isoformat() if self.published_on else None,
-            "warnings": list(self.warnings),
+            "warnings": self.warnings,
+            "notices": [{"code": n.code, "field": n.field, "params": dict(n.params)} for n in self.notices],
             "evidence": {key: self.evidence.get(key) for key in EVIDENCE_KEYS},
         }
 
 
 EVIDENCE_KEYS = (
     "title", "date", "date_text", "date_inferred", "weekday_ok", "venue", "city", "regency_code",
-    "regency_name", "province_code", "province_name", "organizer", "opened_by", "participants",
+    "regency_name", "province_code", "province_name", "organizer", "opened_by", "chaired_by", "participants",
     "sectors", "cooperatives", "pokja_stage", "regencies_involved", "kind", "level", "headline",
     "outlet", "published_on",
 )

@@ -11,8 +11,6 @@ if TYPE_CHECKING:
     from ingest.dates import _DateMention
     from ingest.places import _Place
 
-
-
 SNIPPET_MAX = 200
 
 
@@ -45,6 +43,9 @@ class _Doc:
     dateline_places: list[_Place] = field(default_factory=list)
     places: list[_Place] = field(default_factory=list)
     dates: list[_DateMention] = field(default_factory=list)
+    teasers: list[tuple[int, int]] = field(default_factory=list)
+    english: bool = False
+    dateline_outlets: list[tuple[int, int]] = field(default_factory=list)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         starts = [s for s, _ in self.sentences]
@@ -70,6 +71,41 @@ class _Doc:
 
     def in_outlet(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.outlet_spans)
+
+    def in_teaser(self, pos: int) -> bool:
+        """Inside a "Baca juga: ..." line (a link to another report)."""
+        return any(s <= pos < e for s, e in self.teasers)
+
+    def about_the_meeting(self, pos: int) -> bool:
+        """Text that can say where the meeting was or what it was about: the headline and the body,
+        not a byline, an outlet's name or a teaser for another report."""
+        in_header = pos < self.body_start and not (self.headline and self.headline[0] <= pos < self.headline[1])
+        return not (in_header or self.in_outlet(pos) or self.in_teaser(pos))
+
+
+# Lines that point to other reports: their places and dates are not this meeting's.
+_TEASER = re.compile(r"^[ \t]*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait|read\s+also|also\s+read|"
+                     r"see\s+also)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
+# Outlets named after a place: "The Jakarta Post", "Pos Kupang", "Tribun Manado", "TRIBUNMANADO.CO.ID",
+# "Radar Malang", "Lombok Post", "(ANTARA)". The place in an outlet's name says nothing about the meeting.
+_OUTLET_NAME = re.compile(
+    r"\b(?:The\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Post|Pos|Globe|Times|Tribune|Ekspres|Express|Xpress|News|Today|"
+    r"Online|Daily|Herald)\b(?!\s+[a-z])"
+    r"|\b(?:Pos|Tribun|Radar|Harian|Suara|Warta|Kabar|Koran|Berita|Media|Info|Metro|Jurnal|Portal|Sindo|"
+    r"Pikiran\s+Rakyat|Serambi|Fajar|Sriwijaya\s+Post|Antara|iNews|TVRI|RRI)\s+(?:[A-Z][a-z]+|[A-Z]{2,})"
+    r"(?:\s+[A-Z][a-z]+)?\b"
+    r"|\b[\w-]+\.(?:co\.id|com|id|net|news|or\.id|go\.id)\b"
+    r"|\((?:ANTARA|Antara|AntaraNews)\)|\bANTARA\b|\bREPUBLIKA\b",
+)
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|said|was|were|is|are|has|have|on|with|which|their|its)\b")
+_INDONESIAN_WORDS = re.compile(r"\b(?:yang|dan|di|dari|dengan|ini|itu|untuk|pada|dalam|oleh|akan)\b")
+
+
+def _mark_outlets_and_teasers(doc: _Doc) -> None:
+    """Outlet names anywhere, teaser lines, and whether the report is written in English."""
+    doc.teasers = [(m.start(), m.end()) for m in _TEASER.finditer(doc.text)]
+    doc.outlet_spans += [(m.start(), m.end()) for m in _OUTLET_NAME.finditer(doc.text)]
+    doc.english = len(_ENGLISH_WORDS.findall(doc.text)) > len(_INDONESIAN_WORDS.findall(doc.text))
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -139,6 +175,7 @@ def _header(text: str) -> tuple[int, tuple[int, int] | None]:
 
 
 _DATELINE = re.compile(r"\s*(?P<head>[^\n]{2,80}?)\s*(?:[–—]+|\s-+|-+\s|-+(?=[A-Z]))\s*")
+_WIRE = re.compile(r"\s*\((?P<wire>[^()]{2,30})\)\s*$")
 
 
 def _dateline(doc: _Doc) -> None:
@@ -163,11 +200,16 @@ def _dateline(doc: _Doc) -> None:
     if not all(_capitalised(doc.text[s:e].strip()) or "." in doc.text[s:e] for s, e in parts):
         return
     doc.dateline = (head_start, head_end)
+    wire = _WIRE.search(head)  # "Pontianak (ANTARA)", "Bogor, W Java (ANTARA)": the wire is the outlet
+    if wire:
+        doc.outlet_spans.append((head_start + wire.start("wire"), head_start + wire.end("wire")))
+        s, _e = parts[-1]
+        parts[-1] = (s, head_start + wire.start())
     for s, e in parts:
         place = _whole_place(doc, s, e)
         if place is not None and not place.is_province:
             doc.dateline_places.append(place)
-        elif place is None:
+        elif place is None and not wire:
             doc.outlet_spans.append((s, e))
 
 

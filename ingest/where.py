@@ -84,7 +84,29 @@ def _find_venue(doc: _Doc) -> _Venue:
         found.city = next((p for p in found.places if p.title is None and not p.is_province
                            and not p.kabupaten_prefixed), None)
         return found
+    return _english_venue(doc) if doc.english else _Venue()
+
+
+_ENGLISH_IN = re.compile(r"\b(?:in|at)\s+(?=[A-Z])")
+_ENGLISH_MEETING = re.compile(r"\b(?:meeting|held|gathered|convened|forum|workshop)\b", re.IGNORECASE)
+
+
+def _english_venue(doc: _Doc) -> _Venue:
+    """English reports: "... a coordination meeting ... in Kepanjen" — the town is where it sat."""
+    for s_start, s_end in doc.sentences:
+        if s_end <= doc.body_start or not _ENGLISH_MEETING.search(doc.text, s_start, s_end):
+            continue
+        for m in _ENGLISH_IN.finditer(doc.text, s_start, s_end):
+            place = next((p for p in doc.places if p.start == m.end() and not p.is_province), None)
+            if place is not None and not re.match(r"\s+(?:regency|city)\b", doc.text[place.end:], re.I):
+                return _Venue(city=place, places=[place])
     return _Venue()
+
+
+def _resolve_by_explicit(candidates: set[str], named: list[_Place]) -> set[str]:
+    """An ambiguous name ("Bogor") the report itself resolves elsewhere ("Bogor city", "Kota Bogor")."""
+    explicit = {c for p in named if p.explicit for c in p.regency_codes if c in candidates}
+    return explicit if len(explicit) == 1 else candidates
 
 
 def _intersect(places: list[_Place]) -> set[str]:
@@ -129,10 +151,11 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         result.city = city.text.title() if city.text.isupper() else city.text
         result.evidence["city"] = doc.snippet(city.start, city.end)
         if city in doc.dateline_places:
-            result.warnings.append(f"city '{result.city}' taken from the dateline (where the report was filed)")
+            result.warn("city_from_dateline", "city", "city '{city}' taken from the dateline (where the report was filed)",
+                        city=result.city)
 
     venue_spans = [(p.start, p.end) for p in venue.places]
-    used = [p for p in doc.places if not doc.in_outlet(p.start) and (p.start, p.end) not in venue_spans]
+    used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans]
     named = [p for p in used if (p.explicit or p.title) and not p.is_province and len(p.regency_codes) == 1]
 
     # The regency the meeting is about: "tingkat Kabupaten X", or the organiser's own regency.
@@ -143,7 +166,7 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         if org_places and not org_places[0].is_province and len(org_places[0].regency_codes) == 1:
             subject = org_places[0]
 
-    venue_regencies = _intersect(venue.places)
+    venue_regencies = _resolve_by_explicit(_intersect(venue.places), named)
     regency: str | None = None
     if subject is not None:
         regency = next(iter(subject.regency_codes))
@@ -154,8 +177,8 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         result.evidence["regency_code"] = doc.snippet(where.start, where.end)
     elif len(venue_regencies) > 1:
         where = next(p for p in venue.places if len(p.regency_codes) > 1)
-        result.warnings.append(f"ambiguous place '{where.text}': {_describe(venue_regencies)} — "
-                               "regency left empty")
+        result.warn("ambiguous_place", "regency_code", "ambiguous place '{place}': {candidates} — regency left empty",
+                    place=where.text, candidates=_describe(venue_regencies))
     elif not venue.places and len({next(iter(p.regency_codes)) for p in named}) == 1:
         regency = next(iter(named[0].regency_codes))
         result.evidence["regency_code"] = doc.snippet(named[0].start, named[0].end)
@@ -190,8 +213,8 @@ def _fill_province(doc: _Doc, result: Extraction, venue: _Venue, venue_regencies
         code = result.regency_code[:2]
         where = result.evidence.get("regency_code")
         if stated is not None and stated.regions[0].code != code:
-            result.warnings.append(f"the meeting is held in {_region_name(result.regency_code)} but named for "
-                                   f"{stated.regions[0].name}")
+            result.warn("province_differs", "province_code", "the meeting is held in {regency} but named for {province}",
+                        regency=_region_name(result.regency_code), province=stated.regions[0].name)
     elif venue_regencies and len({c[:2] for c in venue_regencies}) == 1:
         code = next(iter(venue_regencies))[:2]
         where = result.evidence.get("city")

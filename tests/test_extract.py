@@ -24,12 +24,12 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 FIELDS = (
     "title", "date", "date_text", "date_inferred", "weekday_ok", "venue", "city", "regency_code",
-    "regency_name", "province_code", "province_name", "organizer", "opened_by", "participants", "sectors",
+    "regency_name", "province_code", "province_name", "organizer", "opened_by", "chaired_by", "participants", "sectors",
     "cooperatives", "pokja_stage", "regencies_involved", "kind", "level", "headline", "outlet", "published_on",
 )
 SPEC_KEYS = {
     "file", "title", "date", "date_text", "date_inferred", "weekday_ok", "venue", "city", "regency_code",
-    "regency_name", "province_code", "province_name", "organizer", "opened_by", "participants", "sectors",
+    "regency_name", "province_code", "province_name", "organizer", "opened_by", "chaired_by", "participants", "sectors",
     "cooperatives", "pokja_stage", "regencies_involved", "kind", "level", "warnings", "evidence",
 }
 
@@ -97,8 +97,8 @@ def test_month_name_date_with_weekday_comma_and_a_province_office():
         "regency_code": "65.71", "regency_name": "Kota Tarakan",
         "province_code": "65", "province_name": "Kalimantan Utara",
         "organizer": "Dinas Tenaga Kerja dan Transmigrasi Provinsi Kalimantan Utara",
-        "opened_by": {"name": "Ir. Datu Iqro Ramadhan",
-                      "role": "Asisten Perekonomian dan Pembangunan Setda Provinsi Kaltara"},
+        "opened_by": {"name": "Datu Iqro Ramadhan",
+                      "role": "Asisten Perekonomian dan Pembangunan Setda Provinsi Kaltara", "on_behalf_of": None}, "chaired_by": None,
         "participants": 120, "sectors": ["perlindungan_pmi"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["65.02", "65.03", "65.71"], "kind": "sosialisasi", "level": "provinsi",
         "headline": "Disnakertrans Kaltara Gelar Sosialisasi Perlindungan Pekerja Migran",
@@ -120,9 +120,10 @@ def test_date_without_year_takes_the_publication_year_and_counts_cooperatives():
         "regency_code": "53.07", "regency_name": "Kabupaten Sikka",
         "province_code": "53", "province_name": "Nusa Tenggara Timur",
         "organizer": "Dinas Koperasi dan UKM Kabupaten Sikka",
-        "opened_by": {"name": "Romanus Woga", "role": "Wakil Bupati Sikka"},
+        "opened_by": {"name": "Romanus Woga", "role": "Wakil Bupati Sikka", "on_behalf_of": None}, "chaired_by": None,
         "participants": None, "sectors": ["koperasi"],
-        "cooperatives": {"total": 312, "active": 198, "inactive": 114}, "pokja_stage": None,
+        "cooperatives": {"total": 312, "active": 198, "inactive": 114, "as_of": None, "area": "53.07",
+                         "derived": {}}, "pokja_stage": None,
         "regencies_involved": ["53.07"], "kind": "rakor", "level": "kabupaten_kota",
         "headline": "Pemkab Sikka Gelar Rakor Koperasi", "outlet": None, "published_on": "2024-06-04",
     }, warnings=["2024 inferred from the publication date", "city 'Maumere' taken from the dateline"],
@@ -163,7 +164,7 @@ def test_bare_kupang_is_ambiguous_regency_left_empty_with_a_warning():
         "venue": "Hotel Aston", "city": "Kupang",
         "regency_code": None, "regency_name": None,  # Kab. (53.01) or Kota (53.71): not guessed
         "province_code": "53", "province_name": "Nusa Tenggara Timur",  # both are in NTT
-        "organizer": "Dinas Tenaga Kerja dan Transmigrasi", "opened_by": None,
+        "organizer": "Dinas Tenaga Kerja dan Transmigrasi", "opened_by": None, "chaired_by": None,
         "participants": 35, "sectors": ["ketenagakerjaan"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": [], "kind": "rakor", "level": "provinsi",
         "headline": None, "outlet": None, "published_on": None,
@@ -184,11 +185,11 @@ def test_weekday_that_disagrees_with_the_date_is_flagged_not_corrected():
         "regency_code": "62.71", "regency_name": "Kota Palangkaraya",
         "province_code": "62", "province_name": "Kalimantan Tengah",
         "organizer": "Dinas Tenaga Kerja dan Transmigrasi Provinsi Kalimantan Tengah",
-        "opened_by": {"name": "Farid Wajdi", "role": "Kepala Dinas"},
+        "opened_by": {"name": "Farid Wajdi", "role": "Kepala Dinas", "on_behalf_of": None}, "chaired_by": None,
         "participants": None, "sectors": ["transmigrasi"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["62.71"], "kind": "rakor", "level": "provinsi",
         "headline": "Rakor Ketransmigrasian Kalteng 2024", "outlet": None, "published_on": None,
-    }, warnings=["weekday mismatch: 'Senin' written but 2024-05-30 is a Kamis",
+    }, warnings=["weekday mismatch: 'Senin' written but 2024-05-30 is a Thursday",
                  "city 'Palangka Raya' taken from the dateline"])
 
 
@@ -219,7 +220,7 @@ def test_html_page_scripts_and_styles_are_dropped_and_the_byline_is_the_publicat
         "regency_code": "53.04", "regency_name": "Kabupaten Belu",
         "province_code": "53", "province_name": "Nusa Tenggara Timur",
         "organizer": "Dinas Koperasi dan UKM Kabupaten Belu",
-        "opened_by": {"name": "Johanes Andes Prihatin", "role": "Sekretaris Daerah Kabupaten Belu"},
+        "opened_by": {"name": "Johanes Andes Prihatin", "role": "Sekretaris Daerah Kabupaten Belu", "on_behalf_of": None}, "chaired_by": None,
         "participants": 60, "sectors": ["koperasi"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["53.04"], "kind": "rakor", "level": "kabupaten_kota",
         "headline": "Rakor Koperasi se-Kabupaten Belu Digelar di Atambua", "outlet": None,
@@ -246,7 +247,7 @@ def test_windows_1252_bytes_decode_and_kota_prefix_decides_kupang():
         "regency_code": "53.71", "regency_name": "Kota Kupang",
         "province_code": "53", "province_name": "Nusa Tenggara Timur",
         "organizer": "Dinas Tenaga Kerja Kota Kupang",
-        "opened_by": {"name": "dr. George M. Hadjoh", "role": "Wali Kota Kupang"},
+        "opened_by": {"name": "George M. Hadjoh", "role": "Wali Kota Kupang", "on_behalf_of": None}, "chaired_by": None,
         "participants": None, "sectors": ["ketenagakerjaan"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["53.71"], "kind": "rakor", "level": "kabupaten_kota",
         "headline": "Rakor Ketenagakerjaan Kota Kupang", "outlet": None, "published_on": None,
@@ -309,14 +310,14 @@ def test_people_named_like_regencies_are_not_places():
 @pytest.mark.parametrize(("text", "opened_by", "city", "regency"), [
     ("KUPANG, NTT – Gubernur NTT Viktor Bungtilu Laiskodat membuka secara resmi Rapat Koordinasi Daerah "
      "Ketenagakerjaan se-NTT di Hotel Swiss-Belinn Kristal Kupang, Senin (3/6/24). Sebanyak 75 peserta hadir.",
-     {"name": "Viktor Bungtilu Laiskodat", "role": "Gubernur NTT"}, "Kupang", None),
+     {"name": "Viktor Bungtilu Laiskodat", "role": "Gubernur NTT", "on_behalf_of": None}, "Kupang", None),
     ("Rakor dibuka Bupati Malaka, dr. Stefanus Bria Seran, MPH di Aula Kantor Bupati Malaka, Betun, "
      "Rabu, 14 Agustus 2024.",
-     {"name": "dr. Stefanus Bria Seran, MPH", "role": "Bupati Malaka"}, "Betun", "53.21"),
+     {"name": "Stefanus Bria Seran", "role": "Bupati Malaka", "on_behalf_of": None}, "Betun", "53.21"),
     ("Samarinda – Rapat koordinasi transmigrasi dilaksanakan di Ruang Rapat Disnakertrans Kaltim, Jalan Kesuma "
      "Bangsa, Samarinda, Selasa (2/7/2024). Kepala Dinas Nakertrans Provinsi Kaltim Rozani Erawadi dalam "
      "sambutannya berharap program berjalan baik.",
-     {"name": "Rozani Erawadi", "role": "Kepala Dinas Nakertrans Provinsi Kaltim"}, "Samarinda", "64.72"),
+     {"name": "Rozani Erawadi", "role": "Kepala Dinas Nakertrans Provinsi Kaltim", "on_behalf_of": None}, "Samarinda", "64.72"),
 ])
 def test_openers_without_separators_and_addresses_in_the_venue(text, opened_by, city, regency):
     d = extract(text).to_dict()
@@ -369,7 +370,7 @@ def test_seed_000_belu_provincial_rakor():
     assert (d["venue"], d["city"], d["regency_code"], d["province_code"]) == (
         "Aula Hotel Matahari", "Atambua", "53.04", "53")
     assert d["organizer"] == "Dinas Koperasi, Tenaga Kerja dan Transmigrasi Provinsi NTT"
-    assert d["opened_by"] == {"name": "Drs. J. T. Ose Luan", "role": "Wakil Bupati Belu"}
+    assert d["opened_by"] == {"name": "J. T. Ose Luan", "role": "Wakil Bupati Belu", "on_behalf_of": None}
     assert set(d["sectors"]) == {"koperasi", "ketenagakerjaan", "transmigrasi"}
     assert (d["kind"], d["level"], d["regencies_involved"]) == ("rakor", "provinsi", ["53.04"])
     assert (d["participants"], d["cooperatives"], d["pokja_stage"]) == (None, None, None)
@@ -385,7 +386,8 @@ def test_seed_001_palangka_raya_opened_by_the_assistant_for_the_sekda():
         "Aula Hotel Dandang Tingang", "Palangka Raya", "62.71", "62")
     assert d["organizer"] == "Biro Kesejahteraan Rakyat Setda Provinsi Kalteng"
     assert d["opened_by"]["name"] == "Katma F. Dirun"
-    assert "Asisten" in d["opened_by"]["role"] and "Sekda Kalteng" in d["opened_by"]["role"]
+    assert d["opened_by"]["role"] == "Asisten Bidang Pemerintahan dan Kesra Setda Provinsi Kalteng"
+    assert d["opened_by"]["on_behalf_of"] == "Sekda Kalteng"  # "... mewakili Sekda Kalteng"
     assert d["participants"] == 40
     assert "ketenagakerjaan" in d["sectors"]
     assert (d["kind"], d["level"]) == ("rakor", "provinsi")
@@ -408,7 +410,7 @@ def test_seed_002_year_inferred_pokja_in_preparation_in_belu_and_malaka():
     assert d["organizer"].startswith("Dinas Koperasi Ketenagakerjaan dan Transmigrasi Provinsi Nusa Tenggara Timur")
     assert d["organizer"].endswith("Dinas Ketenagakerjaan dan Transmigrasi Kabupaten Belu")
     # the text never says "dibuka": the Bupati's arahan is proposed, and flagged
-    assert d["opened_by"] == {"name": "Willybrodus Lay, SH", "role": "Bupati Belu"}
+    assert d["opened_by"] == {"name": "Willybrodus Lay", "role": "Bupati Belu", "on_behalf_of": None}
     assert any("opened_by inferred" in w for w in d["warnings"])
     assert any("2019 inferred" in w for w in d["warnings"])
 
@@ -421,8 +423,9 @@ def test_seed_003_kota_kupang_venue_for_kabupaten_kupang():
     assert (d["regency_code"], d["regency_name"], d["province_code"]) == ("53.01", "Kabupaten Kupang", "53")
     assert d["regencies_involved"] == ["53.01"]
     assert d["organizer"] == "Dinas Perindustrian Perdagangan Koperasi Usaha Kecil dan Menengah Kabupaten Kupang"
-    assert d["opened_by"] == {"name": "Novita Foenay", "role": "Plt. Sekretaris Daerah Kabupaten Kupang"}
-    assert d["cooperatives"] == {"total": 401, "active": 157, "inactive": 244}
+    assert d["opened_by"] == {"name": "Novita Foenay", "role": "Plt. Sekretaris Daerah Kabupaten Kupang", "on_behalf_of": None}
+    assert d["cooperatives"] == {"total": 401, "active": 157, "inactive": 244, "as_of": None, "area": "53.01",
+                                 "derived": {}}
     assert d["sectors"] == ["koperasi"]
     assert (d["kind"], d["level"]) == ("rakor", "kabupaten_kota")
     assert d["participants"] is None and d["pokja_stage"] is None
@@ -438,7 +441,7 @@ def test_seed_004_sangatta_event_date_not_the_byline():
         "Hotel Royal Victoria", "Sangatta", "64.08", "64")
     assert "Dinas Tenaga Kerja dan Transmigrasi" in d["organizer"] and "Kalimantan Timur" in d["organizer"]
     assert d["opened_by"]["name"] == "Rozani Erawadi"
-    assert "Kepala Dinas" in d["opened_by"]["role"] and "Gubernur" in d["opened_by"]["role"]
+    assert "Kepala Dinas" in d["opened_by"]["role"] and "Gubernur" in d["opened_by"]["on_behalf_of"]
     assert set(d["sectors"]) == {"ketenagakerjaan", "transmigrasi"}
     assert (d["kind"], d["level"]) == ("rakor", "provinsi")
     assert d["headline"] == "Sinergi Kunci Peningkatan Kualitas Sumber Daya Manusia di Kalimantan Timur"
