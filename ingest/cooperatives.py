@@ -28,8 +28,10 @@ from ingest.result import CooperativeCounts, Extraction
 from ingest.text import SNIPPET_MAX, _Doc, _places_in
 
 _ABOUT_COOPERATIVES = re.compile(r"\b(?:koperasi|cooperatives?)\b", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;",
-                           re.IGNORECASE)
+# Clauses: contrasts and comparisons ("naik dari 410 unit pada tahun lalu") speak of other counts.
+_CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
+                           r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
+                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Nagari|Gampong|Distrik|[Kk]ampung|"
                        r"sub-?districts?|villages?)\b")
 _KDMP = re.compile(r"\bMerah\s+Putih\b|\bKDK?MP\b|\bKopdes\b", re.IGNORECASE)

@@ -38,7 +38,7 @@ _STATUS = re.compile(rf"\b(?P<inactive>{_INACTIVE})|\b(?P<active>{_ACTIVE})\b|\b
 # Between a count and its status: "yang", "masih", "di antaranya", "of them", "are", "koperasi,", ...
 _LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|di\s+antaranya|diantaranya|of\s+them|are|is|"
                    r"were|still|sudah|telah|kini|lagi|koperasi|unit|cooperatives?|registered|ini|itu|lainnya|have|has|had|shown|"
-                   r"show|been)\b)*"
+                   r"show|been|of\s+which|of\s+whom)\b)*"
                    r"\s*,?\s*", re.IGNORECASE)
 _TOTAL_TRIGGER = re.compile(r"\b(?:berjumlah|sebanyak|sejumlah|total|terdapat|tercatat|ada|mencapai|tinggal|"
                             r"memiliki|mempunyai|has|have|had|counts?|records?|there\s+are)\s*:?\s*$", re.IGNORECASE)

@@ -38,9 +38,13 @@ _OPENED_ENGLISH = re.compile(r"\b(?:was\s+)?(?:officially\s+)?opened\s+by\s+(?:t
 _CHAIRED = re.compile(r"\b(?:[Dd]ipimpin\s+(?:langsung\s+)?(?:oleh\s+)?|chaired\s+by\s+(?:the\s+)?)(?=[A-Za-z])")
 _OPENED_ACTIVE = re.compile(
     r"\s*\b(?:(?:saat|ketika|sewaktu|sekaligus)\s+membuka|membuka\s+(?:secara\s+resmi\s+|dengan\s+resmi\s+|"
-    r"resmi\s+)?(?:acara|kegiatan|rapat|rakor|workshop|lokakarya|sosialisasi|pertemuan|bimtek|pelatihan|forum))\b",
+    r"resmi\s+)?(?:acara|kegiatan|rapat|rakor|workshop|lokakarya|sosialisasi|pertemuan|bimtek|pelatihan|forum)"
+    r"|(?:officially\s+)?opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:meeting|forum|workshop|rakor))\b",
     re.IGNORECASE,
 )
+# English: "... deputy governor Johni Contoh opened ..." — lower-case role, capitalised name.
+_ENGLISH_SUBJECT = re.compile(r"(?P<role>(?:[a-z][a-z'-]*\s+){1,4})(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+                              r"\s*,?\s*$")
 _REPRESENTED = re.compile(r",?\s*(?:yang\s+|dan\s+)?\b(?:di)?wakili\s+(?:oleh\s+)?", re.IGNORECASE)
 _REPRESENTING = re.compile(r",?\s*\b(?:m+ewakili|on\s+behalf\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 _REMARKS = re.compile(
@@ -141,6 +145,9 @@ def _subject_before(doc: _Doc, s_start: int, pos: int) -> tuple[int, str] | None
     role = _ROLE_START.search(doc.text, prefix_start, pos)
     if role:
         return role.start(), doc.text[role.start():pos]
+    english = _ENGLISH_SUBJECT.search(doc.text, prefix_start, pos) if doc.english else None
+    if english and _name(english.group("name")):
+        return english.start(), english.group().strip(" ,")
     name = doc.text[prefix_start:pos].strip(" ,")
     return (pos - len(name), name) if _name(name) else None
 

@@ -84,7 +84,7 @@ class _Doc:
 
 
 # Lines that point to other reports: their places and dates are not this meeting's.
-_TEASER = re.compile(r"^[ \t]*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait|read\s+also|also\s+read|"
+_TEASER = re.compile(r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait|read\s+also|also\s+read|"
                      r"see\s+also)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 # Outlets named after a place: "The Jakarta Post", "Pos Kupang", "Tribun Manado", "TRIBUNMANADO.CO.ID",
 # "Radar Malang", "Lombok Post", "(ANTARA)". The place in an outlet's name says nothing about the meeting.

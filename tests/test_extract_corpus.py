@@ -32,9 +32,11 @@ def test_case_every_checked_field_is_right(name):
             assert got[key] == want, f"{name}: {key} = {got[key]!r}, right {want!r}"
 
 
-def test_own_corpus_meets_the_bar():
-    score = score_folder(CORPUS / "own")
-    assert score.checked >= 250  # the corpus is not allowed to shrink into an easy pass
+@pytest.mark.parametrize(("folder", "least"), [("own", 250), ("heldout", 80)])
+def test_own_corpus_meets_the_bar(folder, least):
+    """``heldout/``: 10 reports written after the rules were (first scored 93.5 %, 1 invented, untuned)."""
+    score = score_folder(CORPUS / folder)
+    assert score.checked >= least  # the corpus is not allowed to shrink into an easy pass
     assert score.invented == 0, score.misses
     assert score.wrong_figures == 0, score.misses
     assert score.percent >= 95.0, score.misses
