@@ -29,8 +29,13 @@ __all__ = ["EVIDENCE_KEYS", "CooperativeCounts", "Extraction", "OpenedBy", "deco
 
 def _summary(d: dict) -> str:
     """A few readable lines per file for a person at a terminal."""
-    opened = d["opened_by"]
-    coops = d["cooperatives"]
+    opened, chaired, coops = d["opened_by"], d["chaired_by"], d["cooperatives"]
+    behalf = f" (on behalf of {opened['on_behalf_of']})" if opened and opened["on_behalf_of"] else ""
+    figures = "-"
+    if coops:
+        figures = (f"total {coops['total']}, active {coops['active']}, inactive {coops['inactive']}; "
+                   f"as of {coops['as_of'] or '-'}; area {coops['area'] or '-'}"
+                   + "".join(f"; {k} {v} derived" for k, v in coops["derived"].items()))
     lines = [
         f"== {d['file']}",
         f"  title:        {d['title'] or '-'}",
@@ -41,10 +46,11 @@ def _summary(d: dict) -> str:
         f"  regency:      {d['regency_code'] or '-'} {d['regency_name'] or ''}".rstrip(),
         f"  province:     {d['province_code'] or '-'} {d['province_name'] or ''}".rstrip(),
         f"  organizer:    {d['organizer'] or '-'}",
-        f"  opened by:    {(opened['name'] or '-') + ' / ' + (opened['role'] or '-') if opened else '-'}",
+        f"  opened by:    {(opened['name'] or '-') + ' / ' + (opened['role'] or '-') + behalf if opened else '-'}",
+        f"  chaired by:   {(chaired['name'] or '-') + ' / ' + (chaired['role'] or '-') if chaired else '-'}",
         f"  participants: {d['participants'] if d['participants'] is not None else '-'}",
         f"  sectors:      {', '.join(d['sectors']) or '-'}",
-        f"  cooperatives: {coops if coops else '-'}",
+        f"  cooperatives: {figures}",
         f"  pokja stage:  {d['pokja_stage'] or '-'}",
         f"  regencies:    {', '.join(d['regencies_involved']) or '-'}",
         f"  kind/level:   {d['kind'] or '-'} / {d['level'] or '-'}",

@@ -24,7 +24,7 @@ _TITLE_STOP = re.compile(
 
 def _meeting_kind(word: str) -> str:
     w = " ".join(word.lower().split())
-    if w.startswith(("rapat koordinasi", "rakor")):
+    if w.startswith(("rapat koordinasi", "rakor", "coordination meeting")):
         return "rakor"
     if w in {"rapat teknis", "ratek"}:
         return "rapat_teknis"
@@ -74,23 +74,27 @@ def _fill_title(doc: _Doc, result: Extraction) -> None:
     if result.headline:
         result.title = result.headline
         result.evidence["title"] = result.evidence["headline"]
-    first = _MEETING.search(doc.text)
+    first = _MEETING.search(doc.text) or _ENGLISH_MEETING.search(doc.text, doc.body_start)
     if first:
         result.kind = _meeting_kind(first.group("k"))
         result.evidence["kind"] = doc.snippet(first.start(), first.end())
 
 
+# English reports name the kind only ("a coordination meeting"): it gives the kind, never the title.
+_ENGLISH_MEETING = re.compile(r"\b(?P<k>coordination\s+meeting|workshop)\b", re.IGNORECASE)
+
 
 _SECTOR_PATTERNS = {
-    "koperasi": re.compile(r"\b(?:koperasi|perkoperasian)\b", re.I),
+    "koperasi": re.compile(r"\b(?:koperasi|perkoperasian|cooperatives?)\b", re.I),
     "ketenagakerjaan": re.compile(
         r"ketenagakerjaan|\btenaga\s+kerja\b(?!\s+indonesia)|kesempatan\s+kerja|pasar\s+kerja|pelatihan\s+kerja|"
         r"pengangguran|hubungan\s+industrial|lowongan\s+kerja|angkatan\s+kerja|\bnaker\b|upah\s+minimum|"
-        r"keselamatan\s+kerja", re.I),
-    "transmigrasi": re.compile(r"\b(?:ke)?transmigrasi(?:an)?\b|\btransmigran\b", re.I),
+        r"keselamatan\s+kerja|\bmanpower\b|\blabou?r\s+(?:market|force|inspection)|\bemployment\b", re.I),
+    "transmigrasi": re.compile(r"\b(?:ke)?transmigrasi(?:an)?\b|\btransmigran\b|\btransmigra(?:tion|nts?)\b", re.I),
     "perlindungan_pmi": re.compile(
         r"pekerja\s+migran|buruh\s+migran|\bc?pmi\b|\btk[iw]\b|tenaga\s+kerja\s+indonesia|perlindungan\s+pekerja|"
-        r"\bbp[23]mi\b|human\s+traf+ick?ing|perdagangan\s+orang|\btppo\b|non\s?-?prosedural", re.I),
+        r"\bbp[23]mi\b|human\s+traf+ick?ing|perdagangan\s+orang|\btppo\b|non\s?-?prosedural|migrant\s+workers?",
+        re.I),
 }
 # Institution and budget-programme names ("Dinas Koperasi, Tenaga Kerja dan Transmigrasi",
 # "BPJS Ketenagakerjaan", "Program Pembinaan Koperasi, UKM, ...") say who is there, not what is discussed.
