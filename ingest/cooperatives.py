@@ -29,6 +29,9 @@ from ingest.text import SNIPPET_MAX, _Doc, _places_in
 
 _ABOUT_COOPERATIVES = re.compile(r"\b(?:koperasi|cooperatives?)\b", re.IGNORECASE)
 # Clauses: contrasts and comparisons ("naik dari 410 unit pada tahun lalu") speak of other counts.
+# A sentence that goes on counting the previous one's cooperatives: "The other 318 have ...", "Sisanya ...".
+_CONTINUES = re.compile(r"\W*(?:the\s+other|the\s+remaining|the\s+rest|sisanya|selebihnya|dari\s+jumlah\s+"
+                        r"(?:itu|tersebut)|of\s+these|of\s+them|sebagian)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
                            r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
                            r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b", re.IGNORECASE)
@@ -88,8 +91,12 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
     meeting_year = result.date.year if result.date else None
     kept: list[tuple[Count, tuple[int, int]]] = []
     as_of = None
+    previous_about = False
     for s_start, s_end in doc.sentences:
-        if s_end <= doc.body_start or doc.in_teaser(s_start) or not _ABOUT_COOPERATIVES.search(doc.text, s_start, s_end):
+        about = bool(_ABOUT_COOPERATIVES.search(doc.text, s_start, s_end))
+        continues = previous_about and bool(_CONTINUES.match(doc.text, s_start, s_end))
+        previous_about = about
+        if s_end <= doc.body_start or doc.in_teaser(s_start) or not (about or continues):
             continue
         for c_start, c_end in _clauses(doc, s_start, s_end):
             counts = counts_in(doc, c_start, c_end)

@@ -95,7 +95,9 @@ def _place_mentions(text: str) -> list[_Place]:
                 regions = tuple(r for r in regions if r.level == level) or regions
             found.append(_Place(start, end, text[start:end], regions, prefixed or is_province or bool(english), title))
         i += n
-    return sorted(found + _english_provinces(text), key=lambda p: p.start)
+    english = _english_provinces(text)  # "Riau Islands" is one name, not "Riau" + a word
+    found = [p for p in found if not any(e.start <= p.start < e.end for e in english)]
+    return sorted(found + english, key=lambda p: p.start)
 
 
 _ENGLISH_LEVEL = re.compile(r"\s+(regency|city)\b(?!\s+of\b)", re.IGNORECASE)

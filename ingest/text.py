@@ -23,6 +23,8 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
 _BULLET = re.compile(r"^\s*[•*·▪●◦‣-]")
+# A byline or dateline row, not a headline: a clock time, "WIB", "|" separators, a numeric date.
+_BYLINE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\bWI(?:B|TA|T)\b|\||\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _BOILERPLATE = re.compile(
     r"^\s*(?:facebook|twitter|instagram|youtube|whatsapp|telegram|share|bagikan|beranda|home|loading|"
     r"advertisement|iklan|leave a reply|tinggalkan balasan|baca juga|editor|penulis|reporter)\b",
@@ -90,7 +92,7 @@ _TEASER = re.compile(r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?:baca\s+juga|simak\s+juga|
 # "Radar Malang", "Lombok Post", "(ANTARA)". The place in an outlet's name says nothing about the meeting.
 _OUTLET_NAME = re.compile(
     r"\b(?:The\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Post|Pos|Globe|Times|Tribune|Ekspres|Express|Xpress|News|Today|"
-    r"Online|Daily|Herald)\b(?!\s+[a-z])"
+    r"Online|Daily|Herald)\b"
     r"|\b(?:Pos|Tribun|Radar|Harian|Suara|Warta|Kabar|Koran|Berita|Media|Info|Metro|Jurnal|Portal|Sindo|"
     r"Pikiran\s+Rakyat|Serambi|Fajar|Sriwijaya\s+Post|Antara|iNews|TVRI|RRI)\s+(?:[A-Z][a-z]+|[A-Z]{2,})"
     r"(?:\s+[A-Z][a-z]+)?\b"
@@ -164,7 +166,7 @@ def _header(text: str) -> tuple[int, tuple[int, int] | None]:
     candidates = [
         (s, e) for s, e in header_lines
         if len(text[s:e].split()) >= 3 and len(text[s:e]) <= 250
-        and not _BULLET.match(text[s:e]) and not _BOILERPLATE.match(text[s:e])
+        and not _BULLET.match(text[s:e]) and not _BOILERPLATE.match(text[s:e]) and not _BYLINE.search(text[s:e])
     ]
     if not candidates:
         return body_start, None

@@ -7,7 +7,6 @@ stay empty: the extractor proposes only what the text says.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from data_access.gazetteer import alias_index, normalise
-from ingest.extract import Extraction, decode_text, extract, read_document
+from ingest.extract import Extraction, extract, read_document
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -334,17 +333,6 @@ def test_openers_without_separators_and_addresses_in_the_venue(text, opened_by, 
 ])
 def test_alias_index_without_a_database_answers_like_lookup(name, codes):
     assert [r.code for r in alias_index().get(normalise(name), ())] == codes
-
-
-def test_read_document_encodings():
-    text = "Rapat – “koperasi” di Atambua, Kamis (1/12/2022). Café.\n"
-    assert read_document(codecs.BOM_UTF8 + text.encode("utf-8"), "a.txt") == text
-    assert read_document(text.encode("utf-8"), "a.txt") == text
-    assert read_document(text.encode("cp1252"), "a.txt") == text
-    assert decode_text("Rapat – ok".encode("cp1252")) == "Rapat – ok"  # too short for a detector to be sure
-    assert read_document(b"Baris satu\r\nBaris dua\r\n", "a.txt") == "Baris satu\nBaris dua\n"
-    # an HTML file with an unexpected name is sniffed, never executed
-    assert read_document(b"<html><body><p>Halo</p><script>x()</script></body></html>", "unggah.bin") == "Halo"
 
 
 # --------------------------------------------------------------------------- #
