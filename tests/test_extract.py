@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,6 @@ from data_access.gazetteer import alias_index, normalise
 from ingest.extract import Extraction, extract, read_document
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 FIELDS = (
     "title", "date", "date_text", "date_inferred", "weekday_ok", "venue", "city", "regency_code",
@@ -333,157 +330,3 @@ def test_openers_without_separators_and_addresses_in_the_venue(text, opened_by, 
 ])
 def test_alias_index_without_a_database_answers_like_lookup(name, codes):
     assert [r.code for r in alias_index().get(normalise(name), ())] == codes
-
-
-# --------------------------------------------------------------------------- #
-# The five seed articles (only where the shared folder exists: a clone has no ../shared)
-# --------------------------------------------------------------------------- #
-
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="no ../shared/seeds next to the repository")
-
-
-def seed(prefix: str) -> tuple[str, dict]:
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    text = read_document(path.read_bytes(), path.name)
-    d = extract(text).to_dict()
-    assert_evidence(d, text)
-    return text, d
-
-
-@needs_seeds
-def test_seed_000_belu_provincial_rakor():
-    _, d = seed("000")
-    assert (d["date"], d["date_text"], d["date_inferred"], d["weekday_ok"]) == (
-        "2020-02-27", "Kamis ( 27/02-2020 )", False, True)
-    assert (d["venue"], d["city"], d["regency_code"], d["province_code"]) == (
-        "Aula Hotel Matahari", "Atambua", "53.04", "53")
-    assert d["organizer"] == "Dinas Koperasi, Tenaga Kerja dan Transmigrasi Provinsi NTT"
-    assert d["opened_by"] == {"name": "J. T. Ose Luan", "role": "Wakil Bupati Belu", "on_behalf_of": None}
-    assert set(d["sectors"]) == {"koperasi", "ketenagakerjaan", "transmigrasi"}
-    assert (d["kind"], d["level"], d["regencies_involved"]) == ("rakor", "provinsi", ["53.04"])
-    assert (d["participants"], d["cooperatives"], d["pokja_stage"]) == (None, None, None)
-    assert d["outlet"] == "DINAS KOMINFO KAB. BELU"
-    assert d["warnings"] == []
-
-
-@needs_seeds
-def test_seed_001_palangka_raya_opened_by_the_assistant_for_the_sekda():
-    _, d = seed("001")
-    assert (d["date"], d["date_text"], d["weekday_ok"]) == ("2022-08-25", "Kamis (25/8/2022)", True)
-    assert (d["venue"], d["city"], d["regency_code"], d["province_code"]) == (
-        "Aula Hotel Dandang Tingang", "Palangka Raya", "62.71", "62")
-    assert d["organizer"] == "Biro Kesejahteraan Rakyat Setda Provinsi Kalteng"
-    assert d["opened_by"]["name"] == "Katma F. Dirun"
-    assert d["opened_by"]["role"] == "Asisten Bidang Pemerintahan dan Kesra Setda Provinsi Kalteng"
-    assert d["opened_by"]["on_behalf_of"] == "Sekda Kalteng"  # "... mewakili Sekda Kalteng"
-    assert d["participants"] == 40
-    assert "ketenagakerjaan" in d["sectors"]
-    assert (d["kind"], d["level"]) == ("rakor", "provinsi")
-    assert d["title"].startswith("Rapat Koordinasi (Rakor) Perluasan Kesempatan Kerja")
-    assert d["outlet"] == "BALANGANEWS"
-
-
-@needs_seeds
-def test_seed_002_year_inferred_pokja_in_preparation_in_belu_and_malaka():
-    _, d = seed("002")
-    assert (d["date"], d["date_text"], d["date_inferred"], d["weekday_ok"]) == (
-        "2019-08-22", "Kamis(22/08)", True, True)
-    assert "kantor bupati belu" in d["venue"].lower()
-    assert d["city"] is None  # the text names the office, not the town (Atambua)
-    assert (d["regency_code"], d["province_code"]) == ("53.04", "53")
-    assert d["regencies_involved"] == ["53.04", "53.21"]
-    assert d["pokja_stage"] == "persiapan"
-    assert "perlindungan_pmi" in d["sectors"]
-    assert (d["kind"], d["level"]) == ("rapat_teknis", "kabupaten_kota")
-    assert d["organizer"].startswith("Dinas Koperasi Ketenagakerjaan dan Transmigrasi Provinsi Nusa Tenggara Timur")
-    assert d["organizer"].endswith("Dinas Ketenagakerjaan dan Transmigrasi Kabupaten Belu")
-    # the text never says "dibuka": the Bupati's arahan is proposed, and flagged
-    assert d["opened_by"] == {"name": "Willybrodus Lay", "role": "Bupati Belu", "on_behalf_of": None}
-    assert any("opened_by inferred" in w for w in d["warnings"])
-    assert any("2019 inferred" in w for w in d["warnings"])
-
-
-@needs_seeds
-def test_seed_003_kota_kupang_venue_for_kabupaten_kupang():
-    _, d = seed("003")
-    assert (d["date"], d["date_text"], d["weekday_ok"]) == ("2022-12-01", "Kamis (1/12/2022)", True)
-    assert (d["venue"], d["city"]) == ("Hotel Neo Aston", "Kota Kupang")
-    assert (d["regency_code"], d["regency_name"], d["province_code"]) == ("53.01", "Kabupaten Kupang", "53")
-    assert d["regencies_involved"] == ["53.01"]
-    assert d["organizer"] == "Dinas Perindustrian Perdagangan Koperasi Usaha Kecil dan Menengah Kabupaten Kupang"
-    assert d["opened_by"] == {"name": "Novita Foenay", "role": "Plt. Sekretaris Daerah Kabupaten Kupang", "on_behalf_of": None}
-    assert d["cooperatives"] == {"total": 401, "active": 157, "inactive": 244, "as_of": None, "area": "53.01",
-                                 "derived": {}}
-    assert d["sectors"] == ["koperasi"]
-    assert (d["kind"], d["level"]) == ("rakor", "kabupaten_kota")
-    assert d["participants"] is None and d["pokja_stage"] is None
-    assert d["warnings"] == []
-
-
-@needs_seeds
-def test_seed_004_sangatta_event_date_not_the_byline():
-    _, d = seed("004")
-    assert (d["date"], d["date_text"], d["weekday_ok"]) == ("2024-05-30", "Kamis (30/5/2024)", True)
-    assert d["published_on"] == "2024-05-31"  # the byline
-    assert (d["venue"], d["city"], d["regency_code"], d["province_code"]) == (
-        "Hotel Royal Victoria", "Sangatta", "64.08", "64")
-    assert "Dinas Tenaga Kerja dan Transmigrasi" in d["organizer"] and "Kalimantan Timur" in d["organizer"]
-    assert d["opened_by"]["name"] == "Rozani Erawadi"
-    assert "Kepala Dinas" in d["opened_by"]["role"] and "Gubernur" in d["opened_by"]["on_behalf_of"]
-    assert set(d["sectors"]) == {"ketenagakerjaan", "transmigrasi"}
-    assert (d["kind"], d["level"]) == ("rakor", "provinsi")
-    assert d["headline"] == "Sinergi Kunci Peningkatan Kualitas Sumber Daya Manusia di Kalimantan Timur"
-
-
-# --------------------------------------------------------------------------- #
-# Command line
-# --------------------------------------------------------------------------- #
-
-
-def run_cli(*args: str, module: str = "ingest.extract") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=REPO_ROOT, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, check=False)
-
-
-def test_cli_json_lines(tmp_path):
-    files = [tmp_path / "kaltara.txt", tmp_path / "kosong.txt", tmp_path / "belu.html"]
-    files[0].write_text(KALTARA, encoding="utf-8")
-    files[1].write_text(NO_NUMBERS, encoding="utf-8")
-    files[2].write_bytes(HTML_PAGE)
-    proc = run_cli(*map(str, files), "--json")
-    assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert len(lines) == 3
-    rows = [json.loads(line) for line in lines]
-    for row, path in zip(rows, files, strict=True):
-        assert SPEC_KEYS <= set(row)
-        assert row["file"] == str(path)
-    assert rows[0]["date"] == "2024-06-07" and rows[0]["regency_code"] == "65.71"
-    assert rows[1]["date"] is None and rows[1]["participants"] is None
-    assert rows[2]["regency_code"] == "53.04"
-
-
-def test_cli_summary_published_on_and_package_entry_point(tmp_path):
-    path = tmp_path / "sikka.txt"
-    path.write_text(SIKKA, encoding="utf-8")
-    proc = run_cli(str(path), "--published-on", "2024-06-04")
-    assert proc.returncode == 0, proc.stderr
-    assert "Rapat Koordinasi Pengawasan Koperasi" in proc.stdout and "2024-06-03" in proc.stdout
-    proc = run_cli(str(path), "--json", module="ingest")
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["date"] is None  # no year and no publication date: not guessed
-
-
-@needs_seeds
-def test_cli_on_the_seeds():
-    paths = sorted(SEEDS.glob("*.txt"))
-    proc = run_cli(*map(str, paths), "--json")
-    assert proc.returncode == 0, proc.stderr
-    dates = [json.loads(line)["date"] for line in proc.stdout.splitlines()]
-    assert dates == ["2020-02-27", "2022-08-25", "2019-08-22", "2022-12-01", "2024-05-30"]
-
-
-def test_cli_missing_file_is_reported(tmp_path):
-    proc = run_cli(str(tmp_path / "tidak-ada.txt"), "--json")
-    assert proc.returncode == 2 and proc.stdout == ""
-    assert "tidak-ada.txt" in proc.stderr
