@@ -1,5 +1,5 @@
-"""The news-report extractor (``ingest.extract``): varied reports written here, the five
-seed articles (when ../shared/seeds exists), and the command line.
+"""The news-report extractor (``ingest.extract``) on varied whole reports written here: other provinces,
+other spellings, HTML and Windows-1252 pages (seeds: ``test_extract_seeds``; command line: ``test_extract_cli``).
 
 Every field of every report written here is asserted, including the ones that must
 stay empty: the extractor proposes only what the text says.
