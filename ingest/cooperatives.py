@@ -37,12 +37,15 @@ _CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi
                            r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Nagari|Gampong|Distrik|[Kk]ampung|"
                        r"sub-?districts?|villages?)\b")
+# The country's figures ("Secara nasional terdapat ...") are no region's.
+_NATIONAL = re.compile(r"\b(?:secara\s+nasional|se-?indonesia|seluruh\s+indonesia|tingkat\s+nasional|nationwide|"
+                       r"nationally|across\s+(?:the\s+)?(?:country|indonesia)|in\s+indonesia)\b", re.IGNORECASE)
 _KDMP = re.compile(r"\bMerah\s+Putih\b|\bKDK?MP\b|\bKopdes\b", re.IGNORECASE)
 _PROVINCE_WORDS = re.compile(r"\b(?:the\s+province|provinsi\s+ini|se-?provinsi|tingkat\s+provinsi|di\s+provinsi)\b",
                              re.IGNORECASE)
 _ROLES = ("total", "active", "inactive")
 _REASONS = {"sub_area": "a sub-area (kecamatan/desa)", "kdmp": "Koperasi Merah Putih only",
-            "other_year": "another year"}
+            "other_year": "another year", "national": "the whole country"}
 
 
 def _clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -59,6 +62,8 @@ def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None) -> str 
     piece = doc.text[start:end]
     if _KDMP.search(piece):
         return "kdmp"
+    if _NATIONAL.search(piece):
+        return "national"
     if _SUB_AREA.search(piece):
         return "sub_area"
     year = in_year_clause(doc, start, end)

@@ -46,7 +46,7 @@ _WHOLE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|to
 _PART_OF = re.compile(r"\s*(?:unit\s+|koperasi\s+)?(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?(?=\d)",
                       re.IGNORECASE)
 _LABEL = re.compile(
-    rf"\b(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
+    rf"\b(?:(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?|yang)\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
     rf"[^.:\d]{{0,60}}?[:=]?\s*$|\bjumlah\s+(?:koperasi|cooperatives)\b(?P<total>[^.:\d]{{0,60}}?)[:=]?\s*$",
     re.IGNORECASE)
 _REMAINDER = re.compile(r"\b(?:sisanya|selebihnya|sisa|the\s+other|the\s+remaining|the\s+rest,?)\s*,?\s*$",

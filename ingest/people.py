@@ -58,6 +58,7 @@ _CHUNK_STOP = re.compile(
     r"|,\s*(?=(?:Senin|Selasa|Rabu|Kamis|Jum|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b)|,?\s*\b(?:m+ewakili|on\s+behalf)\b"
 )
+_CAPACITY = re.compile(r"\s*,?\s*(?:selaku|sebagai|in\s+(?:his|her)\s+capacity\s+as)\s+", re.IGNORECASE)
 _WHY = {"represented": "represented the head of region", "remarks": "gave the sambutan/arahan"}
 
 
@@ -165,6 +166,10 @@ def _person_after(doc: _Doc, start: int, s_end: int) -> OpenedBy | None:
             return deputy
     if person is not None:
         person.on_behalf_of = _on_behalf(doc, first_end, s_end)
+        capacity = _CAPACITY.match(doc.text, first_end, s_end)  # "Syafril Contoh selaku Asisten II Setda"
+        if capacity and person.role is None:
+            role, _ = _chunk(doc, capacity.end(), s_end)
+            person.role = _tidy_role(role) or None
     return person
 
 

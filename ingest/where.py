@@ -143,8 +143,13 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
     if city is None and doc.dateline_places:
         # The dateline names where the report was filed: a fair city only when the
         # venue names no place or one the dateline agrees with ("Kantor Bupati Sikka" / "MAUMERE").
+        # A report filed in one town ("Yogyakarta (ANTARA)") about the one regency it names explicitly
+        # ("Sleman regency") is about that regency: the dateline does not place it then.
         filed = doc.dateline_places[0]
-        if not venue.places or filed.regency_codes & _intersect(venue.places):
+        explicit = {c for p in doc.places if p.explicit and doc.about_the_meeting(p.start) and not p.is_province
+                    and len(p.regency_codes) == 1 for c in p.regency_codes}
+        elsewhere = len(explicit) == 1 and not explicit & filed.regency_codes
+        if not elsewhere and (not venue.places or filed.regency_codes & _intersect(venue.places)):
             city = filed
             venue.places.append(filed)
     if city is not None:

@@ -32,9 +32,10 @@ def test_case_every_checked_field_is_right(name):
             assert got[key] == want, f"{name}: {key} = {got[key]!r}, right {want!r}"
 
 
-@pytest.mark.parametrize(("folder", "least"), [("own", 250), ("heldout", 80)])
+@pytest.mark.parametrize(("folder", "least"), [("own", 250), ("heldout", 80), ("heldout2", 80)])
 def test_own_corpus_meets_the_bar(folder, least):
-    """``heldout/``: 10 reports written after the rules were (first scored 93.5 %, 1 invented, untuned)."""
+    """``heldout/``, ``heldout2/``: 10 reports each, written after the rules and scored before any change
+    (first scores 93.5 % / 94.8 %, each with one invented value, the second with one wrong figure)."""
     score = score_folder(CORPUS / folder)
     assert score.checked >= least  # the corpus is not allowed to shrink into an easy pass
     assert score.invented == 0, score.misses

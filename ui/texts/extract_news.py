@@ -43,6 +43,8 @@ TEXT: dict[str, dict[str, str]] = {
                              "en": "Figures of Koperasi Merah Putih only not taken: '{quote}'"},
     "ex_warn_figures_other_year": {"id": "Angka tahun lain tidak diambil: '{quote}'",
                                    "en": "Figures of another year not taken: '{quote}'"},
+    "ex_warn_figures_national": {"id": "Angka nasional tidak diambil: '{quote}'",
+                                 "en": "Figures of the whole country not taken: '{quote}'"},
     "ex_warn_figures_conflict": {"id": "Dua nilai untuk {role} ({values}) — dikosongkan.",
                                  "en": "Two values for {role} ({values}) — left empty."},
     "ex_warn_figures_areas": {"id": "Angka koperasi beberapa wilayah dalam satu berita — dikosongkan.",
