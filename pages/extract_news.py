@@ -70,7 +70,7 @@ def _prefill(found, published: dt.date | None) -> None:
         "ex_f_regencies": [c for c in found.regencies_involved if c[:2] == province],
         "ex_f_outlet": found.outlet or "", "ex_f_headline": found.headline or "", "ex_f_url": "",
         "ex_f_published_on": found.published_on or published,
-        "ex_f_fig": coops is not None,
+        "ex_f_fig": coops is not None and coops.area_code is not None,  # an unclear area is the editor's call
         # the figures' own date ("per 31 Desember 2023") when the report gives one, never the meeting's by choice
         "ex_f_fig_as_of": (coops.as_of if coops else None) or found.published_on or published or found.date,
         "ex_f_fig_area": (coops.area_code if coops else None) or regency or province,
