@@ -94,8 +94,8 @@ _OUTLET_NAME = re.compile(
     r"\b(?:The\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Post|Pos|Globe|Times|Tribune|Ekspres|Express|Xpress|News|Today|"
     r"Online|Daily|Herald)\b"
     r"|\b(?:Pos|Tribun|Radar|Harian|Suara|Warta|Kabar|Koran|Berita|Media|Info|Metro|Jurnal|Portal|Sindo|"
-    r"Pikiran\s+Rakyat|Serambi|Fajar|Sriwijaya\s+Post|Antara|iNews|TVRI|RRI)\s+(?:[A-Z][a-z]+|[A-Z]{2,})"
-    r"(?:\s+[A-Z][a-z]+)?\b"
+    r"Pikiran\s+Rakyat|Serambi|Fajar|Sriwijaya\s+Post|Antara|iNews|TVRI|RRI)\s+"
+    r"(?!(?:Kabupaten|Kab|Kota|Provinsi|Prov|Center|Centre|Desa|Kecamatan|Daerah)\b)(?:[A-Z][a-z]+|[A-Z]{2,})\b"
     r"|\b[\w-]+\.(?:co\.id|com|id|net|news|or\.id|go\.id)\b"
     r"|\((?:ANTARA|Antara|AntaraNews)\)|\bANTARA\b|\bREPUBLIKA\b",
 )

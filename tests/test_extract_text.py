@@ -40,3 +40,9 @@ def test_outlet_names_with_places_and_a_wire_dateline():
     for name in ("Jakarta", "Manado"):
         assert doc.in_outlet(text.index(name)) and not doc.about_the_meeting(text.index(name))
     assert [p.text for p in doc.dateline_places] == ["Bogor"]
+
+
+def test_a_venue_named_like_an_outlet_keeps_its_place():
+    text = "BELU – Rakor koperasi digelar di Media Center Kabupaten Belu, Senin (3/6/2024).\n"
+    doc = _prepare(text)
+    assert doc.about_the_meeting(text.index("Kabupaten Belu"))
