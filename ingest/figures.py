@@ -38,7 +38,8 @@ _STATUS = re.compile(rf"\b(?P<inactive>{_INACTIVE})|\b(?P<active>{_ACTIVE})\b|\b
 # Between a count and its status: "yang", "masih", "di antaranya", "of them", "are", "koperasi,", ...
 _LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|di\s+antaranya|diantaranya|of\s+them|are|is|"
                    r"were|still|sudah|telah|kini|lagi|koperasi|unit|cooperatives?|registered|ini|itu|lainnya|have|has|had|shown|"
-                   r"show|been|of\s+which|of\s+whom)\b)*"
+                   r"show|been|of\s+which|of\s+whom)\b|\s*,?\s*(?:atau|or)\s+[\d.,]+\s*(?:persen|percent|%)"
+                   r"|\s*\(\s*[\d.,]+\s*(?:persen|percent|%)\s*\))*"
                    r"\s*,?\s*", re.IGNORECASE)
 _TOTAL_TRIGGER = re.compile(r"\b(?:berjumlah|sebanyak|sejumlah|total|terdapat|tercatat|ada|mencapai|tinggal|"
                             r"memiliki|mempunyai|has|have|had|counts?|records?|there\s+are)\s*:?\s*$", re.IGNORECASE)
@@ -49,6 +50,10 @@ _LABEL = re.compile(
     rf"\b(?:(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?|yang)\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
     rf"[^.:\d]{{0,60}}?[:=]?\s*$|\bjumlah\s+(?:koperasi|cooperatives)\b(?P<total>[^.:\d]{{0,60}}?)[:=]?\s*$",
     re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:persen|%|percent|per\s+cent)\b|\s*%", re.IGNORECASE)
+# "Cooperatives in Palu city number 400", "Koperasi di Sikka berjumlah 401": the subject before the count.
+_SUBJECT_TOTAL = re.compile(r"\b(?:koperasi|cooperatives)\b(?P<between>[^.:\d]{0,50}?)\b(?:number(?:ed|s)?|"
+                            r"total(?:l?ed|s)?|berjumlah|sebanyak|mencapai|tercatat|ada)\s*:?\s*$", re.IGNORECASE)
 _REMAINDER = re.compile(r"\b(?:sisanya|selebihnya|sisa|the\s+other|the\s+remaining|the\s+rest,?)\s*,?\s*$",
                         re.IGNORECASE)
 
@@ -87,7 +92,7 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
     """Every cooperative count of text[start:end] (one clause), in order."""
     text = doc.text
     numbers = [m for m in _NUM.finditer(text, start, end)
-               if not any(d.start <= m.start() < d.end for d in doc.dates)]
+               if not any(d.start <= m.start() < d.end for d in doc.dates) and not _PERCENT.match(text, m.end())]
     found: list[Count] = []
     for i, m in enumerate(numbers):
         value = parse_count(m.group(), doc.english)
@@ -107,6 +112,9 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
             role = status
         elif label:
             role = "inactive" if label.group("inactive") else "active" if label.group("active") else "total"
+        elif subject := _SUBJECT_TOTAL.search(before[-80:]):
+            told = _STATUS.search(subject.group("between"))  # "koperasi yang memiliki gerai sebanyak 9": a subset
+            role = next(k for k in ("inactive", "active", "subset") if told.group(k)) if told else "total"
         elif noun and (_TOTAL_TRIGGER.search(before[-40:]) or _WHOLE_BEFORE.search(before[-20:])):
             role = "total"
         elif noun or _PART_OF.match(text, m.end()) or re.match(r"\s*(?:of\s+them|di\s*antaranya)\b", after, re.I):

@@ -58,6 +58,7 @@ _CHUNK_STOP = re.compile(
     r"|,\s*(?=(?:Senin|Selasa|Rabu|Kamis|Jum|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b)|,?\s*\b(?:m+ewakili|on\s+behalf)\b"
 )
+_PLACE_ROLE_NAME = re.compile(r"(?P<role>.*\b[a-z][a-z'-]*)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})$")
 _CAPACITY = re.compile(r"\s*,?\s*(?:selaku|sebagai|in\s+(?:his|her)\s+capacity\s+as)\s+", re.IGNORECASE)
 _WHY = {"represented": "represented the head of region", "remarks": "gave the sambutan/arahan"}
 
@@ -89,10 +90,13 @@ def _split_role_name(chunk: str) -> OpenedBy | None:
     head, rest = parts[0], parts[1:]
     name: str | None = None
     role: str | None = None
+    english = _PLACE_ROLE_NAME.match(head)  # "Tarakan city secretary Hamid Contoh"
     if _ROLE_START.match(head) or head[:1].islower():
         role = head
     elif _name(head):
         name = _name(head)
+    elif english and _name(english.group("name")):
+        role, name = english.group("role"), _name(english.group("name"))
     else:
         return None
     for part in rest:

@@ -34,6 +34,10 @@ def test_numbers_as_each_language_groups_them(text, english, value):
     ("Of the 735 cooperatives registered in the city, only 525 are active", [(735, "total"), (525, "active")]),
     ("dissolution of 140 inactive cooperatives", [(140, "inactive")]),
     ("diikuti 45 pengurus koperasi", []),
+    ("Koperasi yang memiliki gerai sebanyak 9 unit", [(9, "subset")]),
+    ("Koperasi di Sikka berjumlah 401 unit", [(401, "total")]),
+    ("Dari 520 koperasi, sebanyak 312 atau 60 persen masih aktif", [(520, "total"), (312, "active")]),
+    ("Cooperatives in Palu city number 400, with 250 of them active", [(400, "total"), (250, "active")]),
 ])
 def test_each_count_takes_the_role_its_words_give(clause, roles):
     doc = _prepare(clause)
