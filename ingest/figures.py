@@ -54,8 +54,6 @@ _PERCENT = re.compile(r"\s*(?:persen|%|percent|per\s+cent)\b|\s*%", re.IGNORECAS
 # "Cooperatives in Palu city number 400", "Koperasi di Sikka berjumlah 401": the subject before the count.
 _SUBJECT_TOTAL = re.compile(r"\b(?:koperasi|cooperatives)\b(?P<between>[^.:\d]{0,50}?)\b(?:number(?:ed|s)?|"
                             r"total(?:l?ed|s)?|berjumlah|sebanyak|mencapai|tercatat|ada)\s*:?\s*$", re.IGNORECASE)
-_REMAINDER = re.compile(r"\b(?:sisanya|selebihnya|sisa|the\s+other|the\s+remaining|the\s+rest,?)\s*,?\s*$",
-                        re.IGNORECASE)
 
 
 @dataclass
@@ -68,7 +66,6 @@ class Count:
     end: int
     role: str | None
     part_of: Count | None = None
-    remainder: bool = False
 
 
 def parse_count(text: str, english: bool) -> int | None:
@@ -121,7 +118,7 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
             role = None
         else:
             continue
-        count = Count(value, m.start(), m.end(), role, remainder=bool(_REMAINDER.search(before[-25:])))
+        count = Count(value, m.start(), m.end(), role)
         if _WHOLE_BEFORE.search(before[-20:]) and found and found[-1].part_of is None \
                 and _PART_OF.match(text, found[-1].end) and _PART_OF.match(text, found[-1].end).end() == m.start():
             found[-1].part_of = count  # "74 dari 210 koperasi ... mati suri": the status after is the part's
