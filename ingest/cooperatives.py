@@ -74,16 +74,19 @@ def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None) -> str 
     return None
 
 
-def _area(doc: _Doc, result: Extraction, spans: list[tuple[int, int]]) -> set[str | None]:
-    """The areas the figure clauses speak of (see the module docstring)."""
+def _area(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]]]) -> set[str | None]:
+    """The areas the figure clauses speak of (see the module docstring): per count, the regency named
+    nearest to it in its clause ("rakor di Kota Kupang ... 401 koperasi di Kabupaten Kupang" → 53.01),
+    else the province named, else the meeting's regency."""
     areas: set[str | None] = set()
-    for start, end in spans:
+    for count, (start, end) in kept:
         named = [p for p in _places_in(doc, start, end) if doc.about_the_meeting(p.start)]
         regencies = [p for p in named if len(p.regency_codes) == 1 and (p.explicit or p.title
                      or next(iter(p.regency_codes)) == result.regency_code)]
         provinces = [p for p in named if p.is_province and len(p.regions) == 1]
         if regencies:
-            areas.add(next(iter(regencies[0].regency_codes)))
+            nearest = min(regencies, key=lambda p: abs(p.start - count.start))
+            areas.add(next(iter(nearest.regency_codes)))
         elif provinces or _PROVINCE_WORDS.search(doc.text, start, end):
             areas.add(provinces[0].regions[0].code if provinces else result.province_code)
         else:
@@ -93,7 +96,7 @@ def _area(doc: _Doc, result: Extraction, spans: list[tuple[int, int]]) -> set[st
 
 def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
     """Propose the area's figures, with evidence and warnings (module docstring)."""
-    meeting_year = result.date.year if result.date else None
+    meeting_year = (result.date or result.published_on).year if (result.date or result.published_on) else None
     kept: list[tuple[Count, tuple[int, int]]] = []
     as_of = None
     previous_about = False
@@ -130,7 +133,7 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
                         role=role, values=", ".join(map(str, values)))
         elif values:
             setattr(counts, role, values[0])
-    areas = _area(doc, result, [span for c, span in kept if c.role in _ROLES])
+    areas = _area(doc, result, [(c, span) for c, span in kept if c.role in _ROLES])
     if len(areas) > 1:
         result.warn("figures_areas", "cooperatives", "figures of several areas in one report — left empty")
         return

@@ -93,3 +93,8 @@ def test_figures_of_the_province_are_the_provinces():
             "Monday (15/7/2024). Of the 3,245 cooperatives in the province, 1,087 are inactive.\n")
     coops = extract(text).cooperatives
     assert (coops.total, coops.inactive, coops.area_code) == (3245, 1087, "61")
+
+
+def test_the_area_is_the_place_named_nearest_to_the_figures():
+    coops, _ = figures("Dalam rakor di Hotel Neo Aston Kota Kupang terungkap ada 401 koperasi di Kabupaten Kupang.")
+    assert (coops.total, coops.area_code) == (401, "53.01")
