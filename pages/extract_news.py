@@ -40,7 +40,7 @@ if flash:
 
 FIELDS = ("title", "held_on", "date_inferred", "kind", "level", "status", "province", "regency", "venue", "city",
           "organizer", "opened_by_name", "opened_by_role", "participants", "theme", "sectors", "regencies",
-          "outlet", "headline", "url", "published_on", "fig", "fig_as_of", "fig_total", "fig_active",
+          "outlet", "headline", "url", "published_on", "fig", "fig_as_of", "fig_area", "fig_total", "fig_active",
           "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on")
 
 
@@ -52,6 +52,10 @@ def _prefill(found, published: dt.date | None) -> None:
     province = found.province_code if found.province_code in province_names else next(iter(province_names))
     regency = found.regency_code if found.regency_code and found.regency_code[:2] == province else ""
     opened = found.opened_by
+    coops = found.cooperatives
+    opened_role = (opened.role if opened else None) or ""
+    if opened and opened.on_behalf_of:
+        opened_role = f"{opened_role} ({t('ex_on_behalf_of').lower()} {opened.on_behalf_of})".strip()
     state.update({
         "ex_f_title": found.title or "", "ex_f_held_on": found.date, "ex_f_date_inferred": found.date_inferred,
         "ex_f_kind": found.kind or "rakor",
@@ -60,42 +64,76 @@ def _prefill(found, published: dt.date | None) -> None:
         "ex_f_province": province, "ex_f_regency": regency, "ex_f_venue": found.venue or "",
         "ex_f_city": found.city or "", "ex_f_organizer": found.organizer or "",
         "ex_f_opened_by_name": (opened.name if opened else None) or "",
-        "ex_f_opened_by_role": (opened.role if opened else None) or "",
+        "ex_f_opened_by_role": opened_role,
         "ex_f_participants": found.participants, "ex_f_theme": "",
         "ex_f_sectors": [s for s in found.sectors if s in SECTORS],
         "ex_f_regencies": [c for c in found.regencies_involved if c[:2] == province],
         "ex_f_outlet": found.outlet or "", "ex_f_headline": found.headline or "", "ex_f_url": "",
         "ex_f_published_on": found.published_on or published,
-        "ex_f_fig": found.cooperatives is not None,
-        "ex_f_fig_as_of": found.published_on or published or found.date,
-        "ex_f_fig_total": found.cooperatives.total if found.cooperatives else None,
-        "ex_f_fig_active": found.cooperatives.active if found.cooperatives else None,
-        "ex_f_fig_inactive": found.cooperatives.inactive if found.cooperatives else None,
+        "ex_f_fig": coops is not None and coops.area_code is not None,  # an unclear area is the editor's call
+        # the figures' own date ("per 31 Desember 2023") when the report gives one, never the meeting's by choice
+        "ex_f_fig_as_of": (coops.as_of if coops else None) or found.published_on or published or found.date,
+        "ex_f_fig_area": (coops.area_code if coops else None) or regency or province,
+        "ex_f_fig_total": coops.total if coops else None,
+        "ex_f_fig_active": coops.active if coops else None,
+        "ex_f_fig_inactive": coops.inactive if coops else None,
         "ex_f_stage": found.pokja_stage is not None, "ex_f_stage_regency": regency,
         "ex_f_stage_value": found.pokja_stage or "persiapan", "ex_f_stage_on": found.date,
     })
 
 
+def _warning_text(notice: dict) -> str:
+    """A notice of the extractor in the interface language (``ex_warn_<code>``; roles translated)."""
+    params = dict(notice["params"])
+    if params.get("role") in ("total", "active", "inactive"):
+        params["role"] = t(f"ex_{params['role']}")
+    return t(f"ex_warn_{notice['code']}", **params)
+
+
 def _evidence_table(found: dict) -> None:
-    rows = []
-    labels = {"title": "ex_title", "date": "ex_held_on", "venue": "ex_venue", "city": "ex_city",
-              "regency_name": "ex_regency", "province_name": "ex_province", "organizer": "ex_organizer",
-              "opened_by": "ex_opened_by_name", "participants": "ex_participants", "sectors": "ex_sectors",
-              "cooperatives": "ex_total", "pokja_stage": "ex_stage_value", "kind": "ex_kind", "level": "ex_level",
-              "outlet": "ex_outlet", "headline": "ex_headline", "published_on": "ex_published_on"}
-    for key, label in labels.items():
-        value = found.get(key)
-        if value in (None, [], ""):
+    """Per proposed field: its value, the quote behind it and the warnings about it."""
+    notes: dict[str | None, list[str]] = {}
+    for notice in found.get("notices", []):
+        notes.setdefault(notice["field"], []).append(_warning_text(notice))
+    opened, chaired, coops = found.get("opened_by") or {}, found.get("chaired_by") or {}, found.get("cooperatives") or {}
+    rows = [  # (label, value, evidence key)
+        ("ex_title", found.get("title"), "title"), ("ex_held_on", found.get("date"), "date"),
+        ("ex_venue", found.get("venue"), "venue"), ("ex_city", found.get("city"), "city"),
+        ("ex_regency", found.get("regency_name"), "regency_code"),
+        ("ex_province", found.get("province_name"), "province_code"),
+        ("ex_organizer", found.get("organizer"), "organizer"),
+        ("ex_opened_by_name", opened.get("name"), "opened_by"), ("ex_opened_by_role", opened.get("role"), "opened_by"),
+        ("ex_on_behalf_of", opened.get("on_behalf_of"), "opened_by"),
+        ("ex_chaired_by", chaired.get("name"), "chaired_by"), ("ex_participants", found.get("participants"), "participants"),
+        ("ex_sectors", ", ".join(found.get("sectors") or []), "sectors"),
+        ("ex_total", coops.get("total"), "cooperatives"), ("ex_active", coops.get("active"), "cooperatives"),
+        ("ex_inactive", coops.get("inactive"), "cooperatives"),
+        ("ex_figures_as_of", coops.get("as_of"), "cooperatives"),
+        ("ex_figures_area", regency_names.get(coops.get("area")) or province_names.get(coops.get("area")),
+         "cooperatives"),
+        ("ex_stage_value", found.get("pokja_stage"), "pokja_stage"), ("ex_kind", found.get("kind"), "kind"),
+        ("ex_level", found.get("level"), "level"), ("ex_outlet", found.get("outlet"), "outlet"),
+        ("ex_headline", found.get("headline"), "headline"), ("ex_published_on", found.get("published_on"), "published_on"),
+    ]
+    rows += [("ex_derived", t("ex_derived", role=t(f"ex_{role}"), value=number(value)), "cooperatives")
+             for role, value in (coops.get("derived") or {}).items()]
+    table, shown = [], set()
+    for label, value, key in rows:
+        field_notes = notes.get(key, []) if key not in shown else []
+        if value in (None, "") and not field_notes:
             continue
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
-        elif isinstance(value, list):
-            value = ", ".join(map(str, value))
-        rows.append((t(label), str(value), found["evidence"].get(key) or ""))
-    st.dataframe(pd.DataFrame(rows, columns=[t("ex_col_field"), t("ex_col_value"), t("ex_col_evidence")]),
-                 hide_index=True, width="stretch")
-    if found.get("warnings"):
-        st.warning(t("ex_warnings") + ":\n\n" + "\n".join(f"- {w}" for w in found["warnings"]))
+        shown.add(key)
+        if isinstance(value, int):
+            value = number(value)
+        elif key in ("date", "published_on", "cooperatives") and isinstance(value, str) and value[:4].isdigit():
+            value = date(dt.date.fromisoformat(value))
+        table.append((t(label), "" if value is None else str(value), found["evidence"].get(key) or "",
+                      "\n".join(field_notes)))
+    st.dataframe(pd.DataFrame(table, columns=[t("ex_col_field"), t("ex_col_value"), t("ex_col_evidence"),
+                                              t("ex_col_warning")]), hide_index=True, width="stretch")
+    general = [text for key, texts in notes.items() if key not in shown for text in texts]
+    if general:
+        st.warning(t("ex_warnings") + ":\n\n" + "\n".join(f"- {w}" for w in general))
 
 
 # --- the report ------------------------------------------------------------------------------------
@@ -162,13 +200,17 @@ published_on = right.date_input(t("ex_published_on"), key="ex_f_published_on", f
 
 figures = None
 if st.checkbox(t("ex_figures"), key="ex_f_fig"):
-    cols = st.columns(4)
+    cols = st.columns(5)
     as_of = cols[0].date_input(t("ex_figures_as_of"), key="ex_f_fig_as_of", format="DD/MM/YYYY",
                                min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+    if state.get("ex_f_fig_area") not in (province, *in_province):
+        state["ex_f_fig_area"] = regency or province
+    fig_area = cols[4].selectbox(t("ex_figures_area"), [province, *in_province],
+                                 format_func=lambda c: regency_names.get(c) or province_names.get(c), key="ex_f_fig_area")
     total = cols[1].number_input(t("ex_total"), min_value=0, step=1, value=None, key="ex_f_fig_total")
     active = cols[2].number_input(t("ex_active"), min_value=0, step=1, value=None, key="ex_f_fig_active")
     inactive = cols[3].number_input(t("ex_inactive"), min_value=0, step=1, value=None, key="ex_f_fig_inactive")
-    figures = (as_of, total, active, inactive)
+    figures = (as_of, total, active, inactive, fig_area)
 
 stage = None
 mandates = queries.run(news.mandates)
@@ -204,7 +246,7 @@ if title.strip() and held_on:
 
 missing = [t(label) for label, ok in (("ex_title", title.strip()), ("ex_held_on", held_on),
                                       ("ex_outlet", outlet.strip())) if not ok]
-if figures and not any(v is not None for v in figures[1:]):
+if figures and not any(v is not None for v in figures[1:4]):
     missing.append(t("ex_total"))
 if stage and not (stage[0] and stage[3]):
     missing.append(t("ex_stage_regency") if not stage[0] else t("ex_stage_on"))
@@ -219,7 +261,8 @@ if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing)
         participants=int(participants) if participants is not None else None, theme=theme.strip() or None,
         sectors=list(sectors), regencies=list(involved), headline=headline.strip() or None,
         url=url.strip() or None, published_on=published_on, text=text,
-        figures=news.Figures(as_of=figures[0] or held_on, total=figures[1], active=figures[2], inactive=figures[3])
+        figures=news.Figures(as_of=figures[0] or held_on, total=figures[1], active=figures[2], inactive=figures[3],
+                             area_code=figures[4])
         if figures else None,
         stage=news.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3])
         if stage else None,

@@ -6,6 +6,7 @@ shared fixture database is never written."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -196,3 +197,29 @@ def test_a_further_report_is_listed_in_the_meetings_detail(own_db):
     shown = [x.value for x in at.text]
     at_first = next(i for i, x in enumerate(shown) if x.startswith(first_cited))
     assert shown[at_first + 1] == further_cited, shown  # right under the meeting's own source
+
+
+FIGURES_REPORT = (  # a report whose figures have their own date and leave one count only implied
+    "WAINGAPU - Dari 356 koperasi yang tercatat di Kabupaten Sumba Timur hingga 31 Desember 2023, sebanyak "
+    "129 unit tidak beroperasi lagi. Hal itu disampaikan dalam rapat koordinasi perkoperasian di aula kantor "
+    "bupati, Selasa (12/3/2024). Di Kecamatan Kota Waingapu terdapat 40 koperasi.\n")
+
+
+@pytest.mark.parametrize(("lang", "field", "note", "warning_phrase"), [
+    (None, "Isian", "Catatan", "turunan"), ("en", "Field", "Note", "derived")])
+def test_extraction_shows_per_field_evidence_translated_warnings_and_the_figures_date(
+        own_db, lang, field, note, warning_phrase):
+    at = app(lang=lang)
+    at.session_state["auth_user"] = Identity("editor", "Editor NTT", "editor", "53")
+    at.switch_page("pages/extract_news.py").run()
+    _extract(at, FIGURES_REPORT)
+    table = _frame(at, note)
+    notes = " ".join(table[note])
+    assert warning_phrase in notes and "ex_warn_" not in notes  # translated, never a raw key
+    evidence = dict(zip(table[field], table[table.columns[2]], strict=True))
+    assert any("356" in quote for quote in evidence.values())
+    assert at.date_input(key="ex_f_fig_as_of").value == dt.date(2023, 12, 31)  # the figures' date, not 12/3/2024
+    assert at.date_input(key="ex_f_held_on").value == dt.date(2024, 3, 12)
+    assert (at.number_input(key="ex_f_fig_total").value, at.number_input(key="ex_f_fig_inactive").value) == (356, 129)
+    assert at.number_input(key="ex_f_fig_active").value is None  # 227 only implied: shown, not filled in
+    assert at.selectbox(key="ex_f_fig_area").value == "53.11"

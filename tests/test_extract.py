@@ -1,5 +1,5 @@
-"""The news-report extractor (``ingest.extract``): varied reports written here, the five
-seed articles (when ../shared/seeds exists), and the command line.
+"""The news-report extractor (``ingest.extract``) on varied whole reports written here: other provinces,
+other spellings, HTML and Windows-1252 pages (seeds: ``test_extract_seeds``; command line: ``test_extract_cli``).
 
 Every field of every report written here is asserted, including the ones that must
 stay empty: the extractor proposes only what the text says.
@@ -7,29 +7,25 @@ stay empty: the extractor proposes only what the text says.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from data_access.gazetteer import alias_index, normalise
-from ingest.extract import Extraction, decode_text, extract, read_document
+from ingest.extract import Extraction, extract, read_document
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 FIELDS = (
     "title", "date", "date_text", "date_inferred", "weekday_ok", "venue", "city", "regency_code",
-    "regency_name", "province_code", "province_name", "organizer", "opened_by", "participants", "sectors",
+    "regency_name", "province_code", "province_name", "organizer", "opened_by", "chaired_by", "participants", "sectors",
     "cooperatives", "pokja_stage", "regencies_involved", "kind", "level", "headline", "outlet", "published_on",
 )
 SPEC_KEYS = {
     "file", "title", "date", "date_text", "date_inferred", "weekday_ok", "venue", "city", "regency_code",
-    "regency_name", "province_code", "province_name", "organizer", "opened_by", "participants", "sectors",
+    "regency_name", "province_code", "province_name", "organizer", "opened_by", "chaired_by", "participants", "sectors",
     "cooperatives", "pokja_stage", "regencies_involved", "kind", "level", "warnings", "evidence",
 }
 
@@ -97,8 +93,8 @@ def test_month_name_date_with_weekday_comma_and_a_province_office():
         "regency_code": "65.71", "regency_name": "Kota Tarakan",
         "province_code": "65", "province_name": "Kalimantan Utara",
         "organizer": "Dinas Tenaga Kerja dan Transmigrasi Provinsi Kalimantan Utara",
-        "opened_by": {"name": "Ir. Datu Iqro Ramadhan",
-                      "role": "Asisten Perekonomian dan Pembangunan Setda Provinsi Kaltara"},
+        "opened_by": {"name": "Datu Iqro Ramadhan",
+                      "role": "Asisten Perekonomian dan Pembangunan Setda Provinsi Kaltara", "on_behalf_of": None}, "chaired_by": None,
         "participants": 120, "sectors": ["perlindungan_pmi"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["65.02", "65.03", "65.71"], "kind": "sosialisasi", "level": "provinsi",
         "headline": "Disnakertrans Kaltara Gelar Sosialisasi Perlindungan Pekerja Migran",
@@ -120,9 +116,10 @@ def test_date_without_year_takes_the_publication_year_and_counts_cooperatives():
         "regency_code": "53.07", "regency_name": "Kabupaten Sikka",
         "province_code": "53", "province_name": "Nusa Tenggara Timur",
         "organizer": "Dinas Koperasi dan UKM Kabupaten Sikka",
-        "opened_by": {"name": "Romanus Woga", "role": "Wakil Bupati Sikka"},
+        "opened_by": {"name": "Romanus Woga", "role": "Wakil Bupati Sikka", "on_behalf_of": None}, "chaired_by": None,
         "participants": None, "sectors": ["koperasi"],
-        "cooperatives": {"total": 312, "active": 198, "inactive": 114}, "pokja_stage": None,
+        "cooperatives": {"total": 312, "active": 198, "inactive": 114, "as_of": None, "area": "53.07",
+                         "derived": {}}, "pokja_stage": None,
         "regencies_involved": ["53.07"], "kind": "rakor", "level": "kabupaten_kota",
         "headline": "Pemkab Sikka Gelar Rakor Koperasi", "outlet": None, "published_on": "2024-06-04",
     }, warnings=["2024 inferred from the publication date", "city 'Maumere' taken from the dateline"],
@@ -163,7 +160,7 @@ def test_bare_kupang_is_ambiguous_regency_left_empty_with_a_warning():
         "venue": "Hotel Aston", "city": "Kupang",
         "regency_code": None, "regency_name": None,  # Kab. (53.01) or Kota (53.71): not guessed
         "province_code": "53", "province_name": "Nusa Tenggara Timur",  # both are in NTT
-        "organizer": "Dinas Tenaga Kerja dan Transmigrasi", "opened_by": None,
+        "organizer": "Dinas Tenaga Kerja dan Transmigrasi", "opened_by": None, "chaired_by": None,
         "participants": 35, "sectors": ["ketenagakerjaan"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": [], "kind": "rakor", "level": "provinsi",
         "headline": None, "outlet": None, "published_on": None,
@@ -184,11 +181,11 @@ def test_weekday_that_disagrees_with_the_date_is_flagged_not_corrected():
         "regency_code": "62.71", "regency_name": "Kota Palangkaraya",
         "province_code": "62", "province_name": "Kalimantan Tengah",
         "organizer": "Dinas Tenaga Kerja dan Transmigrasi Provinsi Kalimantan Tengah",
-        "opened_by": {"name": "Farid Wajdi", "role": "Kepala Dinas"},
+        "opened_by": {"name": "Farid Wajdi", "role": "Kepala Dinas", "on_behalf_of": None}, "chaired_by": None,
         "participants": None, "sectors": ["transmigrasi"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["62.71"], "kind": "rakor", "level": "provinsi",
         "headline": "Rakor Ketransmigrasian Kalteng 2024", "outlet": None, "published_on": None,
-    }, warnings=["weekday mismatch: 'Senin' written but 2024-05-30 is a Kamis",
+    }, warnings=["weekday mismatch: 'Senin' written but 2024-05-30 is a Thursday",
                  "city 'Palangka Raya' taken from the dateline"])
 
 
@@ -219,7 +216,7 @@ def test_html_page_scripts_and_styles_are_dropped_and_the_byline_is_the_publicat
         "regency_code": "53.04", "regency_name": "Kabupaten Belu",
         "province_code": "53", "province_name": "Nusa Tenggara Timur",
         "organizer": "Dinas Koperasi dan UKM Kabupaten Belu",
-        "opened_by": {"name": "Johanes Andes Prihatin", "role": "Sekretaris Daerah Kabupaten Belu"},
+        "opened_by": {"name": "Johanes Andes Prihatin", "role": "Sekretaris Daerah Kabupaten Belu", "on_behalf_of": None}, "chaired_by": None,
         "participants": 60, "sectors": ["koperasi"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["53.04"], "kind": "rakor", "level": "kabupaten_kota",
         "headline": "Rakor Koperasi se-Kabupaten Belu Digelar di Atambua", "outlet": None,
@@ -246,7 +243,7 @@ def test_windows_1252_bytes_decode_and_kota_prefix_decides_kupang():
         "regency_code": "53.71", "regency_name": "Kota Kupang",
         "province_code": "53", "province_name": "Nusa Tenggara Timur",
         "organizer": "Dinas Tenaga Kerja Kota Kupang",
-        "opened_by": {"name": "dr. George M. Hadjoh", "role": "Wali Kota Kupang"},
+        "opened_by": {"name": "George M. Hadjoh", "role": "Wali Kota Kupang", "on_behalf_of": None}, "chaired_by": None,
         "participants": None, "sectors": ["ketenagakerjaan"], "cooperatives": None, "pokja_stage": None,
         "regencies_involved": ["53.71"], "kind": "rakor", "level": "kabupaten_kota",
         "headline": "Rakor Ketenagakerjaan Kota Kupang", "outlet": None, "published_on": None,
@@ -309,14 +306,14 @@ def test_people_named_like_regencies_are_not_places():
 @pytest.mark.parametrize(("text", "opened_by", "city", "regency"), [
     ("KUPANG, NTT – Gubernur NTT Viktor Bungtilu Laiskodat membuka secara resmi Rapat Koordinasi Daerah "
      "Ketenagakerjaan se-NTT di Hotel Swiss-Belinn Kristal Kupang, Senin (3/6/24). Sebanyak 75 peserta hadir.",
-     {"name": "Viktor Bungtilu Laiskodat", "role": "Gubernur NTT"}, "Kupang", None),
+     {"name": "Viktor Bungtilu Laiskodat", "role": "Gubernur NTT", "on_behalf_of": None}, "Kupang", None),
     ("Rakor dibuka Bupati Malaka, dr. Stefanus Bria Seran, MPH di Aula Kantor Bupati Malaka, Betun, "
      "Rabu, 14 Agustus 2024.",
-     {"name": "dr. Stefanus Bria Seran, MPH", "role": "Bupati Malaka"}, "Betun", "53.21"),
+     {"name": "Stefanus Bria Seran", "role": "Bupati Malaka", "on_behalf_of": None}, "Betun", "53.21"),
     ("Samarinda – Rapat koordinasi transmigrasi dilaksanakan di Ruang Rapat Disnakertrans Kaltim, Jalan Kesuma "
      "Bangsa, Samarinda, Selasa (2/7/2024). Kepala Dinas Nakertrans Provinsi Kaltim Rozani Erawadi dalam "
      "sambutannya berharap program berjalan baik.",
-     {"name": "Rozani Erawadi", "role": "Kepala Dinas Nakertrans Provinsi Kaltim"}, "Samarinda", "64.72"),
+     {"name": "Rozani Erawadi", "role": "Kepala Dinas Nakertrans Provinsi Kaltim", "on_behalf_of": None}, "Samarinda", "64.72"),
 ])
 def test_openers_without_separators_and_addresses_in_the_venue(text, opened_by, city, regency):
     d = extract(text).to_dict()
@@ -333,166 +330,3 @@ def test_openers_without_separators_and_addresses_in_the_venue(text, opened_by, 
 ])
 def test_alias_index_without_a_database_answers_like_lookup(name, codes):
     assert [r.code for r in alias_index().get(normalise(name), ())] == codes
-
-
-def test_read_document_encodings():
-    text = "Rapat – “koperasi” di Atambua, Kamis (1/12/2022). Café.\n"
-    assert read_document(codecs.BOM_UTF8 + text.encode("utf-8"), "a.txt") == text
-    assert read_document(text.encode("utf-8"), "a.txt") == text
-    assert read_document(text.encode("cp1252"), "a.txt") == text
-    assert decode_text("Rapat – ok".encode("cp1252")) == "Rapat – ok"  # too short for a detector to be sure
-    assert read_document(b"Baris satu\r\nBaris dua\r\n", "a.txt") == "Baris satu\nBaris dua\n"
-    # an HTML file with an unexpected name is sniffed, never executed
-    assert read_document(b"<html><body><p>Halo</p><script>x()</script></body></html>", "unggah.bin") == "Halo"
-
-
-# --------------------------------------------------------------------------- #
-# The five seed articles (only where the shared folder exists: a clone has no ../shared)
-# --------------------------------------------------------------------------- #
-
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="no ../shared/seeds next to the repository")
-
-
-def seed(prefix: str) -> tuple[str, dict]:
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    text = read_document(path.read_bytes(), path.name)
-    d = extract(text).to_dict()
-    assert_evidence(d, text)
-    return text, d
-
-
-@needs_seeds
-def test_seed_000_belu_provincial_rakor():
-    _, d = seed("000")
-    assert (d["date"], d["date_text"], d["date_inferred"], d["weekday_ok"]) == (
-        "2020-02-27", "Kamis ( 27/02-2020 )", False, True)
-    assert (d["venue"], d["city"], d["regency_code"], d["province_code"]) == (
-        "Aula Hotel Matahari", "Atambua", "53.04", "53")
-    assert d["organizer"] == "Dinas Koperasi, Tenaga Kerja dan Transmigrasi Provinsi NTT"
-    assert d["opened_by"] == {"name": "Drs. J. T. Ose Luan", "role": "Wakil Bupati Belu"}
-    assert set(d["sectors"]) == {"koperasi", "ketenagakerjaan", "transmigrasi"}
-    assert (d["kind"], d["level"], d["regencies_involved"]) == ("rakor", "provinsi", ["53.04"])
-    assert (d["participants"], d["cooperatives"], d["pokja_stage"]) == (None, None, None)
-    assert d["outlet"] == "DINAS KOMINFO KAB. BELU"
-    assert d["warnings"] == []
-
-
-@needs_seeds
-def test_seed_001_palangka_raya_opened_by_the_assistant_for_the_sekda():
-    _, d = seed("001")
-    assert (d["date"], d["date_text"], d["weekday_ok"]) == ("2022-08-25", "Kamis (25/8/2022)", True)
-    assert (d["venue"], d["city"], d["regency_code"], d["province_code"]) == (
-        "Aula Hotel Dandang Tingang", "Palangka Raya", "62.71", "62")
-    assert d["organizer"] == "Biro Kesejahteraan Rakyat Setda Provinsi Kalteng"
-    assert d["opened_by"]["name"] == "Katma F. Dirun"
-    assert "Asisten" in d["opened_by"]["role"] and "Sekda Kalteng" in d["opened_by"]["role"]
-    assert d["participants"] == 40
-    assert "ketenagakerjaan" in d["sectors"]
-    assert (d["kind"], d["level"]) == ("rakor", "provinsi")
-    assert d["title"].startswith("Rapat Koordinasi (Rakor) Perluasan Kesempatan Kerja")
-    assert d["outlet"] == "BALANGANEWS"
-
-
-@needs_seeds
-def test_seed_002_year_inferred_pokja_in_preparation_in_belu_and_malaka():
-    _, d = seed("002")
-    assert (d["date"], d["date_text"], d["date_inferred"], d["weekday_ok"]) == (
-        "2019-08-22", "Kamis(22/08)", True, True)
-    assert "kantor bupati belu" in d["venue"].lower()
-    assert d["city"] is None  # the text names the office, not the town (Atambua)
-    assert (d["regency_code"], d["province_code"]) == ("53.04", "53")
-    assert d["regencies_involved"] == ["53.04", "53.21"]
-    assert d["pokja_stage"] == "persiapan"
-    assert "perlindungan_pmi" in d["sectors"]
-    assert (d["kind"], d["level"]) == ("rapat_teknis", "kabupaten_kota")
-    assert d["organizer"].startswith("Dinas Koperasi Ketenagakerjaan dan Transmigrasi Provinsi Nusa Tenggara Timur")
-    assert d["organizer"].endswith("Dinas Ketenagakerjaan dan Transmigrasi Kabupaten Belu")
-    # the text never says "dibuka": the Bupati's arahan is proposed, and flagged
-    assert d["opened_by"] == {"name": "Willybrodus Lay, SH", "role": "Bupati Belu"}
-    assert any("opened_by inferred" in w for w in d["warnings"])
-    assert any("2019 inferred" in w for w in d["warnings"])
-
-
-@needs_seeds
-def test_seed_003_kota_kupang_venue_for_kabupaten_kupang():
-    _, d = seed("003")
-    assert (d["date"], d["date_text"], d["weekday_ok"]) == ("2022-12-01", "Kamis (1/12/2022)", True)
-    assert (d["venue"], d["city"]) == ("Hotel Neo Aston", "Kota Kupang")
-    assert (d["regency_code"], d["regency_name"], d["province_code"]) == ("53.01", "Kabupaten Kupang", "53")
-    assert d["regencies_involved"] == ["53.01"]
-    assert d["organizer"] == "Dinas Perindustrian Perdagangan Koperasi Usaha Kecil dan Menengah Kabupaten Kupang"
-    assert d["opened_by"] == {"name": "Novita Foenay", "role": "Plt. Sekretaris Daerah Kabupaten Kupang"}
-    assert d["cooperatives"] == {"total": 401, "active": 157, "inactive": 244}
-    assert d["sectors"] == ["koperasi"]
-    assert (d["kind"], d["level"]) == ("rakor", "kabupaten_kota")
-    assert d["participants"] is None and d["pokja_stage"] is None
-    assert d["warnings"] == []
-
-
-@needs_seeds
-def test_seed_004_sangatta_event_date_not_the_byline():
-    _, d = seed("004")
-    assert (d["date"], d["date_text"], d["weekday_ok"]) == ("2024-05-30", "Kamis (30/5/2024)", True)
-    assert d["published_on"] == "2024-05-31"  # the byline
-    assert (d["venue"], d["city"], d["regency_code"], d["province_code"]) == (
-        "Hotel Royal Victoria", "Sangatta", "64.08", "64")
-    assert "Dinas Tenaga Kerja dan Transmigrasi" in d["organizer"] and "Kalimantan Timur" in d["organizer"]
-    assert d["opened_by"]["name"] == "Rozani Erawadi"
-    assert "Kepala Dinas" in d["opened_by"]["role"] and "Gubernur" in d["opened_by"]["role"]
-    assert set(d["sectors"]) == {"ketenagakerjaan", "transmigrasi"}
-    assert (d["kind"], d["level"]) == ("rakor", "provinsi")
-    assert d["headline"] == "Sinergi Kunci Peningkatan Kualitas Sumber Daya Manusia di Kalimantan Timur"
-
-
-# --------------------------------------------------------------------------- #
-# Command line
-# --------------------------------------------------------------------------- #
-
-
-def run_cli(*args: str, module: str = "ingest.extract") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=REPO_ROOT, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, check=False)
-
-
-def test_cli_json_lines(tmp_path):
-    files = [tmp_path / "kaltara.txt", tmp_path / "kosong.txt", tmp_path / "belu.html"]
-    files[0].write_text(KALTARA, encoding="utf-8")
-    files[1].write_text(NO_NUMBERS, encoding="utf-8")
-    files[2].write_bytes(HTML_PAGE)
-    proc = run_cli(*map(str, files), "--json")
-    assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert len(lines) == 3
-    rows = [json.loads(line) for line in lines]
-    for row, path in zip(rows, files, strict=True):
-        assert SPEC_KEYS <= set(row)
-        assert row["file"] == str(path)
-    assert rows[0]["date"] == "2024-06-07" and rows[0]["regency_code"] == "65.71"
-    assert rows[1]["date"] is None and rows[1]["participants"] is None
-    assert rows[2]["regency_code"] == "53.04"
-
-
-def test_cli_summary_published_on_and_package_entry_point(tmp_path):
-    path = tmp_path / "sikka.txt"
-    path.write_text(SIKKA, encoding="utf-8")
-    proc = run_cli(str(path), "--published-on", "2024-06-04")
-    assert proc.returncode == 0, proc.stderr
-    assert "Rapat Koordinasi Pengawasan Koperasi" in proc.stdout and "2024-06-03" in proc.stdout
-    proc = run_cli(str(path), "--json", module="ingest")
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["date"] is None  # no year and no publication date: not guessed
-
-
-@needs_seeds
-def test_cli_on_the_seeds():
-    paths = sorted(SEEDS.glob("*.txt"))
-    proc = run_cli(*map(str, paths), "--json")
-    assert proc.returncode == 0, proc.stderr
-    dates = [json.loads(line)["date"] for line in proc.stdout.splitlines()]
-    assert dates == ["2020-02-27", "2022-08-25", "2019-08-22", "2022-12-01", "2024-05-30"]
-
-
-def test_cli_missing_file_is_reported(tmp_path):
-    proc = run_cli(str(tmp_path / "tidak-ada.txt"), "--json")
-    assert proc.returncode == 2 and proc.stdout == ""
-    assert "tidak-ada.txt" in proc.stderr

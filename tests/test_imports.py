@@ -491,3 +491,26 @@ def test_region_code_column_settles_an_ambiguous_name_and_wrong_kind_is_named(en
     wrong_kind = imports.preview("meetings", csv_bytes(rows), "kode.csv", user="editor", engine=eng)
     assert wrong_kind.file_error.code == "missing_columns_other_kind"
     assert "Reported cooperative counts" in wrong_kind.file_error.text("en")
+
+
+def test_news_figures_keep_their_own_area_and_date_and_a_foreign_area_is_refused(eng):
+    """Figures of the province (a provincial report held in a city) are stored under the province, as of
+    their own date; an area outside the meeting's province is a problem, nothing stored."""
+    from data_access.imports import news
+
+    before = table_counts(eng)
+    foreign = news.save(_news(figures=news.Figures(as_of=dt.date(2023, 12, 31), total=10, area_code="62")),
+                        user="ntt", engine=eng)
+    assert foreign.problems == ["figures"]
+    assert table_counts(eng) == before
+    item = _news(title="Rakor Koperasi se-NTT", held_on=dt.date(2024, 6, 12), regency_code="53.71", regencies=[],
+                 url="https://example.org/rakor-ntt",
+                 figures=news.Figures(as_of=dt.date(2023, 12, 31), total=3912, active=2101, inactive=1811,
+                                      area_code="53"))
+    saved = news.save(item, user="ntt", merge="new", engine=eng)
+    assert saved.done, saved
+    with engine_module.session_scope(eng) as s:
+        source_id = s.get(Meeting, saved.meeting_id).source_id
+        count = s.scalar(select(CooperativeCount).where(CooperativeCount.source_id == source_id))
+        assert (count.area_code, count.as_of, count.total) == ("53", dt.date(2023, 12, 31), 3912)
+    assert imports.undo(saved.batch_id, user="ntt", engine=eng).done

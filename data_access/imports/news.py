@@ -57,6 +57,7 @@ class Figures:
     active: int | None = None
     inactive: int | None = None
     approximate: bool = False
+    area_code: str | None = None  # the figures' own area (a kab/kota or the province); default: the meeting's
 
 
 @dataclass
@@ -194,6 +195,10 @@ def _check(item: NewsMeeting, gazetteer: Gazetteer) -> list[str]:
         if all(v is None for v in (f.total, f.active, f.inactive)) or any(
                 v is not None and v < 0 for v in (f.total, f.active, f.inactive)):
             problems.append("figures")
+        area = f.area_code
+        if area is not None and (area not in gazetteer.regencies and area not in gazetteer.provinces
+                                 or not (area == item.province_code or area.startswith(item.province_code + "."))):
+            problems.append("figures")
     if item.stage is not None:
         if item.stage.stage not in POKJA_STAGES or item.stage.regency_code not in gazetteer.regencies:
             problems.append("stage")
@@ -292,7 +297,7 @@ def _figures(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> 
     if item.figures is None:
         return 0
     f = item.figures
-    area = item.regency_code or item.province_code
+    area = f.area_code or item.regency_code or item.province_code
     exists = session.scalar(select(CooperativeCount.id).where(
         CooperativeCount.area_code == area, CooperativeCount.as_of == f.as_of,
         CooperativeCount.source_id == source_id))

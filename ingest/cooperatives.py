@@ -1,0 +1,185 @@
+"""The area's cooperative figures: which counts of a report are the (total, active, inactive) of
+the area, as of when — or why none are.
+
+Rules (issue 11; a wrong figure under a name is the worst outcome, an empty one with a
+reason is better):
+- only body sentences that speak of cooperatives; a teaser ("Baca juga") never;
+- a clause about a sub-area (kecamatan, desa), about Koperasi (Desa) Merah Putih, or
+  about another year ("Pada tahun 2019 tercatat ...", "tahun lalu") gives no figure;
+- a subset (new, with an office, that held RAT, revived) is no role's figure;
+- a part of a partition whose remainder is the inactive count is the active count
+  ("212 of the 530 ... The other 318 have shown no activity");
+- two different values for one role, or counts of two different areas, leave the
+  role (the figures) empty with a warning; total ≠ active + inactive leaves all three
+  empty with a warning;
+- a value only implied (inactive = total − active) goes to ``derived``, never to the field;
+- the as-of date is the figures' own ("per 31 Desember 2023"), never the meeting's;
+- the area is the place the figure clauses name, "the province"/"provinsi" → the
+  meeting's province, else the meeting's regency; unclear → ``None`` with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import as_of_in, in_year_clause
+from ingest.figures import Count, counts_in
+from ingest.result import CooperativeCounts, Extraction
+from ingest.text import SNIPPET_MAX, _Doc, _places_in
+
+_ABOUT_COOPERATIVES = re.compile(r"\b(?:koperasi|cooperatives?)\b", re.IGNORECASE)
+# Clauses: contrasts and comparisons ("naik dari 410 unit pada tahun lalu") speak of other counts.
+# A sentence that goes on counting the previous one's cooperatives: "The other 318 have ...", "Sisanya ...".
+_CONTINUES = re.compile(r"\W*(?:the\s+other|the\s+remaining|the\s+rest|sisanya|selebihnya|dari\s+jumlah\s+"
+                        r"(?:itu|tersebut)|of\s+these|of\s+them|sebagian)\b", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
+                           r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
+                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b", re.IGNORECASE)
+_SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Nagari|Gampong|Distrik|[Kk]ampung|"
+                       r"sub-?districts?|villages?)\b")
+# The country's figures ("Secara nasional terdapat ...") are no region's.
+_NATIONAL = re.compile(r"\b(?:secara\s+nasional|se-?indonesia|seluruh\s+indonesia|tingkat\s+nasional|nationwide|"
+                       r"nationally|across\s+(?:the\s+)?(?:country|indonesia)|in\s+indonesia)\b", re.IGNORECASE)
+_KDMP = re.compile(r"\bMerah\s+Putih\b|\bKDK?MP\b|\bKopdes\b", re.IGNORECASE)
+_PROVINCE_WORDS = re.compile(r"\b(?:the\s+province|provinsi\s+ini|se-?provinsi|tingkat\s+provinsi|di\s+provinsi)\b",
+                             re.IGNORECASE)
+_ROLES = ("total", "active", "inactive")
+_REASONS = {"sub_area": "a sub-area (kecamatan/desa)", "kdmp": "Koperasi Merah Putih only",
+            "other_year": "another year", "national": "the whole country"}
+
+
+def _clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for m in _CLAUSE_SPLIT.finditer(doc.text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return spans
+
+
+def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None) -> str | None:
+    """Why a clause's counts are not the area's, or ``None``."""
+    piece = doc.text[start:end]
+    if _KDMP.search(piece):
+        return "kdmp"
+    if _NATIONAL.search(piece):
+        return "national"
+    if _SUB_AREA.search(piece):
+        return "sub_area"
+    year = in_year_clause(doc, start, end)
+    as_of = as_of_in(doc, start, end)
+    if year == -1 or (year is not None and meeting_year is not None and year < meeting_year
+                      and not (as_of and as_of[0].year == year)):
+        return "other_year"
+    return None
+
+
+def _area(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]]]) -> set[str | None]:
+    """The areas the figure clauses speak of (see the module docstring): per count, the regency named
+    nearest to it in its clause ("rakor di Kota Kupang ... 401 koperasi di Kabupaten Kupang" → 53.01),
+    else the province named, else the meeting's regency."""
+    areas: set[str | None] = set()
+    for count, (start, end) in kept:
+        named = [p for p in _places_in(doc, start, end) if doc.about_the_meeting(p.start)]
+        regencies = [p for p in named if len(p.regency_codes) == 1 and (p.explicit or p.title
+                     or next(iter(p.regency_codes)) == result.regency_code)]
+        provinces = [p for p in named if p.is_province and len(p.regions) == 1]
+        if regencies:
+            nearest = min(regencies, key=lambda p: abs(p.start - count.start))
+            areas.add(next(iter(nearest.regency_codes)))
+        elif provinces or _PROVINCE_WORDS.search(doc.text, start, end):
+            areas.add(provinces[0].regions[0].code if provinces else result.province_code)
+        else:
+            areas.add(result.regency_code)
+    return areas
+
+
+def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
+    """Propose the area's figures, with evidence and warnings (module docstring)."""
+    meeting_year = (result.date or result.published_on).year if (result.date or result.published_on) else None
+    kept: list[tuple[Count, tuple[int, int]]] = []
+    as_of = None
+    previous_about = False
+    for s_start, s_end in doc.sentences:
+        about = bool(_ABOUT_COOPERATIVES.search(doc.text, s_start, s_end))
+        continues = previous_about and bool(_CONTINUES.match(doc.text, s_start, s_end))
+        previous_about = about
+        if s_end <= doc.body_start or doc.in_teaser(s_start) or not (about or continues):
+            continue
+        for c_start, c_end in _clauses(doc, s_start, s_end):
+            counts = counts_in(doc, c_start, c_end)
+            if not counts:
+                continue
+            why = _excluded(doc, c_start, c_end, meeting_year)
+            if why:
+                result.warn(f"figures_{why}", "cooperatives", "figures of " + _REASONS[why] + " not taken: '{quote}'",
+                            quote=doc.snippet(counts[0].start, counts[-1].end))
+                continue
+            kept += [(c, (c_start, c_end)) for c in counts]
+            block = (s_start, s_end)
+            prev = doc.sentence_at(max(s_start - 2, 0))  # a table's heading: "Berikut data ... per 30 November 2024:"
+            if doc.text[prev[0]:prev[1]].rstrip().endswith(":"):
+                block = (prev[0], s_end)
+            as_of = as_of or as_of_in(doc, *block)
+    _resolve_parts([c for c, _ in kept])
+    by_role: dict[str, list[Count]] = {r: [c for c, _ in kept if c.role == r] for r in _ROLES}
+    if not any(by_role.values()):
+        return
+    counts = CooperativeCounts()
+    for role, found in by_role.items():
+        values = sorted({c.value for c in found})
+        if len(values) > 1:
+            result.warn("figures_conflict", "cooperatives", "two values for the {role} count ({values}) — left empty",
+                        role=role, values=", ".join(map(str, values)))
+        elif values:
+            setattr(counts, role, values[0])
+    areas = _area(doc, result, [(c, span) for c, span in kept if c.role in _ROLES])
+    if len(areas) > 1:
+        result.warn("figures_areas", "cooperatives", "figures of several areas in one report — left empty")
+        return
+    counts.area_code = next(iter(areas))
+    if None not in (counts.total, counts.active, counts.inactive) and counts.active + counts.inactive != counts.total:
+        result.warn("figures_inconsistent", "cooperatives",
+                    "cooperative figures do not add up: {active} active + {inactive} inactive ≠ {total} total "
+                    "— left empty", active=counts.active, inactive=counts.inactive, total=counts.total)
+        return
+    if counts.total is None and counts.active is None and counts.inactive is None:
+        return
+    _derive(counts, result)
+    if as_of:
+        counts.as_of = as_of[0]
+    if counts.area_code is None:
+        result.warn("figures_area_unknown", "cooperatives", "the area of the cooperative figures is not clear")
+    result.cooperatives = counts
+    spans = [(c.start, c.end) for c, _ in kept if getattr(counts, c.role or "", None) == c.value]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    result.evidence["cooperatives"] = (doc.snippet(start, end) if end - start <= SNIPPET_MAX else doc.snippet(*spans[0]))
+
+
+def _resolve_parts(counts: list[Count]) -> None:
+    """A part whose whole is the total and whose remainder is stated as inactive (or active) is the
+    other role: "212 of the 530 ..." + "The other 318 have shown no activity" → 212 active."""
+    for part in counts:
+        whole = part.part_of
+        if whole is None or whole.role != "total" or part.role in ("active", "inactive"):
+            if whole is not None and whole.role != "total" and part.role not in ("active", "inactive"):
+                part.role = "subset"  # "60 of its 248 inactive cooperatives": a part of a part
+            continue
+        for other, role in (("inactive", "active"), ("active", "inactive")):
+            if any(c.role == other and c is not part and c.value + part.value == whole.value for c in counts):
+                part.role = role
+                break
+
+
+def _derive(counts: CooperativeCounts, result: Extraction) -> None:
+    """The one value two others imply, proposed only as derived (and said so)."""
+    total, active, inactive = counts.total, counts.active, counts.inactive
+    derived = {}
+    if total is not None and active is not None and inactive is None and total >= active:
+        derived["inactive"] = total - active
+    elif total is not None and inactive is not None and active is None and total >= inactive:
+        derived["active"] = total - inactive
+    for role, value in derived.items():
+        counts.derived[role] = value
+        result.warn("figures_derived", "cooperatives", "{role} {value} is not written, only implied by the others "
+                    "(derived, not proposed as stated)", role=role, value=value)

@@ -1,0 +1,131 @@
+"""Cooperative figures stated in a report: each count found, with the role the words give it.
+
+A count is a number tied to cooperatives by the words around it, in the kinds of
+phrasing regional outlets use: a noun ("berjumlah 401 koperasi", "478 registered
+cooperatives"), a partition ("74 dari 210 koperasi", "212 of the 530 cooperatives",
+"Dari 356 koperasi ..., sebanyak 129 unit ...", "342 of them active", "206 di
+antaranya aktif"), a label ("Koperasi aktif: 301", "Jumlah koperasi aktif ...
+tercatat 612 unit") or a remainder ("Sisanya, 752 koperasi, tidak aktif", "The other
+318 ..."). Its role is read from the status words after it (aktif / tidak aktif /
+tidak beroperasi / mati suri / inactive ...), the adjective before the noun
+("140 inactive cooperatives"), or the label; a count qualified as a subset (new,
+with an office, that held RAT, revived, legal entity of a village cooperative) has
+no role. Numbers are read with Babel's ``parse_decimal`` ("1.204" id, "1,120" en).
+Which counts become the area's figures is decided in ``ingest.cooperatives``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+from ingest.text import _Doc
+
+_NUM = re.compile(r"(?<![\d.,/])\d{1,3}(?:[.,]\d{3})+(?![\d/])|(?<![\d.,/])\d+(?![\d/]|[.,]\d)")
+_NOUN = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:(?:registered|inactive|active|idle|dormant|tidak\s+aktif)\s+)?"
+                   r"(?:koperasi|cooperatives?)\b", re.IGNORECASE)
+_INACTIVE = (r"(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi)|mati\s+suri|vakum|pasif|"
+             r"inactive|idle|dormant|not\s+active|no\s+longer\s+active|no\s+activity|(?:have|has)\s+not\s+been\s+active")
+_ACTIVE = r"(?:masih\s+)?(?:aktif|beroperasi)|active|operating|operational"
+_SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|mendapat|berbadan)\b|yang\s+(?:sudah\s+|telah\s+)?(?:memiliki|punya|melaksanakan|menggelar|mengikuti|"
+           r"menerima|mendapat|berbadan)|(?:sudah|telah)\s+(?:memiliki|melaksanakan|menggelar|berbadan)|memiliki\s+"
+           r"(?:gerai|kantor)|RAT\b|revived|held|hold|with\s+(?:their\s+own|an?\s+)|that\s+(?:held|have|hold)|"
+           r"received|sehat|berprestasi|dibubarkan|dissolved")
+_STATUS = re.compile(rf"\b(?P<inactive>{_INACTIVE})|\b(?P<active>{_ACTIVE})\b|\b(?P<subset>{_SUBSET})",
+                     re.IGNORECASE)
+# Between a count and its status: "yang", "masih", "di antaranya", "of them", "are", "koperasi,", ...
+_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|di\s+antaranya|diantaranya|of\s+them|are|is|"
+                   r"were|still|sudah|telah|kini|lagi|koperasi|unit|cooperatives?|registered|ini|itu|lainnya|have|has|had|shown|"
+                   r"show|been|of\s+which|of\s+whom)\b|\s*,?\s*(?:atau|or)\s+[\d.,]+\s*(?:persen|percent|%)"
+                   r"|\s*\(\s*[\d.,]+\s*(?:persen|percent|%)\s*\))*"
+                   r"\s*,?\s*", re.IGNORECASE)
+_TOTAL_TRIGGER = re.compile(r"\b(?:berjumlah|sebanyak|sejumlah|total|terdapat|tercatat|ada|mencapai|tinggal|"
+                            r"memiliki|mempunyai|has|have|had|counts?|records?|there\s+are)\s*:?\s*$", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?$", re.IGNORECASE)
+_PART_OF = re.compile(r"\s*(?:unit\s+|koperasi\s+)?(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?(?=\d)",
+                      re.IGNORECASE)
+_LABEL = re.compile(
+    rf"\b(?:(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?|yang)\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
+    rf"[^.:\d]{{0,60}}?[:=]?\s*$|\bjumlah\s+(?:koperasi|cooperatives)\b(?P<total>[^.:\d]{{0,60}}?)[:=]?\s*$",
+    re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:persen|%|percent|per\s+cent)\b|\s*%", re.IGNORECASE)
+# "Cooperatives in Palu city number 400", "Koperasi di Sikka berjumlah 401": the subject before the count.
+_SUBJECT_TOTAL = re.compile(r"\b(?:koperasi|cooperatives)\b(?P<between>[^.:\d]{0,50}?)\b(?:number(?:ed|s)?|"
+                            r"total(?:l?ed|s)?|berjumlah|sebanyak|mencapai|tercatat|ada)\s*:?\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Count:
+    """One number tied to cooperatives. ``role``: total / active / inactive / subset / None (a part
+    whose status the words do not give); ``part_of``: the whole of its partition, if any."""
+
+    value: int
+    start: int
+    end: int
+    role: str | None
+    part_of: Count | None = None
+
+
+def parse_count(text: str, english: bool) -> int | None:
+    """ "1.204" → 1204 (Indonesian grouping), "1,120" → 1120 in an English report; else ``None``."""
+    try:
+        value = parse_decimal(text, locale="en" if english else "id", strict=True)
+    except NumberFormatError:
+        return None
+    return int(value) if value == int(value) else None
+
+
+def _status(text: str) -> str | None:
+    """The first status the words right after a count give it (up to the next number)."""
+    m = _STATUS.match(text, _LINK.match(text).end())
+    if m is None:
+        return None
+    return next(k for k in ("inactive", "active", "subset") if m.group(k))
+
+
+def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
+    """Every cooperative count of text[start:end] (one clause), in order."""
+    text = doc.text
+    numbers = [m for m in _NUM.finditer(text, start, end)
+               if not any(d.start <= m.start() < d.end for d in doc.dates) and not _PERCENT.match(text, m.end())]
+    found: list[Count] = []
+    for i, m in enumerate(numbers):
+        value = parse_count(m.group(), doc.english)
+        if value is None or (1900 <= value <= 2100 and not _NOUN.match(text, m.end())):
+            continue
+        window_end = numbers[i + 1].start() if i + 1 < len(numbers) else end
+        before = text[start:m.start()]
+        after = text[m.end():window_end]
+        noun = _NOUN.match(after)
+        adjective = re.match(r"\s*(?:unit\s+)?(inactive|idle|dormant|active)\s+cooperatives?", after, re.I)
+        label = _LABEL.search(before[-90:])
+        status = _status(after)
+        role: str | None
+        if adjective:
+            role = "active" if adjective.group(1).lower() == "active" else "inactive"
+        elif status is not None:
+            role = status
+        elif label:
+            role = "inactive" if label.group("inactive") else "active" if label.group("active") else "total"
+        elif subject := _SUBJECT_TOTAL.search(before[-80:]):
+            told = _STATUS.search(subject.group("between"))  # "koperasi yang memiliki gerai sebanyak 9": a subset
+            role = next(k for k in ("inactive", "active", "subset") if told.group(k)) if told else "total"
+        elif noun and (_TOTAL_TRIGGER.search(before[-40:]) or _WHOLE_BEFORE.search(before[-20:])):
+            role = "total"
+        elif noun or _PART_OF.match(text, m.end()) or re.match(r"\s*(?:of\s+them|di\s*antaranya)\b", after, re.I):
+            role = None
+        else:
+            continue
+        count = Count(value, m.start(), m.end(), role)
+        if _WHOLE_BEFORE.search(before[-20:]) and found and found[-1].part_of is None \
+                and _PART_OF.match(text, found[-1].end) and _PART_OF.match(text, found[-1].end).end() == m.start():
+            found[-1].part_of = count  # "74 dari 210 koperasi ... mati suri": the status after is the part's
+            if not adjective and not label:
+                told = _STATUS.search(after)
+                if found[-1].role is None and told:
+                    found[-1].role = next(k for k in ("inactive", "active", "subset") if told.group(k))
+                count.role = "total"
+        found.append(count)
+    return found

@@ -1,0 +1,265 @@
+"""Where: venue, city, the regency and province the meeting concerns, its level."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.places import _describe, _Place, _region_name
+from ingest.result import Extraction
+from ingest.text import _capitalised, _Doc, _places_in, _whole_place
+
+_VENUE_WORDS = (
+    r"aula|hotel|gedung|ruang|ruangan|kantor|balai|pendopo|pendapa|lantai|graha|wisma|rumah\s+jabatan|rujab|"
+    r"auditorium|convention|resort|restoran|rumah\s+makan|kampus|mess|lt\.|hall|ballroom|sekretariat"
+)
+_VENUE_TRIGGER = re.compile(
+    rf"\b(?:bertempat|berlangsung|digelar|dilaksanakan|diadakan|diselenggarakan|dipusatkan)\s+di\s*"
+    rf"|\bdi\s*(?=(?:{_VENUE_WORDS})\b)",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"\s*(?:Jalan|Jl\.?|Jln\.?|Kelurahan|Kel\.|Desa|Kecamatan|Kec\.|RT|RW|No\.?)\s", re.I)
+_VENUE_START = re.compile(rf"(?:{_VENUE_WORDS})\b", re.IGNORECASE)
+_VENUE_END = re.compile(
+    r"[;:!?(\"“\n]|\s(?:pada|yang|dengan|selama|mulai|untuk|dalam\s+rangka|sejak|sekaligus|serta|oleh)\b"
+)
+
+
+@dataclass
+class _Venue:
+    venue: str | None = None
+    venue_span: tuple[int, int] | None = None
+    city: _Place | None = None
+    places: list[_Place] = field(default_factory=list)
+
+
+def _find_venue(doc: _Doc) -> _Venue:
+    """ "bertempat di Aula Hotel Matahari-Atambua, Kabupaten Belu" → venue, city, places.
+
+    The phrase after the trigger runs to the end of the clause; its first comma
+    part is the venue (a place name at its end is the city: "Hotel Royal
+    Victoria Sangatta"), following parts count only while they are places
+    ("Palangka Raya", "Kabupaten Belu"). "Kantor Bupati Belu" keeps Belu in the
+    venue's name — the office is Belu's — but Belu still places it.
+    """
+    for trigger in _VENUE_TRIGGER.finditer(doc.text, doc.body_start):
+        s_end = doc.sentence_at(trigger.start())[1]
+        end = _VENUE_END.search(doc.text, trigger.end(), s_end)
+        phrase_end = min(end.start() if end else s_end, trigger.end() + 160)
+        parts, pos = [], trigger.end()
+        for part in doc.text[trigger.end():phrase_end].split(","):
+            parts.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        first_s, first_e = parts[0]
+        first = doc.text[first_s:first_e].strip().rstrip(".")
+        if not first:
+            continue
+        found = _Venue()
+        whole = _whole_place(doc, first_s, first_e)
+        if whole is not None:
+            found.places.append(whole)
+        elif _VENUE_START.match(first) or (_capitalised(first) and len(first.split()) <= 8
+                                            and not trigger.group().lower().startswith("di")):
+            inner = [p for p in _places_in(doc, first_s, first_e) if not p.is_province]
+            lead = len(doc.text[first_s:first_e]) - len(doc.text[first_s:first_e].lstrip())
+            venue_start, venue_end = first_s + lead, first_s + lead + len(first)
+            if inner and inner[-1].end >= venue_end - 1 and inner[-1].start > venue_start:
+                last = inner[-1]
+                found.places.append(last)
+                if last.title is None:
+                    venue_end = last.start
+            found.venue = doc.text[venue_start:venue_end].strip(" -–—,")
+            found.venue = found.venue[:1].upper() + found.venue[1:]
+            found.venue_span = (venue_start, venue_end)
+        else:
+            continue
+        for s, e in parts[1:]:
+            place = _whole_place(doc, s, e)
+            if place is None:
+                if _ADDRESS.match(doc.text[s:e]):  # "Jalan Kesuma Bangsa, Samarinda": skip the street
+                    continue
+                break
+            found.places.append(place)
+        found.city = next((p for p in found.places if p.title is None and not p.is_province
+                           and not p.kabupaten_prefixed), None)
+        return found
+    return _english_venue(doc) if doc.english else _Venue()
+
+
+_ENGLISH_IN = re.compile(r"\b(?:in|at)\s+(?=[A-Z])")
+_ENGLISH_MEETING = re.compile(r"\b(?:meeting|held|gathered|convened|forum|workshop)\b", re.IGNORECASE)
+
+
+def _english_venue(doc: _Doc) -> _Venue:
+    """English reports: "... a coordination meeting ... in Kepanjen" — the town is where it sat."""
+    for s_start, s_end in doc.sentences:
+        if s_end <= doc.body_start or not _ENGLISH_MEETING.search(doc.text, s_start, s_end):
+            continue
+        for m in _ENGLISH_IN.finditer(doc.text, s_start, s_end):
+            place = next((p for p in doc.places if p.start == m.end() and not p.is_province), None)
+            if place is not None and not re.match(r"\s+(?:regency|city)\b", doc.text[place.end:], re.I):
+                return _Venue(city=place, places=[place])
+    return _Venue()
+
+
+def _resolve_by_explicit(candidates: set[str], named: list[_Place]) -> set[str]:
+    """An ambiguous name ("Bogor") the report itself resolves elsewhere ("Bogor city", "Kota Bogor")."""
+    explicit = {c for p in named if p.explicit for c in p.regency_codes if c in candidates}
+    return explicit if len(explicit) == 1 else candidates
+
+
+def _intersect(places: list[_Place]) -> set[str]:
+    """Regencies every regency-level place agrees on; provinces only narrow the choice."""
+    sets = [p.regency_codes for p in places if p.regency_codes]
+    if not sets:
+        return set()
+    common = set.intersection(*sets) or sets[0]
+    provinces = {r.code for p in places if p.is_province for r in p.regions}
+    narrowed = {c for c in common if not provinces or c[:2] in provinces}
+    return narrowed or common
+
+
+_TINGKAT = re.compile(r"\b(?:tingkat|se-?)\s*$", re.IGNORECASE)
+_LEVEL_PATTERNS = (
+    (re.compile(r"\btingkat\s+(?:nasional|pusat)\b", re.I), "nasional"),
+    (re.compile(r"\btingkat\s+(?:provinsi|prov\.)", re.I), "provinsi"),
+    (re.compile(r"\btingkat\s+(?:kabupaten|kab\.|kota)", re.I), "kabupaten_kota"),
+)
+
+
+def _fill_place(doc: _Doc, result: Extraction) -> None:
+    """Venue and city (where it sat) apart from the regency it concerns.
+
+    "rapat koordinasi koperasi tingkat Kabupaten Kupang ... di Hotel Neo Aston
+    Kota Kupang" sat in Kota Kupang but is about Kab. Kupang. A name that stays
+    ambiguous ("Kupang": 53.01 or 53.71) leaves the regency empty with a warning.
+    """
+    venue = _find_venue(doc)
+    if venue.venue:
+        result.venue = venue.venue
+        result.evidence["venue"] = doc.snippet(*venue.venue_span)
+    city = venue.city
+    if city is None and doc.dateline_places:
+        # The dateline names where the report was filed: a fair city only when the
+        # venue names no place or one the dateline agrees with ("Kantor Bupati Sikka" / "MAUMERE").
+        # A report filed in one town ("Yogyakarta (ANTARA)") about the one regency it names explicitly
+        # ("Sleman regency") is about that regency: the dateline does not place it then.
+        filed = doc.dateline_places[0]
+        explicit = {c for p in doc.places if p.explicit and doc.about_the_meeting(p.start) and not p.is_province
+                    and len(p.regency_codes) == 1 for c in p.regency_codes}
+        elsewhere = len(explicit) == 1 and not explicit & filed.regency_codes
+        if not elsewhere and (not venue.places or filed.regency_codes & _intersect(venue.places)):
+            city = filed
+            venue.places.append(filed)
+    if city is not None:
+        result.city = city.text.title() if city.text.isupper() else city.text
+        result.evidence["city"] = doc.snippet(city.start, city.end)
+        if city in doc.dateline_places:
+            result.warn("city_from_dateline", "city", "city '{city}' taken from the dateline (where the report was filed)",
+                        city=result.city)
+
+    venue_spans = [(p.start, p.end) for p in venue.places]
+    used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans]
+    named = [p for p in used if (p.explicit or p.title) and not p.is_province and len(p.regency_codes) == 1]
+
+    # The regency the meeting is about: "tingkat Kabupaten X", or the organiser's own regency.
+    subject = next((p for p in named if _TINGKAT.search(doc.text[max(0, p.start - 12):p.start])), None)
+    if subject is None and result.organizer:
+        org_start = doc.text.find(result.organizer)
+        org_places = _places_in(doc, org_start, org_start + len(result.organizer)) if org_start >= 0 else []
+        if org_places and not org_places[0].is_province and len(org_places[0].regency_codes) == 1:
+            subject = org_places[0]
+
+    venue_regencies = _resolve_by_explicit(_intersect(venue.places), named)
+    regency: str | None = None
+    if subject is not None:
+        regency = next(iter(subject.regency_codes))
+        result.evidence["regency_code"] = doc.snippet(subject.start, subject.end)
+    elif len(venue_regencies) == 1:
+        regency = next(iter(venue_regencies))
+        where = next(p for p in venue.places if regency in p.regency_codes)
+        result.evidence["regency_code"] = doc.snippet(where.start, where.end)
+    elif len(venue_regencies) > 1:
+        where = next(p for p in venue.places if len(p.regency_codes) > 1)
+        result.warn("ambiguous_place", "regency_code", "ambiguous place '{place}': {candidates} — regency left empty",
+                    place=where.text, candidates=_describe(venue_regencies))
+    elif not venue.places and len({next(iter(p.regency_codes)) for p in named}) == 1:
+        regency = next(iter(named[0].regency_codes))
+        result.evidence["regency_code"] = doc.snippet(named[0].start, named[0].end)
+    result.regency_code = regency
+    result.regency_name = _region_name(regency)
+
+    involved = {next(iter(p.regency_codes)) for p in named}
+    if regency:
+        involved.add(regency)
+    result.regencies_involved = sorted(involved)
+    if involved:
+        other = next((p for p in named if next(iter(p.regency_codes)) != regency), None)
+        result.evidence["regencies_involved"] = (doc.snippet(other.start, other.end) if other
+                                                 else result.evidence.get("regency_code"))
+
+    _fill_province(doc, result, venue, venue_regencies, used)
+    _fill_level(doc, result, named)
+
+
+def _fill_province(doc: _Doc, result: Extraction, venue: _Venue, venue_regencies: set[str],
+                   used: list[_Place]) -> None:
+    """The regency's province; else the one the venue's candidates share; else the organiser's,
+    the title's, or the province the text names most."""
+    provinces = [p for p in used if p.is_province]
+    stated = None
+    for text in (result.organizer, result.title):
+        if text and stated is None:
+            pos = doc.text.find(text)
+            stated = next((p for p in provinces if pos >= 0 and pos <= p.start < pos + len(text)), None)
+    code, where = None, None
+    if result.regency_code:
+        code = result.regency_code[:2]
+        where = result.evidence.get("regency_code")
+        if stated is not None and stated.regions[0].code != code:
+            result.warn("province_differs", "province_code", "the meeting is held in {regency} but named for {province}",
+                        regency=_region_name(result.regency_code), province=stated.regions[0].name)
+    elif venue_regencies and len({c[:2] for c in venue_regencies}) == 1:
+        code = next(iter(venue_regencies))[:2]
+        where = result.evidence.get("city")
+    elif stated is not None:
+        code, where = stated.regions[0].code, doc.snippet(stated.start, stated.end)
+    elif provinces:
+        counts = Counter(p.regions[0].code for p in provinces if len(p.regions) == 1)
+        if counts:
+            code = counts.most_common(1)[0][0]
+            first = next(p for p in provinces if p.regions[0].code == code)
+            where = doc.snippet(first.start, first.end)
+    if code is None:
+        return
+    result.province_code = code
+    result.province_name = _region_name(code)
+    result.evidence["province_code"] = where
+
+
+def _fill_level(doc: _Doc, result: Extraction, named: list[_Place]) -> None:
+    """ "tingkat Provinsi" / "tingkat Kabupaten/Kota" as written; else "se-<province>"; else the
+    organiser's level (a provincial office → provinsi)."""
+    hits = [(m.start(), m.end(), level) for pattern, level in _LEVEL_PATTERNS for m in pattern.finditer(doc.text)]
+    if hits:
+        start, end, level = min(hits)
+        result.level, result.evidence["level"] = level, doc.snippet(start, end)
+        return
+    se = re.search(r"\bse\s*[-–]\s*(?:provinsi\b|(?=[A-Z]))", doc.text)
+    if se:
+        after = next((p for p in doc.places if p.start >= se.end() and p.start - se.end() <= 2), None)
+        if re.match(r"se\s*[-–]\s*provinsi", se.group(), re.I) or (after is not None and after.is_province):
+            result.level, result.evidence["level"] = "provinsi", doc.snippet(se.start(), se.end() + 20)
+            return
+    if result.organizer:
+        org = result.organizer
+        pos = doc.text.find(org)
+        inside = _places_in(doc, pos, pos + len(org)) if pos >= 0 else []
+        if re.search(r"\b(?:Provinsi|Prov\.|Pemprov)", org) or (inside and inside[0].is_province):
+            result.level = "provinsi"
+        elif re.search(r"\b(?:Kabupaten|Kab\.|Kota|Pemkab|Pemkot)\b", org) or inside:
+            result.level = "kabupaten_kota"
+        if result.level:
+            result.evidence["level"] = result.evidence.get("organizer")
+

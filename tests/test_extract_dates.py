@@ -1,0 +1,69 @@
+"""``ingest.dates`` and ``ingest.meeting_date``: date mentions (id, en), the figures' as-of date,
+the meeting's date, its year and day/month order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.assemble import _prepare
+from ingest.dates import _date_mentions, as_of_in, in_year_clause
+from ingest.extract import extract
+
+
+@pytest.mark.parametrize(("text", "day_month_year", "weekday"), [
+    ("Kamis (30/5/2024)", (30, 5, 2024), 3), ("Jum'at, 7 Juni 2024", (7, 6, 2024), 4),
+    ("Monday (5/10)", (5, 10, None), 0), ("Thursday, 22 February 2024", (22, 2, 2024), 3),
+    ("Wednesday, February 21, 2024", (21, 2, 2024), 2), ("Tue, 06/10/2015", (6, 10, 2015), 1),
+    ("tanggal 5 Pebruari 2024", (5, 2, 2024), None), ("2024-03-12", (12, 3, 2024), None),
+])
+def test_mentions_in_both_languages(text, day_month_year, weekday):
+    [m] = _date_mentions(text)
+    assert ((m.day, m.month, m.year), m.weekday) == (day_month_year, weekday)
+
+
+def test_a_bare_fraction_is_not_a_date():
+    assert _date_mentions("rasio 3/6 dan 12/5 peserta") == []
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    ("tercatat hingga 31 Desember 2023 sebanyak", dt.date(2023, 12, 31)),
+    ("per Desember 2023 jumlahnya", dt.date(2023, 12, 31)),
+    ("Hingga Mei 2024, tercatat", dt.date(2024, 5, 31)),
+    ("as of February 2024 there were", dt.date(2024, 2, 29)),
+    ("digelar Kamis (7/3/2024)", None),
+])
+def test_the_figures_own_date(text, as_of):
+    found = as_of_in(_prepare(text), 0, len(text))
+    assert (found[0] if found else None) == as_of
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Pada tahun 2019 tercatat 850 koperasi", 2019), ("Rakor serupa tahun lalu", -1),
+    ("in 2019 the office counted", 2019), ("per Desember 2023 jumlahnya", None),
+])
+def test_a_clause_in_another_year(text, year):
+    assert in_year_clause(_prepare(text), 0, len(text)) == year
+
+
+def test_the_byline_weekday_tells_month_first_from_day_first_in_english():
+    text = ("City cooperatives meet\n\nRina Contoh, The Jakarta Post, Malang | Fri, 03/08/2019\n\n"
+            "Some 80 cooperative managers attended a coordination meeting on Thursday (7/3) in Malang city.\n")
+    d = extract(text)
+    assert d.published_on == dt.date(2019, 3, 8)  # "Fri" is 8 March, not 3 August (a Saturday)
+    assert (d.date, d.date_inferred, d.weekday_ok) == (dt.date(2019, 3, 7), True, True)
+
+
+def test_an_indonesian_date_is_never_read_month_first_and_a_wrong_weekday_is_warned():
+    d = extract("BELU – Rakor koperasi digelar di Aula Dinas, Jumat (18/9/2025), dan diikuti 45 peserta.\n")
+    assert (d.date, d.weekday_ok) == (dt.date(2025, 9, 18), False)
+    [mismatch] = [n for n in d.notices if n.code == "weekday_mismatch"]
+    assert (mismatch.field, mismatch.params["actual_id"], mismatch.params["actual_en"]) == ("date", "Kamis", "Thursday")
+
+
+def test_other_events_and_teasers_do_not_give_the_meeting_date():
+    text = ("Rakor Koperasi Kampar\n\nBANGKINANG - Rakor serupa tahun lalu digelar Selasa (13/6/2023) di Aula "
+            "Dinas. Tahun ini rakor koperasi digelar Kamis (20/6/2024) di Aula Kantor Bupati Kampar.\n"
+            "Baca juga: Rakor Koperasi Kota Kupang Digelar Senin (24/6/2024)\n")
+    assert extract(text).date == dt.date(2024, 6, 20)

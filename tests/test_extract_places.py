@@ -1,0 +1,51 @@
+"""``ingest.places`` and ``ingest.where``: gazetteer names, English forms, and the regency/province a
+report is about — never from an outlet's name, a byline or a teaser; an ambiguous name left empty."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from ingest.places import _place_mentions
+
+
+@pytest.mark.parametrize(("text", "codes", "explicit"), [
+    ("in Malang regency", {"35.07"}, True), ("in Malang city", {"35.73"}, True),
+    ("di Malang", {"35.07", "35.73"}, False), ("Kota Kupang", {"53.71"}, True),
+    ("Bupati Kupang", {"53.01"}, False),
+])
+def test_regency_mentions(text, codes, explicit):
+    [place] = [p for p in _place_mentions(text) if not p.is_province]
+    assert (place.regency_codes, place.explicit) == (codes, explicit)
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    ("West Kalimantan's office", "61"), ("E Nusa Tenggara", "53"), ("Riau Islands", "21"), ("North Sumatra", "12"),
+])
+def test_english_province_names(text, province):
+    [place] = _place_mentions(text)
+    assert place.is_province and [r.code for r in place.regions] == [province]
+
+
+def test_an_outlet_named_after_a_place_says_nothing_about_the_meeting():
+    text = ("Cooperatives told to report\n\nDewi Contoh, The Jakarta Post, Kediri | Tue, 06/10/2015\n\n"
+            "Officials met on Monday (5/10) in Kediri for a coordination meeting on cooperatives.\n")
+    d = extract(text)
+    assert (d.regency_code, d.province_code) == (None, "35")  # not 31 (Jakarta); Kediri stays ambiguous
+    [notice] = [n for n in d.notices if n.code == "ambiguous_place"]
+    assert "35.06" in notice.params["candidates"] and "35.71" in notice.params["candidates"]
+
+
+def test_a_teaser_never_places_the_meeting():
+    text = ("Rakor Koperasi di Jayapura\n\nJAYAPURA - Rapat koordinasi koperasi berlangsung di Hotel Contoh, "
+            "Jayapura, Selasa (5/11/2024). Baca juga: Kabupaten Jayapura Bentuk 139 Koperasi.\n")
+    d = extract(text)
+    assert d.regency_code is None and d.province_code == "91"
+    assert any(n.code == "ambiguous_place" for n in d.notices)
+
+
+def test_an_ambiguous_dateline_is_settled_by_an_explicit_mention_in_the_text():
+    text = ("Bogor city counts cooperatives\n\nBogor, W Java (ANTARA) - The Bogor city administration held a "
+            "coordination meeting on cooperatives on Wednesday (21/2/2024).\n")
+    d = extract(text)
+    assert (d.regency_code, d.province_code, d.outlet) == ("32.71", "32", "ANTARA")

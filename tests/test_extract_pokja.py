@@ -1,0 +1,20 @@
+"""``ingest.pokja``: the task-force stage a report states, only in sentences that name a task force."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+
+LEAD = "ATAMBUA – Rapat teknis digelar di Aula Kantor Bupati Belu, Kamis (22/8/2024). "
+
+
+@pytest.mark.parametrize(("sentence", "stage"), [
+    ("Pokja PMI Kabupaten Belu belum dibentuk hingga kini.", "belum_dibentuk"),
+    ("Pokja PMI telah dibentuk dengan SK Bupati.", "terbentuk"),
+    ("Rapat membahas persiapan pembentukan Pokja PMI.", "persiapan"),
+    ("Setiap kabupaten wajib membentuk Pokja sesuai MOU.", None),  # an obligation is no stage
+    ("Pembentukan koperasi baru dibahas.", None),  # no task force named
+])
+def test_stage_as_written(sentence, stage):
+    assert extract(LEAD + sentence + "\n").pokja_stage == stage

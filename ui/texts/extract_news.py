@@ -1,0 +1,60 @@
+"""Texts of the Ekstraksi berita page: the extractor's warnings (``ex_warn_<code>``, filled from the
+notice's params) and the rows of the evidence table not shared with the form."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "ex_col_warning": {"id": "Catatan", "en": "Note"},
+    "ex_on_behalf_of": {"id": "Mewakili", "en": "On behalf of"},
+    "ex_chaired_by": {"id": "Dipimpin oleh", "en": "Chaired by"},
+    "ex_figures_area": {"id": "Wilayah angka koperasi", "en": "Area of the figures"},
+    "ex_derived": {"id": "{role}: {value} (turunan, tidak tertulis)", "en": "{role}: {value} (derived, not written)"},
+    "ex_warn_no_date": {"id": "Tanggal rapat tidak ditemukan dalam teks.",
+                        "en": "No meeting date found in the text."},
+    "ex_warn_year_unknown": {"id": "Tahun pada '{written}' tidak ditulis dan tidak dapat disimpulkan.",
+                             "en": "The year of '{written}' is not written and could not be inferred."},
+    "ex_warn_year_from_publication": {
+        "id": "Tahun tidak ditulis pada '{written}': {year} diambil dari tanggal terbit.",
+        "en": "Year not written in '{written}': {year} taken from the publication date."},
+    "ex_warn_year_from_text": {
+        "id": "Tahun tidak ditulis pada '{written}': {year} diambil dari tahun yang disebut dalam teks.",
+        "en": "Year not written in '{written}': {year} taken from a year named in the text."},
+    "ex_warn_weekday_mismatch": {
+        "id": "Hari tidak cocok: tertulis '{written}', padahal {date} adalah hari {actual_id}.",
+        "en": "Weekday mismatch: '{written}' written but {date} is a {actual_en}."},
+    "ex_warn_city_from_dateline": {
+        "id": "Kota '{city}' diambil dari baris tempat berita (tempat berita ditulis).",
+        "en": "City '{city}' taken from the dateline (where the report was filed)."},
+    "ex_warn_ambiguous_place": {
+        "id": "Nama tempat '{place}' ambigu: {candidates} — kabupaten/kota dikosongkan.",
+        "en": "Ambiguous place '{place}': {candidates} — regency left empty."},
+    "ex_warn_province_differs": {
+        "id": "Rapat berlangsung di {regency}, tetapi disebut untuk {province}.",
+        "en": "The meeting is held in {regency} but named for {province}."},
+    "ex_warn_opener_represented": {
+        "id": "Pembuka disimpulkan: teks tidak menyebut siapa yang membuka; {who} mewakili kepala daerah.",
+        "en": "Opener inferred: the text does not say who opened it; {who} represented the head of region."},
+    "ex_warn_opener_remarks": {
+        "id": "Pembuka disimpulkan: teks tidak menyebut siapa yang membuka; {who} memberi sambutan/arahan.",
+        "en": "Opener inferred: the text does not say who opened it; {who} gave the sambutan/arahan."},
+    "ex_warn_pokja_several": {"id": "Beberapa tahap Pokja disebut ({stages}); diambil '{stage}'.",
+                              "en": "Several Pokja stages mentioned ({stages}); took '{stage}'."},
+    "ex_warn_figures_sub_area": {"id": "Angka wilayah bagian (kecamatan/desa) tidak diambil: '{quote}'",
+                                 "en": "Figures of a sub-area (kecamatan/desa) not taken: '{quote}'"},
+    "ex_warn_figures_kdmp": {"id": "Angka Koperasi Merah Putih saja tidak diambil: '{quote}'",
+                             "en": "Figures of Koperasi Merah Putih only not taken: '{quote}'"},
+    "ex_warn_figures_other_year": {"id": "Angka tahun lain tidak diambil: '{quote}'",
+                                   "en": "Figures of another year not taken: '{quote}'"},
+    "ex_warn_figures_national": {"id": "Angka nasional tidak diambil: '{quote}'",
+                                 "en": "Figures of the whole country not taken: '{quote}'"},
+    "ex_warn_figures_conflict": {"id": "Dua nilai untuk {role} ({values}) — dikosongkan.",
+                                 "en": "Two values for {role} ({values}) — left empty."},
+    "ex_warn_figures_areas": {"id": "Angka koperasi beberapa wilayah dalam satu berita — dikosongkan.",
+                              "en": "Cooperative figures of several areas in one report — left empty."},
+    "ex_warn_figures_inconsistent": {
+        "id": "Angka koperasi tidak cocok: {active} aktif + {inactive} tidak aktif ≠ {total} — dikosongkan.",
+        "en": "Cooperative figures do not add up: {active} active + {inactive} inactive ≠ {total} — left empty."},
+    "ex_warn_figures_derived": {
+        "id": "{role} {value} tidak tertulis, hanya tersirat dari angka lain (turunan, tidak diisikan).",
+        "en": "{role} {value} is not written, only implied by the others (derived, not filled in)."},
+    "ex_warn_figures_area_unknown": {"id": "Wilayah angka koperasi tidak jelas.",
+                                     "en": "The area of the cooperative figures is not clear."},
+}
