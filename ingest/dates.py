@@ -50,8 +50,8 @@ _MONTH_DATE = re.compile(
     rf"(?P<close>\s*\))?",
     re.IGNORECASE,
 )
-_MONTH_FIRST = re.compile(  # English: "Monday, February 22, 2024", "Feb. 22"
-    rf"(?:{_WD}\s*,?\s*)?\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?(?!\d)",
+_MONTH_FIRST = re.compile(  # English: "Monday, February 22, 2024", "Feb. 22", "Wednesday (July 17)"
+    rf"(?:{_WD}\s*,?\s*(?P<open>\(\s*)?)?\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?(?!\d)",
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(
@@ -117,8 +117,8 @@ def _date_mentions(text: str) -> list[_DateMention]:
             day = int(m.groupdict().get("d0") or m.group("d"))
             year = int(m.group("y")) if m.group("y") else None
             key = re.sub(r"[^a-z]", "", m.group("mon").lower())
-            if pattern is _MONTH_FIRST and (year is None or len(key) < 3):
-                continue  # "Mei 5" without a year is rarely a date; "Mar 5" too short to trust
+            if pattern is _MONTH_FIRST and ((year is None and not m.group("wd")) or len(key) < 3):
+                continue  # "Mei 5" without a year or weekday is rarely a date; "Mar 5" too short to trust
             found.append(_mention(m, day, _MONTHS[key], year, bool(m.groupdict().get("open"))))
     for m in _ISO_DATE.finditer(text):
         found.append(_mention(m, int(m.group("d")), int(m.group("m")), int(m.group("y")), False))

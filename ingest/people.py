@@ -17,7 +17,7 @@ from ingest.result import Extraction, OpenedBy
 from ingest.text import _Doc
 
 _ROLE_WORDS = (
-    r"(?:Plt\.?|Plh\.?|Pj\.?|PJ\.?|Penjabat|Pejabat|Wakil|Wabup|Wagub|Wawali|Bupati|Wali\s?[Kk]ota|Gubernur|Sekda|"
+    r"(?:Plt\.?|Plh\.?|Pj\.?|PJ\.?|Penjabat|Pejabat|Wakil|Wabup|Wagub|Wawali|Bupati|Wali\s?[Kk]ota|Gubernur|Sekda|Sekkot?|Sekot|"
     r"Sekretaris|Sekdis|Kepala|Kadis\w*|Asisten|Staf+\s+Ahli|Menteri|Wamen\w*|Dirjen|Direktur|Deputi|Ketua|Camat|"
     r"Kabid|Kabag|Karo|Kasi|Kasubag|Lurah|Kades)(?=[\s.A-Z]|$)"
 )
@@ -46,7 +46,7 @@ _OPENED_ACTIVE = re.compile(
 _ENGLISH_SUBJECT = re.compile(r"(?P<role>(?:[a-z][a-z'-]*\s+){1,4})(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
                               r"\s*,?\s*$")
 _REPRESENTED = re.compile(r",?\s*(?:yang\s+|dan\s+)?\b(?:di)?wakili\s+(?:oleh\s+)?", re.IGNORECASE)
-_REPRESENTING = re.compile(r",?\s*\b(?:m+ewakili|on\s+behalf\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+_REPRESENTING = re.compile(r",?\s*\b(?:m+ewakili|atas\s+nama|a\.\s?n\.|on\s+behalf\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 _REMARKS = re.compile(
     r"\s+(?:(?:dalam|pada|saat)\s+(?:sambutan|arahan)(?:nya)?|(?:memberikan|menyampaikan)\s+(?:sambutan|arahan))\b",
     re.IGNORECASE,
@@ -56,7 +56,7 @@ _CHUNK_STOP = re.compile(
     r",?\s+(?:yang|serta|pada|di|bertempat|sekaligus|didampingi|dengan|dalam|untuk|saat|ketika|on|in|at|who|"
     r"and|selaku|sebagai)\b|[;(\"“]|,\s*dan\b|\s+dan\s+(?=[a-z])"
     r"|,\s*(?=(?:Senin|Selasa|Rabu|Kamis|Jum|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b)|,?\s*\b(?:m+ewakili|on\s+behalf)\b"
+    r"Sunday)\b)|,?\s*\b(?:m+ewakili|atas\s+nama|a\.\s?n\.|on\s+behalf)\b"
 )
 _PLACE_ROLE_NAME = re.compile(r"(?P<role>.*\b[a-z][a-z'-]*)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})$")
 _CAPACITY = re.compile(r"\s*,?\s*(?:selaku|sebagai|in\s+(?:his|her)\s+capacity\s+as)\s+", re.IGNORECASE)
