@@ -162,8 +162,8 @@ def in_year_clause(doc: _Doc, start: int, end: int) -> int | None:
     piece = doc.text[start:end]
     if re.search(r"\b(?:tahun\s+lalu|tahun\s+sebelumnya|last\s+year|the\s+previous\s+year)\b", piece, re.I):
         return -1
-    m = re.search(r"\b(?:(?:pada|di)\s+)?tahun\s+((?:19|20)\d{2})\b|\b(?:pada|in|sepanjang)\s+((?:19|20)\d{2})\b",
-                  piece, re.I)
+    m = re.search(r"\b(?:(?:pada|di)\s+)?tahun\s+((?:19|20)\d{2})\b|\b(?:pada|in|sepanjang)\s+((?:19|20)\d{2})\b"
+                  r"|(?<![\d.,/])((?:19|20)\d{2})\s*:\s*(?=\d)", piece, re.I)  # a year as a label: "2023: 356 koperasi"
     if m is None:
         return None
-    return int(m.group(1) or m.group(2))
+    return int(m.group(1) or m.group(2) or m.group(3))

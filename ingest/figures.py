@@ -26,7 +26,8 @@ from ingest.text import _Doc
 _NUM = re.compile(r"(?<![\d.,/])\d{1,3}(?:[.,]\d{3})+(?![\d/])|(?<![\d.,/])\d+(?![\d/]|[.,]\d)")
 _NOUN = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:(?:registered|inactive|active|idle|dormant|tidak\s+aktif)\s+)?"
                    r"(?:koperasi|cooperatives?)\b", re.IGNORECASE)
-_INACTIVE = (r"(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi)|mati\s+suri|vakum|pasif|"
+_INACTIVE = (r"(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi|berjalan|berkegiatan|beraktivitas|"
+             r"(?:menjalankan|melakukan|melaksanakan)\s+(?:usaha|kegiatan))|mati\s+suri|vakum|pasif|"
              r"inactive|idle|dormant|not\s+active|no\s+longer\s+active|no\s+activity|(?:have|has)\s+not\s+been\s+active")
 _ACTIVE = r"(?:masih\s+)?(?:aktif|beroperasi)|active|operating|operational"
 _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|mendapat|berbadan)\b|yang\s+(?:sudah\s+|telah\s+)?(?:memiliki|punya|melaksanakan|menggelar|mengikuti|"
@@ -42,6 +43,7 @@ _LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|di\s+ant
                    r"|\s*\(\s*[\d.,]+\s*(?:persen|percent|%)\s*\))*"
                    r"\s*,?\s*", re.IGNORECASE)
 _TOTAL_TRIGGER = re.compile(r"\b(?:berjumlah|sebanyak|sejumlah|total|terdapat|tercatat|ada|mencapai|tinggal|"
+                            r"mencatat(?:kan)?|mendata|terdata|terdaftar|menaungi|membina|"
                             r"memiliki|mempunyai|has|have|had|counts?|records?|there\s+are)\s*:?\s*$", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?$", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:unit\s+|koperasi\s+)?(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?(?=\d)",
@@ -50,6 +52,8 @@ _LABEL = re.compile(
     rf"\b(?:(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?|yang)\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
     rf"[^.:\d]{{0,60}}?[:=]?\s*$|\bjumlah\s+(?:koperasi|cooperatives)\b(?P<total>[^.:\d]{{0,60}}?)[:=]?\s*$",
     re.IGNORECASE)
+# "372 koperasi (219 aktif, 153 tidak aktif)": a count whose parts follow in brackets is the whole.
+_BREAKDOWN = re.compile(r"\s*\(\s*\d")
 _PERCENT = re.compile(r"\s*(?:persen|%|percent|per\s+cent)\b|\s*%", re.IGNORECASE)
 # "Cooperatives in Palu city number 400", "Koperasi di Sikka berjumlah 401": the subject before the count.
 _SUBJECT_TOTAL = re.compile(r"\b(?:koperasi|cooperatives)\b(?P<between>[^.:\d]{0,50}?)\b(?:number(?:ed|s)?|"
@@ -112,7 +116,8 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
         elif subject := _SUBJECT_TOTAL.search(before[-80:]):
             told = _STATUS.search(subject.group("between"))  # "koperasi yang memiliki gerai sebanyak 9": a subset
             role = next(k for k in ("inactive", "active", "subset") if told.group(k)) if told else "total"
-        elif noun and (_TOTAL_TRIGGER.search(before[-40:]) or _WHOLE_BEFORE.search(before[-20:])):
+        elif noun and (_TOTAL_TRIGGER.search(before[-40:]) or _WHOLE_BEFORE.search(before[-20:])
+                       or _BREAKDOWN.match(text, m.end() + noun.end())):
             role = "total"
         elif noun or _PART_OF.match(text, m.end()) or re.match(r"\s*(?:of\s+them|di\s*antaranya)\b", after, re.I):
             role = None
