@@ -25,6 +25,7 @@ import re
 from ingest.dates import as_of_in, in_year_clause
 from ingest.figures import Count, counts_in
 from ingest.result import CooperativeCounts, Extraction
+from ingest.tables import tables_in
 from ingest.text import SNIPPET_MAX, _Doc, _places_in
 
 _ABOUT_COOPERATIVES = re.compile(r"\b(?:koperasi|cooperatives?)\b", re.IGNORECASE)
@@ -99,12 +100,19 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
     meeting_year = (result.date or result.published_on).year if (result.date or result.published_on) else None
     kept: list[tuple[Count, tuple[int, int]]] = []
     as_of = None
+    tables = tables_in(doc, meeting_year)
+    for table in tables:  # a table's counts are read by column/row (ingest.tables), not as sentences
+        kept += table.counts
+        heading = doc.sentence_at(max(table.start - 2, 0))
+        if table.counts and doc.text[heading[0]:heading[1]].rstrip().endswith(":"):
+            as_of = as_of or as_of_in(doc, heading[0], table.end)
     previous_about = False
     for s_start, s_end in doc.sentences:
         about = bool(_ABOUT_COOPERATIVES.search(doc.text, s_start, s_end))
         continues = previous_about and bool(_CONTINUES.match(doc.text, s_start, s_end))
         previous_about = about
-        if s_end <= doc.body_start or doc.in_teaser(s_start) or not (about or continues):
+        if s_end <= doc.body_start or doc.in_teaser(s_start) or not (about or continues) \
+                or any(t.start <= s_start < t.end for t in tables):
             continue
         for c_start, c_end in _clauses(doc, s_start, s_end):
             counts = counts_in(doc, c_start, c_end)
