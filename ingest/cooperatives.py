@@ -4,7 +4,8 @@ the area, as of when — or why none are.
 Rules (issue 11; a wrong figure under a name is the worst outcome, an empty one with a
 reason is better):
 - only body sentences that speak of cooperatives; a teaser ("Baca juga") never;
-- a clause about a sub-area (kecamatan, desa), about Koperasi (Desa) Merah Putih, or
+- a clause about a sub-area (kecamatan, desa), about Koperasi (Desa) Merah Putih (or in a sentence
+  that goes on about them, ``ingest.kdmp``), or
   about another year ("Pada tahun 2019 tercatat ...", "tahun lalu") gives no figure;
 - a subset (new, with an office, that held RAT, revived) is no role's figure;
 - a part of a partition whose remainder is the inactive count is the active count
@@ -24,6 +25,7 @@ import re
 
 from ingest.dates import as_of_in, in_year_clause
 from ingest.figures import Count, counts_in
+from ingest.kdmp import KDMP_TERM, kdmp_sentences
 from ingest.result import CooperativeCounts, Extraction
 from ingest.tables import tables_in
 from ingest.text import SNIPPET_MAX, _Doc, _places_in
@@ -41,7 +43,6 @@ _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Naga
 # The country's figures ("Secara nasional terdapat ...") are no region's.
 _NATIONAL = re.compile(r"\b(?:secara\s+nasional|se-?indonesia|seluruh\s+indonesia|tingkat\s+nasional|nationwide|"
                        r"nationally|across\s+(?:the\s+)?(?:country|indonesia)|in\s+indonesia)\b", re.IGNORECASE)
-_KDMP = re.compile(r"\bMerah\s+Putih\b|\bKDK?MP\b|\bKopdes\b", re.IGNORECASE)
 _PROVINCE_WORDS = re.compile(r"\b(?:the\s+province|provinsi\s+ini|se-?provinsi|tingkat\s+provinsi|di\s+provinsi)\b",
                              re.IGNORECASE)
 _ROLES = ("total", "active", "inactive")
@@ -58,10 +59,11 @@ def _clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None) -> str | None:
+def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None,
+              kdmp: list[tuple[int, int]]) -> str | None:
     """Why a clause's counts are not the area's, or ``None``."""
     piece = doc.text[start:end]
-    if _KDMP.search(piece):
+    if KDMP_TERM.search(piece) or any(k_start <= start < k_end for k_start, k_end in kdmp):
         return "kdmp"
     if _NATIONAL.search(piece):
         return "national"
@@ -101,6 +103,7 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
     kept: list[tuple[Count, tuple[int, int]]] = []
     as_of = None
     tables = tables_in(doc, meeting_year)
+    kdmp = kdmp_sentences(doc)  # sentences about Koperasi Merah Putih: their counts are KDMP figures
     for table in tables:  # a table's counts are read by column/row (ingest.tables), not as sentences
         kept += table.counts
         heading = doc.sentence_at(max(table.start - 2, 0))
@@ -118,7 +121,7 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
             counts = counts_in(doc, c_start, c_end)
             if not counts:
                 continue
-            why = _excluded(doc, c_start, c_end, meeting_year)
+            why = _excluded(doc, c_start, c_end, meeting_year, kdmp)
             if why:
                 result.warn(f"figures_{why}", "cooperatives", "figures of " + _REASONS[why] + " not taken: '{quote}'",
                             quote=doc.snippet(counts[0].start, counts[-1].end))

@@ -66,6 +66,14 @@ _AS_OF = re.compile(
 )
 
 
+# English, month first: "As of July 30, 2025", "by the end of June 2025"
+_AS_OF_MONTH_FIRST = re.compile(
+    rf"\b(?:as\s+of|by|until|per)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_RE})\.?\s+(?:(?P<d>\d{{1,2}}),?\s+)?"
+    rf"(?P<y>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _DateMention:
     """One date the text writes. ``swappable``: a numeric date that reads as well month-first."""
@@ -146,9 +154,10 @@ def _mention(m: re.Match, day: int, month: int, year: int | None, parenthesised:
 def as_of_in(doc: _Doc, start: int, end: int) -> tuple[dt.date, int, int] | None:
     """The figures' own date written in text[start:end]: "per 31 Desember 2023" → 2023-12-31,
     "hingga Mei 2024" → 2024-05-31 (a month alone means its last day). Returns (date, start, end)."""
-    m = _AS_OF.search(doc.text, start, end)
-    if m is None:
+    found = [m for m in (_AS_OF.search(doc.text, start, end), _AS_OF_MONTH_FIRST.search(doc.text, start, end)) if m]
+    if not found:
         return None
+    m = min(found, key=lambda m: m.start())
     year, month = int(m.group("y")), _MONTHS[re.sub(r"[^a-z]", "", m.group("mon").lower())]
     day = int(m.group("d")) if m.group("d") else calendar.monthrange(year, month)[1]
     if not _valid(year, month, day):

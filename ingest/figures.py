@@ -37,7 +37,8 @@ _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|men
 _STATUS = re.compile(rf"\b(?P<inactive>{_INACTIVE})|\b(?P<active>{_ACTIVE})\b|\b(?P<subset>{_SUBSET})",
                      re.IGNORECASE)
 # Between a count and its status: "yang", "masih", "di antaranya", "of them", "are", "koperasi,", ...
-_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|di\s+antaranya|diantaranya|of\s+them|are|is|"
+_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|dinyatakan|tergolong|berpredikat|"
+                   r"masuk\s+kategori|di\s+antaranya|diantaranya|of\s+them|are|is|"
                    r"were|still|sudah|telah|kini|lagi|koperasi|unit|cooperatives?|registered|ini|itu|lainnya|have|has|had|shown|"
                    r"show|been|of\s+which|of\s+whom)\b|\s*,?\s*(?:atau|or)\s+[\d.,]+\s*(?:persen|percent|%)"
                    r"|\s*\(\s*[\d.,]+\s*(?:persen|percent|%)\s*\))*"

@@ -38,6 +38,10 @@ def test_numbers_as_each_language_groups_them(text, english, value):
     ("Koperasi di Sikka berjumlah 401 unit", [(401, "total")]),
     ("Dari 520 koperasi, sebanyak 312 atau 60 persen masih aktif", [(520, "total"), (312, "active")]),
     ("Cooperatives in Palu city number 400, with 250 of them active", [(400, "total"), (250, "active")]),
+    ("Pemerintah Kota Ambon mencatat 1.024 koperasi", [(1024, "total")]),
+    ("menyebut 259 koperasi tidak lagi menjalankan usaha", [(259, "inactive")]),
+    ("2024: 372 koperasi (219 aktif, 153 tidak aktif)", [(372, "total"), (219, "active"), (153, "inactive")]),
+    ("142 koperasi dinyatakan sehat", [(142, "subset")]),
 ])
 def test_each_count_takes_the_role_its_words_give(clause, roles):
     doc = _prepare(clause)
@@ -61,6 +65,7 @@ def test_stated_figures_with_their_date_and_area():
     ("Di Kecamatan Alok terdapat 45 koperasi, 12 di antaranya tidak aktif.", "figures_sub_area"),
     ("Sebanyak 120 Koperasi Desa Merah Putih sudah berbadan hukum.", "figures_kdmp"),
     ("Pada tahun 2019 tercatat 850 koperasi di Kabupaten Sikka.", "figures_other_year"),
+    ("Data koperasi: 2023: 356 koperasi (201 aktif).", "figures_other_year"),
 ])
 def test_counts_that_are_not_the_areas_are_left_out_and_said_so(sentence, code):
     coops, codes = figures(sentence)
