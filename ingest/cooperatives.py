@@ -16,7 +16,8 @@ reason is better):
 - a value only implied (inactive = total − active) goes to ``derived``, never to the field;
 - the as-of date is the figures' own ("per 31 Desember 2023"), never the meeting's;
 - the area is the place the figure clauses name, "the province"/"provinsi" → the
-  meeting's province, else the meeting's regency; unclear → ``None`` with a warning.
+  meeting's province, else the meeting's regency; a bare name of another regency in the
+  clause, or anything else unclear → ``None`` with a warning.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _CONTINUES = re.compile(r"\W*(?:the\s+other|the\s+remaining|the\s+rest|sisanya|s
                         r"(?:itu|tersebut)|of\s+these|of\s+them|sebagian)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
                            r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
-                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b", re.IGNORECASE)
+                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b"
+                           r"|,\s+(?=(?:pada\s+|di\s+)?tahun\s+(?:lalu|sebelumnya)\b|last\s+year\b)", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Nagari|Gampong|Distrik|[Kk]ampung|"
                        r"sub-?districts?|villages?)\b")
 # The country's figures ("Secara nasional terdapat ...") are no region's.
@@ -83,13 +85,17 @@ def _area(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]
     else the province named, else the meeting's regency."""
     areas: set[str | None] = set()
     for count, (start, end) in kept:
-        named = [p for p in _places_in(doc, start, end) if doc.about_the_meeting(p.start)]
+        named = [p for p in _places_in(doc, start, end) if doc.about_the_meeting(p.start)
+                 and not (doc.dateline and doc.dateline[0] <= p.start < doc.dateline[1])]  # where it was filed
         regencies = [p for p in named if len(p.regency_codes) == 1 and (p.explicit or p.title
                      or next(iter(p.regency_codes)) == result.regency_code)]
         provinces = [p for p in named if p.is_province and len(p.regions) == 1]
+        others = [p for p in named if len(p.regency_codes) == 1 and p not in regencies]
         if regencies:
             nearest = min(regencies, key=lambda p: abs(p.start - count.start))
             areas.add(next(iter(nearest.regency_codes)))
+        elif others:  # "Kutai Kartanegara has 1,020 cooperatives" at a meeting in Samarinda: a bare name
+            areas.add(None)  # (a regency, or a person's name) — the area is unclear, never the meeting's
         elif provinces or _PROVINCE_WORDS.search(doc.text, start, end):
             areas.add(provinces[0].regions[0].code if provinces else result.province_code)
         else:

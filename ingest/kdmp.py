@@ -13,6 +13,8 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
   own paragraph) — until one turns to something else ("Sementara itu", "Selain itu", "Meanwhile");
 - a count's stage is the first stage word after it, up to the next number ("45 di antaranya
   sudah mengantongi SK AHU" → legal entity); a count negated ("belum beroperasi") has none;
+  the whole of a part ("12 dari 48 KDMP sudah beroperasi") gives its stage to the part, and
+  the whole of a percentage ("53 persen dari 190 KDMP ...") to none;
 - "N desa/kelurahan/villages" is the desa/kelurahan in scope, unless it follows a stage ("sudah
   terbentuk di 120 desa" → formed); "seluruhnya/all N villages ... membentuk/established" makes
   N the formed count too;
@@ -45,6 +47,8 @@ _STAGE = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _STAGES
 _NEGATED = re.compile(r"\b(?:belum|tidak|tak|not|yet\s+to|have\s+not|has\s+not)\b[^,.;]{0,20}$", re.IGNORECASE)
 _VILLAGES = re.compile(r"\s*(?:desa(?:\s*/\s*kelurahan|\s+dan\s+kelurahan)?|kelurahan|villages?"
                        r"(?:\s+and\s+(?:urban\s+)?(?:wards|sub-?districts))?)\b", re.IGNORECASE)
+_WHOLE = re.compile(r"(?<![\d.,])(?P<part>\d[\d.,]*)\s*(?P<percent>persen|percent|%)?\s*(?:unit\s+|koperasi\s+)?"
+                    r"(?:dari|of)\s+(?:the\s+|total\s+|its\s+)?$", re.IGNORECASE)
 _ALL = re.compile(r"\b(?:all|seluruh|semua)\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
 _ALL_AFTER = re.compile(r"\b(?:seluruhnya|semuanya|all\s+of\s+them)\b", re.IGNORECASE)
 _IN_AT = re.compile(r"\b(?:di|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -87,6 +91,15 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
         stage = _STAGE.search(text, m.end(), window_end)
         negated = stage is not None and _NEGATED.search(text[m.end():stage.start()])
         villages = _VILLAGES.match(text, m.end())
+        whole = _WHOLE.search(text, max(start, m.start() - 40), m.start())
+        if whole:  # "12 dari 48 KDMP sudah beroperasi": the stage is the part's; "53 persen dari 190": no count
+            if villages:
+                found.append(("villages", value, m.start(), m.start(), m.end()))
+            part = parse_count(whole.group("part"), doc.english) if not whole.group("percent") else None
+            if part is not None and stage is not None and not negated:
+                key = next(k for k in KEYS if stage.group(k))
+                found.append((key, part, whole.start(), stage.start(), stage.end()))
+            continue
         if villages:
             before = text[start:m.start()]
             earlier = list(_STAGE.finditer(before))

@@ -103,3 +103,19 @@ def test_figures_of_the_province_are_the_provinces():
 def test_the_area_is_the_place_named_nearest_to_the_figures():
     coops, _ = figures("Dalam rakor di Hotel Neo Aston Kota Kupang terungkap ada 401 koperasi di Kabupaten Kupang.")
     assert (coops.total, coops.area_code) == (401, "53.01")
+
+
+def test_last_years_count_beside_this_years_is_left_out():
+    coops, _ = figures("Jumlah koperasi di Kabupaten Sikka tahun ini 372 unit, tahun lalu 356 unit.")
+    assert (coops.total, coops.area_code) == (372, "53.07")
+    coops, codes = figures("Tahun ini tercatat 372 koperasi, tahun lalu 356 koperasi.")
+    assert coops.total == 372 and "figures_other_year" in codes
+
+
+def test_a_bare_name_of_another_regency_leaves_the_area_unclear_never_the_meetings():
+    text = ("Samarinda (ANTARA) - Kutai Kartanegara has 1,020 cooperatives and Kutai Timur 610, officials said at a "
+            "meeting on Monday (5/8/2024).\n")
+    found = extract(text)
+    assert found.regency_code == "64.72"  # the meeting's
+    assert found.cooperatives.area_code is None
+    assert any(n.code == "figures_area_unknown" for n in found.notices)

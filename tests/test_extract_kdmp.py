@@ -23,6 +23,8 @@ LEAD = "MAUMERE – Rakor Satgas digelar di Aula Kantor Bupati Sikka, Senin (4/8
      {"villages": 160, "formed": 160, "operational": None}),  # "belum beroperasi" is no operational count
     ("All 160 villages have established Red and White Village Cooperatives, and 150 of them have obtained "
      "legal entity status.", {"villages": 160, "formed": 160, "legal_entity": 150}),
+    ("Baru 12 dari 48 Koperasi Desa Merah Putih sudah beroperasi.", {"operational": 12, "formed": None}),
+    ("Sebanyak 12 dari 48 desa sudah membentuk Koperasi Desa Merah Putih.", {"formed": 12, "villages": 48}),
 ])
 def test_counts_by_stage(body, want):
     found = extract(LEAD + body).kdmp_figures
@@ -76,3 +78,9 @@ def test_a_province_named_with_the_count_is_the_area():
 def test_a_report_without_kdmp_has_none():
     found = extract(LEAD + "Tercatat 401 koperasi di Kabupaten Sikka, 250 di antaranya aktif.")
     assert found.kdmp_figures is None and found.cooperatives.total == 401
+
+
+def test_the_whole_of_a_percentage_is_no_stage_count():
+    found = extract(LEAD + "Sebanyak 53 persen dari 190 Koperasi Desa Merah Putih sudah beroperasi.")
+    assert found.kdmp_figures is None or found.kdmp_figures.operational is None
+    assert found.cooperatives is None
