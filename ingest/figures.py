@@ -53,6 +53,9 @@ _LABEL = re.compile(
     rf"\b(?:(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?|yang)\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
     rf"[^.:\d]{{0,60}}?[:=]?\s*$|\bjumlah\s+(?:koperasi|cooperatives)\b(?P<total>[^.:\d]{{0,60}}?)[:=]?\s*$",
     re.IGNORECASE)
+# "312 cooperatives are registered in the district", "401 koperasi yang terdaftar": the whole.
+_REGISTERED = re.compile(r"\s+(?:are\s+|were\s+|yang\s+)?(?:registered|recorded|terdaftar|tercatat|terdata)\b",
+                         re.IGNORECASE)
 # "372 koperasi (219 aktif, 153 tidak aktif)": a count whose parts follow in brackets is the whole.
 _BREAKDOWN = re.compile(r"\s*\(\s*\d")
 _PERCENT = re.compile(r"\s*(?:persen|%|percent|per\s+cent)\b|\s*%", re.IGNORECASE)
@@ -118,7 +121,7 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
             told = _STATUS.search(subject.group("between"))  # "koperasi yang memiliki gerai sebanyak 9": a subset
             role = next(k for k in ("inactive", "active", "subset") if told.group(k)) if told else "total"
         elif noun and (_TOTAL_TRIGGER.search(before[-40:]) or _WHOLE_BEFORE.search(before[-20:])
-                       or _BREAKDOWN.match(text, m.end() + noun.end())):
+                       or _BREAKDOWN.match(text, m.end() + noun.end()) or _REGISTERED.match(after, noun.end())):
             role = "total"
         elif noun or _PART_OF.match(text, m.end()) or re.match(r"\s*(?:of\s+them|di\s*antaranya)\b", after, re.I):
             role = None

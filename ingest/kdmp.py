@@ -15,9 +15,10 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
   sudah mengantongi SK AHU" → legal entity); a count negated ("belum beroperasi") has none;
   the whole of a part ("12 dari 48 KDMP sudah beroperasi") gives its stage to the part, and
   the whole of a percentage ("53 persen dari 190 KDMP ...") to none;
-- "N desa/kelurahan/villages" is the desa/kelurahan in scope, unless it follows a stage ("sudah
-  terbentuk di 120 desa" → formed); "seluruhnya/all N villages ... membentuk/established" makes
-  N the formed count too;
+- "N desa/kelurahan/villages" followed by a stage counts that stage ("2.285 desa telah menggelar
+  musdesus" → formed) — and is the desa/kelurahan in scope too when all of them did ("seluruhnya",
+  "all N villages"); preceded by one ("sudah terbentuk di 120 desa") it counts that stage; else
+  it is the desa/kelurahan in scope;
 - two different values for one key leave it empty with a warning;
 - the area is the place named between a count and its stage word, else the meeting's regency
   (or province); several → ``None`` with a warning; the as-of date is the figures' own.
@@ -100,6 +101,12 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
                 key = next(k for k in KEYS if stage.group(k))
                 found.append((key, part, whole.start(), stage.start(), stage.end()))
             continue
+        if villages and stage is not None and not negated:
+            key = next(k for k in KEYS if stage.group(k))  # "2.285 desa ... telah menggelar musdesus": formed
+            found.append((key, value, m.start(), stage.start(), stage.end()))
+            if _ALL.search(text[start:m.start()][-20:]) or _ALL_AFTER.search(text, m.end(), window_end):
+                found.append(("villages", value, m.start(), m.start(), m.end()))  # "seluruh 48 kelurahan"
+            continue
         if villages:
             before = text[start:m.start()]
             earlier = list(_STAGE.finditer(before))
@@ -108,9 +115,6 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
                 found.append((key, value, m.start(), start + earlier[-1].start(), m.end()))
                 continue
             found.append(("villages", value, m.start(), m.start(), m.end()))
-            all_of = _ALL.search(before[-20:]) or _ALL_AFTER.search(text, m.end(), window_end)
-            if all_of and stage is not None and stage.group("formed") and not negated:
-                found.append(("formed", value, m.start(), stage.start(), stage.end()))
             continue
         if stage is None or negated:
             continue

@@ -42,6 +42,8 @@ def test_numbers_as_each_language_groups_them(text, english, value):
     ("menyebut 259 koperasi tidak lagi menjalankan usaha", [(259, "inactive")]),
     ("2024: 372 koperasi (219 aktif, 153 tidak aktif)", [(372, "total"), (219, "active"), (153, "inactive")]),
     ("142 koperasi dinyatakan sehat", [(142, "subset")]),
+    ("Some 312 cooperatives are registered in the district", [(312, "total")]),
+    ("Some 80 cooperative managers attended", [(80, None)]),
 ])
 def test_each_count_takes_the_role_its_words_give(clause, roles):
     doc = _prepare(clause)

@@ -25,6 +25,8 @@ LEAD = "MAUMERE – Rakor Satgas digelar di Aula Kantor Bupati Sikka, Senin (4/8
      "legal entity status.", {"villages": 160, "formed": 160, "legal_entity": 150}),
     ("Baru 12 dari 48 Koperasi Desa Merah Putih sudah beroperasi.", {"operational": 12, "formed": None}),
     ("Sebanyak 12 dari 48 desa sudah membentuk Koperasi Desa Merah Putih.", {"formed": 12, "villages": 48}),
+    ("Sebanyak 150 desa di Kabupaten Sikka telah menggelar musdesus pembentukan Koperasi Desa Merah Putih.",
+     {"formed": 150, "villages": None}),
 ])
 def test_counts_by_stage(body, want):
     found = extract(LEAD + body).kdmp_figures

@@ -36,6 +36,8 @@ def test_names_without_honorifics_or_degrees_and_the_role_apart(chunk, name, rol
      "Bupati Tolitoli"),
     ("Rakor dibuka Sekko Jakarta Utara, Hendra Contoh, mewakili Wali Kota Jakarta Utara.", "Hendra Contoh",
      "Sekko Jakarta Utara", "Wali Kota Jakarta Utara"),
+    ("Rakor dibuka Sekda Kota Kupang, Agus Contoh, a.n. Wali Kota Kupang, di Aula.", "Agus Contoh",
+     "Sekda Kota Kupang", "Wali Kota Kupang"),
 ])
 def test_who_opened_and_for_whom(sentence, name, role, behalf):
     opened = extract(LEAD + sentence + "\n").opened_by
@@ -63,3 +65,9 @@ def test_chaired_is_not_opened():
 ])
 def test_the_organisers_span_ends_at_its_clause(sentence, organizer):
     assert extract(LEAD + sentence + "\n").organizer == organizer
+
+
+def test_an_english_role_with_a_place_name_in_it():
+    d = extract("REPUBLIKA.CO.ID, AMBON -- Acting Ambon mayor Dominggus Contoh opened a coordination meeting on "
+                "cooperatives on Monday (5/8/2024).\n")
+    assert (d.opened_by.name, d.opened_by.role) == ("Dominggus Contoh", "Acting Ambon mayor")
