@@ -14,7 +14,8 @@ reason is better):
   role (the figures) empty with a warning; total ≠ active + inactive leaves all three
   empty with a warning;
 - a value only implied (inactive = total − active) goes to ``derived``, never to the field;
-- the as-of date is the figures' own ("per 31 Desember 2023"), never the meeting's;
+- the as-of date is the figures' own ("per 31 Desember 2023"), never the meeting's; of figures
+  with different as-of dates side by side only the latest are taken;
 - the area is the place the figure clauses name, "the province"/"provinsi" → the
   meeting's province, else the meeting's regency; a bare name of another regency in the
   clause, or anything else unclear → ``None`` with a warning.
@@ -25,21 +26,16 @@ from __future__ import annotations
 import re
 
 from ingest.dates import as_of_in, in_year_clause
-from ingest.figures import Count, counts_in
+from ingest.figures import Count, clauses, counts_in
 from ingest.kdmp import KDMP_TERM, kdmp_sentences
 from ingest.result import CooperativeCounts, Extraction
 from ingest.tables import tables_in
 from ingest.text import SNIPPET_MAX, _Doc, _places_in
 
 _ABOUT_COOPERATIVES = re.compile(r"\b(?:koperasi|cooperatives?)\b", re.IGNORECASE)
-# Clauses: contrasts and comparisons ("naik dari 410 unit pada tahun lalu") speak of other counts.
 # A sentence that goes on counting the previous one's cooperatives: "The other 318 have ...", "Sisanya ...".
 _CONTINUES = re.compile(r"\W*(?:the\s+other|the\s+remaining|the\s+rest|sisanya|selebihnya|dari\s+jumlah\s+"
                         r"(?:itu|tersebut)|of\s+these|of\s+them|sebagian)\b", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
-                           r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
-                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b"
-                           r"|,\s+(?=(?:pada\s+|di\s+)?tahun\s+(?:lalu|sebelumnya)\b|last\s+year\b)", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Nagari|Gampong|Distrik|[Kk]ampung|"
                        r"sub-?districts?|villages?)\b")
 # The country's figures ("Secara nasional terdapat ...") are no region's.
@@ -50,15 +46,6 @@ _PROVINCE_WORDS = re.compile(r"\b(?:the\s+province|provinsi\s+ini|se-?provinsi|t
 _ROLES = ("total", "active", "inactive")
 _REASONS = {"sub_area": "a sub-area (kecamatan/desa)", "kdmp": "Koperasi Merah Putih only",
             "other_year": "another year", "national": "the whole country"}
-
-
-def _clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    for m in _CLAUSE_SPLIT.finditer(doc.text, start, end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, end))
-    return spans
 
 
 def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None,
@@ -123,7 +110,7 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
         if s_end <= doc.body_start or doc.in_teaser(s_start) or not (about or continues) \
                 or any(t.start <= s_start < t.end for t in tables):
             continue
-        for c_start, c_end in _clauses(doc, s_start, s_end):
+        for c_start, c_end in clauses(doc, s_start, s_end):
             counts = counts_in(doc, c_start, c_end)
             if not counts:
                 continue
@@ -138,6 +125,8 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
             if doc.text[prev[0]:prev[1]].rstrip().endswith(":"):
                 block = (prev[0], s_end)
             as_of = as_of or as_of_in(doc, *block)
+    kept, latest = _latest_only(doc, result, kept)
+    as_of = latest or as_of
     _resolve_parts([c for c, _ in kept])
     by_role: dict[str, list[Count]] = {r: [c for c, _ in kept if c.role == r] for r in _ROLES}
     if not any(by_role.values()):
@@ -171,6 +160,20 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
     spans = [(c.start, c.end) for c, _ in kept if getattr(counts, c.role or "", None) == c.value]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     result.evidence["cooperatives"] = (doc.snippet(start, end) if end - start <= SNIPPET_MAX else doc.snippet(*spans[0]))
+
+
+def _latest_only(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]]]):
+    """Clauses with different as-of dates ("Per Desember 2023 terdapat 398 ..., sedangkan per Juni 2024
+    tercatat 402 ..."): only the latest one's counts are the area's. Returns (kept, latest as-of)."""
+    dated = {span: as_of_in(doc, *span) for _, span in kept}
+    dates = {found for found in dated.values() if found}
+    if len({found[0] for found in dates}) < 2:
+        return kept, None
+    latest = max(dates, key=lambda found: found[0])
+    earlier = [c for c, span in kept if dated[span] and dated[span][0] < latest[0]]
+    result.warn("figures_earlier", "cooperatives", "figures of an earlier date not taken: '{quote}'",
+                quote=doc.snippet(earlier[0].start, earlier[-1].end))
+    return [(c, span) for c, span in kept if c not in earlier], latest
 
 
 def _resolve_parts(counts: list[Count]) -> None:

@@ -64,6 +64,23 @@ _SUBJECT_TOTAL = re.compile(r"\b(?:koperasi|cooperatives)\b(?P<between>[^.:\d]{0
                             r"total(?:l?ed|s)?|berjumlah|sebanyak|mencapai|tercatat|ada)\s*:?\s*$", re.IGNORECASE)
 
 
+# Clauses: contrasts and comparisons ("naik dari 410 unit pada tahun lalu") speak of other counts.
+_CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
+                           r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
+                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b"
+                           r"|,\s+(?=(?:pada\s+|di\s+)?tahun\s+(?:lalu|sebelumnya)\b|last\s+year\b)", re.IGNORECASE)
+
+
+def clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] (a sentence) cut at contrasts and comparisons; the cue words belong to neither."""
+    spans, pos = [], start
+    for m in _CLAUSE_SPLIT.finditer(doc.text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return spans
+
+
 @dataclass
 class Count:
     """One number tied to cooperatives. ``role``: total / active / inactive / subset / None (a part
@@ -115,6 +132,8 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
             role = "active" if adjective.group(1).lower() == "active" else "inactive"
         elif status is not None:
             role = status
+        elif noun and found and _WHOLE_BEFORE.search(before[-20:]):
+            role = "total"  # "188 koperasi tidak aktif dari 398 koperasi": the words before are the part's
         elif label:
             role = "inactive" if label.group("inactive") else "active" if label.group("active") else "total"
         elif subject := _SUBJECT_TOTAL.search(before[-80:]):

@@ -19,7 +19,8 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
   musdesus" → formed) — and is the desa/kelurahan in scope too when all of them did ("seluruhnya",
   "all N villages"); preceded by one ("sudah terbentuk di 120 desa") it counts that stage; else
   it is the desa/kelurahan in scope;
-- two different values for one key leave it empty with a warning;
+- a clause about a sub-area (kecamatan, a named desa) gives no figure; two different values for
+  one key leave it empty with a warning;
 - the area is the place named between a count and its stage word, else the meeting's regency
   (or province); several → ``None`` with a warning; the as-of date is the figures' own.
 """
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import as_of_in
-from ingest.figures import _NUM, _PERCENT, parse_count
+from ingest.figures import _NUM, _PERCENT, clauses, parse_count
 from ingest.result import Extraction, KdmpFigures
 from ingest.text import _Doc, _places_in
 
@@ -50,6 +51,9 @@ _VILLAGES = re.compile(r"\s*(?:desa(?:\s*/\s*kelurahan|\s+dan\s+kelurahan)?|kelu
                        r"(?:\s+and\s+(?:urban\s+)?(?:wards|sub-?districts))?)\b", re.IGNORECASE)
 _WHOLE = re.compile(r"(?<![\d.,])(?P<part>\d[\d.,]*)\s*(?P<percent>persen|percent|%)?\s*(?:unit\s+|koperasi\s+)?"
                     r"(?:dari|of)\s+(?:the\s+|total\s+|its\s+)?$", re.IGNORECASE)
+# A sub-area: "Kecamatan Sabbang", "Desa Sukamaju" — not "Koperasi Desa Merah Putih", "desa/kelurahan".
+_SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|Distrik|sub-?districts?)\b|\b(?:Desa|Kelurahan|Nagari|Gampong|Kampung)"
+                       r"\s+(?!Merah\b|dan\b|Red\b)[A-Z]")
 _ALL = re.compile(r"\b(?:all|seluruh|semua)\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
 _ALL_AFTER = re.compile(r"\b(?:seluruhnya|semuanya|all\s+of\s+them)\b", re.IGNORECASE)
 _IN_AT = re.compile(r"\b(?:di|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -141,7 +145,15 @@ def _area_of(doc: _Doc, result: Extraction, spans: list[tuple[int, int]]) -> set
 def _fill_kdmp(doc: _Doc, result: Extraction) -> None:
     """Propose the report's KDMP figures with evidence per key (module docstring)."""
     sentences = kdmp_sentences(doc)
-    found = [c for start, end in sentences for c in _counts(doc, start, end)]
+    found = []
+    for s_start, s_end in sentences:
+        for start, end in clauses(doc, s_start, s_end):
+            mine = _counts(doc, start, end)
+            if mine and _SUB_AREA.search(doc.text, start, end):  # "Di Kecamatan Sabbang, 12 KDMP sudah beroperasi"
+                result.warn("kdmp_sub_area", "kdmp_figures", "KDMP figures of a sub-area (kecamatan/desa) not taken: "
+                            "'{quote}'", quote=doc.snippet(mine[0][2], mine[-1][4]))
+                continue
+            found += mine
     if not found:
         return
     figures = KdmpFigures()

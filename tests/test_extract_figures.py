@@ -44,6 +44,7 @@ def test_numbers_as_each_language_groups_them(text, english, value):
     ("142 koperasi dinyatakan sehat", [(142, "subset")]),
     ("Some 312 cooperatives are registered in the district", [(312, "total")]),
     ("Some 80 cooperative managers attended", [(80, None)]),
+    ("Sebanyak 188 koperasi tidak aktif dari 398 koperasi yang terdaftar", [(188, "inactive"), (398, "total")]),
 ])
 def test_each_count_takes_the_role_its_words_give(clause, roles):
     doc = _prepare(clause)
@@ -121,3 +122,8 @@ def test_a_bare_name_of_another_regency_leaves_the_area_unclear_never_the_meetin
     assert found.regency_code == "64.72"  # the meeting's
     assert found.cooperatives.area_code is None
     assert any(n.code == "figures_area_unknown" for n in found.notices)
+
+
+def test_of_figures_at_two_dates_side_by_side_only_the_latest():
+    coops, codes = figures("Per Desember 2023 terdapat 398 koperasi, sedangkan per Juni 2024 tercatat 402 koperasi.")
+    assert (coops.total, coops.as_of) == (402, dt.date(2024, 6, 30)) and "figures_earlier" in codes

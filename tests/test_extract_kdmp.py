@@ -86,3 +86,10 @@ def test_the_whole_of_a_percentage_is_no_stage_count():
     found = extract(LEAD + "Sebanyak 53 persen dari 190 Koperasi Desa Merah Putih sudah beroperasi.")
     assert found.kdmp_figures is None or found.kdmp_figures.operational is None
     assert found.cooperatives is None
+
+
+def test_a_kecamatans_kdmp_figures_are_not_the_regencys():
+    found = extract(LEAD + "Di Kecamatan Alok, 12 Koperasi Desa Merah Putih sudah beroperasi, sedangkan se-Kabupaten "
+                           "Sikka 40 koperasi sudah berbadan hukum.")
+    assert found.kdmp_figures.operational is None and found.kdmp_figures.legal_entity == 40
+    assert any(n.code == "kdmp_sub_area" for n in found.notices)
