@@ -17,7 +17,8 @@ runs of two or more spaces. Two orientations occur in regional reports:
       Kabupaten Banjar | 402 | 237 | 165
 
 A column (or row) headed by a sub-area (kecamatan, desa) or a year before the meeting's is
-never the area's; when exactly one column (row) is left, its cells are the counts, with the
+never the area's; in a list of kecamatan ("No | Kecamatan | Jumlah | Aktif") only the
+"Jumlah"/"Total" row is (the regency's); when exactly one column (row) is left, its cells are the counts, with the
 role their label gives (jumlah/total → total, aktif → active, tidak aktif/… → inactive) and
 the header cell as the place of the figures (its span is returned as the counts' clause).
 Anything else (two columns left, no roles) gives no counts.
@@ -31,13 +32,13 @@ from dataclasses import dataclass
 from ingest.figures import _ACTIVE, _INACTIVE, Count, parse_count
 from ingest.text import _Doc
 
-_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _ROLE_INACTIVE = re.compile(rf"\b(?:{_INACTIVE})\b", re.IGNORECASE)
 _ROLE_ACTIVE = re.compile(rf"\b(?:{_ACTIVE})\b", re.IGNORECASE)
 _ROLE_TOTAL = re.compile(r"\b(?:jumlah|total|terdaftar|registered|seluruh)\b", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(?:kecamatan|kec\.|desa|kelurahan|kel\.|nagari|gampong|distrik|kampung|"
                        r"sub-?districts?|villages?)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_TOTAL_ROW = re.compile(r"\W*(?:jumlah|total)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -51,9 +52,12 @@ class Table:
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cell spans of one line (``None``-free, stripped); a leading/trailing ``|`` opens no cell."""
+    """Cell spans of one line, stripped. Split at ``|`` or tabs, an empty cell kept (so columns stay
+    aligned: "Jumlah | | 70 | 37"); else at runs of two or more spaces. A leading/trailing ``|`` opens no cell."""
+    line = text[start:end]
+    splitter = re.compile(r"\|") if "|" in line else re.compile(r"\t") if "\t" in line else re.compile(r"\s{2,}")
     cells, pos = [], start
-    for m in _CELL_SPLIT.finditer(text, start, end):
+    for m in splitter.finditer(text, start, end):
         cells.append((pos, m.start()))
         pos = m.end()
     cells.append((pos, end))
@@ -63,9 +67,11 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+        out.append((s, e))
+    if "|" in line:  # "| a | b |": the empty ends are the frame, not cells
+        out = out[1:] if out and out[0][0] == out[0][1] else out
+        out = out[:-1] if out and out[-1][0] == out[-1][1] else out
+    return out if splitter.pattern != r"\s{2,}" else [c for c in out if c[0] < c[1]]
 
 
 def _role(label: str) -> str | None:
@@ -107,10 +113,16 @@ def tables_in(doc: _Doc, meeting_year: int | None) -> list[Table]:
         table = Table(rows[0][0][0], rows[-1][-1][1], [])
         found.append(table)
         head, body = rows[0], rows[1:]
-        head_roles = [_role(text[s:e]) for s, e in head[1:]]
-        if any(head_roles):  # areas in rows, roles in columns
-            keep = [r for r in body if not _excluded(text[r[0][0]:r[0][1]], meeting_year)]
-            lines = [(r[0], [(role, cell) for role, cell in zip(head_roles, r[1:], strict=False)]) for r in keep]
+        head_roles = [_role(text[s:e]) for s, e in head]
+        if any(head_roles[1:]):  # areas in rows, roles in columns
+            first = next(i for i, role in enumerate(head_roles) if role)
+            label_of = {id(r): " ".join(text[s:e] for s, e in r[:first]) for r in body}
+            if any(_SUB_AREA.search(text[s:e]) for s, e in head[:first]):  # a list of kecamatan: only its total row
+                keep = [r for r in body if _TOTAL_ROW.match(label_of[id(r)])]
+            else:
+                keep = [r for r in body if not _excluded(label_of[id(r)], meeting_year)]
+            lines = [((r[0][0], r[first - 1][1]), [(role, cell) for role, cell in zip(head_roles[first:], r[first:],
+                                                                                     strict=False)]) for r in keep]
         else:  # roles in rows, areas in columns
             columns = [i for i, (s, e) in enumerate(head[1:], start=1) if not _excluded(text[s:e], meeting_year)]
             lines = [(head[i], [(_role(text[r[0][0]:r[0][1]]), r[i]) for r in body if i < len(r)]) for i in columns]

@@ -32,3 +32,9 @@ def test_two_regencies_columns_give_no_figures():
     found = extract(LEAD + "Uraian | Kabupaten Banjar | Kota Banjarbaru\nJumlah koperasi | 402 | 310\n"
                            "Aktif | 237 | 180\n")
     assert found.cooperatives is None
+
+
+def test_a_list_of_kecamatan_gives_only_its_total_row_with_empty_cells_kept():
+    coops = extract(LEAD + "| No | Kecamatan | Jumlah Koperasi | Aktif |\n| 1 | Martapura | 96 | 61 |\n"
+                           "| 2 | Astambul | 40 | 22 |\n| Jumlah | | 402 | 237 |\n").cooperatives
+    assert (coops.total, coops.active, coops.area_code) == (402, 237, "63.03")
