@@ -53,6 +53,9 @@ _LABEL = re.compile(
     rf"\b(?:(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?|yang)\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
     rf"[^.:\d]{{0,60}}?[:=]?\s*$|\bjumlah\s+(?:koperasi|cooperatives)\b(?P<total>[^.:\d]{{0,60}}?)[:=]?\s*$",
     re.IGNORECASE)
+# A place between a count and its status: "154 koperasi di Mamuju masih aktif".
+_PLACE = re.compile(r"\s*(?i:unit\s+)?(?i:koperasi|cooperatives?)\s+(?:di|in)\s+(?:(?:Kabupaten|Kota|Kab\.)\s+)?"
+                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
 # "312 cooperatives are registered in the district", "401 koperasi yang terdaftar": the whole.
 _REGISTERED = re.compile(r"\s+(?:are\s+|were\s+|yang\s+)?(?:registered|recorded|terdaftar|tercatat|terdata)\b",
                          re.IGNORECASE)
@@ -127,6 +130,8 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
         adjective = re.match(r"\s*(?:unit\s+)?(inactive|idle|dormant|active)\s+cooperatives?", after, re.I)
         label = _LABEL.search(before[-90:])
         status = _status(after)
+        if status is None and not _WHOLE_BEFORE.search(before[-20:]) and (place := _PLACE.match(after)):
+            status = _status(after[place.end():])  # "154 koperasi di Mamuju masih aktif" (not a whole's "dari ...")
         role: str | None
         if adjective:
             role = "active" if adjective.group(1).lower() == "active" else "inactive"

@@ -100,7 +100,7 @@ def _place_mentions(text: str) -> list[_Place]:
             regions = _filter_by_title(regions, title)
             english = _ENGLISH_LEVEL.match(text, end) if not prefixed and not is_province else None
             if english:  # "Malang regency", "Bogor city": as explicit as "Kabupaten Malang"
-                level = "kota" if english.group(1).lower() == "city" else "kabupaten"
+                level = "kota" if english.group(1).lower() in ("city", "mayor") else "kabupaten"
                 regions = tuple(r for r in regions if r.level == level) or regions
             found.append(_Place(start, end, text[start:end], regions, prefixed or is_province or bool(english), title))
         i += n
@@ -109,8 +109,10 @@ def _place_mentions(text: str) -> list[_Place]:
     return sorted(found + english, key=lambda p: p.start)
 
 
-# "Sorong District" in Antara English is the kabupaten ("sub-district" is a kecamatan and not matched).
-_ENGLISH_LEVEL = re.compile(r"\s+(regency|city|district)\b(?!\s+of\b)", re.IGNORECASE)
+# "Sorong District" in Antara English is the kabupaten ("sub-district" is a kecamatan and not matched);
+# "Jayapura acting mayor" the kota, "Kupang regent" the kabupaten.
+_ENGLISH_LEVEL = re.compile(r"\s+(?:acting\s+|deputy\s+|vice\s+)?(regency|city|district|regent|mayor)\b(?!\s+of\b)",
+                            re.IGNORECASE)
 # English names of provinces as Indonesian outlets' English editions write them.
 _COMPASS = {"north": "utara", "south": "selatan", "east": "timur", "west": "barat", "central": "tengah",
             "southeast": "tenggara", "southwest": "barat daya", "n": "utara", "s": "selatan", "e": "timur",

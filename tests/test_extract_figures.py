@@ -45,6 +45,8 @@ def test_numbers_as_each_language_groups_them(text, english, value):
     ("Some 312 cooperatives are registered in the district", [(312, "total")]),
     ("Some 80 cooperative managers attended", [(80, None)]),
     ("Sebanyak 188 koperasi tidak aktif dari 398 koperasi yang terdaftar", [(188, "inactive"), (398, "total")]),
+    ("Sebanyak 154 koperasi di Mamuju masih aktif dari 301 koperasi", [(154, "active"), (301, "total")]),
+    ("Sebanyak 53 persen dari 488 koperasi di Kabupaten Konawe tidak aktif", [(488, "total")]),
 ])
 def test_each_count_takes_the_role_its_words_give(clause, roles):
     doc = _prepare(clause)
