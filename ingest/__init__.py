@@ -10,8 +10,9 @@ header, dateline, outlets, teasers, snippets), ``dates`` (date mentions, as-of
 dates) and ``meeting_date`` (the meeting's date, year, weekday), ``places``
 (gazetteer mentions, English forms) and ``where`` (venue, regency, province,
 level), ``organisations`` (organiser) and ``people`` (opener, on whose behalf,
-chair), ``participants``, ``figures`` (each cooperative count and its role) and
-``cooperatives`` (the area's figures, or why none), ``pokja`` (task-force stage),
+chair), ``participants``, ``figures`` (each cooperative count and its role),
+``tables`` (tables pasted as text) and ``cooperatives`` (the area's figures, or why none),
+``kdmp`` (Koperasi Merah Putih sentences and their figures), ``pokja`` (task-force stage),
 ``topic`` (title, kind, sectors), ``result`` (the ``Extraction``, notices) and
 ``assemble`` (one pass, every rule). ``extract`` is the public face and the
 command line.

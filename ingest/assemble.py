@@ -7,6 +7,7 @@ import datetime as dt
 from data_access.models import MEETING_KINDS, POKJA_STAGES
 from ingest.cooperatives import _fill_cooperatives
 from ingest.dates import _date_mentions
+from ingest.kdmp import _fill_kdmp
 from ingest.meeting_date import _fill_dates
 from ingest.organisations import _fill_organizer
 from ingest.participants import _fill_participants
@@ -68,6 +69,7 @@ def extract(text: str, *, published_on: dt.date | None = None) -> Extraction:
     _fill_opened_by(doc, result)
     _fill_participants(doc, result)
     _fill_cooperatives(doc, result)
+    _fill_kdmp(doc, result)
     _fill_pokja(doc, result)
     _fill_sectors(doc, result)
     assert result.kind is None or result.kind in MEETING_KINDS

@@ -4,7 +4,8 @@ the area, as of when — or why none are.
 Rules (issue 11; a wrong figure under a name is the worst outcome, an empty one with a
 reason is better):
 - only body sentences that speak of cooperatives; a teaser ("Baca juga") never;
-- a clause about a sub-area (kecamatan, desa), about Koperasi (Desa) Merah Putih, or
+- a clause about a sub-area (kecamatan, desa), about Koperasi (Desa) Merah Putih (or in a sentence
+  that goes on about them, ``ingest.kdmp``), or
   about another year ("Pada tahun 2019 tercatat ...", "tahun lalu") gives no figure;
 - a subset (new, with an office, that held RAT, revived) is no role's figure;
 - a part of a partition whose remainder is the inactive count is the active count
@@ -13,9 +14,11 @@ reason is better):
   role (the figures) empty with a warning; total ≠ active + inactive leaves all three
   empty with a warning;
 - a value only implied (inactive = total − active) goes to ``derived``, never to the field;
-- the as-of date is the figures' own ("per 31 Desember 2023"), never the meeting's;
+- the as-of date is the figures' own ("per 31 Desember 2023"), never the meeting's; of figures
+  with different as-of dates side by side only the latest are taken;
 - the area is the place the figure clauses name, "the province"/"provinsi" → the
-  meeting's province, else the meeting's regency; unclear → ``None`` with a warning.
+  meeting's province, else the meeting's regency; a bare name of another regency in the
+  clause, or anything else unclear → ``None`` with a warning.
 """
 
 from __future__ import annotations
@@ -23,24 +26,21 @@ from __future__ import annotations
 import re
 
 from ingest.dates import as_of_in, in_year_clause
-from ingest.figures import Count, counts_in
+from ingest.figures import Count, clauses, counts_in
+from ingest.kdmp import KDMP_TERM, kdmp_sentences
 from ingest.result import CooperativeCounts, Extraction
+from ingest.tables import tables_in
 from ingest.text import SNIPPET_MAX, _Doc, _places_in
 
 _ABOUT_COOPERATIVES = re.compile(r"\b(?:koperasi|cooperatives?)\b", re.IGNORECASE)
-# Clauses: contrasts and comparisons ("naik dari 410 unit pada tahun lalu") speak of other counts.
 # A sentence that goes on counting the previous one's cooperatives: "The other 318 have ...", "Sisanya ...".
 _CONTINUES = re.compile(r"\W*(?:the\s+other|the\s+remaining|the\s+rest|sisanya|selebihnya|dari\s+jumlah\s+"
                         r"(?:itu|tersebut)|of\s+these|of\s+them|sebagian)\b", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
-                           r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
-                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Nagari|Gampong|Distrik|[Kk]ampung|"
                        r"sub-?districts?|villages?)\b")
 # The country's figures ("Secara nasional terdapat ...") are no region's.
 _NATIONAL = re.compile(r"\b(?:secara\s+nasional|se-?indonesia|seluruh\s+indonesia|tingkat\s+nasional|nationwide|"
                        r"nationally|across\s+(?:the\s+)?(?:country|indonesia)|in\s+indonesia)\b", re.IGNORECASE)
-_KDMP = re.compile(r"\bMerah\s+Putih\b|\bKDK?MP\b|\bKopdes\b", re.IGNORECASE)
 _PROVINCE_WORDS = re.compile(r"\b(?:the\s+province|provinsi\s+ini|se-?provinsi|tingkat\s+provinsi|di\s+provinsi)\b",
                              re.IGNORECASE)
 _ROLES = ("total", "active", "inactive")
@@ -48,19 +48,11 @@ _REASONS = {"sub_area": "a sub-area (kecamatan/desa)", "kdmp": "Koperasi Merah P
             "other_year": "another year", "national": "the whole country"}
 
 
-def _clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    for m in _CLAUSE_SPLIT.finditer(doc.text, start, end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, end))
-    return spans
-
-
-def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None) -> str | None:
+def _excluded(doc: _Doc, start: int, end: int, meeting_year: int | None,
+              kdmp: list[tuple[int, int]]) -> str | None:
     """Why a clause's counts are not the area's, or ``None``."""
     piece = doc.text[start:end]
-    if _KDMP.search(piece):
+    if KDMP_TERM.search(piece) or any(k_start <= start < k_end for k_start, k_end in kdmp):
         return "kdmp"
     if _NATIONAL.search(piece):
         return "national"
@@ -80,13 +72,17 @@ def _area(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]
     else the province named, else the meeting's regency."""
     areas: set[str | None] = set()
     for count, (start, end) in kept:
-        named = [p for p in _places_in(doc, start, end) if doc.about_the_meeting(p.start)]
+        named = [p for p in _places_in(doc, start, end) if doc.about_the_meeting(p.start)
+                 and not (doc.dateline and doc.dateline[0] <= p.start < doc.dateline[1])]  # where it was filed
         regencies = [p for p in named if len(p.regency_codes) == 1 and (p.explicit or p.title
                      or next(iter(p.regency_codes)) == result.regency_code)]
         provinces = [p for p in named if p.is_province and len(p.regions) == 1]
+        others = [p for p in named if len(p.regency_codes) == 1 and p not in regencies]
         if regencies:
             nearest = min(regencies, key=lambda p: abs(p.start - count.start))
             areas.add(next(iter(nearest.regency_codes)))
+        elif others:  # "Kutai Kartanegara has 1,020 cooperatives" at a meeting in Samarinda: a bare name
+            areas.add(None)  # (a regency, or a person's name) — the area is unclear, never the meeting's
         elif provinces or _PROVINCE_WORDS.search(doc.text, start, end):
             areas.add(provinces[0].regions[0].code if provinces else result.province_code)
         else:
@@ -99,18 +95,26 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
     meeting_year = (result.date or result.published_on).year if (result.date or result.published_on) else None
     kept: list[tuple[Count, tuple[int, int]]] = []
     as_of = None
+    tables = tables_in(doc, meeting_year)
+    kdmp = kdmp_sentences(doc)  # sentences about Koperasi Merah Putih: their counts are KDMP figures
+    for table in tables:  # a table's counts are read by column/row (ingest.tables), not as sentences
+        kept += table.counts
+        heading = doc.sentence_at(max(table.start - 2, 0))
+        if table.counts and doc.text[heading[0]:heading[1]].rstrip().endswith(":"):
+            as_of = as_of or as_of_in(doc, heading[0], table.end)
     previous_about = False
     for s_start, s_end in doc.sentences:
         about = bool(_ABOUT_COOPERATIVES.search(doc.text, s_start, s_end))
         continues = previous_about and bool(_CONTINUES.match(doc.text, s_start, s_end))
         previous_about = about
-        if s_end <= doc.body_start or doc.in_teaser(s_start) or not (about or continues):
+        if s_end <= doc.body_start or doc.in_teaser(s_start) or not (about or continues) \
+                or any(t.start <= s_start < t.end for t in tables):
             continue
-        for c_start, c_end in _clauses(doc, s_start, s_end):
+        for c_start, c_end in clauses(doc, s_start, s_end):
             counts = counts_in(doc, c_start, c_end)
             if not counts:
                 continue
-            why = _excluded(doc, c_start, c_end, meeting_year)
+            why = _excluded(doc, c_start, c_end, meeting_year, kdmp)
             if why:
                 result.warn(f"figures_{why}", "cooperatives", "figures of " + _REASONS[why] + " not taken: '{quote}'",
                             quote=doc.snippet(counts[0].start, counts[-1].end))
@@ -121,6 +125,8 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
             if doc.text[prev[0]:prev[1]].rstrip().endswith(":"):
                 block = (prev[0], s_end)
             as_of = as_of or as_of_in(doc, *block)
+    kept, latest = _latest_only(doc, result, kept)
+    as_of = latest or as_of
     _resolve_parts([c for c, _ in kept])
     by_role: dict[str, list[Count]] = {r: [c for c, _ in kept if c.role == r] for r in _ROLES}
     if not any(by_role.values()):
@@ -154,6 +160,20 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
     spans = [(c.start, c.end) for c, _ in kept if getattr(counts, c.role or "", None) == c.value]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     result.evidence["cooperatives"] = (doc.snippet(start, end) if end - start <= SNIPPET_MAX else doc.snippet(*spans[0]))
+
+
+def _latest_only(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]]]):
+    """Clauses with different as-of dates ("Per Desember 2023 terdapat 398 ..., sedangkan per Juni 2024
+    tercatat 402 ..."): only the latest one's counts are the area's. Returns (kept, latest as-of)."""
+    dated = {span: as_of_in(doc, *span) for _, span in kept}
+    dates = {found for found in dated.values() if found}
+    if len({found[0] for found in dates}) < 2:
+        return kept, None
+    latest = max(dates, key=lambda found: found[0])
+    earlier = [c for c, span in kept if dated[span] and dated[span][0] < latest[0]]
+    result.warn("figures_earlier", "cooperatives", "figures of an earlier date not taken: '{quote}'",
+                quote=doc.snippet(earlier[0].start, earlier[-1].end))
+    return [(c, span) for c, span in kept if c not in earlier], latest
 
 
 def _resolve_parts(counts: list[Count]) -> None:

@@ -50,8 +50,8 @@ _MONTH_DATE = re.compile(
     rf"(?P<close>\s*\))?",
     re.IGNORECASE,
 )
-_MONTH_FIRST = re.compile(  # English: "Monday, February 22, 2024", "Feb. 22"
-    rf"(?:{_WD}\s*,?\s*)?\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?(?!\d)",
+_MONTH_FIRST = re.compile(  # English: "Monday, February 22, 2024", "Feb. 22", "Wednesday (July 17)"
+    rf"(?:{_WD}\s*,?\s*(?P<open>\(\s*)?)?\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?(?!\d)",
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(
@@ -62,6 +62,14 @@ _ISO_DATE = re.compile(
 _AS_OF = re.compile(
     rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.?d\.?|as\s+of|by|until|data)\s+(?:akhir\s+|tanggal\s+|end\s+of\s+)?"
     rf"(?:(?P<d>\d{{1,2}})\s+)?(?P<mon>{_MONTH_RE})\.?\s+(?P<y>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+
+
+# English, month first: "As of July 30, 2025", "by the end of June 2025"
+_AS_OF_MONTH_FIRST = re.compile(
+    rf"\b(?:as\s+of|by|until|per)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_RE})\.?\s+(?:(?P<d>\d{{1,2}}),?\s+)?"
+    rf"(?P<y>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
 
@@ -117,8 +125,8 @@ def _date_mentions(text: str) -> list[_DateMention]:
             day = int(m.groupdict().get("d0") or m.group("d"))
             year = int(m.group("y")) if m.group("y") else None
             key = re.sub(r"[^a-z]", "", m.group("mon").lower())
-            if pattern is _MONTH_FIRST and (year is None or len(key) < 3):
-                continue  # "Mei 5" without a year is rarely a date; "Mar 5" too short to trust
+            if pattern is _MONTH_FIRST and ((year is None and not m.group("wd")) or len(key) < 3):
+                continue  # "Mei 5" without a year or weekday is rarely a date; "Mar 5" too short to trust
             found.append(_mention(m, day, _MONTHS[key], year, bool(m.groupdict().get("open"))))
     for m in _ISO_DATE.finditer(text):
         found.append(_mention(m, int(m.group("d")), int(m.group("m")), int(m.group("y")), False))
@@ -146,9 +154,10 @@ def _mention(m: re.Match, day: int, month: int, year: int | None, parenthesised:
 def as_of_in(doc: _Doc, start: int, end: int) -> tuple[dt.date, int, int] | None:
     """The figures' own date written in text[start:end]: "per 31 Desember 2023" → 2023-12-31,
     "hingga Mei 2024" → 2024-05-31 (a month alone means its last day). Returns (date, start, end)."""
-    m = _AS_OF.search(doc.text, start, end)
-    if m is None:
+    found = [m for m in (_AS_OF.search(doc.text, start, end), _AS_OF_MONTH_FIRST.search(doc.text, start, end)) if m]
+    if not found:
         return None
+    m = min(found, key=lambda m: m.start())
     year, month = int(m.group("y")), _MONTHS[re.sub(r"[^a-z]", "", m.group("mon").lower())]
     day = int(m.group("d")) if m.group("d") else calendar.monthrange(year, month)[1]
     if not _valid(year, month, day):
@@ -162,8 +171,8 @@ def in_year_clause(doc: _Doc, start: int, end: int) -> int | None:
     piece = doc.text[start:end]
     if re.search(r"\b(?:tahun\s+lalu|tahun\s+sebelumnya|last\s+year|the\s+previous\s+year)\b", piece, re.I):
         return -1
-    m = re.search(r"\b(?:(?:pada|di)\s+)?tahun\s+((?:19|20)\d{2})\b|\b(?:pada|in|sepanjang)\s+((?:19|20)\d{2})\b",
-                  piece, re.I)
+    m = re.search(r"\b(?:(?:pada|di)\s+)?tahun\s+((?:19|20)\d{2})\b|\b(?:pada|in|sepanjang)\s+((?:19|20)\d{2})\b"
+                  r"|(?<![\d.,/])((?:19|20)\d{2})\s*:\s*(?=\d)", piece, re.I)  # a year as a label: "2023: 356 koperasi"
     if m is None:
         return None
-    return int(m.group(1) or m.group(2))
+    return int(m.group(1) or m.group(2) or m.group(3))

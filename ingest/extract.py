@@ -27,6 +27,15 @@ __all__ = ["EVIDENCE_KEYS", "CooperativeCounts", "Extraction", "OpenedBy", "deco
            "html_to_text", "main", "read_document"]
 
 
+def _kdmp_line(kdmp: dict | None) -> str:
+    """ "formed 48, legal_entity 45; as of -; area 73.73" (stated keys only) or "-"."""
+    if not kdmp:
+        return "-"
+    stated = ", ".join(f"{k} {kdmp[k]}" for k in ("villages", "formed", "notarial_deed", "legal_entity",
+                                                   "operational") if kdmp[k] is not None)
+    return f"{stated}; as of {kdmp['as_of'] or '-'}; area {kdmp['area'] or '-'}"
+
+
 def _summary(d: dict) -> str:
     """A few readable lines per file for a person at a terminal."""
     opened, chaired, coops = d["opened_by"], d["chaired_by"], d["cooperatives"]
@@ -51,6 +60,7 @@ def _summary(d: dict) -> str:
         f"  participants: {d['participants'] if d['participants'] is not None else '-'}",
         f"  sectors:      {', '.join(d['sectors']) or '-'}",
         f"  cooperatives: {figures}",
+        f"  KDMP:         {_kdmp_line(d['kdmp_figures'])}",
         f"  pokja stage:  {d['pokja_stage'] or '-'}",
         f"  regencies:    {', '.join(d['regencies_involved']) or '-'}",
         f"  kind/level:   {d['kind'] or '-'} / {d['level'] or '-'}",

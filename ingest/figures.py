@@ -26,7 +26,8 @@ from ingest.text import _Doc
 _NUM = re.compile(r"(?<![\d.,/])\d{1,3}(?:[.,]\d{3})+(?![\d/])|(?<![\d.,/])\d+(?![\d/]|[.,]\d)")
 _NOUN = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:(?:registered|inactive|active|idle|dormant|tidak\s+aktif)\s+)?"
                    r"(?:koperasi|cooperatives?)\b", re.IGNORECASE)
-_INACTIVE = (r"(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi)|mati\s+suri|vakum|pasif|"
+_INACTIVE = (r"(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi|berjalan|berkegiatan|beraktivitas|"
+             r"(?:menjalankan|melakukan|melaksanakan)\s+(?:usaha|kegiatan))|mati\s+suri|vakum|pasif|"
              r"inactive|idle|dormant|not\s+active|no\s+longer\s+active|no\s+activity|(?:have|has)\s+not\s+been\s+active")
 _ACTIVE = r"(?:masih\s+)?(?:aktif|beroperasi)|active|operating|operational"
 _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|mendapat|berbadan)\b|yang\s+(?:sudah\s+|telah\s+)?(?:memiliki|punya|melaksanakan|menggelar|mengikuti|"
@@ -36,12 +37,14 @@ _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|men
 _STATUS = re.compile(rf"\b(?P<inactive>{_INACTIVE})|\b(?P<active>{_ACTIVE})\b|\b(?P<subset>{_SUBSET})",
                      re.IGNORECASE)
 # Between a count and its status: "yang", "masih", "di antaranya", "of them", "are", "koperasi,", ...
-_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|di\s+antaranya|diantaranya|of\s+them|are|is|"
+_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|dinyatakan|tergolong|berpredikat|"
+                   r"masuk\s+kategori|di\s+antaranya|diantaranya|of\s+them|are|is|"
                    r"were|still|sudah|telah|kini|lagi|koperasi|unit|cooperatives?|registered|ini|itu|lainnya|have|has|had|shown|"
                    r"show|been|of\s+which|of\s+whom)\b|\s*,?\s*(?:atau|or)\s+[\d.,]+\s*(?:persen|percent|%)"
                    r"|\s*\(\s*[\d.,]+\s*(?:persen|percent|%)\s*\))*"
                    r"\s*,?\s*", re.IGNORECASE)
 _TOTAL_TRIGGER = re.compile(r"\b(?:berjumlah|sebanyak|sejumlah|total|terdapat|tercatat|ada|mencapai|tinggal|"
+                            r"mencatat(?:kan)?|mendata|terdata|terdaftar|menaungi|membina|"
                             r"memiliki|mempunyai|has|have|had|counts?|records?|there\s+are)\s*:?\s*$", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?$", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:unit\s+|koperasi\s+)?(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?(?=\d)",
@@ -50,10 +53,35 @@ _LABEL = re.compile(
     rf"\b(?:(?:jumlah\s+)?(?:koperasi|cooperatives?)(?:\s+yang)?|yang)\s+(?:(?P<inactive>{_INACTIVE})|(?P<active>{_ACTIVE}))\b"
     rf"[^.:\d]{{0,60}}?[:=]?\s*$|\bjumlah\s+(?:koperasi|cooperatives)\b(?P<total>[^.:\d]{{0,60}}?)[:=]?\s*$",
     re.IGNORECASE)
+# A place between a count and its status: "154 koperasi di Mamuju masih aktif".
+_PLACE = re.compile(r"\s*(?i:unit\s+)?(?i:koperasi|cooperatives?)\s+(?:di|in)\s+(?:(?:Kabupaten|Kota|Kab\.)\s+)?"
+                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+# "312 cooperatives are registered in the district", "401 koperasi yang terdaftar": the whole.
+_REGISTERED = re.compile(r"\s+(?:are\s+|were\s+|yang\s+)?(?:registered|recorded|terdaftar|tercatat|terdata)\b",
+                         re.IGNORECASE)
+# "372 koperasi (219 aktif, 153 tidak aktif)": a count whose parts follow in brackets is the whole.
+_BREAKDOWN = re.compile(r"\s*\(\s*\d")
 _PERCENT = re.compile(r"\s*(?:persen|%|percent|per\s+cent)\b|\s*%", re.IGNORECASE)
 # "Cooperatives in Palu city number 400", "Koperasi di Sikka berjumlah 401": the subject before the count.
 _SUBJECT_TOTAL = re.compile(r"\b(?:koperasi|cooperatives)\b(?P<between>[^.:\d]{0,50}?)\b(?:number(?:ed|s)?|"
                             r"total(?:l?ed|s)?|berjumlah|sebanyak|mencapai|tercatat|ada)\s*:?\s*$", re.IGNORECASE)
+
+
+# Clauses: contrasts and comparisons ("naik dari 410 unit pada tahun lalu") speak of other counts.
+_CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|sehingga|whereas|while|but)\b|;"
+                           r"|,?\s+(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+dari\b|,?\s+(?:up|down)\s+from\b"
+                           r"|,?\s+dibanding(?:kan)?\b|,?\s+compared\s+(?:with|to)\b"
+                           r"|,\s+(?=(?:pada\s+|di\s+)?tahun\s+(?:lalu|sebelumnya)\b|last\s+year\b)", re.IGNORECASE)
+
+
+def clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] (a sentence) cut at contrasts and comparisons; the cue words belong to neither."""
+    spans, pos = [], start
+    for m in _CLAUSE_SPLIT.finditer(doc.text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return spans
 
 
 @dataclass
@@ -102,17 +130,22 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
         adjective = re.match(r"\s*(?:unit\s+)?(inactive|idle|dormant|active)\s+cooperatives?", after, re.I)
         label = _LABEL.search(before[-90:])
         status = _status(after)
+        if status is None and not _WHOLE_BEFORE.search(before[-20:]) and (place := _PLACE.match(after)):
+            status = _status(after[place.end():])  # "154 koperasi di Mamuju masih aktif" (not a whole's "dari ...")
         role: str | None
         if adjective:
             role = "active" if adjective.group(1).lower() == "active" else "inactive"
         elif status is not None:
             role = status
+        elif noun and found and _WHOLE_BEFORE.search(before[-20:]):
+            role = "total"  # "188 koperasi tidak aktif dari 398 koperasi": the words before are the part's
         elif label:
             role = "inactive" if label.group("inactive") else "active" if label.group("active") else "total"
         elif subject := _SUBJECT_TOTAL.search(before[-80:]):
             told = _STATUS.search(subject.group("between"))  # "koperasi yang memiliki gerai sebanyak 9": a subset
             role = next(k for k in ("inactive", "active", "subset") if told.group(k)) if told else "total"
-        elif noun and (_TOTAL_TRIGGER.search(before[-40:]) or _WHOLE_BEFORE.search(before[-20:])):
+        elif noun and (_TOTAL_TRIGGER.search(before[-40:]) or _WHOLE_BEFORE.search(before[-20:])
+                       or _BREAKDOWN.match(text, m.end() + noun.end()) or _REGISTERED.match(after, noun.end())):
             role = "total"
         elif noun or _PART_OF.match(text, m.end()) or re.match(r"\s*(?:of\s+them|di\s*antaranya)\b", after, re.I):
             role = None

@@ -25,6 +25,9 @@ _YEAR_CONTEXT = re.compile(
 _LEGAL_NUMBER = re.compile(r"(?:nomor|no\.?)\s*[\w./-]+\s*$", re.IGNORECASE)
 _PAST_REFERENCE = re.compile(r"^\s*,?\s*(?:telah|sudah|lalu|silam|yang\s+lalu)\b", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(r"(?:nomor|no\.|tertanggal|sejak|sebelumnya)\s*[^\n]{0,25}$", re.IGNORECASE)
+# "As of July 30, 2025", "per 30 Juni 2024": the figures' date, not the meeting's.
+_AS_OF_BEFORE = re.compile(r"\b(?:as\s+of|per|hingga|sampai(?:\s+dengan)?|until|data)\s+(?:tanggal\s+|akhir\s+)?$",
+                           re.IGNORECASE)
 _OTHER_EVENT = re.compile(r"\b(?:tahun\s+lalu|sebelumnya|last\s+year|previous|earlier)\b", re.IGNORECASE)
 _WHY = {"publication": "the publication date", "text": "a year named in the text"}
 
@@ -55,6 +58,8 @@ def _event_score(doc: _Doc, mention: _DateMention) -> int:
     if _PAST_REFERENCE.match(doc.text[mention.end:mention.end + 20]):
         score -= 3
     if _REFERENCE_BEFORE.search(doc.text[max(0, mention.start - 40):mention.start]):
+        score -= 3
+    if _AS_OF_BEFORE.search(doc.text[max(0, mention.start - 30):mention.start]):
         score -= 3
     s_start, _ = doc.sentence_at(mention.start)
     if _OTHER_EVENT.search(doc.text, s_start, mention.start):

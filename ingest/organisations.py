@@ -8,7 +8,7 @@ from ingest.result import Extraction
 from ingest.text import _Doc
 
 _ORG_START = re.compile(
-    r"\b(?:Dinas|Disnaker\w*|Diskop\w*|Dinkop\w*|Disperindag\w*|Biro|Badan|Bagian|Sekretariat|Kantor|"
+    r"\b(?:Suku\s+Dinas|Sudin|Satgas|Satuan\s+Tugas|Pokja|Kelompok\s+Kerja|Dinas|Disnaker\w*|Diskop\w*|Dinkop\w*|Disperindag\w*|Biro|Badan|Bagian|Sekretariat|Kantor|"
     r"Kementerian|Kemnaker|Kemenaker|Kemenkop\w*|BP2MI|BP3MI|UPTD?|Balai|Pemerintah|Pemprov|Pemkab|Pemkot|"
     r"Bappeda|Dekopin\w*|LTSA|Panitia)\b"
 )

@@ -15,8 +15,10 @@ _BARE_STOPWORDS = {
     "metro", "puncak", "banjar", "bula", "bone", "buru", "manna", "waris", "menteng", "koja", "pusat",
 }
 _TOKEN = re.compile(r"[^\W_]+")
+_PREFIX_LEVEL = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota"}
+_ABBREVIATED = {"adm": "administrasi"}  # "Kota Adm. Jakarta Utara" = "Kota Administrasi Jakarta Utara"
 _TITLE_CONTEXT = re.compile(
-    r"(?P<title>Wakil\s+Bupati|Bupati|Wabup|Pemkab|Wakil\s+Wali\s?kota|Wali\s?kota|Wawali|Pemkot|"
+    r"(?P<title>Wakil\s+Bupati|Bupati|Wabup|Pemkab|Wakil\s+Wali\s?kota|Wali\s?kota(?:\s+Adm\.)?|Wawali|Pemkot|"
     r"Wakil\s+Gubernur|Gubernur|Wagub|Pemprov)\s*$",
     re.IGNORECASE,
 )
@@ -60,16 +62,23 @@ def _place_mentions(text: str) -> list[_Place]:
     index = alias_index()
     tokens = [(m.start(), m.end(), normalise(m.group())) for m in _TOKEN.finditer(text)]
     found: list[_Place] = []
+    prefixed_only: dict[str, tuple[Region, ...]] = {}
     i = 0
     while i < len(tokens):
         match = None
         for n in range(min(6, len(tokens) - i), 0, -1):
             window = tokens[i:i + n]
-            if any(not re.fullmatch(r"\s*\.?\s*", text[a[1]:b[0]]) or "\n" in text[a[1]:b[0]]
+            if any(not re.fullmatch(r"\s*\.?\s*|-", text[a[1]:b[0]]) or "\n" in text[a[1]:b[0]]
                    for a, b in zip(window, window[1:], strict=False)):
-                continue
-            key = " ".join(t[2] for t in window)
+                continue  # "Kab. Kupang", "Toli-Toli" are one name; a line break or comma ends it
+            key = " ".join(_ABBREVIATED.get(t[2], t[2]) if j == 1 else t[2] for j, t in enumerate(window))
             if key in index:
+                match = (n, key)
+                break
+            level = _PREFIX_LEVEL.get(window[0][2]) if n > 1 else None
+            rest = key.split(" ", 1)[-1]
+            if level and any(r.level == level for r in index.get(rest, ())):  # "Kabupaten Tolitoli": no such
+                prefixed_only[key] = tuple(r for r in index[rest] if r.level == level)  # alias, but "Tolitoli"
                 match = (n, key)
                 break
         if match is None:
@@ -78,7 +87,7 @@ def _place_mentions(text: str) -> list[_Place]:
         n, key = match
         start, end = tokens[i][0], tokens[i + n - 1][1]
         words = [text[a:b] for a, b, _ in tokens[i:i + n]]
-        regions = index[key]
+        regions = prefixed_only.get(key) or index[key]
         prefixed = key.split(" ")[0] in _ADMIN_PREFIXES and n > 1
         is_province = all(r.level == "provinsi" for r in regions)
         named = words[1:] if prefixed else words
@@ -91,7 +100,7 @@ def _place_mentions(text: str) -> list[_Place]:
             regions = _filter_by_title(regions, title)
             english = _ENGLISH_LEVEL.match(text, end) if not prefixed and not is_province else None
             if english:  # "Malang regency", "Bogor city": as explicit as "Kabupaten Malang"
-                level = "kabupaten" if english.group(1).lower() == "regency" else "kota"
+                level = "kota" if english.group(1).lower() in ("city", "mayor") else "kabupaten"
                 regions = tuple(r for r in regions if r.level == level) or regions
             found.append(_Place(start, end, text[start:end], regions, prefixed or is_province or bool(english), title))
         i += n
@@ -100,7 +109,10 @@ def _place_mentions(text: str) -> list[_Place]:
     return sorted(found + english, key=lambda p: p.start)
 
 
-_ENGLISH_LEVEL = re.compile(r"\s+(regency|city)\b(?!\s+of\b)", re.IGNORECASE)
+# "Sorong District" in Antara English is the kabupaten ("sub-district" is a kecamatan and not matched);
+# "Jayapura acting mayor" the kota, "Kupang regent" the kabupaten.
+_ENGLISH_LEVEL = re.compile(r"\s+(?:acting\s+|deputy\s+|vice\s+)?(regency|city|district|regent|mayor)\b(?!\s+of\b)",
+                            re.IGNORECASE)
 # English names of provinces as Indonesian outlets' English editions write them.
 _COMPASS = {"north": "utara", "south": "selatan", "east": "timur", "west": "barat", "central": "tengah",
             "southeast": "tenggara", "southwest": "barat daya", "n": "utara", "s": "selatan", "e": "timur",

@@ -43,6 +43,34 @@ class CooperativeCounts:
                 "derived": dict(self.derived)}
 
 
+KDMP_STAGES = ("formed", "notarial_deed", "legal_entity", "operational")
+
+
+@dataclass
+class KdmpFigures:
+    """Koperasi Desa/Kelurahan Merah Putih figures as a report states them — never cooperative figures.
+
+    Counts of KDMP ``formed`` (musdesus held, cooperative established), with a ``notarial_deed``
+    (akta pendirian), with ``legal_entity`` status (SK AHU, badan hukum), ``operational``; the
+    ``villages`` (desa/kelurahan) in scope; ``area_code`` (a kab/kota or province code, ``None``
+    when unclear); ``as_of`` the figures' own date; ``evidence`` per key the snippet stating it.
+    """
+
+    formed: int | None = None
+    notarial_deed: int | None = None
+    legal_entity: int | None = None
+    operational: int | None = None
+    villages: int | None = None
+    area_code: str | None = None
+    as_of: dt.date | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"formed": self.formed, "notarial_deed": self.notarial_deed, "legal_entity": self.legal_entity,
+                "operational": self.operational, "villages": self.villages, "area": self.area_code,
+                "as_of": self.as_of.isoformat() if self.as_of else None, "evidence": dict(self.evidence)}
+
+
 @dataclass(frozen=True)
 class Notice:
     """A warning as data: ``code`` names its kind (the page translates ``ex_warn_<code>`` with
@@ -75,6 +103,7 @@ class Extraction:
     participants: int | None = None
     sectors: list[str] = field(default_factory=list)
     cooperatives: CooperativeCounts | None = None
+    kdmp_figures: KdmpFigures | None = None
     pokja_stage: str | None = None
     regencies_involved: list[str] = field(default_factory=list)
     kind: str | None = None
@@ -116,6 +145,7 @@ class Extraction:
             "participants": self.participants,
             "sectors": list(self.sectors),
             "cooperatives": self.cooperatives.to_dict() if self.cooperatives else None,
+            "kdmp_figures": self.kdmp_figures.to_dict() if self.kdmp_figures else None,
             "pokja_stage": self.pokja_stage,
             "regencies_involved": list(self.regencies_involved),
             "kind": self.kind,

@@ -1,7 +1,8 @@
 """Ekstraksi berita: a news report (pasted, or a .txt/.html file) → the fields ``ingest.extract``
 proposes, each with the quote that supports it → the editor corrects them → one save: the
 report as a new source, the meeting (or a further source of the same meeting already stored),
-and the cooperative figures and Pokja stage it states. Editors only; undone from the Impor page.
+and the cooperative figures and Pokja stage it states. Koperasi Merah Putih figures are shown
+read-only with their quotes (``ui.kdmp_figures``). Editors only; undone from the Impor page.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ui import queries
 from ui.db import database_errors_shown
 from ui.formatting import date, number
 from ui.i18n import current_language, t
+from ui.kdmp_figures import show_kdmp_figures
 
 user = ui_auth.require_editor()
 lang = current_language()
@@ -87,6 +89,8 @@ def _warning_text(notice: dict) -> str:
     params = dict(notice["params"])
     if params.get("role") in ("total", "active", "inactive"):
         params["role"] = t(f"ex_{params['role']}")
+    if "key" in params:  # a KDMP figure's name
+        params["key"] = t(f"ex_kdmp_{params['key']}_key")
     return t(f"ex_warn_{notice['code']}", **params)
 
 
@@ -156,6 +160,7 @@ if "ex_result" not in st.session_state:
 text, proposal = st.session_state["ex_result"]
 st.subheader(t("ex_proposed"))
 _evidence_table(proposal)
+show_kdmp_figures(proposal, lambda code: regency_names.get(code) or province_names.get(code))
 
 # --- the form ---------------------------------------------------------------------------------------
 st.subheader(t("ex_form"))

@@ -9,6 +9,9 @@ it and the field must stay empty. Keys (flat, so that a reader can write them):
     total, active, inactive, as_of, area  (the cooperative figures' area),
     active_derived / inactive_derived     (a value proposed only as derived),
     warns                                 (phrases every one of which a warning contains)
+    pokja_stage                           (belum_dibentuk / persiapan / terbentuk)
+    kdmp_formed, kdmp_notarial_deed, kdmp_legal_entity, kdmp_operational, kdmp_villages,
+    kdmp_area, kdmp_as_of                 (Koperasi Merah Putih figures, never cooperative ones)
 
 A field is *invented* when the right value is empty and the extractor gave one; a
 *wrong figure* is a cooperative figure (total/active/inactive) given but not right.
@@ -26,6 +29,7 @@ from pathlib import Path
 from ingest.extract import extract, read_document
 
 FIGURES = ("total", "active", "inactive")
+KDMP = ("formed", "notarial_deed", "legal_entity", "operational", "villages", "area", "as_of")
 
 
 def flatten(d: dict) -> dict:
@@ -43,6 +47,10 @@ def flatten(d: dict) -> dict:
         flat[key] = coops.get(key)
         flat[f"{key}_derived"] = derived.get(key) if isinstance(derived, dict) else None
     flat["warns"] = list(d.get("warnings") or [])
+    flat["pokja_stage"] = d.get("pokja_stage")
+    kdmp = d.get("kdmp_figures") or {}
+    for key in KDMP:
+        flat[f"kdmp_{key}"] = kdmp.get(key)
     return flat
 
 

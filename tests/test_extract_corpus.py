@@ -33,11 +33,13 @@ def test_case_every_checked_field_is_right(name):
 
 
 @pytest.mark.parametrize(("folder", "least"), [("own", 250), ("heldout", 80), ("heldout2", 80),
-                                                  ("heldout3", 80)])
+                                                  ("heldout3", 80), ("heldout4", 140)])
 def test_own_corpus_meets_the_bar(folder, least):
     """``heldout/``, ``heldout2/``, ``heldout3/``: 10 reports each, written after the rules and scored before
     any change (first scores 93.5 % / 94.8 % / 96.4 %; invented values 1 / 1 / 0; wrong figures 0 / 1 / 0 —
-    each kind then mended)."""
+    each kind then mended). ``heldout4/``: 15 regional reports (Maluku, Sulawesi, Kalimantan, Papua, Sumatra;
+    Antara/Republika English; tables; KDMP; Pokja stages) written by a second author who had not read the
+    rules, scored untuned: 78.7 % (2 invented, 3 wrong figures; 85.2 % without its KDMP keys)."""
     score = score_folder(CORPUS / folder)
     assert score.checked >= least  # the corpus is not allowed to shrink into an easy pass
     assert score.invented == 0, score.misses

@@ -17,6 +17,7 @@ from ingest.extract import extract
     ("Monday (5/10)", (5, 10, None), 0), ("Thursday, 22 February 2024", (22, 2, 2024), 3),
     ("Wednesday, February 21, 2024", (21, 2, 2024), 2), ("Tue, 06/10/2015", (6, 10, 2015), 1),
     ("tanggal 5 Pebruari 2024", (5, 2, 2024), None), ("2024-03-12", (12, 3, 2024), None),
+    ("on Wednesday (July 17)", (17, 7, None), 2), ("Thursday (July 31, 2025)", (31, 7, 2025), 3),
 ])
 def test_mentions_in_both_languages(text, day_month_year, weekday):
     [m] = _date_mentions(text)
@@ -32,6 +33,7 @@ def test_a_bare_fraction_is_not_a_date():
     ("per Desember 2023 jumlahnya", dt.date(2023, 12, 31)),
     ("Hingga Mei 2024, tercatat", dt.date(2024, 5, 31)),
     ("as of February 2024 there were", dt.date(2024, 2, 29)),
+    ("As of July 30, 2025, all", dt.date(2025, 7, 30)),
     ("digelar Kamis (7/3/2024)", None),
 ])
 def test_the_figures_own_date(text, as_of):
@@ -67,3 +69,16 @@ def test_other_events_and_teasers_do_not_give_the_meeting_date():
             "Dinas. Tahun ini rakor koperasi digelar Kamis (20/6/2024) di Aula Kantor Bupati Kampar.\n"
             "Baca juga: Rakor Koperasi Kota Kupang Digelar Senin (24/6/2024)\n")
     assert extract(text).date == dt.date(2024, 6, 20)
+
+
+def test_an_as_of_date_is_not_the_meetings():
+    text = ("Maluku cooperatives\n\nAmbon, Maluku (ANTARA) - As of July 30, 2025, 86 cooperatives were operating, "
+            "an official said at a coordination meeting in Ambon on Thursday (July 31, 2025).\n")
+    assert extract(text).date == dt.date(2025, 7, 31)
+
+
+def test_an_english_weekday_and_month_without_a_year_take_the_publication_year():
+    text = ("Palu cooperatives meet\nJuly 18, 2024 10:12 GMT+700\n\nPalu, C Sulawesi (ANTARA) - Officials held a "
+            "coordination meeting in Palu on Wednesday (July 17), attended by 85 officials.\n")
+    d = extract(text)
+    assert (d.date, d.date_inferred, d.weekday_ok) == (dt.date(2024, 7, 17), True, True)

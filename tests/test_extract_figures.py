@@ -38,6 +38,15 @@ def test_numbers_as_each_language_groups_them(text, english, value):
     ("Koperasi di Sikka berjumlah 401 unit", [(401, "total")]),
     ("Dari 520 koperasi, sebanyak 312 atau 60 persen masih aktif", [(520, "total"), (312, "active")]),
     ("Cooperatives in Palu city number 400, with 250 of them active", [(400, "total"), (250, "active")]),
+    ("Pemerintah Kota Ambon mencatat 1.024 koperasi", [(1024, "total")]),
+    ("menyebut 259 koperasi tidak lagi menjalankan usaha", [(259, "inactive")]),
+    ("2024: 372 koperasi (219 aktif, 153 tidak aktif)", [(372, "total"), (219, "active"), (153, "inactive")]),
+    ("142 koperasi dinyatakan sehat", [(142, "subset")]),
+    ("Some 312 cooperatives are registered in the district", [(312, "total")]),
+    ("Some 80 cooperative managers attended", [(80, None)]),
+    ("Sebanyak 188 koperasi tidak aktif dari 398 koperasi yang terdaftar", [(188, "inactive"), (398, "total")]),
+    ("Sebanyak 154 koperasi di Mamuju masih aktif dari 301 koperasi", [(154, "active"), (301, "total")]),
+    ("Sebanyak 53 persen dari 488 koperasi di Kabupaten Konawe tidak aktif", [(488, "total")]),
 ])
 def test_each_count_takes_the_role_its_words_give(clause, roles):
     doc = _prepare(clause)
@@ -61,6 +70,7 @@ def test_stated_figures_with_their_date_and_area():
     ("Di Kecamatan Alok terdapat 45 koperasi, 12 di antaranya tidak aktif.", "figures_sub_area"),
     ("Sebanyak 120 Koperasi Desa Merah Putih sudah berbadan hukum.", "figures_kdmp"),
     ("Pada tahun 2019 tercatat 850 koperasi di Kabupaten Sikka.", "figures_other_year"),
+    ("Data koperasi: 2023: 356 koperasi (201 aktif).", "figures_other_year"),
 ])
 def test_counts_that_are_not_the_areas_are_left_out_and_said_so(sentence, code):
     coops, codes = figures(sentence)
@@ -98,3 +108,24 @@ def test_figures_of_the_province_are_the_provinces():
 def test_the_area_is_the_place_named_nearest_to_the_figures():
     coops, _ = figures("Dalam rakor di Hotel Neo Aston Kota Kupang terungkap ada 401 koperasi di Kabupaten Kupang.")
     assert (coops.total, coops.area_code) == (401, "53.01")
+
+
+def test_last_years_count_beside_this_years_is_left_out():
+    coops, _ = figures("Jumlah koperasi di Kabupaten Sikka tahun ini 372 unit, tahun lalu 356 unit.")
+    assert (coops.total, coops.area_code) == (372, "53.07")
+    coops, codes = figures("Tahun ini tercatat 372 koperasi, tahun lalu 356 koperasi.")
+    assert coops.total == 372 and "figures_other_year" in codes
+
+
+def test_a_bare_name_of_another_regency_leaves_the_area_unclear_never_the_meetings():
+    text = ("Samarinda (ANTARA) - Kutai Kartanegara has 1,020 cooperatives and Kutai Timur 610, officials said at a "
+            "meeting on Monday (5/8/2024).\n")
+    found = extract(text)
+    assert found.regency_code == "64.72"  # the meeting's
+    assert found.cooperatives.area_code is None
+    assert any(n.code == "figures_area_unknown" for n in found.notices)
+
+
+def test_of_figures_at_two_dates_side_by_side_only_the_latest():
+    coops, codes = figures("Per Desember 2023 terdapat 398 koperasi, sedangkan per Juni 2024 tercatat 402 koperasi.")
+    assert (coops.total, coops.as_of) == (402, dt.date(2024, 6, 30)) and "figures_earlier" in codes

@@ -32,6 +32,12 @@ def test_names_without_honorifics_or_degrees_and_the_role_apart(chunk, name, rol
     ("The meeting was opened by regional secretary Frans Contoh on behalf of the regent.",
      "Frans Contoh", "regional secretary", "regent"),
     ("Rakor dibuka Sekda NTT, Drs. Yosef Contoh, M.Si, dan diikuti 85 peserta.", "Yosef Contoh", "Sekda NTT", None),
+    ("Rakor dibuka Sekda Tolitoli, Amran Contoh, atas nama Bupati Tolitoli.", "Amran Contoh", "Sekda Tolitoli",
+     "Bupati Tolitoli"),
+    ("Rakor dibuka Sekko Jakarta Utara, Hendra Contoh, mewakili Wali Kota Jakarta Utara.", "Hendra Contoh",
+     "Sekko Jakarta Utara", "Wali Kota Jakarta Utara"),
+    ("Rakor dibuka Sekda Kota Kupang, Agus Contoh, a.n. Wali Kota Kupang, di Aula.", "Agus Contoh",
+     "Sekda Kota Kupang", "Wali Kota Kupang"),
 ])
 def test_who_opened_and_for_whom(sentence, name, role, behalf):
     opened = extract(LEAD + sentence + "\n").opened_by
@@ -51,7 +57,17 @@ def test_chaired_is_not_opened():
      "Kabupaten Ende di Aula Setda Ende.", "Dinas Koperasi, UKM, Perindustrian dan Perdagangan Kabupaten Ende"),
     ("Dinas Koperasi, UKM dan Perindustrian Kabupaten Kampar kembali menggelar rapat koordinasi koperasi.",
      "Dinas Koperasi, UKM dan Perindustrian Kabupaten Kampar"),
+    ("Suku Dinas PPKUKM Kota Administrasi Jakarta Utara menggelar rapat koordinasi koperasi.",
+     "Suku Dinas PPKUKM Kota Administrasi Jakarta Utara"),
+    ("Satgas Percepatan Pembentukan Koperasi Kelurahan Merah Putih Kota Palopo menggelar rapat koordinasi.",
+     "Satgas Percepatan Pembentukan Koperasi Kelurahan Merah Putih Kota Palopo"),
     ("Rakor diselenggarakan Dinas Koperasi Kabupaten Belu dan diikuti 45 peserta.", "Dinas Koperasi Kabupaten Belu"),
 ])
 def test_the_organisers_span_ends_at_its_clause(sentence, organizer):
     assert extract(LEAD + sentence + "\n").organizer == organizer
+
+
+def test_an_english_role_with_a_place_name_in_it():
+    d = extract("REPUBLIKA.CO.ID, AMBON -- Acting Ambon mayor Dominggus Contoh opened a coordination meeting on "
+                "cooperatives on Monday (5/8/2024).\n")
+    assert (d.opened_by.name, d.opened_by.role) == ("Dominggus Contoh", "Acting Ambon mayor")

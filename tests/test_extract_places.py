@@ -12,7 +12,10 @@ from ingest.places import _place_mentions
 @pytest.mark.parametrize(("text", "codes", "explicit"), [
     ("in Malang regency", {"35.07"}, True), ("in Malang city", {"35.73"}, True),
     ("di Malang", {"35.07", "35.73"}, False), ("Kota Kupang", {"53.71"}, True),
-    ("Bupati Kupang", {"53.01"}, False),
+    ("Bupati Kupang", {"53.01"}, False), ("Kabupaten Toli-Toli", {"72.04"}, True), ("TOLI-TOLI -", {"72.04"}, False),
+    ("Kota Adm. Jakarta Utara", {"31.72"}, True), ("Kabupaten Tolitoli", {"72.04"}, True),
+    ("the Sorong District Government", {"96.01"}, True), ("Sorong city", {"96.71"}, True),
+    ("Jayapura acting mayor", {"91.71"}, True), ("Kupang regent", {"53.01"}, True),
 ])
 def test_regency_mentions(text, codes, explicit):
     [place] = [p for p in _place_mentions(text) if not p.is_province]

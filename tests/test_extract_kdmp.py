@@ -1,0 +1,95 @@
+"""``ingest.kdmp``: Koperasi Merah Putih reports give KDMP figures (per stage, with quotes), never
+cooperative figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.assemble import _prepare
+from ingest.extract import extract
+from ingest.kdmp import kdmp_sentences
+
+LEAD = "MAUMERE – Rakor Satgas digelar di Aula Kantor Bupati Sikka, Senin (4/8/2025). "
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Dari 160 desa di Kabupaten Sikka, 152 Koperasi Desa Merah Putih sudah memiliki akta notaris dan 140 di "
+     "antaranya berbadan hukum.", {"villages": 160, "notarial_deed": 152, "legal_entity": 140}),
+    ("Koperasi Merah Putih sudah terbentuk di 160 desa, namun baru 12 yang beroperasi.",
+     {"formed": 160, "operational": 12, "villages": None}),
+    ("Seluruh 160 desa telah membentuk KDMP. Sebanyak 90 koperasi belum beroperasi.",
+     {"villages": 160, "formed": 160, "operational": None}),  # "belum beroperasi" is no operational count
+    ("All 160 villages have established Red and White Village Cooperatives, and 150 of them have obtained "
+     "legal entity status.", {"villages": 160, "formed": 160, "legal_entity": 150}),
+    ("Baru 12 dari 48 Koperasi Desa Merah Putih sudah beroperasi.", {"operational": 12, "formed": None}),
+    ("Sebanyak 12 dari 48 desa sudah membentuk Koperasi Desa Merah Putih.", {"formed": 12, "villages": 48}),
+    ("Sebanyak 150 desa di Kabupaten Sikka telah menggelar musdesus pembentukan Koperasi Desa Merah Putih.",
+     {"formed": 150, "villages": None}),
+])
+def test_counts_by_stage(body, want):
+    found = extract(LEAD + body).kdmp_figures
+    assert found is not None
+    for key, value in want.items():
+        assert getattr(found, key) == value, key
+    assert found.area_code == "53.07"  # the meeting's regency: the sentences name no other
+
+
+def test_each_figure_has_its_quote_and_the_as_of_date_its_own():
+    found = extract(LEAD + "Hingga 31 Juli 2025, sebanyak 152 Koperasi Desa Merah Putih sudah berbadan hukum.")
+    kdmp = found.kdmp_figures
+    assert (kdmp.legal_entity, kdmp.as_of) == (152, dt.date(2025, 7, 31))
+    assert "152 Koperasi Desa Merah Putih sudah berbadan hukum" in kdmp.evidence["legal_entity"]
+    assert "31 Juli 2025" in kdmp.evidence["as_of"]
+    assert found.date == dt.date(2025, 8, 4)
+    assert found.to_dict()["kdmp_figures"]["legal_entity"] == 152
+
+
+def test_kdmp_counts_are_never_cooperative_figures_even_in_the_sentences_after():
+    """Later sentences of the paragraph go on about the KDMP: "48 koperasi" there is no area's total."""
+    found = extract(LEAD + "Seluruh 48 kelurahan telah membentuk Koperasi Kelurahan Merah Putih. Sebanyak 48 "
+                           "koperasi telah memiliki akta notaris. Baru 12 koperasi yang sudah beroperasi.")
+    assert found.cooperatives is None
+    assert (found.kdmp_figures.notarial_deed, found.kdmp_figures.operational) == (48, 12)
+    assert any(n.code == "figures_kdmp" for n in found.notices)
+
+
+def test_a_turn_ends_the_kdmp_sentences_and_a_general_count_stays_a_cooperative_figure():
+    text = (LEAD + "Sebanyak 150 Koperasi Desa Merah Putih sudah berbadan hukum. Sementara itu, jumlah koperasi di "
+            "Kabupaten Sikka tercatat 401 unit.")
+    found = extract(text)
+    assert found.cooperatives.total == 401
+    assert found.kdmp_figures.legal_entity == 150
+    doc = _prepare(text)
+    assert len(kdmp_sentences(doc)) == 1
+
+
+def test_two_values_for_one_stage_leave_it_empty_with_a_warning():
+    found = extract(LEAD + "Sebanyak 150 KDMP sudah berbadan hukum. Data lain menyebut 148 KDMP berbadan hukum.")
+    assert found.kdmp_figures is None or found.kdmp_figures.legal_entity is None
+    assert any(n.code == "kdmp_conflict" for n in found.notices)
+
+
+def test_a_province_named_with_the_count_is_the_area():
+    found = extract("Ambon, Maluku (ANTARA) - All 1,235 villages in Maluku province have established Red and White "
+                    "Village Cooperatives, an official said at a meeting in Ambon on Thursday (July 31, 2025).")
+    assert (found.kdmp_figures.formed, found.kdmp_figures.area_code) == (1235, "81")
+
+
+def test_a_report_without_kdmp_has_none():
+    found = extract(LEAD + "Tercatat 401 koperasi di Kabupaten Sikka, 250 di antaranya aktif.")
+    assert found.kdmp_figures is None and found.cooperatives.total == 401
+
+
+def test_the_whole_of_a_percentage_is_no_stage_count():
+    found = extract(LEAD + "Sebanyak 53 persen dari 190 Koperasi Desa Merah Putih sudah beroperasi.")
+    assert found.kdmp_figures is None or found.kdmp_figures.operational is None
+    assert found.cooperatives is None
+
+
+def test_a_kecamatans_kdmp_figures_are_not_the_regencys():
+    found = extract(LEAD + "Di Kecamatan Alok, 12 Koperasi Desa Merah Putih sudah beroperasi, sedangkan se-Kabupaten "
+                           "Sikka 40 koperasi sudah berbadan hukum.")
+    assert found.kdmp_figures.operational is None and found.kdmp_figures.legal_entity == 40
+    assert any(n.code == "kdmp_sub_area" for n in found.notices)
