@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from data_access.imports import kinds, parsing
+from data_access.imports import kinds, parsing, templates
 from data_access.imports.parsing import CellError, FileError, FormulaCell
 
 ROWS = [["Koperasi", "Kabupaten", "Total Anggota"],
@@ -205,9 +205,9 @@ def test_missing_and_doubled_columns_are_file_errors():
 @pytest.mark.parametrize("kind", sorted(kinds.KINDS))
 def test_templates_read_back_with_every_column_recognised(kind):
     for lang in ("id", "en"):
-        for data, name in ((kinds.template_csv(kind, lang), "t.csv"), (kinds.template_xlsx(kind, lang), "t.xlsx")):
+        for data, name in ((templates.template_csv(kind, lang), "t.csv"), (templates.template_xlsx(kind, lang), "t.xlsx")):
             table = parsing.read_table(data, name)
             found = kinds.map_headers(kinds.KINDS[kind], table.headers)
             assert len(found.index) == len(kinds.KINDS[kind].columns)
             assert table.rows == []
-    assert kinds.template_csv(kind).startswith(b"\xef\xbb\xbf")
+    assert templates.template_csv(kind).startswith(b"\xef\xbb\xbf")
