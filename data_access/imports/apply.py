@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from data_access import audit, cooperative_summaries
 from data_access.auth import Identity
 from data_access.engine import get_engine, session_scope
-from data_access.imports import parsing
+from data_access.imports import checks, layouts, parsing
 from data_access.imports.job import Job, sha256, writer_account
 from data_access.imports.kinds import KINDS, Context, Record, RowError, map_headers, spec_for, validate
 from data_access.imports.parsing import FileError, header_key
@@ -74,11 +74,19 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
         with session_scope(engine) as session:
             writer = writer_account(session, user)
             gazetteer = Gazetteer.load(session)
-            ctx = Context(gazetteer, _mandates(session), today or dt.date.today())
+            shaped = layouts.shape(table, spec, gazetteer)
+            table = shaped.table
+            report.layout, report.notes = shaped.layout, list(shaped.notes)
+            ctx = Context(gazetteer, _mandates(session), today or dt.date.today(), shaped.kota_written)
             try:
                 hmap, validated = validate(spec, table, ctx)
             except FileError as problem:
                 raise _other_kind_hint(problem, kind, table.headers) from problem
+            validated = [shaped.row_errors.get(number, result)
+                         for (number, _cells), result in zip(table.rows, validated, strict=True)]
+            report.notes += checks.reading_notes(validated, gazetteer)
+            if kind == "counts":
+                report.notes += checks.total_checks(validated, shaped.total_rows, gazetteer)
             report.ignored_columns, report.unknown_columns = hmap.ignored, hmap.unknown
             if not table.rows:
                 raise FileError("no_rows")

@@ -10,19 +10,40 @@ from data_access.models import SOURCE_KINDS
 
 AREA_CODE = Column("area_code", "Kode Wilayah", "Region code",
                    ("kode kabupaten", "kode kab kota", "kode kabupaten kota", "kode daerah", "regency code",
-                    "area code", "kode"),
-                   "Kode Kemendagri (53 untuk provinsi, 53.01 untuk kabupaten/kota); mengalahkan nama bila diisi.",
-                   "Kemendagri code (53 for a province, 53.01 for a regency); wins over the name when filled.",
+                    "area code", "kode", "kode kab", "kode kota", "kode kota kabupaten", "kode kabupaten kota kemendagri",
+                    "kode kemendagri", "region code"),
+                   "Kode Kemendagri (53 untuk provinsi, 53.01 untuk kabupaten/kota); bila nama juga diisi, "
+                   "keduanya harus cocok. Kode 4 angka tanpa titik dibaca juga sebagai kode BPS.",
+                   "Kemendagri code (53 for a province, 53.01 for a regency); when the name is filled too, both "
+                   "must agree. A 4-digit code without a dot is also read as a BPS code.",
                    "53.01")
-PROVINCE = Column("province", "Provinsi", "Province", ("prov", "nama provinsi", "province name"),
+BPS_CODE = Column("bps_code", "Kode BPS", "BPS code",
+                  ("bps kode kabupaten kota", "bps kode kab kota", "bps kode", "kode bps", "kode wilayah bps",
+                   "bps code", "kode kabupaten kota bps", "kode bps kabupaten kota"),
+                  "Kode BPS 4 angka (mis. 1101 = Kabupaten Simeulue, Kemendagri 11.09).",
+                  "4-digit BPS code (e.g. 1101 = Kabupaten Simeulue, Kemendagri 11.09).", "1101", in_template=False)
+PROVINCE_CODE = Column("province_code", "Kode Provinsi", "Province code",
+                       ("kode prov", "province code", "bps kode provinsi", "kode provinsi bps"),
+                       "Kode provinsi (2 angka); harus cocok dengan kabupaten/kota.",
+                       "Province code (2 digits); must agree with the regency.", "53", in_template=False)
+AREA_LEVEL = Column("area_level", "Tingkat Wilayah", "Area level",
+                    ("level wilayah", "jenis wilayah", "level daerah", "tingkat daerah"),
+                    "Kabupaten, Kota atau Provinsi: memilih di antara nama yang sama (Blitar).",
+                    "Kabupaten, Kota or Provinsi: chooses between equal names (Blitar).", "Kabupaten",
+                    in_template=False)
+PROVINCE = Column("province", "Provinsi", "Province", ("prov", "nama provinsi", "province name", "bps nama provinsi",
+                                                        "provinsi dari judul"),
                   "Nama provinsi, mis. Nusa Tenggara Timur atau NTT.", "Province name, e.g. Nusa Tenggara Timur or NTT.",
                   "Nusa Tenggara Timur")
 REGENCY = Column("regency", "Kabupaten/Kota", "Regency/city",
                  ("kabupaten", "kab kota", "kabupaten kota", "kota kabupaten", "regency", "regency city", "city regency",
-                  "nama kabupaten", "wilayah"),
+                  "nama kabupaten", "wilayah", "nama kabupaten kota", "nama kab kota", "bps nama kabupaten kota",
+                  "nama kota kabupaten", "regency municipality", "kabupaten kota regency municipality",
+                  "kab kota regency city", "nama wilayah", "nama daerah", "daerah"),
                  "Tulis \"Kabupaten Kupang\" atau \"Kota Kupang\"; \"Kupang\" saja ditolak karena ada dua.",
                  "Write \"Kabupaten Kupang\" or \"Kota Kupang\"; a bare \"Kupang\" is refused: there are two.",
                  "Kabupaten Kupang")
+AREA_EXTRA = (PROVINCE_CODE, BPS_CODE, AREA_LEVEL)  # published layouts' area columns, checked for agreement
 SOURCE_COLUMNS = (
     Column("source_key", "Kode Sumber", "Source key", ("kunci sumber", "source id"),
            "Kode sumber yang sudah ada di basis data (opsional).", "Key of a source already in the database (optional).",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data_access.imports import messages
 from data_access.imports.parsing import ImportProblem
 from data_access.imports.rows import RowError
 
@@ -43,6 +44,8 @@ class ImportReport:
     committed: bool = False
     batch_id: int | None = None
     earlier_batches: list[int] = field(default_factory=list)
+    layout: str | None = None          # "plain" | "titled" | "satudata_long" | "years_as_columns"
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # (message code, values): how the file was read
 
     @property
     def counts(self) -> dict[str, int]:
@@ -94,7 +97,12 @@ class ImportReport:
             "encoding": self.encoding, "delimiter": self.delimiter, "ignored_columns": self.ignored_columns,
             "unknown_columns": self.unknown_columns, "earlier_batches": self.earlier_batches,
             "errors": self.errors_frame(lang).to_dict(orient="records"),
+            "layout": self.layout, "notes": self.note_texts(lang),
         }
+
+    def note_texts(self, lang: str = "id") -> list[str]:
+        """How the file was read (layout, header row, title, code scheme, total checks), as sentences."""
+        return [messages.text(code, lang, **params) for code, params in self.notes]
 
     def to_text(self, lang: str = "id") -> str:
         en = lang == "en"
@@ -110,6 +118,9 @@ class ImportReport:
                       f"rejected {c['rejected']}") if en else
                      (f"baru {c['new']} · berubah {c['changed']} · tetap {c['unchanged']} · "
                       f"ditolak {c['rejected']}"))
+        if self.layout:
+            lines.append(("Layout: " if en else "Tata letak: ") + messages.text(f"layout_{self.layout}", lang))
+        lines += [f"  · {note}" for note in self.note_texts(lang)]
         if self.unknown_columns:
             lines.append(("Columns not recognised (ignored): " if en else "Kolom tidak dikenal (diabaikan): ")
                          + ", ".join(self.unknown_columns))

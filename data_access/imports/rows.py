@@ -65,6 +65,7 @@ class Record:
     extra: dict = field(default_factory=dict)
     area_value: str = ""   # the cell that placed the row (blamed when outside an editor's province)
     key_column: str = ""   # the column blamed for a duplicate key
+    facts: dict = field(default_factory=dict)  # how the row was read: {"code_scheme": "bps", "bps_rule": True}
 
 
 # --- column specs --------------------------------------------------------------------------------
@@ -80,6 +81,7 @@ class Column:
     help_en: str = ""
     example: str = ""
     required: bool = False  # must be filled in every row (the column must then be present)
+    in_template: bool = True  # False: accepted from published layouts, not offered in the template
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class KindSpec:
         return self.title_en if lang == "en" else self.title_id
 
 
-ALWAYS_IGNORED = ("No", "No.", "Nomor Urut", "No Urut", "#")
+ALWAYS_IGNORED = ("No", "No.", "Nomor Urut", "No Urut", "#", "id", "_id", "satuan", "unit", "timestamp")
 
 
 # --- one row ------------------------------------------------------------------------------------
@@ -152,6 +154,7 @@ class RowView:
     def __init__(self, number: int, cells: list[str], hmap: HeaderMap, spec: KindSpec) -> None:
         self.number, self.cells, self.hmap, self.spec = number, cells, hmap, spec
         self.errors: list[RowError] = []
+        self.facts: dict = {}
 
     def present(self, name: str) -> bool:
         return name in self.hmap.index
@@ -217,4 +220,5 @@ class Context:
     gazetteer: Gazetteer
     mandates: dict[str, tuple[int, str]]  # header_key(code or title) → (id, code)
     today: dt.date
+    kota_written: frozenset[str] = frozenset()  # normalised "kota x" names the file itself lists (BPS rule)
 

@@ -9,8 +9,12 @@ from data_access.imports.kinds import spec_for
 
 
 def template_headers(kind: str, lang: str = "id") -> list[str]:
-    spec = spec_for(kind)
-    return [c.header_en if lang == "en" else c.header for c in spec.columns]
+    return [c.header_en if lang == "en" else c.header for c in template_columns(kind)]
+
+
+def template_columns(kind: str) -> list:
+    """The columns a template offers (published layouts' extra area columns are accepted, not offered)."""
+    return [c for c in spec_for(kind).columns if c.in_template]
 
 
 def template_csv(kind: str, lang: str = "id") -> bytes:
@@ -32,13 +36,13 @@ def template_xlsx(kind: str, lang: str = "id") -> bytes:
     data.append(template_headers(kind, lang))
     for cell in data[1]:
         cell.font = Font(bold=True)
-    for index, column in enumerate(spec.columns, start=1):
+    for index, column in enumerate(template_columns(kind), start=1):
         data.column_dimensions[data.cell(1, index).column_letter].width = max(14, len(column.header) + 2)
     guide = workbook.create_sheet("Guide" if lang == "en" else "Petunjuk")
     guide.append(["Column", "Required", "Description", "Example", "Also accepted"] if lang == "en"
                  else ["Kolom", "Wajib", "Keterangan", "Contoh", "Ejaan lain yang diterima"])
     groups = {name for group in spec.required_any for name in group}
-    for column in spec.columns:
+    for column in template_columns(kind):
         required = "ya" if column.required else ("salah satu" if column.field in groups else "")
         if lang == "en":
             required = {"ya": "yes", "salah satu": "one of"}.get(required, "")

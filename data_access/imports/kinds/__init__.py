@@ -37,6 +37,7 @@ def validate(spec: KindSpec, table: Table, ctx: Context) -> tuple[HeaderMap, lis
         record.province_column, record.area_value = view.header(area_field), clean(view.raw(area_field))
         key_field = next((f for f in spec.key_fields if view.present(f)), spec.key_fields[0])
         record.key_column = view.header(key_field)
+        record.facts = view.facts
         out.append(record)
     return hmap, out
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from data_access import records
 from data_access.imports.area import region_label, row_source, settle_area, whole
-from data_access.imports.columns import AREA_CODE, PROVINCE, REGENCY, SOURCE_COLUMNS
+from data_access.imports.columns import AREA_CODE, AREA_EXTRA, PROVINCE, REGENCY, SOURCE_COLUMNS
 from data_access.imports.job import Job
 from data_access.imports.parsing import parse_bool, parse_date
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowView
@@ -87,8 +87,9 @@ def write(job: Job, found: list[Record]) -> dict:
 COUNTS = KindSpec(
     "counts", "Jumlah koperasi yang dilaporkan", "Reported cooperative counts",
     (
-        PROVINCE, REGENCY, AREA_CODE,
-        Column("as_of", "Per Tanggal", "As of", ("tanggal", "tanggal data", "per", "periode", "date", "kondisi per"),
+        PROVINCE, REGENCY, AREA_CODE, *AREA_EXTRA,
+        Column("as_of", "Per Tanggal", "As of", ("tanggal", "tanggal data", "per", "periode", "date", "kondisi per", "tahun",
+                                                            "tahun dari judul", "year", "tahun data", "keadaan per"),
                "Tanggal data (27/02/2020), bulan (Mei 2016) atau tahun (2024).",
                "Date of the figures (27/02/2020), month (Mei 2016) or year (2024).", "31/12/2021",
                required=True),

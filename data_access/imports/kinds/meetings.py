@@ -11,6 +11,7 @@ from data_access import records
 from data_access.imports.area import region_label, row_source, settle_area, whole
 from data_access.imports.columns import (
     AREA_CODE,
+    AREA_EXTRA,
     LEVEL,
     MEETING_KIND,
     PROVINCE,
@@ -173,6 +174,7 @@ MEETINGS = KindSpec(
                "Kabupaten/kota yang dibahas (opsional).", "Regency the meeting is about (optional).",
                "Kabupaten Kupang"),
         AREA_CODE,
+        *AREA_EXTRA,
         Column("venue", "Tempat", "Venue", ("lokasi", "venue", "tempat kegiatan"), "", "", "Aula Dinas Koperasi"),
         Column("city", "Kota Tempat", "City", ("kota pelaksanaan", "kota lokasi", "city"), "", "", "Oelamasi"),
         Column("organizer", "Penyelenggara", "Organizer", ("organizer", "pelaksana"), "", "",

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from data_access import records
 from data_access.imports.area import region_label, row_source, settle_area
-from data_access.imports.columns import AREA_CODE, PROVINCE, REGENCY, SOURCE_COLUMNS, STAGE
+from data_access.imports.columns import AREA_CODE, AREA_EXTRA, PROVINCE, REGENCY, SOURCE_COLUMNS, STAGE
 from data_access.imports.job import Job
 from data_access.imports.parsing import header_key, parse_date
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowView
@@ -94,6 +94,7 @@ POKJA = KindSpec(
                "Kabupaten Belu"),
         PROVINCE,
         AREA_CODE,
+        *AREA_EXTRA,
         Column("mandate", "Mandat", "Mandate", ("kode mandat", "mandate", "dasar hukum"),
                "Kode mandat yang mewajibkan Pokja, mis. MOU-NTT-2019-POKJA-PMI.",
                "Code of the mandate requiring the Pokja, e.g. MOU-NTT-2019-POKJA-PMI.", "MOU-NTT-2019-POKJA-PMI",

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 
 from data_access import records
 from data_access.imports.area import region_label, settle_area, whole
-from data_access.imports.columns import AREA_CODE, JENIS, PROVINCE, REGENCY
+from data_access.imports.columns import AREA_CODE, AREA_EXTRA, JENIS, PROVINCE, REGENCY
 from data_access.imports.job import FLUSH_EVERY, Job, chunks
 from data_access.imports.parsing import header_key, parse_date
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowError, RowView
@@ -176,6 +176,7 @@ REGISTRY = KindSpec(
                REGENCY.help_id, REGENCY.help_en, "KAB. KUPANG"),
         PROVINCE,
         AREA_CODE,
+        *AREA_EXTRA,
         Column("jenis", "Jenis Koperasi", "Cooperative type", ("jenis", "type", "cooperative type"),
                "Produsen, Pemasaran, Konsumen, Jasa atau Simpan Pinjam.",
                "Produsen, Pemasaran, Konsumen, Jasa or Simpan Pinjam.", "Produsen"),
