@@ -183,7 +183,7 @@ def test_header_aliases_accept_ods_english_and_indonesian_spellings():
            "NIK", "Status NIK", "Total Anggota", "Kolom Aneh"]
     found = kinds.map_headers(kinds.REGISTRY, ods)
     assert set(found.index) == {"name", "legal_entity_number", "founded_on", "last_rat_on", "regency", "province",
-                                "jenis", "kelompok", "sektor_usaha", "nik", "members"}
+                                "jenis", "kelompok", "sektor_usaha", "nik", "members", "register_nik_status"}
     assert "Nama Ketua" in found.ignored  # personal names in the register are never stored
     assert found.unknown == ["Kolom Aneh"]
     english = kinds.map_headers(kinds.COUNTS, ["Province", "Regency/city", "As of", "Total", "Active", "Inactive"])

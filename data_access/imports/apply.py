@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from data_access import audit, cooperative_summaries
 from data_access.auth import Identity
 from data_access.engine import get_engine, session_scope
-from data_access.imports import checks, layouts, parsing
+from data_access.imports import checks, layouts, parsing, rat_history
 from data_access.imports.job import Job, sha256, writer_account
 from data_access.imports.kinds import KINDS, Context, Record, RowError, map_headers, spec_for, validate
 from data_access.imports.parsing import FileError, header_key
@@ -58,7 +58,7 @@ def _outside(record: Record, user: User, gazetteer: Gazetteer) -> RowError | Non
 
 def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, strict: bool = False,
                dry_run: bool = True, source_outlet: str | None = None, engine: Engine | None = None,
-               today: dt.date | None = None) -> ImportReport:
+               today: dt.date | None = None, same_meeting: str | None = None) -> ImportReport:
     """Preview (``dry_run=True``) or commit one file of ``kind``; see the module docstring."""
     report = ImportReport(kind=kind, file_name=file_name, sha256=sha256(data), strict=strict, dry_run=dry_run)
     try:
@@ -116,6 +116,7 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
             session.flush()
             span_before = cooperative_summaries.stored_years(session) if kind == "registry" else None
             job = Job(session, report, writer, batch, gazetteer, source_outlet)
+            job.same_meeting = same_meeting
             try:
                 results = spec.writer(job, accepted)
                 session.flush()
@@ -123,6 +124,9 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
                 session.flush()
             except IntegrityError as error:  # a rule only the database knew: refuse the whole file
                 raise _database_problem(error) from error
+            if kind == "registry":
+                report.rat_history, notes = rat_history.summarise(session, accepted)
+                report.notes += notes
             for number, (status, errors) in results.items():
                 outcomes[number].status = status
                 outcomes[number].errors = errors

@@ -70,6 +70,7 @@ JENIS = {
     "jasa": ("jasa", "services", "service", "koperasi jasa"),
     "simpan_pinjam": ("simpan pinjam", "ksp", "savings and loan", "savings and loans", "savings loan",
                       "koperasi simpan pinjam", "simpan pinjam dan pembiayaan syariah", "kspps"),
+    "serba_usaha": ("serba usaha", "ksu", "koperasi serba usaha", "multi purpose", "multipurpose"),
 }
 MEETING_KIND = {
     "rakor": ("rakor", "rapat koordinasi", "coordination meeting", "rakorda", "rakornis"),

@@ -85,6 +85,8 @@ def chunks(items: list, size: int = 500):
 class Job:
     """The writes of one import inside its transaction, remembering what the batch touched."""
 
+    same_meeting: str | None = None  # "attach" | "new" | None: what to do with a probable same meeting
+
     def __init__(self, session: Session, report: ImportReport, user: User, batch: ImportBatch,
                  gazetteer: Gazetteer, source_outlet: str | None) -> None:
         self.session, self.report, self.user, self.batch = session, report, user, batch

@@ -49,9 +49,9 @@ LAYOUT_MESSAGES: dict[str, dict[str, str]] = {
     },
     "date_range_order": {"id": "tanggal akhir sebelum tanggal mulai", "en": "the end date is before the start date"},
     "nik_scientific": {
-        "id": "NIK \"{value}\" rusak oleh spreadsheet (ditulis sebagai angka berpangkat, digit terakhir hilang). "
+        "id": "NIK \"{nik}\" rusak oleh spreadsheet (ditulis sebagai angka berpangkat, digit terakhir hilang). "
               "Format kolom NIK sebagai Teks di Excel (atau awali dengan ') lalu salin ulang dari sumber aslinya",
-        "en": "NIK \"{value}\" was mangled by a spreadsheet (written in scientific notation, last digits lost). "
+        "en": "NIK \"{nik}\" was mangled by a spreadsheet (written in scientific notation, last digits lost). "
               "Format the NIK column as Text in Excel (or start it with ') and copy it again from the original",
     },
     "no_header_found": {
@@ -105,4 +105,20 @@ LAYOUT_MESSAGES: dict[str, dict[str, str]] = {
     "layout_titled": {"id": "tabel berjudul (mis. BPS Dalam Angka)", "en": "titled table (e.g. BPS Dalam Angka)"},
     "layout_satudata_long": {"id": "Satu Data, tata letak panjang", "en": "Satu Data long layout"},
     "layout_years_as_columns": {"id": "tahun sebagai kolom", "en": "years as columns"},
+    "same_meeting": {
+        "id": "mungkin rapat yang sama dengan rapat #{meeting} yang sudah tersimpan (\"{title}\", {held_on}); pilih "
+              "\"lampirkan sebagai sumber tambahan\" atau \"tambahkan sebagai rapat baru\"",
+        "en": "probably the same meeting as meeting #{meeting} already stored (\"{title}\", {held_on}); choose "
+              "\"attach as a further source\" or \"add as a new meeting\"",
+    },
+    "imp_note_rat_history": {
+        "id": "Riwayat RAT {n} koperasi (jumlah tahun RAT tercatat: jumlah koperasi) — {detail}; {none} tanpa RAT "
+              "sama sekali. Aturan aktif (RAT {window} tahun berturut-turut) baru dapat menilai koperasi mulai tahun "
+              "RAT pertamanya + {window} − 1 (paling awal {earliest}); sebelum itu \"aktif\" tidak diketahui, "
+              "bukan 0 %. Status menurut register disimpan terpisah.",
+        "en": "RAT history of {n} cooperatives (years of RAT on record: cooperatives) — {detail}; {none} without any "
+              "RAT. The active rule (RAT in {window} consecutive years) can judge a cooperative only from its first "
+              "RAT year + {window} − 1 (earliest {earliest}); before that \"active\" is unknown, not 0 %. The "
+              "register's own status is kept apart.",
+    },
 }

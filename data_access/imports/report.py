@@ -46,6 +46,8 @@ class ImportReport:
     earlier_batches: list[int] = field(default_factory=list)
     layout: str | None = None          # "plain" | "titled" | "satudata_long" | "years_as_columns"
     notes: list[tuple[str, dict]] = field(default_factory=list)  # (message code, values): how the file was read
+    same_meetings: list[dict] = field(default_factory=list)  # {row, meeting_id, title, held_on, score}
+    rat_history: list[dict] = field(default_factory=list)  # registry: {row, label, rat_years, first_year, …}
 
     @property
     def counts(self) -> dict[str, int]:
@@ -97,7 +99,8 @@ class ImportReport:
             "encoding": self.encoding, "delimiter": self.delimiter, "ignored_columns": self.ignored_columns,
             "unknown_columns": self.unknown_columns, "earlier_batches": self.earlier_batches,
             "errors": self.errors_frame(lang).to_dict(orient="records"),
-            "layout": self.layout, "notes": self.note_texts(lang),
+            "layout": self.layout, "notes": self.note_texts(lang), "same_meetings": self.same_meetings,
+            "rat_history": self.rat_history,
         }
 
     def note_texts(self, lang: str = "id") -> list[str]:

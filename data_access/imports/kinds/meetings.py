@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from data_access import records
+from data_access.imports import same_meeting
 from data_access.imports.area import region_label, row_source, settle_area, whole
 from data_access.imports.columns import (
     AREA_CODE,
@@ -20,8 +21,9 @@ from data_access.imports.columns import (
     SOURCE_COLUMNS,
     STATUS,
 )
+from data_access.imports.dates import meeting_days
 from data_access.imports.job import Job
-from data_access.imports.parsing import CellError, header_key, parse_date, split_list
+from data_access.imports.parsing import CellError, header_key, split_list
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowView
 from data_access.models import Meeting, MeetingRegency, MeetingSector
 
@@ -32,9 +34,7 @@ _KIND_FROM_TITLE = (("rakor", "rakor"), ("rapat koordinasi", "rakor"), ("rapat t
 
 def _validate_meetings(row: RowView, ctx: Context) -> Record | None:
     title = row.text("title", 300, required=True)
-    held = row.parsed("held_on", parse_date, required=True)
-    if held and held[1] != "day":
-        row.error("held_on", "date_needs_day")
+    held = row.parsed("held_on", meeting_days, required=True)
     province, regency, area_column = settle_area(row, ctx, need_regency=False)
     values: dict = {}
     kind = row.choice("kind", MEETING_KIND) if row.present("kind") else None
@@ -84,7 +84,7 @@ def _validate_meetings(row: RowView, ctx: Context) -> Record | None:
     defaults: dict = {}
     for name, value in derived.items():
         (values if row.present(name) else defaults)[name] = value
-    values.update(title=title, held_on=held[0], province_code=province)
+    values.update(title=title, held_on=held[0], province_code=province, ends_on=held[1])
     area_given = row.present("regency") or row.present("area_code")
     (values if area_given else defaults)["regency_code"] = regency
     # ``None``: the file says nothing (kept on update); a new meeting gets its own regency.
@@ -111,6 +111,12 @@ def write(job: Job, found: list[Record]) -> dict:
             Meeting.province_code == values["province_code"], Meeting.held_on == values["held_on"],
             Meeting.title == values["title"]))
         regencies = _regencies(job, extra["regencies"], values["province_code"])
+        same = same_meeting.find(session, values) if meeting is None else None
+        if same is not None:
+            outcome = same_meeting.offer_or_attach(job, record, same)
+            if outcome[0]:  # attached, or held back until the importer chooses
+                results[record.row] = outcome
+                continue
         if meeting is None:
             fields = {**extra["defaults"], **values}
             meeting = records.add_meeting(
@@ -158,9 +164,12 @@ MEETINGS = KindSpec(
                "Judul kegiatan; bersama provinsi dan tanggal menjadi kunci impor ulang.",
                "Title; with province and date it is the key for re-imports.",
                "Rapat Koordinasi Koperasi Tingkat Kabupaten Kupang", required=True),
-        Column("held_on", "Tanggal", "Date", ("tanggal kegiatan", "tanggal pelaksanaan", "tanggal rapat", "held on"),
-               "Tanggal kegiatan, mis. 27/02/2020 atau 27 Februari 2020.",
-               "Date held, e.g. 27/02/2020 or 27 Februari 2020.", "01/12/2022", required=True),
+        Column("held_on", "Tanggal", "Date", ("tanggal kegiatan", "tanggal pelaksanaan", "tanggal rapat", "held on",
+                                              "hari tanggal", "hari dan tanggal", "hari tgl", "tgl", "day date"),
+               "Tanggal kegiatan, mis. 27/02/2020, Kamis, 27 Februari 2020 atau 18-20 Mei 2022 (beberapa hari); "
+               "hari yang ditulis diperiksa.",
+               "Date held, e.g. 27/02/2020, Kamis, 27 Februari 2020 or 18-20 Mei 2022 (several days); a written "
+               "weekday is checked.", "01/12/2022", required=True),
         Column("kind", "Jenis Kegiatan", "Kind", ("jenis", "jenis rapat", "kind", "type"),
                "rakor, rapat teknis, workshop, sosialisasi, lainnya (kosong = dari judul).",
                "rakor, rapat teknis, workshop, sosialisasi, lainnya (empty = from the title).", "rakor"),
@@ -195,6 +204,7 @@ MEETINGS = KindSpec(
         *SOURCE_COLUMNS,
     ),
     required_any=(("province", "regency", "area_code"),),
+    ignored=("Waktu", "Jam", "Pukul", "Waktu Pelaksanaan", "Time"),
     validator=_validate_meetings,
     writer=write,
     key_fields=("title",),

@@ -25,10 +25,12 @@ REGISTRY_IGNORED = (
     "Nomor Perubahan Anggaran Dasar", "Tanggal Perubahan Anggaran Dasar", "Alamat", "Desa", "Kelurahan",
     "Desa/Kelurahan", "Kecamatan", "Bentuk Koperasi", "Nama Ketua", "Nama Sekretaris", "Nama Bendahara",
     "Nama Pengawas", "Nama Manager", "Nama Manajer", "Jumlah Anggota Pria", "Jumlah Anggota Wanita",
-    "Total Manajer", "Total Karyawan", "Status NIK", "Tanggal Berlaku Sertipikat", "Tanggal Berlaku Sertifikat",
-    "Status Grade", "Grade", "Telepon", "Email", "Kode Pos",
+    "Total Manajer", "Total Karyawan", "Tanggal Berlaku Sertipikat", "Tanggal Berlaku Sertifikat",
+    "Telepon", "Email", "Kode Pos",
 )
 _NIK = re.compile(r"^[A-Za-z0-9\-]{1,20}$")
+_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?[eE][+-]?\d+$")  # "5,30101E+15": a spreadsheet ate the digits
+REGISTER_STATUS = (("register_status", 40), ("register_nik_status", 60), ("register_grade", 20))
 
 
 def _validate_registry(row: RowView, ctx: Context) -> Record | None:
@@ -40,7 +42,9 @@ def _validate_registry(row: RowView, ctx: Context) -> Record | None:
         nik = row.text("nik")
         if nik is not None:
             nik = nik.replace(" ", "")
-            if not _NIK.match(nik):
+            if _SCIENTIFIC.match(nik):
+                row.error("nik", "nik_scientific", nik=nik)
+            elif not _NIK.match(nik):
                 row.error("nik", "nik_format")
             values["nik"] = nik
     if row.present("legal_entity_number"):
@@ -56,6 +60,12 @@ def _validate_registry(row: RowView, ctx: Context) -> Record | None:
         values["sektor_usaha"] = row.text("sektor_usaha", 100)
     if row.present("members"):
         values["members"] = whole(row, "members")[0]
+    for field_name, limit in REGISTER_STATUS:
+        if row.present(field_name):
+            values[field_name] = row.text(field_name, limit)
+    for field_name, limit in REGISTER_STATUS:
+        if row.present(field_name):
+            values[field_name] = row.text(field_name, limit)
     rat = None
     if row.present("last_rat_on"):
         found = row.parsed("last_rat_on", parse_date)
@@ -67,7 +77,11 @@ def _validate_registry(row: RowView, ctx: Context) -> Record | None:
     values["regency_code"] = regency
     key = ("nik", nik) if nik else ("name", header_key(name), regency)
     label = f"NIK {nik}" if nik else f"{name} · {region_label(ctx, regency)}"
-    return Record(row.number, key, label, province, area_column, values, extra={"rat": rat})
+    return Record(row.number, key, label, province, area_column, values, extra={"rat": rat, "today": ctx.today})
+
+
+def _reports_status(values: dict) -> bool:
+    return any(values.get(name) is not None for name, _limit in REGISTER_STATUS)
 
 
 def write(job: Job, found: list[Record]) -> dict:
@@ -106,7 +120,8 @@ def write(job: Job, found: list[Record]) -> dict:
             coop = matches[0] if matches else None
         rat = record.extra.get("rat")
         if coop is None:
-            new_rows.append((record, {**values, "dissolved": False, "source_id": job.ensure_source(None)}))
+            dated = {"register_status_on": record.extra["today"]} if _reports_status(values) else {}
+            new_rows.append((record, {**values, **dated, "dissolved": False, "source_id": job.ensure_source(None)}))
             results[record.row] = ("new", [])
             continue
         diff = {k: v for k, v in values.items() if getattr(coop, k) != v}
@@ -119,6 +134,8 @@ def write(job: Job, found: list[Record]) -> dict:
         job.updating(coop)
         for key, value in diff.items():
             setattr(coop, key, value)
+        if _reports_status(diff):  # the register said something new about itself: dated today
+            coop.register_status_on = record.extra["today"]
         coop.source_id = job.ensure_source(None)
         if rat_new:
             rat_row = CooperativeRat(cooperative_id=coop.id, year=rat[0], held_on=rat[1], run_length=1)
@@ -139,7 +156,8 @@ def write(job: Job, found: list[Record]) -> dict:
 def _insert_cooperatives(job: Job, new_rows: list[tuple[Record, dict]]) -> None:
     """New register rows in bulk (Core INSERT … RETURNING), each with its last RAT."""
     columns = {"name", "nik", "regency_code", "legal_entity_number", "founded_on", "jenis", "kelompok",
-               "sektor_usaha", "members", "dissolved", "source_id"}
+               "sektor_usaha", "members", "dissolved", "source_id", "register_status", "register_nik_status",
+               "register_grade", "register_status_on"}
     for chunk in chunks(new_rows, FLUSH_EVERY):
         rows = [{c: values.get(c) for c in columns} for _record, values in chunk]
         ids = job.session.scalars(
@@ -186,6 +204,14 @@ REGISTRY = KindSpec(
                "Pertanian"),
         Column("members", "Total Anggota", "Total members", ("jumlah anggota", "anggota", "members", "total members"),
                "", "", "1.234"),
+        Column("register_status", "Status Aktif", "Register status", ("status keaktifan", "status koperasi"),
+               "Status menurut register sendiri (Aktif / Non Aktif), disimpan seperti tertulis dan bertanggal; "
+               "angka aktif dasbor tetap dihitung dari riwayat RAT.",
+               "The register's own status (Aktif / Non Aktif), kept as written and dated; the dashboard's active "
+               "figure is still derived from RAT history.", "Aktif"),
+        Column("register_nik_status", "Status NIK", "NIK status", ("status sertifikat nik",), "", "",
+               "Sudah Bersetifikat"),
+        Column("register_grade", "Status Grade", "Grade", ("grade", "status grade koperasi"), "", "", "B"),
     ),
     required_any=(("regency", "area_code"),),
     ignored=REGISTRY_IGNORED,
