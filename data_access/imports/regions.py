@@ -25,8 +25,9 @@ from data_access.models import Province, Regency, RegionAlias
 
 _CODE = re.compile(r"^(\d{2})(?:\.?(\d{2}))?$")
 _DOTLESS = re.compile(r"^\d{4}$")
-_PREFIXES = (("kota administrasi ", "kota "), ("kota adm ", "kota "), ("kab ", "kabupaten "),
-             ("kab adm ", "kabupaten "), ("kabupaten administrasi ", "kabupaten "))
+_PREFIXES = (("kota administrasi ", "kota "), ("kota adm ", "kota "), ("kabupaten administrasi ", "kabupaten "),
+             ("kab administrasi ", "kabupaten "), ("kabupaten adm ", "kabupaten "), ("kab adm ", "kabupaten "),
+             ("kab ", "kabupaten "))  # longest first
 SUGGESTION_CUTOFF = 75
 
 
