@@ -103,3 +103,18 @@ def test_the_preview_says_what_it_found_and_writes_nothing(eng):
     assert counts_by_area(eng) == before
     text = report.to_text()
     assert "baris 4" in text and "(1) (2) (3)" in text and "Sumber/Source" in text and "2018" in text
+
+
+def test_a_file_without_headers_is_refused_naming_the_title_as_a_title_not_as_columns(eng):
+    data = b"Rekapitulasi Koperasi Provinsi NTT 2023\nSumba Barat;98\nBelu;143\n"
+    report = imports.preview("counts", data, "rekap.csv", user="editor", engine=eng)
+    assert report.file_error.code == "no_header_found"
+    message = report.file_error.text()
+    assert "judul tabel" in message and "Rekapitulasi Koperasi" in message and "Per Tanggal" in message
+    assert "Kolom yang ditemukan" not in message
+
+
+def test_a_kab_kota_column_that_cannot_be_read_refuses_the_file(eng):
+    data = b"nama_provinsi;wilayah_kab_kota_bps;jumlah_koperasi;tahun\nJAWA BARAT;BOGOR;10;2021\n"
+    report = imports.preview("counts", data, "x.csv", user="editor", engine=eng)
+    assert report.file_error.code == "regency_column_unread" and "wilayah_kab_kota_bps" in report.file_error.text()

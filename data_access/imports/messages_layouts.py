@@ -55,9 +55,10 @@ LAYOUT_MESSAGES: dict[str, dict[str, str]] = {
               "Format the NIK column as Text in Excel (or start it with ') and copy it again from the original",
     },
     "no_header_found": {
-        "id": "Baris judul kolom tidak ditemukan di {rows} baris pertama. Yang ditemukan: \"{first}\". Kolom yang "
-              "diperlukan: {needed}.",
-        "en": "No header row found in the first {rows} rows. Found: \"{first}\". Columns needed: {needed}.",
+        "id": "Baris judul kolom tidak ditemukan di {rows} baris pertama (baris pertama adalah judul tabel: "
+              "\"{first}\"). Kolom yang diperlukan: {needed}.",
+        "en": "No header row found in the first {rows} rows (the first line is the table's title: \"{first}\"). "
+              "Columns needed: {needed}.",
     },
     # --- notes of the preview: what the layout reader found -------------------------------------
     "imp_note_header_below": {"id": "Judul kolom ditemukan di baris {row}, di bawah {titles} baris judul tabel.",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from data_access.imports.parsing import FormulaCell, clean, header_key
+from data_access.imports.parsing import FileError, FormulaCell, clean, header_key
 from data_access.imports.rows import ALWAYS_IGNORED, KindSpec
 
 MAX_TITLE_ROWS = 12
@@ -85,6 +85,12 @@ def locate(grid: list[tuple[int, list[str]]], spec: KindSpec) -> Located:
         score = _score(cells, keys)
         if score > best_score:
             best, best_score = index, score
+    if best_score == 0 and grid and sum(1 for c in grid[0][1] if clean(c)) < 2:
+        # nothing the kind knows anywhere, and the first line is a title: never call it "the columns found"
+        needed = ", ".join([c.header for c in spec.columns if c.required] + [
+            " / ".join(spec.column(name).header for name in group) for group in spec.required_any])
+        first = " ".join(clean(c) for c in grid[0][1] if clean(c))[:120]
+        raise FileError("no_header_found", rows=min(len(grid), MAX_TITLE_ROWS), first=first, needed=needed)
     titles = [" ".join(clean(c) for c in cells if clean(c)) for _n, cells in grid[:best]]
     header_row, raw = grid[best] if grid else (1, [])
     headers = [pick_spelling(c, keys) for c in raw]
