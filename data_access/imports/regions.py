@@ -59,7 +59,7 @@ class Gazetteer:
     def lookup(self, text: str) -> set[str]:
         """Every code a name can mean: as written, with "Kab."/"Kota Adm." spelled out, or
         without its spaces and hyphens."""
-        key = normalise(clean(text))
+        key = " ".join("kepulauan" if word in ("kep", "kepl") else word for word in normalise(clean(text)).split())
         for short, long in _PREFIXES:
             if key.startswith(short):
                 key = long + key[len(short):]
