@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
@@ -37,6 +37,7 @@ class Gazetteer:
     regencies: dict[str, tuple[str, str, str]]   # code → (name, kind, province code)
     aliases: dict[str, set[str]]                 # alias key → region codes (both levels)
     compact: dict[str, set[str]] = None          # alias key without spaces → region codes
+    memo: dict[str, set[str]] = field(default_factory=dict)  # ``lookup`` answers (names repeat in a register)
 
     @classmethod
     def load(cls, session: Session) -> Gazetteer:
@@ -59,6 +60,12 @@ class Gazetteer:
     def lookup(self, text: str) -> set[str]:
         """Every code a name can mean: as written, with "Kab."/"Kota Adm." spelled out, or
         without its spaces and hyphens."""
+        if text in self.memo:
+            return self.memo[text]
+        self.memo[text] = found = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> set[str]:
         key = " ".join("kepulauan" if word in ("kep", "kepl") else word for word in normalise(clean(text)).split())
         for short, long in _PREFIXES:
             if key.startswith(short):
