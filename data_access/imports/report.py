@@ -134,6 +134,14 @@ class ImportReport:
         for error in self.errors:
             lines.append(f"  {'row' if en else 'baris'} {error.row} · {error.column} · "
                          f"{error.value!r} · {error.text(lang)}")
+        for same in self.same_meetings:
+            lines.append((f"Row {same['row']}: probably meeting #{same['meeting_id']} ({same['held_on']}, title "
+                          f"similarity {same['score']})") if en else
+                         (f"Baris {same['row']}: mungkin rapat #{same['meeting_id']} ({same['held_on']}, kemiripan "
+                          f"judul {same['score']})"))
+        if any(e.code == "same_meeting" for e in self.errors):
+            lines.append("Command line: --same-meeting attach (a further source) or --same-meeting new." if en else
+                         "Baris perintah: --same-meeting attach (sumber tambahan) atau --same-meeting new (rapat baru).")
         if self.committed:
             lines.append(f"Committed as batch #{self.batch_id}." if en else
                           f"Tersimpan sebagai batch #{self.batch_id}.")
