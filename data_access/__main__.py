@@ -59,7 +59,7 @@ def _import(args, eng) -> int:
     run = imports.preview if args.dry_run else imports.commit
     try:
         report = run(args.kind, data, path.name, user=args.user, strict=args.strict, engine=eng,
-                     source_outlet=args.source)
+                     source_outlet=args.source, same_meeting=args.same_meeting)
     except DBAPIError as error:  # read-only, locked or unreachable database: nothing was written
         print(f"{path}: basis data menolak penulisan, tidak ada yang disimpan / the database refused the "
               f"write, nothing was stored ({type(error.orig or error).__name__}: {str(error.orig or error)[:200]})",
@@ -118,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
     imp.add_argument("--strict", action="store_true", help="write nothing if any row is rejected")
     imp.add_argument("--source", help="outlet name for the file's own source (default: the file name)")
+    imp.add_argument("--same-meeting", choices=("attach", "new"), default=None,
+                     help="a meeting row that is probably a stored meeting: attach the row as a further source "
+                          "of it, or add it as a new meeting (default: hold the row back and say so)")
     imp.add_argument("--json", action="store_true", help="the report as JSON")
     imp.add_argument("--lang", choices=("id", "en"), default="id")
     und = sub.add_parser("undo", help="undo one import batch")

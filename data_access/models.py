@@ -33,7 +33,7 @@ MEETING_LEVELS = ("nasional", "provinsi", "kabupaten_kota")
 MEETING_STATUSES = ("planned", "held", "cancelled")
 POKJA_STAGES = ("belum_dibentuk", "persiapan", "terbentuk")
 REGENCY_KINDS = ("kabupaten", "kota")
-COOPERATIVE_JENIS = ("produsen", "pemasaran", "konsumen", "jasa", "simpan_pinjam")
+COOPERATIVE_JENIS = ("produsen", "pemasaran", "konsumen", "jasa", "simpan_pinjam", "serba_usaha")
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -165,6 +165,7 @@ class Meeting(Base):
         CheckConstraint(_in("level", MEETING_LEVELS), name="level"),
         CheckConstraint(_in("status", MEETING_STATUSES), name="status"),
         CheckConstraint("participants IS NULL OR participants >= 0", name="participants"),
+        CheckConstraint("ends_on IS NULL OR ends_on >= held_on", name="ends_on"),
         UniqueConstraint("province_code", "held_on", "title", name="uq_meeting_natural_key"),
         Index("ix_meeting_province_held_on", "province_code", "held_on"),
     )
@@ -174,6 +175,7 @@ class Meeting(Base):
     kind: Mapped[str] = mapped_column(String(20))
     level: Mapped[str] = mapped_column(String(20))
     held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)  # last day of a meeting over several days ("18-20 Mei")
     date_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(10), default="held")
     venue: Mapped[str | None] = mapped_column(String(200))
@@ -220,6 +222,13 @@ class Cooperative(Base):
     members: Mapped[int | None]
     dissolved: Mapped[bool] = mapped_column(Boolean, default=False)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+    # The register's own status as its export gave it (words kept as written: "Aktif", "Non Aktif",
+    # "Sudah Bersetifikat", "B"), on the date the export was imported; never derived, never used to
+    # derive: the active figure comes from RAT history (``CooperativeRat``).
+    register_status: Mapped[str | None] = mapped_column(String(40))
+    register_nik_status: Mapped[str | None] = mapped_column(String(60))
+    register_grade: Mapped[str | None] = mapped_column(String(20))
+    register_status_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class CooperativeRat(Base):

@@ -15,7 +15,7 @@ import streamlit as st
 from babel.dates import format_date
 
 from data_access import cooperatives
-from ui import downloads, queries, scope
+from ui import downloads, queries, register_status, scope
 from ui.charts import cooperatives as charts
 from ui.charts import show as show_chart
 from ui.formatting import LOCALES, date, number, percent
@@ -112,6 +112,7 @@ if registered:
 else:
     metric_cols[4].markdown(f"**{rule}**")
     st.info(t("empty_result"))
+register_status.show(filters)  # the register's own word beside the derived figure
 scope.provenance_note(filters, "cooperatives")
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 
 from data_access import imports
 from data_access.imports import kinds
+from data_access.imports.layouts.examples import EXAMPLES
 from ui import auth as ui_auth
 from ui import downloads, filter_bar, queries
 from ui.db import database_errors_shown
@@ -57,16 +58,23 @@ def _templates(kind: str) -> None:
               c.help_en if lang == "en" else c.help_id, c.example) for c in spec.columns],
             columns=[t("imp_col_column"), t("imp_col_required"), t("imp_col_help"), t("imp_col_example")]),
             hide_index=True, width="stretch")
+        if EXAMPLES.get(kind):
+            st.markdown(f"**{t('imp_examples')}**")
+            for layout, sample in EXAMPLES[kind]:
+                st.caption(t(f"imp_layout_{layout}"))
+                st.code(sample, language=None)
 
 
-def _preview(kind: str, data: bytes, file_name: str, strict: bool, source: str | None) -> imports.ImportReport:
+def _preview(kind: str, data: bytes, file_name: str, strict: bool, source: str | None,
+             same: str | None) -> imports.ImportReport:
     """The preview for these inputs, computed once and kept while they stay the same."""
-    signature = (kind, hashlib.sha256(data).hexdigest(), file_name, strict, source, user.username)
+    signature = (kind, hashlib.sha256(data).hexdigest(), file_name, strict, source, same, user.username)
     cached = st.session_state.get("imp_preview")
     if cached and cached[0] == signature:
         return cached[1]
     with st.spinner(t("imp_preview") + "…"), database_errors_shown():
-        report = imports.preview(kind, data, file_name, user=user, strict=strict, source_outlet=source)
+        report = imports.preview(kind, data, file_name, user=user, strict=strict, source_outlet=source,
+                                 same_meeting=same)
     st.session_state["imp_preview"] = (signature, report)
     return report
 
@@ -83,6 +91,7 @@ def _show_report(report: imports.ImportReport) -> None:
         report.delimiter or "", report.delimiter or "–")
     st.caption(t("imp_file_info", type=(report.file_type or "").upper(), encoding=report.encoding or "–",
                  delimiter=delimiter if report.file_type == "csv" else "–", rows=number(len(report.outcomes))))
+    _show_reading(report)
     if report.unknown_columns:
         st.warning(t("imp_unknown_columns", columns=", ".join(report.unknown_columns)))
     if report.ignored_columns:
@@ -106,9 +115,35 @@ def _show_report(report: imports.ImportReport) -> None:
                      hide_index=True, width="stretch")
 
 
-def _commit(kind: str, data: bytes, file_name: str, strict: bool, source: str | None) -> None:
+def _show_reading(report: imports.ImportReport) -> None:
+    """Detected layout, code scheme, title, total-row check, RAT history, probable same meetings."""
+    if report.layout:
+        st.markdown(t("imp_layout", layout=t(f"imp_layout_{report.layout}")))
+    notes = report.note_texts(lang)
+    if notes:
+        with st.container(border=True):
+            st.caption(t("imp_reading"))
+            for (code, _params), note in zip(report.notes, notes, strict=True):
+                (st.warning if code == "imp_note_not_adds_up" else st.markdown)(f"- {note}")
+    if report.rat_history:
+        with st.expander(t("imp_rat_title")):
+            st.dataframe(pd.DataFrame([(r["row"], r["label"], r["rat_years"], r["first_year"], r["judged_from"])
+                                       for r in report.rat_history],
+                                      columns=[t("imp_col_row"), t("imp_col_key"), t("imp_col_rat_years"),
+                                               t("imp_col_first_year"), t("imp_col_judged_from")]),
+                         hide_index=True, width="stretch")
+    if report.same_meetings:
+        st.subheader(t("imp_same_title"))
+        st.dataframe(pd.DataFrame([(s["row"], f"#{s['meeting_id']} · {s['title']}", s["held_on"], s["score"])
+                                   for s in report.same_meetings],
+                                  columns=[t("imp_col_row"), t("imp_col_meeting"), t("imp_col_date"),
+                                           t("imp_col_similarity")]), hide_index=True, width="stretch")
+
+
+def _commit(kind: str, data: bytes, file_name: str, strict: bool, source: str | None, same: str | None) -> None:
     with database_errors_shown():
-        report = imports.commit(kind, data, file_name, user=user, strict=strict, source_outlet=source)
+        report = imports.commit(kind, data, file_name, user=user, strict=strict, source_outlet=source,
+                                same_meeting=same)
     queries.clear()
     st.session_state.pop("imp_preview", None)
     if report.committed:
@@ -132,8 +167,12 @@ source = right.text_input(t("imp_source"), key="imp_source", help=t("imp_source_
 if uploaded is not None:
     data = uploaded.getvalue()
     st.subheader(t("imp_preview"))
-    report = _preview(kind, data, uploaded.name, strict, source)
+    same = st.session_state.get("imp_same") if kind == "meetings" else None
+    report = _preview(kind, data, uploaded.name, strict, source, same)
     _show_report(report)
+    if report.same_meetings or same:
+        st.radio(t("imp_same_choice"), options=["attach", "new"], index=None, key="imp_same",
+                 format_func=lambda c: t(f"imp_same_{c}"), horizontal=True)
     if report.file_error is None:
         if report.strict and report.rejected:
             st.warning(t("imp_strict_blocked"))
@@ -141,7 +180,7 @@ if uploaded is not None:
             st.info(t("imp_nothing"))
         if st.button(t("imp_commit", n=number(report.writes)), key="imp_commit", type="primary",
                      disabled=report.blocked or report.writes == 0, icon=":material/save:"):
-            _commit(kind, data, uploaded.name, strict, source)
+            _commit(kind, data, uploaded.name, strict, source, same)
             st.rerun()
 
 st.divider()

@@ -223,3 +223,40 @@ def test_extraction_shows_per_field_evidence_translated_warnings_and_the_figures
     assert (at.number_input(key="ex_f_fig_total").value, at.number_input(key="ex_f_fig_inactive").value) == (356, 129)
     assert at.number_input(key="ex_f_fig_active").value is None  # 227 only implied: shown, not filled in
     assert at.selectbox(key="ex_f_fig_area").value == "53.11"
+
+
+def test_a_published_table_shows_its_layout_code_reading_and_total_check(own_db):
+    from tests.import_case_helpers import case
+
+    at = _signed_in("imports", Identity("editor", None, "editor", "53"))
+    at.selectbox(key="imp_kind").set_value("counts").run()
+    at.file_uploader(key="imp_file").set_value(("f03_bps_dalam_angka.xlsx", case("f03_bps_dalam_angka.xlsx"),
+                                                "application/octet-stream"))
+    at.run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric} == {"Baru": "8", "Berubah": "0", "Tetap": "0", "Ditolak": "0"}
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Tata letak terdeteksi: tabel berjudul" in shown
+    assert "Nusa Tenggara Timur (53)" in shown and "Kabupaten Kupang (53.01)" in shown  # title, BPS rule
+    assert any("TIDAK cocok" in w.value for w in at.warning)  # the total row's check
+    codes = "\n".join(c.value for c in at.code)  # examples of the published layouts beside the templates
+    assert "bps_kode_kabupaten_kota" in codes and "judul" in codes
+
+
+def test_an_agenda_row_of_a_stored_meeting_is_attached_as_its_source(own_db):
+    from data_access.models import MeetingSource
+    from tests.import_case_helpers import case
+
+    at = _signed_in("imports", Identity("editor", None, "editor", "53"))  # NTT only: Jatim and NTB rows refused
+    at.selectbox(key="imp_kind").set_value("meetings").run()
+    at.file_uploader(key="imp_file").set_value(("f06_agenda_dinas.csv", case("f06_agenda_dinas.csv"), "text/csv"))
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Ditolak"] == "3"
+    same = _frame(at, "Rapat tersimpan")
+    assert list(same["Baris"]) == [2] and "Nusa Tenggara Timur" in same.iloc[0]["Rapat tersimpan"]
+    at.radio(key="imp_same").set_value("attach").run()
+    assert {m.label: m.value for m in at.metric} == {"Baru": "3", "Berubah": "1", "Tetap": "0", "Ditolak": "2"}
+    at.button(key="imp_commit").click().run()
+    assert not at.exception, at.exception
+    with engine_module.session_scope(own_db) as s:
+        assert s.scalar(select(func.count()).select_from(MeetingSource)) == 1

@@ -113,3 +113,23 @@ def test_read_only_database_gives_a_clear_message_and_exit_2(tmp_path):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "nothing was stored" in done.stderr
+
+
+def test_case_files_through_the_command_line(cli):
+    """The published layouts through ``python -m data_access import`` as an office would run it."""
+    cases = REPO / "tests" / "cases" / "files"
+    before = _stats(cli)
+    table = cli("import", "counts", str(cases / "f03_bps_dalam_angka.xlsx"), "--user", "editor", "--json")
+    assert table.returncode == 0, table.stdout
+    report = json.loads(table.stdout)
+    assert report["counts"]["new"] == 8 and report["layout"] == "titled"
+    assert any("Kabupaten Kupang (53.01)" in note for note in report["notes"])
+    assert _stats(cli)["cooperative_count"] == before["cooperative_count"] + 8
+
+    agenda = cli("import", "meetings", str(cases / "f06_agenda_dinas.csv"), "--user", "editor",
+                 "--same-meeting", "attach")
+    assert agenda.returncode == 1  # this editor may change NTT only: the Jatim and NTB rows are refused
+    assert "baru 3 · berubah 1 · tetap 0 · ditolak 2" in agenda.stdout
+    after = _stats(cli)
+    assert after["meeting_source"] == before["meeting_source"] + 1
+    assert after["meeting"] == before["meeting"] + 3

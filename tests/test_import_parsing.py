@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from data_access.imports import kinds, parsing
+from data_access.imports import kinds, parsing, templates
 from data_access.imports.parsing import CellError, FileError, FormulaCell
 
 ROWS = [["Koperasi", "Kabupaten", "Total Anggota"],
@@ -183,7 +183,7 @@ def test_header_aliases_accept_ods_english_and_indonesian_spellings():
            "NIK", "Status NIK", "Total Anggota", "Kolom Aneh"]
     found = kinds.map_headers(kinds.REGISTRY, ods)
     assert set(found.index) == {"name", "legal_entity_number", "founded_on", "last_rat_on", "regency", "province",
-                                "jenis", "kelompok", "sektor_usaha", "nik", "members"}
+                                "jenis", "kelompok", "sektor_usaha", "nik", "members", "register_nik_status"}
     assert "Nama Ketua" in found.ignored  # personal names in the register are never stored
     assert found.unknown == ["Kolom Aneh"]
     english = kinds.map_headers(kinds.COUNTS, ["Province", "Regency/city", "As of", "Total", "Active", "Inactive"])
@@ -205,9 +205,9 @@ def test_missing_and_doubled_columns_are_file_errors():
 @pytest.mark.parametrize("kind", sorted(kinds.KINDS))
 def test_templates_read_back_with_every_column_recognised(kind):
     for lang in ("id", "en"):
-        for data, name in ((kinds.template_csv(kind, lang), "t.csv"), (kinds.template_xlsx(kind, lang), "t.xlsx")):
+        for data, name in ((templates.template_csv(kind, lang), "t.csv"), (templates.template_xlsx(kind, lang), "t.xlsx")):
             table = parsing.read_table(data, name)
             found = kinds.map_headers(kinds.KINDS[kind], table.headers)
-            assert len(found.index) == len(kinds.KINDS[kind].columns)
+            assert len(found.index) == len(templates.template_columns(kind))
             assert table.rows == []
-    assert kinds.template_csv(kind).startswith(b"\xef\xbb\xbf")
+    assert templates.template_csv(kind).startswith(b"\xef\xbb\xbf")

@@ -382,17 +382,19 @@ def test_unreadable_file_names_the_problem_and_writes_nothing(eng):
 
 def test_database_refusal_rolls_back_the_whole_file(eng, monkeypatch):
     """A rule only the database knows: nothing of the file stays, and the report says why."""
-    from data_access.imports import apply
+    import dataclasses
 
-    original = apply._Job._counts
+    from data_access.imports import kinds
 
-    def sabotage(self, found):
-        result = original(self, found)
-        self.session.execute(text("UPDATE cooperative_count SET total = -1 WHERE id = "
+    original = kinds.COUNTS.writer
+
+    def sabotage(job, found):
+        result = original(job, found)
+        job.session.execute(text("UPDATE cooperative_count SET total = -1 WHERE id = "
                                   "(SELECT MAX(id) FROM cooperative_count)"))
         return result
 
-    monkeypatch.setattr(apply._Job, "_counts", sabotage)
+    monkeypatch.setitem(kinds.KINDS, "counts", dataclasses.replace(kinds.COUNTS, writer=sabotage))
     before = table_counts(eng)
     report = imports.commit("counts", csv_bytes(COUNT_ROWS), "angka.csv", user="editor", engine=eng)
     assert report.file_error is not None and report.file_error.code == "database"

@@ -7,6 +7,8 @@ lang, **params)``. Keep them concrete: say what was found and what to write.
 
 from __future__ import annotations
 
+from data_access.imports.messages_layouts import LAYOUT_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # --- the file as a whole -----------------------------------------------------------------
     "file_empty": {"id": "Berkas kosong.", "en": "The file is empty."},
@@ -157,6 +159,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only an admin or the person who imported it ({owner}) may undo import #{batch}.",
     },
 }
+
+MESSAGES.update(LAYOUT_MESSAGES)
 
 
 def text(code: str, lang: str = "id", **params) -> str:

@@ -72,6 +72,12 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
     notes: list[str] = field(default_factory=list)
+    header_row: int = 1
+    raw_headers: list[str] = field(default_factory=list)  # as written (line breaks kept)
+
+    def grid(self) -> list[tuple[int, list[str]]]:
+        """Every non-empty row as read, the first one included (layouts find the real header)."""
+        return [(self.header_row, self.raw_headers or self.headers), *self.rows]
 
 
 # --- text keys -----------------------------------------------------------------------------------
@@ -153,14 +159,15 @@ def read_csv(data: bytes) -> Table:
         if not any(cell.strip() for cell in record):
             continue
         if headers is None:
-            headers = [clean(h) for h in record]
+            headers, raw, header_row = [clean(h) for h in record], record, number
             continue
         rows.append((number, record))
         if len(rows) > MAX_ROWS:
             raise FileError("too_many_rows", limit=f"{MAX_ROWS:,}".replace(",", "."))
     if headers is None:
         raise FileError("no_header")
-    return Table(headers=headers, rows=rows, file_type="csv", encoding=encoding, delimiter=delimiter)
+    return Table(headers=headers, rows=rows, file_type="csv", encoding=encoding, delimiter=delimiter,
+                 header_row=header_row, raw_headers=list(raw))
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
@@ -231,7 +238,7 @@ def read_xlsx(data: bytes) -> Table:
             if not any(t.strip() for t in texts):
                 continue
             if headers is None:
-                headers = [clean(t) for t in texts]
+                headers, raw, header_row = [clean(t) for t in texts], texts, number or 1
                 continue
             rows.append((number or len(rows) + 2, texts))
             if len(rows) > MAX_ROWS:
@@ -242,7 +249,8 @@ def read_xlsx(data: bytes) -> Table:
         raise FileError("no_header")
     while headers and not headers[-1]:
         headers.pop()
-    return Table(headers=headers, rows=rows, file_type="xlsx", sheet=wanted)
+    return Table(headers=headers, rows=rows, file_type="xlsx", sheet=wanted, header_row=header_row,
+                 raw_headers=list(raw))
 
 
 def read_table(data: bytes, filename: str) -> Table:

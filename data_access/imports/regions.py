@@ -12,17 +12,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from data_access import crosswalk
 from data_access.gazetteer import normalise
 from data_access.imports.parsing import CellError, clean
 from data_access.models import Province, Regency, RegionAlias
 
 _CODE = re.compile(r"^(\d{2})(?:\.?(\d{2}))?$")
+_DOTLESS = re.compile(r"^\d{4}$")
+_PREFIXES = (("kota administrasi ", "kota "), ("kota adm ", "kota "), ("kabupaten administrasi ", "kabupaten "),
+             ("kab administrasi ", "kabupaten "), ("kabupaten adm ", "kabupaten "), ("kab adm ", "kabupaten "),
+             ("kab ", "kabupaten "))  # longest first
 SUGGESTION_CUTOFF = 75
 
 
@@ -31,6 +36,8 @@ class Gazetteer:
     provinces: dict[str, str]                    # code → name
     regencies: dict[str, tuple[str, str, str]]   # code → (name, kind, province code)
     aliases: dict[str, set[str]]                 # alias key → region codes (both levels)
+    compact: dict[str, set[str]] = None          # alias key without spaces → region codes
+    memo: dict[str, set[str]] = field(default_factory=dict)  # ``lookup`` answers (names repeat in a register)
 
     @classmethod
     def load(cls, session: Session) -> Gazetteer:
@@ -45,7 +52,54 @@ class Gazetteer:
             aliases[normalise(name)].add(code)
         for code, (name, _kind, _prov) in regencies.items():
             aliases[normalise(name)].add(code)
-        return cls(provinces, regencies, dict(aliases))
+        compact: dict[str, set[str]] = defaultdict(set)
+        for key, codes in aliases.items():
+            compact[key.replace(" ", "")] |= codes
+        return cls(provinces, regencies, dict(aliases), dict(compact))
+
+    def lookup(self, text: str) -> set[str]:
+        """Every code a name can mean: as written, with "Kab."/"Kota Adm." spelled out, or
+        without its spaces and hyphens."""
+        if text in self.memo:
+            return self.memo[text]
+        self.memo[text] = found = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> set[str]:
+        key = " ".join("kepulauan" if word in ("kep", "kepl") else word for word in normalise(clean(text)).split())
+        for short, long in _PREFIXES:
+            if key.startswith(short):
+                key = long + key[len(short):]
+                break
+        found = self.aliases.get(key)
+        if found:
+            return found
+        return (self.compact or {}).get(key.replace(" ", ""), set())
+
+    def kind(self, code: str) -> str | None:
+        """"kabupaten" / "kota" for a regency code, ``None`` for a province."""
+        return self.regencies[code][1] if code in self.regencies else None
+
+    def code_readings(self, text: str, scheme: str | None = None) -> list[tuple[str, str]]:
+        """``[(scheme, code)]`` a written code can mean: "53.01" → Kemendagri only; "1101" →
+        Kemendagri 11.01 and BPS 1101 (= 11.09); ``scheme="bps"`` (a ``bps_*`` column) → BPS
+        only. Empty when no reading is a known region."""
+        raw = clean(text).replace(" ", "")
+        readings: list[tuple[str, str]] = []
+        if _DOTLESS.match(raw):
+            bps = crosswalk.bps_regencies().get(raw)
+            if bps and bps[0] in self.regencies:
+                readings.append(("bps", bps[0]))
+            if scheme == "bps":
+                return readings
+        elif scheme == "bps":
+            return []
+        match = _CODE.match(raw)
+        if match:
+            code = match[1] if match[2] is None else f"{match[1]}.{match[2]}"
+            if code in self.provinces or code in self.regencies:
+                readings.insert(0, ("kemendagri", code))
+        return readings
 
     # --- labels ----------------------------------------------------------------------------
     def name(self, code: str) -> str:
@@ -87,7 +141,7 @@ class Gazetteer:
             if code in self.provinces:
                 return code
         key = normalise(raw)
-        hits = sorted(c for c in self.aliases.get(key, ()) if c in self.provinces)
+        hits = sorted(c for c in self.lookup(raw) if c in self.provinces)
         if len(hits) == 1:
             return hits[0]
         suggestions = self._suggest(key, lambda c: c in self.provinces)
@@ -95,13 +149,15 @@ class Gazetteer:
             raise CellError("unknown_province_suggest", suggestions=suggestions)
         raise CellError("unknown_province")
 
-    def regency(self, text: str, province_code: str | None = None) -> str:
-        """The kab/kota a name means (within ``province_code`` when given).
+    def regency(self, text: str, province_code: str | None = None, kind: str | None = None) -> str:
+        """The kab/kota a name means (within ``province_code``, of ``kind`` when given).
 
         Several matches → CellError ``ambiguous_region`` listing each candidate with its
         code; none → the closest names."""
         key = normalise(clean(text))
-        hits = sorted(c for c in self.aliases.get(key, ()) if c in self.regencies)
+        hits = sorted(c for c in self.lookup(text) if c in self.regencies)
+        if kind and len(hits) > 1:
+            hits = [c for c in hits if self.regencies[c][1] == kind] or hits
         if province_code:
             inside = [c for c in hits if c.startswith(province_code + ".")]
             if hits and not inside:
@@ -120,4 +176,4 @@ class Gazetteer:
 
     def matches(self, code: str, text: str) -> bool:
         """Whether ``text`` is one of the names of ``code`` (to check a code column against a name)."""
-        return code in self.aliases.get(normalise(clean(text)), set())
+        return code in self.lookup(text)

@@ -36,6 +36,7 @@ TEXT = {
     "coop_jenis_produsen": {"id": "Produsen", "en": "Producer"},
     "coop_jenis_jasa": {"id": "Jasa", "en": "Services"},
     "coop_jenis_pemasaran": {"id": "Pemasaran", "en": "Marketing"},
+    "coop_jenis_serba_usaha": {"id": "Serba usaha", "en": "Multi-purpose"},
     "coop_jenis_unknown": {"id": "Tidak diketahui", "en": "Unknown"},
     # sections
     "coop_by_province": {"id": "Aktif dan tidak aktif per provinsi", "en": "Active and inactive by province"},
