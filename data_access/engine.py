@@ -20,7 +20,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data_access import config
+from data_access import config, data_version  # noqa: F401 - data_version hooks every write into the version
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
