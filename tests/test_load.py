@@ -165,7 +165,7 @@ def test_dashboard_under_load_while_an_editor_imports(tmp_path, capsys):
     total_views = CLIENTS * ROUNDS * len(PATHS)
 
     load = Load()
-    with streamlit_server("dashboard.py", url) as base:
+    with streamlit_server("app.py", url) as base:
         started = time.monotonic()
         outcome: dict[str, BaseException] = {}
 
@@ -240,16 +240,14 @@ def _first_visit(base: str, path: str) -> dict:
             browser.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit 1.67 + the pages/ folder next to dashboard.py: PagesManager.uses_pages_directory starts "
-    "True and only turns False when a run reaches st.navigation, so runs started before that go "
-    "through the implicit pages/ navigation, which knows no /koperasi: 'Page not found' over the "
-    "right page for the first visitor(s) after every restart"))
 def test_first_visitor_after_a_restart_opening_a_link(tmp_path):
+    """``app.py`` (the served entry) tells Streamlit before the first session that the app routes
+    with ``st.navigation``; served as plain ``dashboard.py``, Streamlit 1.67 treats the first runs
+    as an old ``pages/`` app and shows "Page not found" over the right page."""
     chromium_or_skip()
     url = f"sqlite:///{tmp_path / 'cold.sqlite'}"
     engine_module.prepare_database(engine_module.get_engine(url), with_demo=False).dispose()
-    with streamlit_server("dashboard.py", url) as base:
+    with streamlit_server("app.py", url) as base:
         seen = in_own_thread(lambda: _first_visit(base, "/koperasi?prov=53"), timeout=180, name="first-visit")
     assert seen["title"] == TEXT["page_cooperatives"]["id"], seen  # the right page is drawn ...
     assert seen["modals"] == [], seen  # ... but under a "Page not found" dialog
