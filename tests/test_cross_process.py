@@ -1,0 +1,112 @@
+"""One truth across processes: two ``streamlit run`` servers on one database (a PostgreSQL
+database and an SQLite file). A registry import through server A's Impor page in Chromium, then
+one through the command line: server B's next render shows each, in the same browser session
+(no restart, no cache expiry). The expected figure is B's own figure before the writes plus
+the rows written, checked against a direct count of the registry.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from sqlalchemy import text
+
+from bench.serve import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
+from data_access import auth
+from data_access import engine as engine_module
+from tests.browser.conftest import VIEWPORT
+from tests.browser.test_e2e import APP_SETTLED, choose, figures
+from tests.fault_helpers import PASSWORD, chromium_or_skip, in_own_thread, registry_csv
+from ui.i18n import TEXT
+
+WAIT_MS = 60_000
+LINK = "koperasi?prov=53&kab=53.04"
+THROUGH_PAGE, THROUGH_CLI = 7, 11
+
+
+def _settled(page) -> None:
+    page.wait_for_function(APP_SETTLED, polling=100, timeout=WAIT_MS)
+
+
+def _registered(page) -> int:
+    """The "registered" tile of the Koperasi page (the first metric), as a number."""
+    tile = figures(page)[0]
+    assert tile.startswith(TEXT["coop_metric_registered"]["id"]), tile
+    value = [line for line in tile.splitlines()[1:] if line.strip()][0]
+    return int(value.replace(".", ""))
+
+
+def _import_through_the_page(page, base: str, csv_path) -> None:
+    page.goto(f"{base}/masuk", wait_until="domcontentloaded")
+    _settled(page)
+    page.locator(".st-key-auth_username input").fill("editor")
+    page.locator(".st-key-auth_password input").fill(PASSWORD)
+    page.get_by_role("button", name=TEXT["auth_submit"]["id"], exact=True).click()
+    page.locator('[data-testid="stSidebar"]').get_by_text("editor").first.wait_for(timeout=WAIT_MS)
+    _settled(page)
+    page.locator(f'[data-testid="stSidebarNavLink"][href="{base}/impor"]').click()
+    page.wait_for_url(f"{base}/impor*")
+    _settled(page)
+    choose(page, "imp_kind", TEXT["imp_kind_registry"]["id"])
+    _settled(page)
+    page.locator(".st-key-imp_file input[type=file]").set_input_files(str(csv_path))
+    page.locator(".st-key-imp_commit button").wait_for(timeout=WAIT_MS)
+    _settled(page)
+    page.locator(".st-key-imp_commit button").click()
+    page.get_by_text(TEXT["imp_committed"]["id"].split("#")[0]).first.wait_for(timeout=WAIT_MS)
+
+
+def _drive(base_a: str, base_b: str, csv_path, cli_import) -> list[int]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport=VIEWPORT)
+            reader, editor = context.new_page(), context.new_page()
+            reader.goto(f"{base_b}/{LINK}", wait_until="domcontentloaded")
+            _settled(reader)
+            seen = [_registered(reader)]
+            _import_through_the_page(editor, base_a, csv_path)
+            reader.reload(wait_until="domcontentloaded")  # a new session on B
+            _settled(reader)
+            seen.append(_registered(reader))
+            cli_import()
+            for path in ("rakor", "koperasi"):  # B's next render in the same session: no reload
+                reader.locator(f'[data-testid="stSidebarNavLink"][href="{base_b}/{path}"]').click()
+                reader.wait_for_url(f"{base_b}/{path}*")
+                _settled(reader)
+            seen.append(_registered(reader))
+            return seen
+        finally:
+            browser.close()
+
+
+def _registry_rows(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT COUNT(*) FROM cooperative WHERE regency_code = '53.04'")).scalar_one()
+
+
+def test_a_write_in_one_process_shows_in_the_other(empty_db_url, tmp_path):
+    chromium_or_skip()
+    engine = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=True)
+    auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
+    rows_before = _registry_rows(engine)
+    through_page = tmp_path / "register-halaman.csv"
+    through_page.write_bytes(registry_csv(THROUGH_PAGE, nik_prefix="5304111"))
+    through_cli = tmp_path / "register-cli.csv"
+    through_cli.write_bytes(registry_csv(THROUGH_CLI, nik_prefix="5304222"))
+
+    def cli_import() -> None:
+        done = subprocess.run([sys.executable, "-m", "data_access", "--database-url", empty_db_url, "import",
+                               "registry", str(through_cli), "--user", "editor"],
+                              cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    with streamlit_server("app.py", empty_db_url) as base_a, streamlit_server("app.py", empty_db_url) as base_b:
+        seen = in_own_thread(lambda: _drive(base_a, base_b, through_page, cli_import), timeout=300,
+                             name="two-servers")
+    assert _registry_rows(engine) == rows_before + THROUGH_PAGE + THROUGH_CLI  # both writes stored
+    before = seen[0]
+    assert seen == [before, before + THROUGH_PAGE, before + THROUGH_PAGE + THROUGH_CLI]
