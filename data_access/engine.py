@@ -78,7 +78,7 @@ def get_engine(url: str | None = None) -> Engine:
                 with engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA journal_mode=WAL")
             else:
-                engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+                engine = create_engine(url, **config.postgres_pool())
             _engines[url] = engine
         return engine
 
