@@ -16,45 +16,11 @@ from bench.serve import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
 from data_access import auth
 from data_access import engine as engine_module
 from tests.browser.conftest import VIEWPORT
-from tests.browser.test_e2e import APP_SETTLED, choose, figures
 from tests.fault_helpers import PASSWORD, chromium_or_skip, in_own_thread, registry_csv
-from ui.i18n import TEXT
+from tests.live_helpers import import_through_the_page, registered, settled
 
-WAIT_MS = 60_000
 LINK = "koperasi?prov=53&kab=53.04"
 THROUGH_PAGE, THROUGH_CLI = 7, 11
-
-
-def _settled(page) -> None:
-    page.wait_for_function(APP_SETTLED, polling=100, timeout=WAIT_MS)
-
-
-def _registered(page) -> int:
-    """The "registered" tile of the Koperasi page (the first metric), as a number."""
-    tile = figures(page)[0]
-    assert tile.startswith(TEXT["coop_metric_registered"]["id"]), tile
-    value = [line for line in tile.splitlines()[1:] if line.strip()][0]
-    return int(value.replace(".", ""))
-
-
-def _import_through_the_page(page, base: str, csv_path) -> None:
-    page.goto(f"{base}/masuk", wait_until="domcontentloaded")
-    _settled(page)
-    page.locator(".st-key-auth_username input").fill("editor")
-    page.locator(".st-key-auth_password input").fill(PASSWORD)
-    page.get_by_role("button", name=TEXT["auth_submit"]["id"], exact=True).click()
-    page.locator('[data-testid="stSidebar"]').get_by_text("editor").first.wait_for(timeout=WAIT_MS)
-    _settled(page)
-    page.locator(f'[data-testid="stSidebarNavLink"][href="{base}/impor"]').click()
-    page.wait_for_url(f"{base}/impor*")
-    _settled(page)
-    choose(page, "imp_kind", TEXT["imp_kind_registry"]["id"])
-    _settled(page)
-    page.locator(".st-key-imp_file input[type=file]").set_input_files(str(csv_path))
-    page.locator(".st-key-imp_commit button").wait_for(timeout=WAIT_MS)
-    _settled(page)
-    page.locator(".st-key-imp_commit button").click()
-    page.get_by_text(TEXT["imp_committed"]["id"].split("#")[0]).first.wait_for(timeout=WAIT_MS)
 
 
 def _drive(base_a: str, base_b: str, csv_path, cli_import) -> list[int]:
@@ -66,18 +32,18 @@ def _drive(base_a: str, base_b: str, csv_path, cli_import) -> list[int]:
             context = browser.new_context(viewport=VIEWPORT)
             reader, editor = context.new_page(), context.new_page()
             reader.goto(f"{base_b}/{LINK}", wait_until="domcontentloaded")
-            _settled(reader)
-            seen = [_registered(reader)]
-            _import_through_the_page(editor, base_a, csv_path)
+            settled(reader)
+            seen = [registered(reader)]
+            import_through_the_page(editor, base_a, csv_path)
             reader.reload(wait_until="domcontentloaded")  # a new session on B
-            _settled(reader)
-            seen.append(_registered(reader))
+            settled(reader)
+            seen.append(registered(reader))
             cli_import()
             for path in ("rakor", "koperasi"):  # B's next render in the same session: no reload
                 reader.locator(f'[data-testid="stSidebarNavLink"][href="{base_b}/{path}"]').click()
                 reader.wait_for_url(f"{base_b}/{path}*")
-                _settled(reader)
-            seen.append(_registered(reader))
+                settled(reader)
+            seen.append(registered(reader))
             return seen
         finally:
             browser.close()
