@@ -150,12 +150,16 @@ async def churn(base: str, pids: list[int], total: int, ttl: float) -> dict:
 
 
 async def measure(base: str, pids: list[int], args) -> dict:
-    result = {"warm_render": await warm_render(base, args.warm_repeats)}
+    """Every phase against ``base``; ``load_average`` (1-minute, before and after) shows how busy
+    the machine was with other work: the figures are only as good as the cores were free."""
+    result = {"load_average_before": round(os.getloadavg()[0], 2),
+              "warm_render": await warm_render(base, args.warm_repeats)}
     result["idle"] = await idle_memory(base, pids, args.idle)
     result["people"] = await people(base, args.sessions, args.duration, args.think)
     result["saturation"] = await saturation(base, args.levels, args.saturation_seconds)
     result["churn"] = await churn(base, pids, args.churn, args.ttl)
     result["rss_end_mib"] = round(sum(rss_mib(p) for p in pids), 1)
+    result["load_average_after"] = round(os.getloadavg()[0], 2)
     return result
 
 
