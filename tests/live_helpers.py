@@ -23,6 +23,21 @@ def registered(page) -> int:
     return int(value.replace(".", ""))
 
 
+def sign_in_attempt(page, base: str, password: str) -> str:
+    """Open ``base``/masuk (a new session), try ``editor`` with ``password``; the message shown
+    (an error text), or "" when signed in."""
+    page.goto(f"{base}/masuk", wait_until="domcontentloaded")
+    settled(page)
+    page.locator(".st-key-auth_username input").fill("editor")
+    page.locator(".st-key-auth_password input").fill(password)
+    page.get_by_role("button", name=TEXT["auth_submit"]["id"], exact=True).click()
+    outcome = page.locator('[data-testid="stAlert"]').or_(
+        page.locator('[data-testid="stSidebar"]').get_by_text("editor"))
+    outcome.first.wait_for(timeout=WAIT_MS)
+    alerts = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    return alerts[0] if alerts else ""
+
+
 def import_through_the_page(page, base: str, csv_path, kind: str = "registry") -> None:
     """Sign in as ``editor`` on ``base``, then upload ``csv_path`` on the Impor page, wait for the
     preview's save button and save; returns when the page says it was saved."""
