@@ -7,15 +7,13 @@ from __future__ import annotations
 import argparse
 
 from bench import load
-from data_access import engine as engine_module
 
 
-def test_load_benchmark_smoke(tmp_path):
-    url = f"sqlite:///{tmp_path / 'load.sqlite'}"
-    engine_module.prepare_database(engine_module.get_engine(url), with_demo=True).dispose()
+def test_load_benchmark_smoke(sqlite_url):
+    """On the shared SQLite fixture (small demo data): the benchmark only reads."""
     args = argparse.Namespace(sessions=3, think=0.5, duration=2.0, levels=[1, 2], saturation_seconds=1.5,
                               warm_repeats=1, idle=2, churn=6, ttl=1.0, proxy=False)
-    results = load.run(url, args)
+    results = load.run(sqlite_url, args)
     setup = results["setups"]["1_process"]
     assert setup["warm_render"]["errors"] == 0 and setup["warm_render"]["median_s"] > 0
     people = setup["people"]
