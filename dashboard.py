@@ -11,7 +11,7 @@ import streamlit as st
 
 from data_access import auth
 from ui import auth as ui_auth
-from ui import filter_bar, runtime
+from ui import filter_bar, queries, runtime
 from ui.db import app_engine, database_errors_shown
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -19,6 +19,7 @@ runtime.freeze_long_lived_objects()  # once per process: no full-GC pauses over 
 st.set_page_config(page_title="Pantau Rakor", page_icon="📋", layout="wide")
 with database_errors_shown():
     app_engine()
+queries.start_run()  # this run reads the data version its cached figures are keyed by
 
 if "lang" not in st.session_state:
     wanted = st.query_params.get("bahasa", DEFAULT_LANGUAGE)

@@ -22,6 +22,23 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+class ServerURL(str):
+    """The base URL of a running server, with its process id (``pid``) for memory figures."""
+
+    pid: int
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of process ``pid`` now (``VmRSS``), in MiB; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -32,7 +49,7 @@ def free_port() -> int:
 def streamlit_server(script: str | Path, database_url: str | None = None, *, timeout: float = 90,
                      extra_env: dict[str, str] | None = None, drop_env: tuple[str, ...] = (),
                      log_path: Path | None = None):
-    """Yields the base URL (``http://127.0.0.1:PORT``) of a running server.
+    """Yields the base URL (``http://127.0.0.1:PORT``, a ``ServerURL`` with the ``pid``) of a running server.
 
     ``extra_env`` is added to this process's environment and ``drop_env`` names
     removed from it; the server's output goes to ``log_path`` (default: a
@@ -53,7 +70,8 @@ def streamlit_server(script: str | Path, database_url: str | None = None, *, tim
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = ServerURL(f"http://127.0.0.1:{port}")
+    base.pid = process.pid
     try:
         deadline = time.monotonic() + timeout
         while True:

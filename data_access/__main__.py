@@ -11,7 +11,8 @@
 - ``undo BATCH --user NAME``: undo one import batch.
 - ``user add NAME --role viewer|editor|admin [--province 53] [--password-stdin]``
   (the password is prompted for, or read from standard input — never an argument),
-  ``user list``, ``user passwd NAME``, ``user disable NAME`` / ``user enable NAME``.
+  ``user list``, ``user passwd NAME``, ``user disable NAME`` / ``user enable NAME``,
+  ``user unlock NAME`` / ``user unlock --address ADDRESS`` (lift a sign-in lock, audited).
 """
 
 from __future__ import annotations
@@ -87,6 +88,16 @@ def _user(args, eng) -> int:
             made = auth.add_user(args.name, role=args.role, password=password, display_name=args.display_name,
                                  province_code=args.province, actor=_actor(), engine=eng)
             print(json.dumps({"added": made.username, "role": made.role, "province": made.province_code}))
+        elif args.user_command == "unlock":
+            from data_access import sign_in_limits
+
+            kind, key = ("address", args.address) if args.address else ("account", args.name)
+            if not key:
+                print("unlock: give an account NAME or --address ADDRESS", file=sys.stderr)
+                return 2
+            lifted = sign_in_limits.lift(kind, key, actor=_actor(), engine=eng)
+            shown = key.strip() if kind == "address" else key.strip().lower()
+            print(json.dumps({"unlocked" if lifted else "not_locked": shown}))
         elif args.user_command == "list":
             print(auth.list_users(eng).to_string(index=False))
         elif args.user_command == "passwd":
@@ -142,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     pwd.add_argument("--password-stdin", action="store_true")
     for name in ("disable", "enable"):
         usr_sub.add_parser(name).add_argument("name")
+    unlock = usr_sub.add_parser("unlock", help="lift a sign-in lock of an account (or of a client address)")
+    unlock.add_argument("name", nargs="?")
+    unlock.add_argument("--address", help="the client address to unlock instead of an account")
     args = parser.parse_args(argv)
 
     eng = engine.get_engine(args.database_url)

@@ -26,7 +26,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from data_access import audit
+from data_access import audit, sign_in_limits
 from data_access.engine import get_engine, session_scope
 from data_access.frames import read_frame
 from data_access.models import USER_ROLES, Province, User
@@ -132,6 +132,23 @@ def authenticate(username: str, password: str, engine: Engine | None = None) -> 
         if _hasher.check_needs_rehash(row.password_hash):
             row.password_hash = _hasher.hash(password)
         return _identity(row)
+
+
+def sign_in(username: str, password: str, *, address: str | None, engine: Engine | None = None) -> Identity | None:
+    """``authenticate`` under the database-wide limits of ``sign_in_limits``: raises
+    ``SignInLocked`` (without checking the password) while the account name or the client
+    ``address`` is locked; counts a failure; clears the account's count on success."""
+    engine = engine or get_engine()
+    counted = sign_in_limits.keys(username, address)
+    wait = sign_in_limits.seconds_locked(counted, engine=engine)
+    if wait:
+        raise sign_in_limits.SignInLocked(wait)
+    identity = authenticate(username, password, engine)
+    if identity is None:
+        sign_in_limits.count_failure(counted, engine=engine)
+    else:
+        sign_in_limits.clear_account(username, engine)
+    return identity
 
 
 # --- accounts -----------------------------------------------------------------------------------

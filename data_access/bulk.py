@@ -13,6 +13,8 @@ from __future__ import annotations
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from data_access.data_version import note_write
+
 CHUNK = 50_000
 
 
@@ -26,6 +28,7 @@ def insert_rows(session: Session, model, rows: list[dict]) -> None:
     python_defaults_given = all(c.name in rows[0] for c in table.columns if c.default is not None)
     if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg" and python_defaults_given:
         _copy(connection, table, rows)
+        note_write(connection)  # COPY bypasses SQLAlchemy's execute, so the version hook cannot see it
         return
     for start in range(0, len(rows), CHUNK):
         session.execute(insert(model), rows[start:start + CHUNK])

@@ -20,7 +20,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data_access import config
+from data_access import config, data_version  # noqa: F401 - data_version hooks every write into the version
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -78,7 +78,7 @@ def get_engine(url: str | None = None) -> Engine:
                 with engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA journal_mode=WAL")
             else:
-                engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+                engine = create_engine(url, **config.postgres_pool())
             _engines[url] = engine
         return engine
 

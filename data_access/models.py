@@ -507,3 +507,6 @@ class MeetingSource(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
     )
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), primary_key=True, index=True)
+
+
+from data_access.models_runtime import DataVersion, SignInThrottle  # noqa: E402,F401 - part of Base.metadata

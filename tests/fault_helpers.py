@@ -82,10 +82,10 @@ def fresh_app_caches():
     from ui import queries as ui_queries
 
     ui_db.app_engine.clear()
-    ui_queries.clear()
+    ui_queries.forget_all()
     yield
     ui_db.app_engine.clear()
-    ui_queries.clear()
+    ui_queries.forget_all()
 
 
 def chromium_or_skip() -> None:

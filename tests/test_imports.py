@@ -32,7 +32,8 @@ from data_access.models import (
 from data_access.records import is_inconsistent, run_lengths
 from data_access.stats import table_counts
 
-BOOKKEEPING = {"audit_entry", "import_batch", "import_batch_row", "app_user", "alembic_version"}
+BOOKKEEPING = {"audit_entry", "import_batch", "import_batch_row", "app_user", "alembic_version", "data_version",
+               "sign_in_throttle"}
 PASSWORD = "kata-sandi-uji-123"
 
 

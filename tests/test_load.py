@@ -2,7 +2,10 @@
 (small demo data), ``CLIENTS`` browser contexts in one headless Chromium walking every dashboard
 page with different filters for ``ROUNDS`` rounds, while an editor imports two files into the
 same database. No exception box may appear, no row may be lost or doubled, and re-importing
-changes nothing. The p95 page time is printed as a report, not asserted.
+changes nothing. Chromium's drawing time (the page time in the browser) is printed, not
+asserted: on 2 cores it measures Chromium. What is asserted is the server's own figure, from a
+protocol probe (``bench.ws_client``) that keeps choosing provinces while the browsers and the
+editor work: request → script finished, p95 ≤ ``PROBE_P95_S``, no error.
 
 Sizes were chosen on a 2-core machine (see ``CLIENTS``); every wait has a timeout. Each client
 runs in an asyncio task of one Playwright (async API) in a thread of its own: the browser tests
@@ -61,6 +64,7 @@ FILTERS = [
     "dari=2023-01-01",
     "prov=62&sektor=koperasi,ketenagakerjaan",
 ]
+PROBE_P95_S = 5.0  # server time under 8 browsers + 2 imports on 2 cores; alone it is ~0.2 s
 REGISTRY_ROWS = 5_000
 COUNT_ROWS = [("53.04", "2024-06-30", 321), ("62.71", "2024-06-30", 123), ("35", "2024-06-30", 4567)]
 BAD_TEXTS = (UNREACHABLE["id"], UNREACHABLE["en"], BUSY["id"], BUSY["en"])
@@ -119,9 +123,8 @@ async def _client(browser, base: str, number: int, load: Load) -> None:
 
 
 async def _warm_up(browser, base: str) -> None:
-    """One visit to ``/`` before the load: the server's first script run must reach
-    ``st.navigation`` before others start, or links to other pages show "Page not found"
-    (see ``test_first_visitor_after_a_restart_opening_a_link``)."""
+    """One visit to ``/`` before the load, so the server's first script run (imports, the engine,
+    the shapes) is not counted in the page times."""
     context = await browser.new_context(viewport=VIEWPORT)
     try:
         page = await context.new_page()
@@ -150,6 +153,26 @@ def _drive(base: str, load: Load) -> None:
     asyncio.run(main())
 
 
+def _probe(base: str, stop: threading.Event, views: list) -> None:
+    """One browser-less session choosing a province every 0.5 s until ``stop`` is set."""
+    from bench.ws_client import StreamlitSession
+
+    async def main() -> None:
+        async with StreamlitSession(base, timeout=WAIT_MS / 1000) as session:
+            await session.open("koperasi", "prov=53")
+            provinces = session.options("f_prov")
+            n = 0
+            while not stop.is_set():
+                views.append(await session.choose("f_prov", [provinces[n % len(provinces)]]))
+                n += 1
+                await asyncio.sleep(0.5)
+
+    try:
+        asyncio.run(main())
+    except BaseException as error:  # reported by the test
+        views.append(error)
+
+
 def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
 
@@ -165,7 +188,7 @@ def test_dashboard_under_load_while_an_editor_imports(tmp_path, capsys):
     total_views = CLIENTS * ROUNDS * len(PATHS)
 
     load = Load()
-    with streamlit_server("dashboard.py", url) as base:
+    with streamlit_server("app.py", url) as base:
         started = time.monotonic()
         outcome: dict[str, BaseException] = {}
 
@@ -177,6 +200,9 @@ def test_dashboard_under_load_while_an_editor_imports(tmp_path, capsys):
 
         driver = threading.Thread(target=run_load, name="load-clients", daemon=True)
         driver.start()
+        stop_probe, probe_views = threading.Event(), []
+        probe = threading.Thread(target=_probe, args=(base, stop_probe, probe_views), name="probe", daemon=True)
+        probe.start()
         deadline = time.monotonic() + 120
         while len(load.views) < CLIENTS // 2 and driver.is_alive() and time.monotonic() < deadline:
             time.sleep(0.1)  # the clients are under way before the editor writes
@@ -186,11 +212,20 @@ def test_dashboard_under_load_while_an_editor_imports(tmp_path, capsys):
         import_window.append(time.monotonic())
         driver.join(timeout=600)
         wall = time.monotonic() - started
+        stop_probe.set()
+        probe.join(timeout=WAIT_MS / 1000 + 10)
         assert not driver.is_alive(), "the load clients did not finish within 600 s"
     if "error" in outcome:
         raise outcome["error"]
 
     assert not load.problems, "\n".join(load.problems[:20])
+    raised = [v for v in probe_views if isinstance(v, BaseException)]
+    assert not raised, raised
+    probe_errors = [f"{v.action}: {v.error}" for v in probe_views if v.error]
+    assert not probe_errors, probe_errors[:5]
+    server_times = [v.seconds for v in probe_views]
+    assert len(server_times) >= 5, f"the probe made only {len(server_times)} requests"
+    assert _p95(server_times) <= PROBE_P95_S, f"server p95 {_p95(server_times):.2f} s under load: {server_times}"
     assert len(load.views) == total_views, f"{len(load.views)} of {total_views} page views finished"
     overlapping = [v for v in load.views if v[0] < import_window[1] and v[1] > import_window[0]]
     assert overlapping, "no page view ran while the editor imported: the test measured nothing concurrent"
@@ -214,7 +249,8 @@ def test_dashboard_under_load_while_an_editor_imports(tmp_path, capsys):
               f"{wall:.1f} s; page time median {statistics.median(times):.2f} s, p95 {_p95(times):.2f} s, "
               f"max {max(times):.2f} s (link opened: p95 {_p95(by_how['link']):.2f} s; sidebar: p95 "
               f"{_p95(by_how['sidebar']):.2f} s); {len(overlapping)} views overlapped the imports "
-              f"({import_window[1] - import_window[0]:.1f} s)")
+              f"({import_window[1] - import_window[0]:.1f} s); server (protocol probe, {len(server_times)} "
+              f"requests): median {statistics.median(server_times):.2f} s, p95 {_p95(server_times):.2f} s")
 
 
 @pytest.mark.parametrize("values, expected", [([1.0], 1.0), ([float(i) for i in range(1, 101)], 95.05)])
@@ -240,16 +276,14 @@ def _first_visit(base: str, path: str) -> dict:
             browser.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit 1.67 + the pages/ folder next to dashboard.py: PagesManager.uses_pages_directory starts "
-    "True and only turns False when a run reaches st.navigation, so runs started before that go "
-    "through the implicit pages/ navigation, which knows no /koperasi: 'Page not found' over the "
-    "right page for the first visitor(s) after every restart"))
 def test_first_visitor_after_a_restart_opening_a_link(tmp_path):
+    """``app.py`` (the served entry) tells Streamlit before the first session that the app routes
+    with ``st.navigation``; served as plain ``dashboard.py``, Streamlit 1.67 treats the first runs
+    as an old ``pages/`` app and shows "Page not found" over the right page."""
     chromium_or_skip()
     url = f"sqlite:///{tmp_path / 'cold.sqlite'}"
     engine_module.prepare_database(engine_module.get_engine(url), with_demo=False).dispose()
-    with streamlit_server("dashboard.py", url) as base:
+    with streamlit_server("app.py", url) as base:
         seen = in_own_thread(lambda: _first_visit(base, "/koperasi?prov=53"), timeout=180, name="first-visit")
     assert seen["title"] == TEXT["page_cooperatives"]["id"], seen  # the right page is drawn ...
     assert seen["modals"] == [], seen  # ... but under a "Page not found" dialog

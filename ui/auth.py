@@ -10,18 +10,17 @@ may not write; ``data_access`` checks the account again inside every write.
 
 from __future__ import annotations
 
-import time
+import os
 
 import streamlit as st
 
 from data_access import auth
 from data_access.auth import Identity
+from data_access.sign_in_limits import SignInLocked
 from ui.i18n import t
 
 SESSION_KEY = "auth_user"
-ATTEMPTS_KEY = "auth_attempts"
-MAX_ATTEMPTS = 5
-LOCK_SECONDS = 60
+CLIENT_ADDRESS_HEADER_ENV = "PANTAU_CLIENT_ADDRESS_HEADER"
 SIGN_IN_PAGE = "pages/sign_in.py"
 
 
@@ -60,19 +59,27 @@ def role_label(role: str) -> str:
     return t(f"role_{role}")
 
 
-def sign_in_with_password(username: str, password: str) -> Identity | None:
-    """Check the password; after ``MAX_ATTEMPTS`` failures the session waits ``LOCK_SECONDS``."""
-    attempts = st.session_state.get(ATTEMPTS_KEY, [])
-    attempts = [a for a in attempts if time.time() - a < LOCK_SECONDS]
-    if len(attempts) >= MAX_ATTEMPTS:
-        st.session_state[ATTEMPTS_KEY] = attempts
-        raise PermissionError(int(LOCK_SECONDS - (time.time() - attempts[0])) + 1)
-    user = auth.authenticate(username, password)
-    if user is None:
-        st.session_state[ATTEMPTS_KEY] = [*attempts, time.time()]
+def client_address() -> str | None:
+    """The browser's address: the connection's peer, or — behind a proxy that sets it — the
+    header named by ``PANTAU_CLIENT_ADDRESS_HEADER`` (``X-Real-IP`` in ``deploy/nginx.conf``).
+    Only name a header your own proxy overwrites: a client could send any value in it."""
+    header = os.environ.get(CLIENT_ADDRESS_HEADER_ENV, "").strip()
+    try:
+        value = st.context.headers.get(header) if header else st.context.ip_address
+    except Exception:  # no request context: counted as "unknown"
         return None
-    st.session_state[ATTEMPTS_KEY] = []
-    st.session_state[SESSION_KEY] = user
+    return value.split(",")[0].strip() if isinstance(value, str) and value else None  # AppTest: no str
+
+
+def sign_in_with_password(username: str, password: str) -> Identity | None:
+    """Check the password under the database-wide limits (``data_access.sign_in_limits``):
+    raises ``PermissionError(seconds)`` while the account or this client address is locked."""
+    try:
+        user = auth.sign_in(username, password, address=client_address())
+    except SignInLocked as locked:
+        raise PermissionError(locked.seconds) from None
+    if user is not None:
+        st.session_state[SESSION_KEY] = user
     return user
 
 

@@ -2,10 +2,21 @@
 
 ``run(fn, *args)`` calls a ``data_access`` query function (``fn(*args,
 engine=...)``) through one ``st.cache_data`` keyed by the function's import path,
-its (hashable) arguments — usually a ``Filters`` — and the database URL, so the
-page reads ``run(cooperatives.health_by_area, filters, "provinsi")`` and a
-newcomer can jump from the number on screen straight to the SQL. ``clear()``
-is called after every write so pages never show stale figures.
+its (hashable) arguments — usually a ``Filters`` —, the database URL and the
+**data version** (``data_access.data_version``), so the page reads
+``run(cooperatives.health_by_area, filters, "provinsi")`` and a newcomer can jump
+from the number on screen straight to the SQL.
+
+The version is read once per script run (on its first ``run`` after ``start_run()``,
+which ``dashboard.py`` calls; one primary-key read) and kept in the session; every
+process's write raises it, so a figure is never older than the last write of any
+process and the cache needs no time-to-live. After a write in this session,
+``clear()`` makes the next ``run`` read the version again.
+
+Cache size (``CACHE``): at most ``max_entries`` results per process, least recently
+used dropped first; entries of older versions are never read again and age out
+that way. 512 covers every page × a few hundred filter combinations; a result is a
+small aggregated frame (kilobytes), the register page 50 rows.
 """
 
 from __future__ import annotations
@@ -15,12 +26,15 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import OperationalError
 
-from data_access import config, overview
+from data_access import config, data_version, overview
 from data_access.engine import get_engine
 from ui.db import app_engine, database_errors_shown
 
-CACHE = {"ttl": 600, "max_entries": 512, "show_spinner": False}
+CACHE = {"ttl": None, "max_entries": 512, "show_spinner": False}
+VERSION_KEY = "_data_version"
+LAST_VERSION_KEY = "_data_version_seen"
 
 
 def _resolve(path: str) -> Callable:
@@ -32,7 +46,7 @@ def _resolve(path: str) -> Callable:
 
 
 @st.cache_data(**CACHE)
-def _cached(path: str, url: str, args: tuple, kwargs: tuple) -> pd.DataFrame:
+def _cached(path: str, url: str, version: int, args: tuple, kwargs: tuple) -> pd.DataFrame:
     return _resolve(path)(*args, engine=get_engine(url), **dict(kwargs))
 
 
@@ -45,8 +59,32 @@ def run(fn: Callable, *args, **kwargs):
     """
     with database_errors_shown():
         app_engine()
-        return _cached(f"{fn.__module__}:{fn.__qualname__}", config.database_url(), args,
+        return _cached(f"{fn.__module__}:{fn.__qualname__}", config.database_url(), _version(), args,
                        tuple(sorted(kwargs.items())))
+
+
+def start_run() -> None:
+    """A new script run begins (``dashboard.py`` calls it first): its first ``run`` reads the
+    data version again. Nothing is read here, so a database that is down shows its message
+    where the figures would be, under the sidebar."""
+    st.session_state.pop(VERSION_KEY, None)
+
+
+def _version() -> int:
+    """The data version of this script run, read on its first query (inside ``run``'s error
+    handling). While the database cannot be reached nobody can write, so the session's last
+    version stands in: what it already saw stays on screen (the sidebar's lists, a page seen
+    before) and anything new fails with the "unreachable" message."""
+    version = st.session_state.get(VERSION_KEY)
+    if version is None:
+        try:
+            version = data_version.current(app_engine())
+        except OperationalError:
+            version = st.session_state.get(LAST_VERSION_KEY)
+            if version is None:
+                raise
+        st.session_state[VERSION_KEY] = st.session_state[LAST_VERSION_KEY] = version
+    return version
 
 
 def database_summary() -> pd.DataFrame:
@@ -54,5 +92,13 @@ def database_summary() -> pd.DataFrame:
 
 
 def clear() -> None:
-    """Forget every cached query result (after an import, a save or an undo)."""
+    """After an import, a save or an undo in this session: the next ``run`` reads the (raised)
+    data version again, so it reads fresh results. Other sessions and processes see the new
+    version on their next script run."""
+    start_run()
+
+
+def forget_all() -> None:
+    """Drop every cached result of this process (tests that swap databases; never needed for
+    correctness, the data version keys every entry)."""
     _cached.clear()

@@ -1,7 +1,7 @@
 """One real Streamlit server and one headless Chromium for the browser tests.
 
 - ``app_server`` (session): a fresh SQLite file (gazetteer, real facts, small demo
-  data), then ``streamlit run dashboard.py`` on a free loopback port with
+  data), then ``streamlit run app.py`` (the served entry around ``dashboard.py``) on a free loopback port with
   ``DATABASE_URL`` pointing at it, through ``bench.serve.streamlit_server`` (the
   benchmark's server: bounded wait for ``/_stcore/health``, the whole process
   group stopped at the end); its log tail goes into failures.
@@ -62,7 +62,7 @@ class AppServer:
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> AppServer:
-    """``streamlit run dashboard.py`` (``bench.serve.streamlit_server``) on a fresh SQLite file."""
+    """``streamlit run app.py`` (``bench.serve.streamlit_server``) on a fresh SQLite file."""
     folder = tmp_path_factory.mktemp("browser")
     db_url = f"sqlite:///{folder / 'app.sqlite'}"
     engine = engine_module.prepare_database(engine_module.get_engine(db_url), with_demo=True)
@@ -71,7 +71,7 @@ def app_server(tmp_path_factory) -> AppServer:
     with contextlib.ExitStack() as stack:
         try:
             url = stack.enter_context(streamlit_server(
-                REPO_ROOT / "dashboard.py", db_url, timeout=SERVER_START_TIMEOUT, log_path=log_path,
+                REPO_ROOT / "app.py", db_url, timeout=SERVER_START_TIMEOUT, log_path=log_path,
                 drop_env=("PANTAU_READ_REQUIRES_SIGN_IN",)))  # these tests read the public dashboard
         except (RuntimeError, TimeoutError) as exc:  # the message carries the server log's tail
             pytest.fail(str(exc), pytrace=False)
