@@ -9,7 +9,6 @@ from sqlalchemy import text
 
 from data_access import auth, data_version, demo, imports
 from data_access import engine as engine_module
-from data_access.imports import apply
 from tests.fault_helpers import PASSWORD, counts_csv
 
 
@@ -62,7 +61,7 @@ def test_import_undo_and_demo_build_raise_it(prepared):
     assert report.committed
     after_import = data_version.current(prepared)
     assert after_import > start
-    assert apply.undo(report.batch_id, user="editor", engine=prepared).done
+    assert imports.undo(report.batch_id, user="editor", engine=prepared).done
     after_undo = data_version.current(prepared)
     assert after_undo > after_import
     demo.generate(prepared, "small")  # COPY on PostgreSQL: noted by bulk, not by the execute hook
