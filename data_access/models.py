@@ -498,3 +498,7 @@ class MeetingSource(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
     )
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), primary_key=True, index=True)
+
+
+# A real record never refers to a synthetic one: the check runs at every flush (see demo_guard).
+from data_access import demo_guard  # noqa: E402,F401

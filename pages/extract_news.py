@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_access import regions
+from data_access import provenance, regions
 from data_access.imports import news
 from data_access.models import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES, POKJA_STAGES, SECTORS
 from ingest.extract import extract, read_document
@@ -44,6 +44,13 @@ FIELDS = ("title", "held_on", "date_inferred", "kind", "level", "status", "provi
           "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on")
 
 
+def outlet_guess(outlet: str | None) -> str:
+    """The outlet the extractor found, without the parts that are dates ("Kamis (25/8/2022)"):
+    an outlet's name has no digits, a dateline's date always has; empty when nothing is left."""
+    parts = [p.strip() for p in (outlet or "").split(",")]
+    return ", ".join(p for p in parts if p and not any(ch.isdigit() for ch in p))
+
+
 def _prefill(found, published: dt.date | None) -> None:
     """Put the extractor's proposal into the form's widgets (before they are drawn)."""
     state = st.session_state
@@ -64,7 +71,7 @@ def _prefill(found, published: dt.date | None) -> None:
         "ex_f_participants": found.participants, "ex_f_theme": "",
         "ex_f_sectors": [s for s in found.sectors if s in SECTORS],
         "ex_f_regencies": [c for c in found.regencies_involved if c[:2] == province],
-        "ex_f_outlet": found.outlet or "", "ex_f_headline": found.headline or "", "ex_f_url": "",
+        "ex_f_outlet": outlet_guess(found.outlet), "ex_f_headline": found.headline or "", "ex_f_url": "",
         "ex_f_published_on": found.published_on or published,
         "ex_f_fig": found.cooperatives is not None,
         "ex_f_fig_as_of": found.published_on or published or found.date,
@@ -171,16 +178,22 @@ if st.checkbox(t("ex_figures"), key="ex_f_fig"):
     figures = (as_of, total, active, inactive)
 
 stage = None
-mandates = queries.run(news.mandates)
+mandates = queries.run(news.mandates).merge(queries.run(provenance.mandate_kinds), left_on="id",
+                                             right_on="mandate_id", how="left")
 usable = mandates[mandates["province_code"].isna() | (mandates["province_code"] == province)]
+# real mandates first; a demo mandate is marked and never pre-selected (a real report cannot hang off it)
+usable = usable.assign(synthetic=usable["synthetic"].fillna(True).astype(bool)).sort_values(
+    ["synthetic", "code"], kind="stable")
 if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
-    mandate_titles = dict(zip(usable["id"].astype(int), usable["code"], strict=True))
+    mandate_titles = {int(r.id): (f"{r.title} ({r.code})" if r.title and r.title != r.code else r.code)
+                      + (f" · {t('demo_mark')}" if r.synthetic else "") for r in usable.itertuples()}
+    real_default = 0 if not usable["synthetic"].iloc[0] else None
     cols = st.columns(4)
     stage_regency = cols[0].selectbox(t("ex_stage_regency"), ["", *in_province],
                                       format_func=lambda c: regency_names.get(c) or t("ex_none"),
                                       key="ex_f_stage_regency")
     mandate_id = cols[1].selectbox(t("ex_mandate"), list(mandate_titles), format_func=mandate_titles.get,
-                                   key="ex_f_stage_mandate")
+                                   key="ex_f_stage_mandate", index=real_default, placeholder=t("ex_mandate_pick"))
     stage_value = cols[2].selectbox(t("ex_stage_value"), POKJA_STAGES, format_func=lambda s: t(f"ex_stage_{s}"),
                                     key="ex_f_stage_value")
     stage_on = cols[3].date_input(t("ex_stage_on"), key="ex_f_stage_on", format="DD/MM/YYYY",
@@ -206,8 +219,8 @@ missing = [t(label) for label, ok in (("ex_title", title.strip()), ("ex_held_on"
                                       ("ex_outlet", outlet.strip())) if not ok]
 if figures and not any(v is not None for v in figures[1:]):
     missing.append(t("ex_total"))
-if stage and not (stage[0] and stage[3]):
-    missing.append(t("ex_stage_regency") if not stage[0] else t("ex_stage_on"))
+if stage and not (stage[0] and stage[1] is not None and stage[3]):
+    missing.append(t("ex_stage_regency") if not stage[0] else t("ex_mandate") if stage[1] is None else t("ex_stage_on"))
 if missing:
     st.caption(t("ex_missing", fields=", ".join(missing)))
 if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing), icon=":material/save:"):

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import meetings
-from ui import downloads, ical, queries, scope
+from ui import demo, downloads, ical, queries, scope
 from ui.charts import meetings as charts
 from ui.charts import show as show_chart
 from ui.formatting import date, each_distinct, number
@@ -25,11 +25,11 @@ filters = st.session_state["filters"]
 lang = current_language()
 
 
-def _metrics(summary: pd.Series) -> None:
+def _metrics(summary: pd.Series, marked: bool) -> None:
     held, planned, cancelled, provinces = st.columns(4)
-    held.metric(t("mtg_held"), number(int(summary["held"])))
-    planned.metric(t("mtg_planned"), number(int(summary["planned"])))
-    cancelled.metric(t("mtg_cancelled"), number(int(summary["cancelled"])))
+    held.metric(demo.label(t("mtg_held"), marked), number(int(summary["held"])))
+    planned.metric(demo.label(t("mtg_planned"), marked), number(int(summary["planned"])))
+    cancelled.metric(demo.label(t("mtg_cancelled"), marked), number(int(summary["cancelled"])))
     provinces.metric(t("mtg_provinces"), number(int(summary["provinces"])), help=t("mtg_provinces_help"))
     st.caption(t("mtg_total_caption", n=number(int(summary["total"]))))
 
@@ -38,9 +38,13 @@ def _month_calendar() -> None:
     st.subheader(t("mtg_calendar"))
     months = queries.run(meetings.months, filters)
     counts = {f"{y:04d}-{m:02d}": int(n) for y, m, n in months.itertuples(index=False)}
-    options = list(counts) or [filters.today.strftime("%Y-%m")]
+    this_month = filters.today.strftime("%Y-%m")
+    in_range = ((filters.date_from is None or filters.date_from <= filters.today)
+                and (filters.date_to is None or filters.today <= filters.date_to))
+    options = sorted(set(counts) | ({this_month} if in_range or not counts else set()))
     if st.session_state.get("mtg_month") not in options:
-        st.session_state["mtg_month"] = options[-1]  # the latest month with meetings (or today's)
+        # the current month when the filters cover today, else the latest month with meetings
+        st.session_state["mtg_month"] = this_month if this_month in options else options[-1]
 
     def label(option: str) -> str:
         year, month = map(int, option.split("-"))
@@ -98,7 +102,9 @@ def _list(rows: pd.DataFrame, total: int, when: str, scope_text: str) -> None:
     st.caption(t("mtg_shown", shown=number(len(rows)), total=number(total)))
     shown = _labelled(rows)
     st.dataframe(shown, hide_index=True, width="stretch")
-    downloads.offer(shown, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}")
+    file = shown.drop(columns=[t("mtg_col_data")]).assign(**{t("mtg_col_date"): rows["held_on"].to_numpy()})
+    downloads.offer(file, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}",
+                    demo=rows["source_kind"].eq("synthetic").reset_index(drop=True))
 
 
 def _lists(summary: pd.Series, scope_text: str) -> pd.DataFrame:
@@ -106,8 +112,10 @@ def _lists(summary: pd.Series, scope_text: str) -> pd.DataFrame:
     st.subheader(t("mtg_lists"))
     upcoming = queries.run(meetings.meeting_list, filters, "upcoming")
     past = queries.run(meetings.meeting_list, filters, "past")
-    tab_up, tab_past = st.tabs([t("mtg_upcoming_tab", n=number(int(summary["upcoming"]))),
-                                t("mtg_past_tab", n=number(int(summary["past"])))])
+    labels = [t("mtg_upcoming_tab", n=number(int(summary["upcoming"]))),
+              t("mtg_past_tab", n=number(int(summary["past"])))]
+    # open on the tab that has meetings for the filters (upcoming first when both have)
+    tab_up, tab_past = st.tabs(labels, default=labels[0] if int(summary["upcoming"]) else labels[1])
     with tab_up:
         _list(upcoming, int(summary["upcoming"]), "upcoming", scope_text)
     with tab_past:
@@ -190,7 +198,8 @@ if int(summary_row["total"]) == 0:
     st.info(t("empty_result"))
 else:
     scope_line = scope.describe(filters)
-    _metrics(summary_row)
+    meetings_demo = demo.banner(filters, "meetings")[0] > 0
+    _metrics(summary_row, meetings_demo)
     _month_calendar()
     _timeline(int(summary_row["total"]))
     listed_rows = _lists(summary_row, scope_line)

@@ -20,7 +20,7 @@ from data_access import engine as engine_module
 from data_access import meetings, records
 from data_access.engine import session_scope
 from data_access.models import Source
-from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401  (fixture)
+from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401  (fixture)
 
 QUERY = {"prov": "53", "dari": "2019-01-01", "sampai": "2020-12-31", "nyata": "1"}
 LABELS = {
@@ -64,7 +64,7 @@ def _shown(counts: dict, lang: str = "id") -> dict[str, str]:
 
 
 def _metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return {plain_label(m.label): m.value for m in at.metric}
 
 
 def _charts(at) -> list[tuple[dict, pd.DataFrame]]:
@@ -136,12 +136,14 @@ def test_downloads_hold_exactly_the_rows_shown(capture_downloads):  # noqa: F811
     for frame, key in ((upcoming.value, "mtg_upcoming"), (past.value, "mtg_past")):
         csv = pd.read_csv(io.BytesIO(download_bytes(_button(at, f"{key}_csv"), capture_downloads)),
                           encoding="utf-8-sig", dtype=str, keep_default_na=False)
-        expected = frame.astype(object).where(frame.notna(), "").astype(str)
-        assert list(csv.columns) == list(frame.columns)
-        pd.testing.assert_frame_equal(csv, expected.reset_index(drop=True), check_dtype=False)
+        # the file: the screen's columns without the words "demo"/"nyata", then the demo column; ISO dates
+        expected = frame.astype(object).where(frame.notna(), "").astype(str).drop(columns=["Data", "Tanggal"])
+        assert list(csv.columns) == [c for c in frame.columns if c != "Data"] + ["Data demo"]
+        pd.testing.assert_frame_equal(csv[expected.columns], expected.reset_index(drop=True), check_dtype=False)
+        assert list(csv["Data demo"]) == ["ya" if d == "demo" else "tidak" for d in frame["Data"]]
         xlsx = pd.read_excel(io.BytesIO(download_bytes(_button(at, f"{key}_xlsx"), capture_downloads)),
                              sheet_name="Data", dtype=str, keep_default_na=False)
-        pd.testing.assert_frame_equal(xlsx, expected.reset_index(drop=True), check_dtype=False)
+        pd.testing.assert_frame_equal(xlsx[expected.columns], expected.reset_index(drop=True), check_dtype=False)
     assert "demo" in set(past.value["Data"])  # synthetic rows are flagged in the list
     ics = icalendar.Calendar.from_ical(download_bytes(_button(at, "mtg_ics"), capture_downloads))
     events = list(ics.walk("VEVENT"))

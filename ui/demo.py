@@ -1,0 +1,72 @@
+"""Demo (synthetic) data is never taken for real: banner, marks and per-row demo counts.
+
+- ``banner(filters, *facts)``: at the top of a page, the warning that demo
+  rows are in view (counted by ``provenance.sources_in_view`` for the page's
+  facts: ``cooperatives``, ``cooperative_counts``, ``meetings``, ``pokja``);
+  returns ``(synthetic rows, rows)``.
+- ``label(text, demo)``: a metric label or heading with the DEMO badge when
+  the figure is computed from any synthetic row; ``chart_title`` the same for
+  Altair titles (plain text, no markdown).
+- ``registered_demo(fn, filters, key, *args)``: for cooperative health
+  aggregates, how many of each row's registered cooperatives are synthetic —
+  the same query run with "real data only" subtracted from the one in view, so
+  no second definition of the figures exists.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from data_access import filters as flt
+from data_access import provenance
+from ui import queries
+from ui.formatting import number
+from ui.i18n import t
+
+
+def in_view(filters: flt.Filters, *facts: str) -> tuple[int, int]:
+    """``(synthetic rows, all rows)`` behind ``facts`` for ``filters``."""
+    synthetic = rows = 0
+    for fact in facts:
+        sources = queries.run(provenance.sources_in_view, filters, fact)
+        synthetic += int(sources.loc[sources["kind"] == "synthetic", "rows"].sum())
+        rows += int(sources["rows"].sum())
+    return synthetic, rows
+
+
+def banner(filters: flt.Filters, *facts: str) -> tuple[int, int]:
+    """Show the demo banner when any row behind ``facts`` is synthetic; return ``in_view``'s counts."""
+    synthetic, rows = in_view(filters, *facts)
+    if synthetic:
+        st.warning(t("demo_banner", synthetic=number(synthetic), rows=number(rows)), icon="🧪")
+    return synthetic, rows
+
+
+def label(text: str, demo: bool) -> str:
+    """``text`` with the DEMO badge (Streamlit markdown) when ``demo``."""
+    return f"{text} {t('demo_badge')}" if demo else text
+
+
+def chart_title(text: str, demo: bool) -> str:
+    """A chart title ending in "· DEMO" when the chart is drawn from any synthetic row."""
+    return f"{text} · {t('demo_mark')}" if demo else text
+
+
+def registered_demo(fn, filters: flt.Filters, key: str, *args) -> pd.Series:
+    """Synthetic cooperatives in each row of ``queries.run(fn, filters, *args)`` (by its ``key`` column).
+
+    ``fn`` is a cooperative health query with a ``registered`` column; the
+    answer is ``registered`` minus the same query's ``registered`` with
+    ``real_only`` set, aligned to the rows of the query in view. All zeros when
+    the filters already hide demo data.
+    """
+    shown = queries.run(fn, filters, *args)
+    if filters.real_only:
+        return pd.Series(0, index=shown.index, dtype="int64")
+    real = queries.run(fn, dataclasses.replace(filters, real_only=True), *args)
+    real_by_key = dict(zip(real[key].fillna("").astype(str), real["registered"], strict=True))
+    keys = shown[key].fillna("").astype(str)
+    return (shown["registered"] - keys.map(real_by_key).fillna(0)).astype("int64")
