@@ -20,6 +20,7 @@ from ui import queries
 from ui.db import database_errors_shown
 from ui.formatting import date, number
 from ui.i18n import current_language, t
+from ui.news_form import mandate_choices, outlet_guess
 
 user = ui_auth.require_editor()
 lang = current_language()
@@ -42,13 +43,6 @@ FIELDS = ("title", "held_on", "date_inferred", "kind", "level", "status", "provi
           "organizer", "opened_by_name", "opened_by_role", "participants", "theme", "sectors", "regencies",
           "outlet", "headline", "url", "published_on", "fig", "fig_as_of", "fig_total", "fig_active",
           "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on")
-
-
-def outlet_guess(outlet: str | None) -> str:
-    """The outlet the extractor found, without the parts that are dates ("Kamis (25/8/2022)"):
-    an outlet's name has no digits, a dateline's date always has; empty when nothing is left."""
-    parts = [p.strip() for p in (outlet or "").split(",")]
-    return ", ".join(p for p in parts if p and not any(ch.isdigit() for ch in p))
 
 
 def _prefill(found, published: dt.date | None) -> None:
@@ -181,13 +175,8 @@ stage = None
 mandates = queries.run(news.mandates).merge(queries.run(provenance.mandate_kinds), left_on="id",
                                              right_on="mandate_id", how="left")
 usable = mandates[mandates["province_code"].isna() | (mandates["province_code"] == province)]
-# real mandates first; a demo mandate is marked and never pre-selected (a real report cannot hang off it)
-usable = usable.assign(synthetic=usable["synthetic"].fillna(True).astype(bool)).sort_values(
-    ["synthetic", "code"], kind="stable")
 if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
-    mandate_titles = {int(r.id): (f"{r.title} ({r.code})" if r.title and r.title != r.code else r.code)
-                      + (f" · {t('demo_mark')}" if r.synthetic else "") for r in usable.itertuples()}
-    real_default = 0 if not usable["synthetic"].iloc[0] else None
+    mandate_titles, real_default = mandate_choices(usable, t("demo_mark"))
     cols = st.columns(4)
     stage_regency = cols[0].selectbox(t("ex_stage_regency"), ["", *in_province],
                                       format_func=lambda c: regency_names.get(c) or t("ex_none"),
