@@ -42,15 +42,23 @@ def _month_calendar() -> None:
     in_range = ((filters.date_from is None or filters.date_from <= filters.today)
                 and (filters.date_to is None or filters.today <= filters.date_to))
     options = sorted(set(counts) | ({this_month} if in_range or not counts else set()))
-    if st.session_state.get("mtg_month") not in options:
-        # the current month when the filters cover today, else the latest month with meetings
-        st.session_state["mtg_month"] = this_month if this_month in options else options[-1]
+    # one widget per language: its option labels are month names, and a kept widget would keep the
+    # old language's labels after a switch; the chosen month carries over
+    key, earlier = f"mtg_month_{lang}", [k for k in ("mtg_month_id", "mtg_month_en") if k != f"mtg_month_{lang}"]
+    carried = next((st.session_state[k] for k in earlier if k in st.session_state), None)
+    if st.session_state.get(key) not in options:
+        # the month chosen in the other language, else the current month when the filters cover today,
+        # else the latest month with meetings
+        st.session_state[key] = carried if carried in options else this_month if this_month in options else options[-1]
+    for k in earlier:
+        st.session_state.pop(k, None)
 
     def label(option: str) -> str:
         year, month = map(int, option.split("-"))
         return t("mtg_month_option", month=charts.month_label(year, month, lang), n=number(counts.get(option, 0)))
 
-    chosen = st.selectbox(t("mtg_month"), options=options, format_func=label, key="mtg_month", width=320)
+    labels = {option: label(option) for option in options}  # fixed in this run, whatever the language becomes
+    chosen = st.selectbox(t("mtg_month"), options=options, format_func=labels.get, key=key, width=320)
     year, month = map(int, chosen.split("-"))
     days = queries.run(meetings.month_days, filters, year, month)
     if days.empty:

@@ -163,14 +163,14 @@ def test_ics_of_the_real_ntt_meetings(capture_downloads):  # noqa: F811
 
 def test_month_calendar_defaults_to_latest_month_and_follows_the_picker():
     at = app("meetings", query=QUERY)
-    month = at.selectbox(key="mtg_month")
+    month = at.selectbox(key="mtg_month_id")
     assert month.options == ["Agustus 2019 · 1 rapat", "Februari 2020 · 1 rapat"]  # months with meetings
     assert month.value == "2020-02"  # the latest month with meetings in scope
     _, data = _charts(at)[0]
     assert len(data) == 29
     busy = data[data["meetings"] > 0]
     assert busy["day_no"].tolist() == [27]
-    at.selectbox(key="mtg_month").set_value("2019-08").run()
+    at.selectbox(key="mtg_month_id").set_value("2019-08").run()
     assert not at.exception
     _, data = _charts(at)[0]
     busy = data[data["meetings"] > 0]
