@@ -116,16 +116,16 @@ def real_reported_note() -> None:
     if not registered_demo:
         return
     if registered_demo == registered:
-        st.warning(t("demo_figures_all"), icon="🧪")
+        st.warning(t("demo_figures_all"), icon=":material/science:")
     else:
-        st.warning(t("demo_figures_part", synthetic=number(registered_demo), rows=number(registered)), icon="🧪")
+        st.warning(t("demo_figures_part", synthetic=number(registered_demo), rows=number(registered)), icon=":material/science:")
     areas = set(filters.regencies) or set(filters.provinces)
     real = reported[(reported["source_kind"] != "synthetic") & reported["area_code"].isin(areas)]
     if len(areas) == 1 and not real.empty:
         latest = real.sort_values(["as_of", "id"]).iloc[-1]
         shown = {k: number(int(latest[k])) if pd.notna(latest[k]) else "–" for k in ("total", "active", "inactive")}
         st.info(t("demo_real_instead", figures=t("demo_real_figures", **shown), outlet=latest["outlet"],
-                  date=as_of_text(latest["as_of"], latest["as_of_precision"])), icon="✅")
+                  date=as_of_text(latest["as_of"], latest["as_of_precision"])), icon=":material/verified:")
 
 st.subheader(t("coop_registry_heading"))
 metric_cols = st.columns([1, 1, 1, 1, 2])
@@ -133,10 +133,10 @@ rule = rule_text()
 rule_help = t("coop_rule_help", year=filters.as_of_year)
 if registered:
     marked = bool(registered_demo)
-    metric_cols[0].metric(demo.label(t("coop_metric_registered"), marked), number(registered), help=rule_help)
-    metric_cols[1].metric(demo.label(t("coop_metric_active"), marked), number(active), help=rule)
-    metric_cols[2].metric(demo.label(t("coop_metric_inactive"), marked), number(registered - active), help=rule)
-    metric_cols[3].metric(demo.label(t("coop_metric_pct_active"), marked), percent(active / registered), help=rule)
+    demo.metric(metric_cols[0], t("coop_metric_registered"), number(registered), marked, help=rule_help)
+    demo.metric(metric_cols[1], t("coop_metric_active"), number(active), marked, help=rule)
+    demo.metric(metric_cols[2], t("coop_metric_inactive"), number(registered - active), marked, help=rule)
+    demo.metric(metric_cols[3], t("coop_metric_pct_active"), percent(active / registered), marked, help=rule)
     metric_cols[4].markdown(f"**{rule}**")
     metric_cols[4].caption(rule_help)
     real_reported_note()
@@ -188,7 +188,7 @@ else:
     st.dataframe(display, hide_index=True, width="stretch", key="coop_reported_table", column_config=config)
     flagged = int((reported["inconsistent"] | reported["approximate"]).sum())
     if flagged:
-        st.warning(t("coop_reported_flagged", n=number(flagged)), icon="⚠️")
+        st.warning(t("coop_reported_flagged", n=number(flagged)), icon=":material/warning:")
     offer(shown, "coop_file_reported", "coop_dl_reported", reported_demo)
 scope.provenance_note(filters, "cooperative_counts")
 

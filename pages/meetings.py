@@ -27,9 +27,9 @@ lang = current_language()
 
 def _metrics(summary: pd.Series, marked: bool) -> None:
     held, planned, cancelled, provinces = st.columns(4)
-    held.metric(demo.label(t("mtg_held"), marked), number(int(summary["held"])))
-    planned.metric(demo.label(t("mtg_planned"), marked), number(int(summary["planned"])))
-    cancelled.metric(demo.label(t("mtg_cancelled"), marked), number(int(summary["cancelled"])))
+    demo.metric(held, t("mtg_held"), number(int(summary["held"])), marked)
+    demo.metric(planned, t("mtg_planned"), number(int(summary["planned"])), marked)
+    demo.metric(cancelled, t("mtg_cancelled"), number(int(summary["cancelled"])), marked)
     provinces.metric(t("mtg_provinces"), number(int(summary["provinces"])), help=t("mtg_provinces_help"))
     st.caption(t("mtg_total_caption", n=number(int(summary["total"]))))
 
@@ -171,7 +171,7 @@ def _detail(listed: pd.DataFrame) -> None:
     source = cited(m["source_outlet"], m["source_headline"], m["source_published_on"], m["source_url"])
     with st.container(border=True):
         if m["source_kind"] == "synthetic":
-            st.warning(t("mtg_d_demo"), icon="⚠️")
+            st.warning(t("mtg_d_demo"), icon=":material/warning:")
         _field(st, t("mtg_d_title"), str(m["title"]))
         left, right = st.columns(2)
         _field(left, t("mtg_d_date"), f"{date(m['held_on'])} — "

@@ -38,14 +38,14 @@ mandated = int(shares.drop_duplicates("province_code")["mandated"].sum()) if not
 coop_col, meeting_col, pokja_col = st.columns(3)
 with coop_col:
     st.subheader(t("ov_cooperatives"))
-    st.metric(demo.label(t("ov_registered"), coop_demo), number(registered))
+    demo.metric(st, t("ov_registered"), number(registered), coop_demo)
     st.metric(demo.label(t("ov_active"), coop_demo), number(active),
               delta=t("ov_pct_active", p=percent(active / registered)) if registered else None, delta_color="off", delta_arrow="off")
     st.caption(t("ov_rule", start=filters.as_of_year - filters.window + 1, end=filters.as_of_year, n=filters.window))
 with meeting_col:
     st.subheader(t("ov_meetings"))
-    st.metric(demo.label(t("ov_held"), meeting_demo), number(int(meeting_totals["held"])))
-    st.metric(demo.label(t("ov_planned"), meeting_demo), number(int(meeting_totals["planned"])))
+    demo.metric(st, t("ov_held"), number(int(meeting_totals["held"])), meeting_demo)
+    demo.metric(st, t("ov_planned"), number(int(meeting_totals["planned"])), meeting_demo)
 with pokja_col:
     st.subheader(t("ov_pokja"))
     st.metric(demo.label(t("ov_formed"), pokja_demo), number(int(by_stage.get("terbentuk", 0))),

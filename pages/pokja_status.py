@@ -189,8 +189,8 @@ else:
     cols = st.columns(6)
     cols[0].metric(t("pokja_m_mandated"), number(int(totals.sum())))
     for col, stage in zip(cols[1:5], ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT), strict=True):
-        col.metric(demo.label(STAGE_LABELS[stage], pokja_demo), number(int(totals.get(stage, 0))))
-    cols[5].metric(demo.label(t("pokja_m_overdue"), pokja_demo), number(int(overdue_regencies)),
+        demo.metric(col, STAGE_LABELS[stage], number(int(totals.get(stage, 0))), pokja_demo)
+    demo.metric(cols[5], t("pokja_m_overdue"), number(int(overdue_regencies)), pokja_demo,
                    help=t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
     scope.provenance_note(filters, "pokja")
 

@@ -74,5 +74,7 @@ def plain_label(label: str) -> str:
     return label
 
 
-def demo_marked(label: str) -> bool:
-    return any(label.endswith(badge) for badge in DEMO_BADGES)
+def demo_marked(metric) -> bool:
+    """A metric marked DEMO (``ui.demo.metric``): by its orange delta line or its label badge."""
+    delta = str(metric.delta or "")
+    return delta.startswith("DEMO ·") or any(metric.label.endswith(badge) for badge in DEMO_BADGES)

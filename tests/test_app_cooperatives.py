@@ -46,7 +46,7 @@ def assert_metrics(at, url: str, f: Filters) -> None:
     assert metrics(at) == {"Terdaftar": fmt_id(registered), "Aktif": fmt_id(active),
                            "Tidak aktif": fmt_id(registered - active), "% aktif": pct_id(active / registered)}
     synthetic = any(c.synthetic and registered_in(c, f, f.as_of_year) for c in registry_of(url))
-    assert [demo_marked(m.label) for m in at.metric] == [synthetic] * 4  # figures from demo rows are marked
+    assert [demo_marked(m) for m in at.metric] == [synthetic] * 4  # figures from demo rows are marked
 
 
 def button(at, key: str):

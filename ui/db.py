@@ -70,7 +70,7 @@ def database_errors_shown() -> Iterator[None]:
     try:
         yield
     except SyntheticReferenceError as refused:
-        st.error(refused.text(st.session_state.get("lang", "id")), icon="⛔")
+        st.error(refused.text(st.session_state.get("lang", "id")), icon=":material/block:")
         st.stop()
     except (OperationalError, DBAPIError) as error:
         message = _message(error)

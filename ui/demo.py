@@ -4,9 +4,9 @@
   rows are in view (counted by ``provenance.sources_in_view`` for the page's
   facts: ``cooperatives``, ``cooperative_counts``, ``meetings``, ``pokja``);
   returns ``(synthetic rows, rows)``.
-- ``label(text, demo)``: a metric label or heading with the DEMO badge when
-  the figure is computed from any synthetic row; ``chart_title`` the same for
-  Altair titles (plain text, no markdown).
+- ``metric(target, label, value, demo)``: a metric marked DEMO when the figure
+  is computed from any synthetic row; ``label(text, demo)`` a heading with the
+  DEMO badge; ``chart_title`` the same for Altair titles (plain text).
 - ``registered_demo(fn, filters, key, *args)``: for cooperative health
   aggregates, how many of each row's registered cooperatives are synthetic —
   the same query run with "real data only" subtracted from the one in view, so
@@ -41,13 +41,24 @@ def banner(filters: flt.Filters, *facts: str) -> tuple[int, int]:
     """Show the demo banner when any row behind ``facts`` is synthetic; return ``in_view``'s counts."""
     synthetic, rows = in_view(filters, *facts)
     if synthetic:
-        st.warning(t("demo_banner", synthetic=number(synthetic), rows=number(rows)), icon="🧪")
+        st.warning(t("demo_banner", synthetic=number(synthetic), rows=number(rows)), icon=":material/science:")
     return synthetic, rows
 
 
 def label(text: str, demo: bool) -> str:
     """``text`` with the DEMO badge (Streamlit markdown) when ``demo``."""
     return f"{text} {t('demo_badge')}" if demo else text
+
+
+def metric(target, label_text: str, value: str, demo: bool, **kwargs) -> None:
+    """``target.metric`` marked DEMO when ``demo``: in an orange delta line under the value (a label
+    is cut short in narrow columns, the delta is not), or with the label badge when the metric
+    already has a delta of its own."""
+    if demo and kwargs.get("delta") is None:
+        kwargs.update(delta=t("demo_delta"), delta_color="orange", delta_arrow="off")
+        target.metric(label_text, value, **kwargs)
+    else:
+        target.metric(label(label_text, demo), value, **kwargs)
 
 
 def chart_title(text: str, demo: bool) -> str:

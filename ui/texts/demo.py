@@ -29,6 +29,7 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{total} terdaftar, {active} aktif, {inactive} tidak aktif",
         "en": "{total} registered, {active} active, {inactive} inactive",
     },
+    "demo_delta": {"id": "DEMO · data sintetis", "en": "DEMO · synthetic data"},
     "col_demo_flag": {"id": "Data demo", "en": "Demo data"},
     "col_demo_count": {"id": "Baris demo (sintetis)", "en": "Demo rows (synthetic)"},
     "demo_yes": {"id": "ya", "en": "yes"},

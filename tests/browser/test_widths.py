@@ -1,0 +1,76 @@
+"""Every page at phone width (390 px) and at an office laptop's 1366 px, in headless Chromium.
+
+Per page and width: the document never scrolls sideways (document and main area no wider than
+the viewport), no raw key (``\\w+_\\w+: ``) or ``None`` in the visible text, and the demo banner
+wherever demo rows are in view. Screenshots of both widths go to ``docs/screenshots/`` (the
+README links them). One server for the module (``app_server``), one browser context per width.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_e2e import assert_no_exception, lines, wait_settled
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DOCS_SHOTS = REPO_ROOT / "docs" / "screenshots"
+WIDTHS = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 768}}
+# url path, query, screenshot name, demo rows in view (the small demo data covers every province)
+PAGES = [("", "", "ringkasan", True), ("koperasi", "prov=53&kab=53.01", "koperasi", True),
+         ("rakor", "prov=53", "rakor", True), ("pokja", "prov=53", "pokja", True), ("peta", "", "peta", True),
+         ("masuk", "", "masuk", False)]
+RAW = re.compile(r"\b[a-z]+_[a-z_]+: |\bNone\b")
+DEMO_BANNER = "Data demo dalam tampilan ini"
+WIDTHS_JS = """() => ({viewport: innerWidth, document: document.documentElement.scrollWidth,
+  main: (document.querySelector('[data-testid="stMain"]') || document.body).scrollWidth,
+  widest: [...document.querySelectorAll('[data-testid="stMain"] *')]
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && e.checkVisibility())
+    .slice(0, 5).map(e => (e.dataset.testid || e.tagName) + ':' + Math.round(e.getBoundingClientRect().right))})"""
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def sized(request, browser):
+    context = browser.new_context(viewport=WIDTHS[request.param], accept_downloads=True)
+    context.set_default_timeout(20_000)
+    context.set_default_navigation_timeout(30_000)
+    try:
+        yield request.param, context
+    finally:
+        context.close()
+
+
+def full_screenshot(page, path: Path) -> None:
+    viewport = page.viewport_size
+    height = page.evaluate("""() => Math.max(innerHeight, ...['stMain'].map(
+        id => document.querySelector(`[data-testid="${id}"]`)?.scrollHeight || 0))""")
+    page.set_viewport_size({"width": viewport["width"], "height": min(int(height) + 40, 12_000)})
+    try:
+        wait_settled(page)
+        page.screenshot(path=str(path), full_page=True, animations="disabled")
+    finally:
+        page.set_viewport_size(viewport)
+
+
+@pytest.mark.parametrize("url_path,query,name,demo", PAGES, ids=[p[2] for p in PAGES])
+def test_page_fits_and_reads_right(sized, app_server, url_path, query, name, demo):
+    width, context = sized
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/{url_path}{'?' + query if query else ''}", wait_until="domcontentloaded")
+        wait_settled(page)
+        where = f"/{url_path}?{query} at {width} px"
+        assert_no_exception(page, app_server, where)
+        sizes = page.evaluate(WIDTHS_JS)
+        assert sizes["document"] <= sizes["viewport"] and sizes["main"] <= sizes["viewport"], f"{where}: {sizes}"
+        shown = lines(page, '[data-testid="stMain"]')
+        raw = sorted(line for line in shown if RAW.search(line))
+        assert not raw, f"{where}: raw keys or None on screen: {raw[:5]}"
+        if demo:
+            assert any(DEMO_BANNER in line for line in shown), f"{where}: demo rows in view but no banner"
+        DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+        full_screenshot(page, DOCS_SHOTS / f"{name}-{width}.png")
+    finally:
+        page.close()
