@@ -219,8 +219,9 @@ with ranking_col:
     ranking.insert(0, t("coop_col_rank"), range(1, len(ranking) + 1))
     pct_header = t("coop_col_pct_active")
     ranking.insert(2, pct_header, ranking.pop(pct_header))
+    narrow = {h: st.column_config.Column(width="small") for h in (t("coop_col_rank"), *map(t, COUNT_HEADERS))}
     st.dataframe(styled(ranking, numbers=[t(h) for h in COUNT_HEADERS], years=[t("coop_col_rank")], pct=[pct_header]),
-                 hide_index=True, width="stretch", key="coop_ranking_table",
+                 hide_index=True, width="stretch", key="coop_ranking_table", column_config=narrow,
                  height=min(35 * (len(ranking) + 1) + 3, RANKING_MAX_HEIGHT))
     empty_areas = health.loc[health["registered"] == 0, "area_name"]
     if not empty_areas.empty:
@@ -284,14 +285,14 @@ else:
     st.session_state[PAGE_STATE] = (signature, page)
     rows = queries.run(cooperatives.registry, filters, search, PAGE_SIZE, page * PAGE_SIZE)
     statuses = charts.status_labels()
-    register = pd.DataFrame({
+    register = pd.DataFrame({  # the key columns first: they show without scrolling on a laptop or phone
         t("coop_col_name"): rows["name"].to_numpy(),
-        t("coop_col_nik"): rows["nik"].to_numpy(),
+        t("coop_col_status"): [statuses["aktif"] if a else statuses["tidak_aktif"] for a in rows["active"]],
+        t("coop_col_last_rat"): rows["last_rat_year"].array,
         t("coop_col_regency"): rows["regency_name"].to_numpy(),
+        t("coop_col_nik"): rows["nik"].to_numpy(),
         t("coop_col_jenis"): [jenis_label(j) for j in rows["jenis"]],
         t("coop_col_kelompok"): rows["kelompok"].to_numpy(),
-        t("coop_col_last_rat"): rows["last_rat_year"].array,
-        t("coop_col_status"): [statuses["aktif"] if a else statuses["tidak_aktif"] for a in rows["active"]],
     })
     first = page * PAGE_SIZE + 1
     st.caption(t("coop_showing", first=number(first), last=number(first + len(rows) - 1), total=number(total),

@@ -64,7 +64,17 @@ def _month_calendar() -> None:
     if days.empty:
         st.info(t("empty_result"))
         return
-    show_chart(charts.month_calendar(days, year, month, lang), width="content")
+    # wide screens: the month grid; phones (ui.layout hides one of the two by screen width): an agenda list
+    with st.container(key="mtg_cal_wide"):
+        show_chart(charts.month_calendar(days, year, month, lang), width="content")
+    with st.container(key="mtg_cal_narrow"):
+        grid = charts.calendar_grid(days, year, month, lang)
+        busy = grid[grid["meetings"] > 0].sort_values("day")
+        st.dataframe(pd.DataFrame({
+            t("mtg_col_date"): [f"{w}, {d}" for w, d in zip(busy["weekday_label"], busy["date_label"], strict=True)],
+            t("mtg_col_meetings"): busy["meetings"].map(number).to_numpy(),
+            t("mtg_col_sectors"): busy["by_sector"].to_numpy(),
+        }), hide_index=True, width="stretch")
     st.caption(t("mtg_calendar_rule"))
 
 

@@ -177,8 +177,8 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
 
     register = csv_frame(at, "coop_dl_registry", capture_downloads)
     expected = cooperatives.registry(f, engine=eng)
-    assert list(register.columns) == ["Nama koperasi", "NIK", "Kabupaten/kota", "Jenis", "Kelompok", "RAT terakhir",
-                                      "Status", "Data demo"]
+    assert list(register.columns) == ["Nama koperasi", "Status", "RAT terakhir", "Kabupaten/kota", "NIK", "Jenis",
+                                      "Kelompok", "Data demo"]
     assert list(register["Data demo"]) == ["ya" if s else "tidak" for s in expected["synthetic"]]
     assert list(register["NIK"]) == list(expected["nik"])
     assert list(register["Status"]) == ["Aktif" if a else "Tidak aktif" for a in expected["active"]]
@@ -201,7 +201,7 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
     demo_n = int((register["Data demo"] == "ya").sum())  # checked against the registry above
     assert filter_sheet["Baris dengan data demo"].startswith(f"{demo_n} dari {len(register)}".replace(",", "."))
     assert list(sheets["Data"][0]) == list(register.columns)
-    assert [r[1] for r in sheets["Data"][1:]] == list(register["NIK"])
+    assert [r[4] for r in sheets["Data"][1:]] == list(register["NIK"])
 
 
 def test_registry_search_and_paging(sqlite_url, capture_downloads):  # noqa: F811

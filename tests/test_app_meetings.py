@@ -63,6 +63,11 @@ def _shown(counts: dict, lang: str = "id") -> dict[str, str]:
     return {label: f"{v:,}".replace(",", sep) for label, v in zip(LABELS[lang], values, strict=True)}
 
 
+def _lists(at) -> list:
+    """The meeting lists (tables with a title column), in page order; the calendar's agenda has none."""
+    return [d for d in at.dataframe if {"Judul", "Title"} & set(d.value.columns)]
+
+
 def _metrics(at) -> dict[str, str]:
     return {plain_label(m.label): m.value for m in at.metric}
 
@@ -100,7 +105,7 @@ def test_page_runs_and_metrics_equal_sql_counts(sqlite_url, lang):
     calendar_spec, _ = _charts(at)[0]
     weekdays = calendar_spec["layer"][0]["encoding"]["x"]["sort"]
     assert weekdays[0] == ("Sen" if lang == "id" else "Mon")
-    past = at.dataframe[0]  # (the last dataframe is the provenance list)
+    past = _lists(at)[0]  # (the last dataframe is the provenance list)
     assert past.value.iloc[:, 0].tolist() == (["27 Februari 2020", "22 Agustus 2019"] if lang == "id"
                                               else ["27 February 2020", "22 August 2019"])
 
@@ -131,7 +136,7 @@ def test_changing_filters_changes_the_numbers(sqlite_url):
 def test_downloads_hold_exactly_the_rows_shown(capture_downloads):  # noqa: F811
     at = app("meetings")  # whole country, demo data included: the past list is cut at LIST_LIMIT
     assert not at.exception
-    upcoming, past = at.dataframe[0], at.dataframe[1]
+    upcoming, past = _lists(at)[:2]
     assert len(past.value) == meetings.LIST_LIMIT
     for frame, key in ((upcoming.value, "mtg_upcoming"), (past.value, "mtg_past")):
         csv = pd.read_csv(io.BytesIO(download_bytes(_button(at, f"{key}_csv"), capture_downloads)),
@@ -178,7 +183,7 @@ def test_month_calendar_defaults_to_latest_month_and_follows_the_picker():
     assert busy["sector_label"].tolist() == ["Ketenagakerjaan"]  # 1–1 tie with Perlindungan PMI: fixed order
     timeline_spec, points = _charts(at)[1]
     assert timeline_spec["mark"]["type"] == "circle"
-    assert sorted(points["title"]) == sorted(at.dataframe[0].value["Judul"])
+    assert sorted(points["title"]) == sorted(_lists(at)[0].value["Judul"])
 
 
 def test_meeting_detail(sqlite_url):
@@ -235,7 +240,7 @@ def test_database_text_is_shown_as_text(tmp_path, monkeypatch):
     assert not at.exception
     texts = _texts(at)
     assert title in texts and "<img src=x onerror=alert(1)>" in texts and "[tautan](javascript:alert(1))" in texts
-    assert at.dataframe[0].value["Judul"].tolist() == [title]
+    assert _lists(at)[0].value["Judul"].tolist() == [title]
     rendered = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "warning")
                 for e in at.get(kind)]
     assert not any("Rakor</b>" in v or "alert(1)" in v or "Outlet" in v for v in rendered)

@@ -45,5 +45,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Untuk Excel dengan pengaturan wilayah Indonesia: dipisah titik koma (;), koma desimal.",
         "en": "For Excel with Indonesian regional settings: semicolon-separated (;), decimal comma.",
     },
+    "mtg_col_meetings": {"id": "Rapat", "en": "Meetings"},
     "ex_mandate_pick": {"id": "Pilih mandat", "en": "Choose a mandate"},
 }
