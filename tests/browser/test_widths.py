@@ -114,3 +114,54 @@ def test_phone_calendar_is_a_list_and_sidebar_closes_after_navigation(browser, a
         page.wait_for_function(SIDEBAR_IS, arg="false", timeout=5_000)  # closed by ui.layout's script
     finally:
         context.close()
+
+
+def test_editor_stays_signed_in_across_a_reload_until_signing_out(browser, app_server):
+    from data_access import auth
+    from data_access import engine as engine_module
+
+    engine = engine_module.get_engine(f"sqlite:///{app_server.log_path.parent / 'app.sqlite'}")
+    if auth.identity_for("penyunting", engine=engine) is None:
+        auth.add_user("penyunting", role="editor", password="kata-sandi-uji-123", province_code="53", actor="test",
+                      engine=engine)
+    context = browser.new_context(viewport=WIDTHS["1366"])
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/masuk", wait_until="domcontentloaded")
+        wait_settled(page)
+        dismiss_notice(page)
+        page.locator(".st-key-auth_username input").fill("penyunting")
+        page.locator(".st-key-auth_password input").fill("kata-sandi-uji-123")
+        page.get_by_role("button", name="Masuk", exact=True).click()
+        page.get_by_role("heading", name="Keluar").wait_for()
+        cookie = next(c for c in context.cookies() if c["name"] == "pantau_sesi")
+        assert "kata-sandi" not in cookie["value"] and cookie["sameSite"] == "Strict"
+        assert 0 < cookie["expires"] - __import__("time").time() <= 8 * 3600 + 60
+
+        page.reload(wait_until="domcontentloaded")  # a new Streamlit session: restored from the cookie
+        wait_settled(page)
+        page.get_by_role("heading", name="Keluar").wait_for()
+        full_screenshot(page, DOCS_SHOTS / "masuk-keluar-1366.png")
+        for width in ("1366", "390"):  # the editor's pages at both widths
+            page.set_viewport_size(WIDTHS[width])
+            for path in ("riwayat", "impor", "ekstraksi"):
+                page.goto(f"{app_server.url}/{path}", wait_until="domcontentloaded")
+                wait_settled(page)
+                assert_no_exception(page, app_server, f"/{path}")
+                sizes = page.evaluate(WIDTHS_JS)
+                assert sizes["document"] <= sizes["viewport"], f"/{path} at {width} px: {sizes}"
+                shown = lines(page, '[data-testid="stMain"]')
+                assert not [line for line in shown if RAW.search(line)], f"/{path}: raw keys"
+                full_screenshot(page, DOCS_SHOTS / f"{path}-{width}.png")
+        page.set_viewport_size(WIDTHS["1366"])
+
+        page.goto(f"{app_server.url}/masuk", wait_until="domcontentloaded")
+        wait_settled(page)
+        page.locator(".st-key-auth_sign_out button").click()
+        page.get_by_role("heading", name="Masuk").wait_for()
+        wait_settled(page)
+        page.reload(wait_until="domcontentloaded")
+        wait_settled(page)
+        page.get_by_role("heading", name="Masuk").wait_for()  # signed out stays signed out
+    finally:
+        context.close()
