@@ -125,8 +125,8 @@ def test_shown_chart_is_the_same_spec_without_revalidating(monkeypatch):
     assert kwargs == {"key": "k"} and isinstance(shown, type(chart))
     validated = []
     monkeypatch.setattr(type(chart), "validate", classmethod(lambda cls, *a, **k: validated.append(cls)))
-    expected = chart.to_dict(validate=False)
-    expected["config"]["locale"] = vega_locale("id")  # what show adds: the interface language's locale
+    expected = charts.prepared(chart, "id").to_dict(validate=False)  # locale, wrapped title, descriptions
+    assert expected["config"]["locale"] == vega_locale("id")
     assert shown.to_dict() == expected
     assert not validated  # what st.altair_chart calls does not validate again...
     chart.to_dict()

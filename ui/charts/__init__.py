@@ -7,6 +7,7 @@ Pages draw them with ``show(chart, ...)`` instead of ``st.altair_chart(chart, ..
 
 from __future__ import annotations
 
+import json
 import textwrap
 from functools import cache
 from typing import Any
@@ -84,10 +85,55 @@ def _wrapped(title):
     return title
 
 
+def _described(chart):
+    """``chart`` with an ARIA description made of its text tooltips ("Provinsi: NTT; Tahap: Persiapan; …").
+
+    Without one, Vega-Lite describes each mark to screen readers with every encoded field by its
+    raw name and value ("status_order: 0", "share: 0.45744681"). Only nominal (pre-formatted
+    text) tooltip fields are used; charts without such tooltips, or with a description of their
+    own, are left as they are.
+    """
+    encoding = chart._kwds.get("encoding", alt.Undefined)
+    given = getattr(encoding, "_kwds", {})
+    if encoding is alt.Undefined or given.get("description", alt.Undefined) is not alt.Undefined:
+        return chart
+    tips = given.get("tooltip", alt.Undefined)
+    if not isinstance(tips, list):
+        return chart
+    parts = []
+    for tip in tips:
+        given = getattr(tip, "_kwds", {})  # attribute access on Altair channels returns property setters
+        shorthand = given.get("shorthand", alt.Undefined)
+        parsed = alt.utils.parse_shorthand(shorthand) if isinstance(shorthand, str) else {}
+        field = parsed.get("field") or given.get("field")
+        kind = parsed.get("type") or given.get("type")
+        title = given.get("title")
+        if kind != "nominal" or not isinstance(field, str) or parsed.get("aggregate") or parsed.get("timeUnit"):
+            continue
+        head = f"{title}: " if isinstance(title, str) else ""
+        parts.append(f"{json.dumps(head)} + datum[{json.dumps(field)}]")
+    if not parts:
+        return chart
+    return chart.transform_calculate(aria_text=" + '; ' + ".join(parts)).encode(
+        description=alt.Description("aria_text:N"))
+
+
+def _with_descriptions(chart):
+    try:
+        if isinstance(chart, alt.LayerChart):
+            described = chart.copy(deep=False)
+            described.layer = [_described(layer) for layer in chart.layer]
+            return described
+        return _described(chart) if isinstance(chart, alt.Chart) else chart
+    except Exception:  # a description is a courtesy: never stop a chart from being drawn
+        return chart
+
+
 def prepared(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     """``chart`` as drawn: Vega-Lite ``config.locale`` of ``lang`` (Indonesian months and numbers, see
-    ``ui.charts.locale``), the chart's other config kept, and a long title wrapped onto lines."""
-    drawn = chart.copy(deep=False)
+    ``ui.charts.locale``), the chart's other config kept, a long title wrapped onto lines, and
+    marks described to screen readers by their text tooltips (``_described``)."""
+    drawn = _with_descriptions(chart.copy(deep=False))
     config = chart.config.copy(deep=False) if isinstance(chart.config, alt.Config) else alt.Config()
     config.locale = vega_locale(lang)
     drawn.config = config
