@@ -61,20 +61,21 @@ def _month_calendar() -> None:
     chosen = st.selectbox(t("mtg_month"), options=options, format_func=labels.get, key=key, width=320)
     year, month = map(int, chosen.split("-"))
     days = queries.run(meetings.month_days, filters, year, month)
-    if days.empty:
-        st.info(t("empty_result"))
-        return
+    if days.empty:  # the month is still drawn (it opens on the current one): say it has no meeting
+        st.caption(t("mtg_month_none"))
     # wide screens: the month grid; phones (ui.layout hides one of the two by screen width): an agenda list
     with st.container(key="mtg_cal_wide"):
         show_chart(charts.month_calendar(days, year, month, lang), width="content")
     with st.container(key="mtg_cal_narrow"):
         grid = charts.calendar_grid(days, year, month, lang)
         busy = grid[grid["meetings"] > 0].sort_values("day")
-        st.dataframe(pd.DataFrame({
-            t("mtg_col_date"): [f"{w}, {d}" for w, d in zip(busy["weekday_label"], busy["date_label"], strict=True)],
-            t("mtg_col_meetings"): busy["meetings"].map(number).to_numpy(),
-            t("mtg_col_sectors"): busy["by_sector"].to_numpy(),
-        }), hide_index=True, width="stretch")
+        if not busy.empty:
+            st.dataframe(pd.DataFrame({
+                t("mtg_col_date"): [f"{w}, {d}" for w, d in zip(busy["weekday_label"], busy["date_label"],
+                                                                 strict=True)],
+                t("mtg_col_meetings"): busy["meetings"].map(number).to_numpy(),
+                t("mtg_col_sectors"): busy["by_sector"].to_numpy(),
+            }), hide_index=True, width="stretch")
     st.caption(t("mtg_calendar_rule"))
 
 

@@ -244,3 +244,14 @@ def test_database_text_is_shown_as_text(tmp_path, monkeypatch):
     rendered = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "warning")
                 for e in at.get(kind)]
     assert not any("Rakor</b>" in v or "alert(1)" in v or "Outlet" in v for v in rendered)
+
+
+def test_calendar_opens_on_the_current_month_and_lists_on_the_tab_with_meetings():
+    import datetime as _dt
+
+    at = app("meetings", query={"prov": "53"})
+    assert not at.exception
+    assert at.selectbox(key="mtg_month_id").value == _dt.date.today().strftime("%Y-%m")
+    # a period wholly in the past: no month of today, the latest month with meetings instead
+    past = app("meetings", query=QUERY)
+    assert past.selectbox(key="mtg_month_id").value == "2020-02"

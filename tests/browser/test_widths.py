@@ -103,6 +103,9 @@ def test_phone_calendar_is_a_list_and_sidebar_closes_after_navigation(browser, a
         assert agenda.is_visible()
         sizes = page.evaluate(WIDTHS_JS)
         assert sizes["document"] <= sizes["viewport"], sizes
+        # only past meetings in this period: the lists open on the past ones
+        selected = page.locator('[data-testid="stMain"] [role="tab"][aria-selected="true"]')
+        assert selected.inner_text().startswith("Lalu"), selected.inner_text()
         # the sidebar: opened by hand, closed by choosing a page
         dismiss_notice(page)
         if not page.evaluate(SIDEBAR_IS, "true"):

@@ -1,4 +1,4 @@
-"""Texts that mark demo (synthetic) data wherever it is shown or downloaded."""
+"""Texts of issue 12 (an official reads it right): demo marks, download flavours, the phone agenda."""
 
 TEXT: dict[str, dict[str, str]] = {
     "demo_mark": {"id": "DEMO", "en": "DEMO"},
@@ -45,6 +45,8 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Untuk Excel dengan pengaturan wilayah Indonesia: dipisah titik koma (;), koma desimal.",
         "en": "For Excel with Indonesian regional settings: semicolon-separated (;), decimal comma.",
     },
+    "mtg_month_none": {"id": "Tidak ada rapat tercatat pada bulan ini untuk filter ini.",
+                       "en": "No meeting on record in this month for these filters."},
     "mtg_col_meetings": {"id": "Rapat", "en": "Meetings"},
     "ex_mandate_pick": {"id": "Pilih mandat", "en": "Choose a mandate"},
 }
