@@ -98,3 +98,21 @@ def test_real_report_of_real_meeting_allowed(eng):
         meeting_id = s.scalar(select(Meeting.id).join(Source, Source.id == Meeting.source_id)
                               .where(Source.kind != "synthetic").order_by(Meeting.id))
         s.add(MeetingSource(meeting_id=meeting_id, source_id=_source(s, "news", "guard:second-report")))
+
+
+def test_import_of_a_real_stage_under_a_demo_mandate_is_refused_whole(eng, tmp_path):
+    """The registry/Pokja import path: the guard refuses the write and nothing of the file is kept."""
+    from data_access import auth, imports
+    from data_access.demo_guard import SyntheticReferenceError
+
+    auth.add_user("penyunting", role="editor", password="kata-sandi-uji-123", actor="test", engine=eng)
+    with Session(eng) as s:
+        code = _demo_mandate(s).code
+        before = s.scalar(select(func.count()).select_from(PokjaStageChange))
+    csv = ("Kabupaten/Kota;Provinsi;Mandat;Tahap;Tanggal;Sumber\n"
+           f"Kabupaten Belu;Nusa Tenggara Timur;{code};persiapan;01/03/2024;Pos Kupang\n").encode()
+    with pytest.raises(SyntheticReferenceError):
+        imports.commit("pokja", csv, "tahap.csv", user="penyunting", engine=eng)
+    with Session(eng) as s:
+        assert s.scalar(select(func.count()).select_from(PokjaStageChange)) == before
+        assert s.scalar(select(func.count()).select_from(Source).where(Source.outlet == "Pos Kupang")) == 0
