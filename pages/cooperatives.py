@@ -111,22 +111,6 @@ registered_demo = int(health_demo.sum())
 reported = queries.run(cooperatives.reported_counts, filters)
 
 
-def real_reported_note() -> None:
-    """Under figures drawn from demo rows: say so, and name the real reported figure of the same area."""
-    if not registered_demo:
-        return
-    if registered_demo == registered:
-        st.warning(t("demo_figures_all"), icon=":material/science:")
-    else:
-        st.warning(t("demo_figures_part", synthetic=number(registered_demo), rows=number(registered)), icon=":material/science:")
-    areas = set(filters.regencies) or set(filters.provinces)
-    real = reported[(reported["source_kind"] != "synthetic") & reported["area_code"].isin(areas)]
-    if len(areas) == 1 and not real.empty:
-        latest = real.sort_values(["as_of", "id"]).iloc[-1]
-        shown = {k: number(int(latest[k])) if pd.notna(latest[k]) else "–" for k in ("total", "active", "inactive")}
-        st.info(t("demo_real_instead", figures=t("demo_real_figures", **shown), outlet=latest["outlet"],
-                  date=as_of_text(latest["as_of"], latest["as_of_precision"])), icon=":material/verified:")
-
 st.subheader(t("coop_registry_heading"))
 metric_cols = st.columns([1, 1, 1, 1, 2])
 rule = rule_text()
@@ -139,7 +123,8 @@ if registered:
     demo.metric(metric_cols[3], t("coop_metric_pct_active"), percent(active / registered), marked, help=rule)
     metric_cols[4].markdown(f"**{rule}**")
     metric_cols[4].caption(rule_help)
-    real_reported_note()
+    demo.figures_note(registered, registered_demo, reported, set(filters.regencies) or set(filters.provinces),
+                      lambda row: as_of_text(row["as_of"], row["as_of_precision"]))
 else:
     metric_cols[4].markdown(f"**{rule}**")
     st.info(t("empty_result"))

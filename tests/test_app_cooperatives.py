@@ -244,3 +244,26 @@ def test_real_data_only_shows_the_empty_result_not_empty_charts(sqlite_url):
     # the figures as reported are real, so they stay
     reported = next(d.value for d in at.dataframe if "Tanda" in d.value.columns)
     assert len(reported) == len(cooperatives.reported_counts(f, engine=engine_module.get_engine(sqlite_url)))
+
+
+def test_demo_figures_say_which_figure_is_real(sqlite_url):
+    """/koperasi?prov=53&kab=53.01: the register figures are demo rows; the page says so and names
+    the real reported figure of Kab. Kupang (read here straight from the database)."""
+    from sqlalchemy import select
+
+    from data_access.models import CooperativeCount, Source
+
+    with engine_module.get_engine(sqlite_url).connect() as conn:
+        total, active, inactive, outlet = conn.execute(
+            select(CooperativeCount.total, CooperativeCount.active, CooperativeCount.inactive, Source.outlet)
+            .join(Source, Source.id == CooperativeCount.source_id)
+            .where(CooperativeCount.area_code == "53.01", Source.kind != "synthetic")
+            .order_by(CooperativeCount.as_of.desc())).first()
+    at = app("cooperatives", query={"prov": "53", "kab": "53.01"})
+    assert not at.exception
+    assert any(w.value.startswith("**Data demo dalam tampilan ini.**") for w in at.warning)  # the banner
+    assert any("bukan angka nyata" in w.value for w in at.warning)
+    note = next(i.value for i in at.info if "nyata" in i.value)
+    assert f"{fmt_id(total)} terdaftar, {fmt_id(active)} aktif, {fmt_id(inactive)} tidak aktif ({outlet}" in note
+    real_only = app("cooperatives", query={"prov": "53", "kab": "53.01", "nyata": "1"})
+    assert not any("Data demo dalam tampilan ini" in w.value for w in real_only.warning)

@@ -61,6 +61,25 @@ def metric(target, label_text: str, value: str, demo: bool, **kwargs) -> None:
         target.metric(label(label_text, demo), value, **kwargs)
 
 
+def figures_note(rows: int, synthetic: int, reported: pd.DataFrame, areas: set[str], when) -> None:
+    """Under figures drawn from ``synthetic`` of ``rows`` demo rows: say they are not real, and when
+    one area is in view and a real source reported figures for it (``reported``:
+    ``cooperatives.reported_counts`` rows), name the latest of them as the real figure.
+    ``when(row)`` words the reported row's date."""
+    if not synthetic:
+        return
+    if synthetic == rows:
+        st.warning(t("demo_figures_all"), icon=":material/science:")
+    else:
+        st.warning(t("demo_figures_part", synthetic=number(synthetic), rows=number(rows)), icon=":material/science:")
+    real = reported[(reported["source_kind"] != "synthetic") & reported["area_code"].isin(areas)]
+    if len(areas) == 1 and not real.empty:
+        latest = real.sort_values(["as_of", "id"]).iloc[-1]
+        shown = {k: number(int(latest[k])) if pd.notna(latest[k]) else "–" for k in ("total", "active", "inactive")}
+        st.info(t("demo_real_instead", figures=t("demo_real_figures", **shown), outlet=latest["outlet"],
+                  date=when(latest)), icon=":material/verified:")
+
+
 def chart_title(text: str, demo: bool) -> str:
     """A chart title ending in "· DEMO" when the chart is drawn from any synthetic row."""
     return f"{text} · {t('demo_mark')}" if demo else text
