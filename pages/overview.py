@@ -85,15 +85,18 @@ with low_col:
     if lowest.empty:
         st.info(t("empty_result"))
     else:
-        headers = {"area_name": t("col_regency"), "registered": t("col_registered"), "active": t("col_active"),
-                   "inactive": t("col_inactive"), "pct_active": t("col_pct_active")}
+        headers = {"area_name": t("col_regency"), "pct_active": t("col_pct_active"), "inactive": t("col_inactive"),
+                   "registered": t("col_registered"), "active": t("col_active")}  # the key columns first
         low_table = lowest.assign(pct_active=(lowest["pct_active"] * 100).round(1))[list(headers)].rename(
             columns=headers)
+        lowest_demo = demo.registered_demo(cooperatives.health_by_area, filters, "area_code",
+                                           "kabupaten_kota").loc[lowest.index]
         shown_low = low_table.assign(**{t("col_pct_active"): lowest["pct_active"].map(percent).to_numpy()})
+        if lowest_demo.any():
+            shown_low.insert(0, t("col_demo_flag"), lowest_demo.gt(0).map({True: t("demo_mark"), False: ""}).to_numpy())
         st.dataframe(shown_low, hide_index=True, width="stretch")
-        lowest_demo = demo.registered_demo(cooperatives.health_by_area, filters, "area_code", "kabupaten_kota")
         downloads.offer(low_table, name="koperasi-aktif-terendah", filters=filters,
-                        scope=scope.describe(filters), key="ov_lowest", demo=lowest_demo.loc[lowest.index])
+                        scope=scope.describe(filters), key="ov_lowest", demo=lowest_demo)
 with overdue_col:
     st.markdown(t("ov_overdue", d=pokja.OVERDUE_AFTER_DAYS))
     status = queries.run(pokja.pokja_by_regency, filters)

@@ -4,8 +4,8 @@
 
 - CSS: below ``PHONE_MAX_PX`` the month calendar grid (container key ``mtg_cal_wide``, 7 columns
   of fixed-width cells, 608 px) gives way to its agenda list (``mtg_cal_narrow``); above it the
-  list is hidden. Vega charts never push the page wider than the screen; chart titles and table
-  captions wrap.
+  list is hidden. Vega charts never push the page wider than the screen; on phones a table keeps
+  room above it for its toolbar, which otherwise covers the caption over the table.
 - JavaScript: on a phone, choosing a page in the sidebar closes the sidebar (Streamlit leaves it
   open over the page). It runs in the app's own document (``st.html(...,
   unsafe_allow_javascript=True)``), registers one click listener once per browser tab and touches
@@ -22,6 +22,8 @@ CSS = f"""<style>
 @media (max-width: {PHONE_MAX_PX}px) {{
   .st-key-mtg_cal_wide {{ display: none !important; }}
   [data-testid="stVegaLiteChart"], .stVegaLiteChart {{ max-width: 100%; overflow-x: hidden; }}
+  /* the table toolbar (search, download, full screen) sits above a table: keep it off the caption */
+  [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]) {{ padding-top: 1.9rem; }}
 }}
 @media (min-width: {PHONE_MAX_PX + 1}px) {{
   .st-key-mtg_cal_narrow {{ display: none !important; }}
