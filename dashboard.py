@@ -11,7 +11,7 @@ import streamlit as st
 
 from data_access import auth
 from ui import auth as ui_auth
-from ui import filter_bar, queries, runtime
+from ui import filter_bar, layout, queries, runtime
 from ui.db import app_engine, database_errors_shown
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -56,6 +56,7 @@ if auth.read_requires_sign_in() and ui_auth.current_user() is None:  # reading n
     pages = {t("nav_editor"): [st.Page("pages/sign_in.py", title=t("page_sign_in"), icon=":material/login:", url_path="masuk",
                                        default=True)]}
 navigation = st.navigation(pages)
+layout.apply()  # phone calendar list, sidebar closing after navigation on phones
 ui_auth.sidebar_status()
 st.session_state["filters"] = filter_bar.render()
 navigation.run()

@@ -50,6 +50,7 @@ def _read_password(from_stdin: bool) -> str:
 
 def _import(args, eng) -> int:
     from data_access import imports
+    from data_access.demo_guard import SyntheticReferenceError
 
     path = Path(args.file)
     try:
@@ -65,6 +66,9 @@ def _import(args, eng) -> int:
         print(f"{path}: basis data menolak penulisan, tidak ada yang disimpan / the database refused the "
               f"write, nothing was stored ({type(error.orig or error).__name__}: {str(error.orig or error)[:200]})",
               file=sys.stderr)
+        return 2
+    except SyntheticReferenceError as refused:  # a real row under a demo mandate: nothing was written
+        print(f"{path}: {refused.text(args.lang)}", file=sys.stderr)
         return 2
     print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2, default=str) if args.json
           else report.to_text(args.lang))

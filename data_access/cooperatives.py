@@ -52,7 +52,7 @@ HEALTH_COLUMNS = ["area_code", "area_name", "province_code", "registered", "acti
 TREND_COLUMNS = ["year", "registered", "active", "inactive", "pct_active"]
 JENIS_COLUMNS = ["jenis", "registered", "active", "inactive", "pct_active"]
 REGISTRY_COLUMNS = ["id", "name", "nik", "regency_code", "regency_name", "jenis", "kelompok",
-                    "last_rat_year", "active"]
+                    "last_rat_year", "active", "synthetic"]
 REPORTED_COLUMNS = ["id", "area_code", "area_name", "province_code", "as_of", "as_of_precision", "total",
                     "active", "inactive", "approximate", "inconsistent", "note", "source_kind", "outlet",
                     "headline", "url", "published_on"]
@@ -243,12 +243,13 @@ def registry(filters: flt.Filters, search: str = "", limit: int = REGISTRY_PAGE_
     ``search`` matches name or NIK, case-insensitive, as plain text (``%`` and
     ``_`` match themselves). At most ``limit`` rows from ``offset``. Columns:
     ``REGISTRY_COLUMNS``: ``last_rat_year`` is the latest RAT year up to
-    ``as_of_year`` (NA when none), ``active`` the rule in ``as_of_year``.
+    ``as_of_year`` (NA when none), ``active`` the rule in ``as_of_year``,
+    ``synthetic`` whether the row is demo data (its source is synthetic).
     """
     # the page from the register's index alone (no sort of the whole area), then names and RAT look-ups
     page = (
         select(Cooperative.id, Cooperative.name, Cooperative.nik, Cooperative.regency_code, Cooperative.jenis,
-               Cooperative.kelompok)
+               Cooperative.kelompok, Cooperative.source_id)
         .where(*_registered_clause(filters), _search_clause(search))
         .order_by(Cooperative.regency_code, Cooperative.name, Cooperative.id)
         .limit(max(0, int(limit))).offset(max(0, int(offset)))
@@ -264,12 +265,14 @@ def registry(filters: flt.Filters, search: str = "", limit: int = REGISTRY_PAGE_
         func.coalesce(select(CooperativeRat.run_length).where(
             CooperativeRat.cooperative_id == coop_page.id, CooperativeRat.year == filters.as_of_year
         ).scalar_subquery(), 0) >= filters.window,
-    ).join(Regency, Regency.code == coop_page.regency_code).order_by(coop_page.regency_code, coop_page.name,
-                                                                    coop_page.id)
+        Source.kind == "synthetic",
+    ).join(Regency, Regency.code == coop_page.regency_code).join(Source, Source.id == coop_page.source_id).order_by(
+        coop_page.regency_code, coop_page.name, coop_page.id)
     with (engine or get_engine()).connect() as conn:
         frame = read_frame(conn, stmt, REGISTRY_COLUMNS)
     frame["last_rat_year"] = frame["last_rat_year"].astype("Int64")
     frame["active"] = frame["active"].astype(bool)
+    frame["synthetic"] = frame["synthetic"].astype(bool)
     return frame
 
 

@@ -509,4 +509,6 @@ class MeetingSource(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), primary_key=True, index=True)
 
 
+# A real record never refers to a synthetic one: the check runs at every flush (see demo_guard).
+from data_access import demo_guard  # noqa: E402,F401
 from data_access.models_runtime import DataVersion, SignInThrottle  # noqa: E402,F401 - part of Base.metadata

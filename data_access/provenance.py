@@ -13,7 +13,7 @@ from data_access import cooperative_summaries
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import CooperativeCount, CooperativeRegistered, Meeting, Pokja, Regency, Source
+from data_access.models import CooperativeCount, CooperativeRegistered, Mandate, Meeting, Pokja, Regency, Source
 
 PROVENANCE_COLUMNS = ["source_id", "kind", "outlet", "headline", "url", "published_on", "rows"]
 
@@ -63,3 +63,14 @@ def sources_in_view(filters: flt.Filters, fact: str, engine: Engine | None = Non
     )
     with (engine or get_engine()).connect() as conn:
         return read_frame(conn, stmt, PROVENANCE_COLUMNS)
+
+
+def mandate_kinds(engine: Engine | None = None) -> pd.DataFrame:
+    """Every mandate with whether it is demo data: columns ``mandate_id`` (int), ``synthetic`` (bool,
+    its source is of kind ``synthetic``). Forms use it to list real mandates first and never
+    pre-select a demo one (``demo_guard`` refuses a real record under a demo mandate)."""
+    stmt = (select(Mandate.id, Source.kind == "synthetic")
+            .join(Source, Source.id == Mandate.source_id).order_by(Mandate.id))
+    with (engine or get_engine()).connect() as conn:
+        frame = read_frame(conn, stmt, ["mandate_id", "synthetic"])
+    return frame.astype({"mandate_id": "int64", "synthetic": "bool"})

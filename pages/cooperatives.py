@@ -15,7 +15,7 @@ import streamlit as st
 from babel.dates import format_date
 
 from data_access import cooperatives
-from ui import downloads, queries, register_status, scope
+from ui import demo, downloads, queries, register_status, scope
 from ui.charts import cooperatives as charts
 from ui.charts import show as show_chart
 from ui.formatting import LOCALES, date, number, percent
@@ -30,8 +30,8 @@ filters = st.session_state["filters"]
 scope_text = scope.describe(filters)
 
 
-def offer(frame: pd.DataFrame, file_key: str, key: str) -> None:
-    downloads.offer(frame, name=t(file_key), filters=filters, scope=scope_text, key=key)
+def offer(frame: pd.DataFrame, file_key: str, key: str, demo_rows: pd.Series | None) -> None:
+    downloads.offer(frame, name=t(file_key), filters=filters, scope=scope_text, key=key, demo=demo_rows)
 
 
 def pct_points(fraction: pd.Series) -> pd.Series:
@@ -78,6 +78,14 @@ def jenis_label(jenis) -> str:
     return t(f"coop_jenis_{jenis}") if isinstance(jenis, str) else t("coop_jenis_unknown")
 
 
+def as_of_text(value, precision: str) -> str:
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return format_date(value, format="MMMM y", locale=LOCALES[current_language()])
+    return date(value)
+
+
 def rule_text() -> str:
     last = filters.as_of_year
     if filters.window == 1:
@@ -90,25 +98,33 @@ def rule_text() -> str:
 st.title(t("page_cooperatives"))
 st.caption(t("coop_intro"))
 scope.caption(filters)
+demo.banner(filters, "cooperatives", "cooperative_counts")
 if filters.sectors:
     st.caption(t("coop_sector_note"))
 
 level = "kabupaten_kota" if filters.provinces or filters.regencies else "provinsi"
 health = queries.run(cooperatives.health_by_area, filters, level)
+health_demo = demo.registered_demo(cooperatives.health_by_area, filters, "area_code", level)
 registered = int(health["registered"].sum())
 active = int(health["active"].sum())
+registered_demo = int(health_demo.sum())
+reported = queries.run(cooperatives.reported_counts, filters)
+
 
 st.subheader(t("coop_registry_heading"))
 metric_cols = st.columns([1, 1, 1, 1, 2])
 rule = rule_text()
 rule_help = t("coop_rule_help", year=filters.as_of_year)
 if registered:
-    metric_cols[0].metric(t("coop_metric_registered"), number(registered), help=rule_help)
-    metric_cols[1].metric(t("coop_metric_active"), number(active), help=rule)
-    metric_cols[2].metric(t("coop_metric_inactive"), number(registered - active), help=rule)
-    metric_cols[3].metric(t("coop_metric_pct_active"), percent(active / registered), help=rule)
+    marked = bool(registered_demo)
+    demo.metric(metric_cols[0], t("coop_metric_registered"), number(registered), marked, help=rule_help)
+    demo.metric(metric_cols[1], t("coop_metric_active"), number(active), marked, help=rule)
+    demo.metric(metric_cols[2], t("coop_metric_inactive"), number(registered - active), marked, help=rule)
+    demo.metric(metric_cols[3], t("coop_metric_pct_active"), percent(active / registered), marked, help=rule)
     metric_cols[4].markdown(f"**{rule}**")
     metric_cols[4].caption(rule_help)
+    demo.figures_note(registered, registered_demo, reported, set(filters.regencies) or set(filters.provinces),
+                      lambda row: as_of_text(row["as_of"], row["as_of_precision"]))
 else:
     metric_cols[4].markdown(f"**{rule}**")
     st.info(t("empty_result"))
@@ -117,14 +133,6 @@ scope.provenance_note(filters, "cooperatives")
 
 
 # --- figures as reported --------------------------------------------------------
-
-def as_of_text(value, precision: str) -> str:
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return format_date(value, format="MMMM y", locale=LOCALES[current_language()])
-    return date(value)
-
 
 def flags_text(row) -> str:
     flags = []
@@ -138,7 +146,6 @@ def flags_text(row) -> str:
 
 st.subheader(t("coop_reported"))
 st.caption(t("coop_reported_help"))
-reported = queries.run(cooperatives.reported_counts, filters)
 if reported.empty:
     st.info(t("empty_result"))
 else:
@@ -146,25 +153,29 @@ else:
         t("coop_col_area"): reported["area_name"].to_numpy(),
         t("coop_col_as_of"): [as_of_text(d, p) for d, p in zip(reported["as_of"], reported["as_of_precision"],
                                                                   strict=True)],
-        t("coop_col_total"): reported["total"].to_numpy(),
-        t("coop_col_active"): reported["active"].to_numpy(),
-        t("coop_col_inactive"): reported["inactive"].to_numpy(),
+        t("coop_col_total"): reported["total"].array,
+        t("coop_col_active"): reported["active"].array,
+        t("coop_col_inactive"): reported["inactive"].array,
         t("coop_col_flags"): [flags_text(r) for r in reported.itertuples(index=False)],
         t("coop_col_source"): reported["outlet"].to_numpy(),
         t("coop_col_headline"): reported["headline"].to_numpy(),
-        t("coop_col_published"): [date(d) if pd.notna(d) else "" for d in reported["published_on"]],
+        t("coop_col_published"): reported["published_on"].to_numpy(),
         t("coop_col_url"): reported["url"].to_numpy(),
         t("coop_col_note"): reported["note"].to_numpy(),
     })
     display, config = as_text(shown, numbers=[t("coop_col_total"), t("coop_col_active"), t("coop_col_inactive")])
+    display[t("coop_col_published")] = [date(d) if pd.notna(d) else "" for d in reported["published_on"]]
+    reported_demo = reported["source_kind"].eq("synthetic")
+    if reported_demo.any():
+        display.insert(0, t("col_demo_flag"), reported_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
     for header in (t("coop_col_headline"), t("coop_col_url"), t("coop_col_note")):
         display[header] = display[header].fillna("")
     config[t("coop_col_url")] = st.column_config.LinkColumn(t("coop_col_url"))
     st.dataframe(display, hide_index=True, width="stretch", key="coop_reported_table", column_config=config)
     flagged = int((reported["inconsistent"] | reported["approximate"]).sum())
     if flagged:
-        st.warning(t("coop_reported_flagged", n=number(flagged)), icon="⚠️")
-    offer(shown, "coop_file_reported", "coop_dl_reported")
+        st.warning(t("coop_reported_flagged", n=number(flagged)), icon=":material/warning:")
+    offer(shown, "coop_file_reported", "coop_dl_reported", reported_demo)
 scope.provenance_note(filters, "cooperative_counts")
 
 if not registered:
@@ -178,28 +189,30 @@ with by_area_col:
     title = t("coop_by_regency") if level == "kabupaten_kota" else t("coop_by_province")
     chart_key = "coop_area_" + level + "_" + "_".join(filters.provinces) + "_" + "_".join(filters.regencies)
     ordered = health.sort_values(["registered", "area_name"], ascending=[False, True])
-    show_chart(charts.area_bars(ordered, title=title), key=chart_key,
+    ordered_demo = health_demo.loc[ordered.index]
+    show_chart(charts.area_bars(ordered, title=demo.chart_title(title, bool(registered_demo))), key=chart_key,
                     on_select=partial(charts.drill_down, chart_key), selection_mode=charts.SELECTION)
     if not filters.regencies:
         st.caption(t("coop_click_to_drill"))
     area_table = counts_table(ordered, {"area_code": t("coop_col_area_code"), "area_name": t("coop_col_area")})
-    offer(area_table, "coop_file_areas", "coop_dl_areas")
+    offer(area_table, "coop_file_areas", "coop_dl_areas", ordered_demo)
 
 with ranking_col:
-    st.markdown(f"**{t('coop_ranking')}**", help=t("coop_ranking_help"))
+    st.markdown(demo.label(f"**{t('coop_ranking')}**", bool(registered_demo)), help=t("coop_ranking_help"))
     with_coops = health[health["registered"] > 0]
     ranked = with_coops.sort_values(["pct_active", "registered", "area_name"], ascending=[True, False, True])
     ranking = counts_table(ranked, {"area_name": t("coop_col_area")})
     ranking.insert(0, t("coop_col_rank"), range(1, len(ranking) + 1))
     pct_header = t("coop_col_pct_active")
     ranking.insert(2, pct_header, ranking.pop(pct_header))
+    narrow = {h: st.column_config.Column(width="small") for h in (t("coop_col_rank"), *map(t, COUNT_HEADERS))}
     st.dataframe(styled(ranking, numbers=[t(h) for h in COUNT_HEADERS], years=[t("coop_col_rank")], pct=[pct_header]),
-                 hide_index=True, width="stretch", key="coop_ranking_table",
+                 hide_index=True, width="stretch", key="coop_ranking_table", column_config=narrow,
                  height=min(35 * (len(ranking) + 1) + 3, RANKING_MAX_HEIGHT))
     empty_areas = health.loc[health["registered"] == 0, "area_name"]
     if not empty_areas.empty:
         st.caption(t("coop_ranking_empty", areas=", ".join(empty_areas)))
-    offer(ranking, "coop_file_ranking", "coop_dl_ranking")
+    offer(ranking, "coop_file_ranking", "coop_dl_ranking", health_demo.loc[ranked.index])
 
 
 # --- trend and jenis ------------------------------------------------------------
@@ -216,22 +229,25 @@ with trend_col:
         st.markdown(f"**{t('coop_trend')}**")
         st.info(t("empty_result"))
     else:
-        show_chart(charts.trend_area(trend, title=t("coop_trend")))
+        trend_demo = demo.registered_demo(cooperatives.trend_by_year, filters, "year", max(start_year, judged_from))
+        show_chart(charts.trend_area(trend, title=demo.chart_title(t("coop_trend"), bool(trend_demo.any()))))
         st.caption(t("coop_trend_help", n=filters.window))
         if judged_from > start_year:
             st.caption(t("coop_trend_from", year=judged_from, first=int(first_rat), n=filters.window))
-        offer(counts_table(trend, {"year": t("coop_col_year")}), "coop_file_trend", "coop_dl_trend")
+        offer(counts_table(trend, {"year": t("coop_col_year")}), "coop_file_trend", "coop_dl_trend", trend_demo)
 
 with jenis_col:
     jenis = queries.run(cooperatives.health_by_jenis, filters)
+    jenis = jenis.assign(demo=demo.registered_demo(cooperatives.health_by_jenis, filters, "jenis"))
     jenis = jenis[jenis["registered"] > 0].sort_values("registered", ascending=False, kind="stable").assign(
         jenis_label=lambda f: [jenis_label(j) for j in f["jenis"]])
     if jenis.empty:
         st.markdown(f"**{t('coop_by_jenis')}**")
         st.info(t("empty_result"))
     else:
-        show_chart(charts.jenis_bars(jenis, title=t("coop_by_jenis")))
-        offer(counts_table(jenis, {"jenis_label": t("coop_col_jenis")}), "coop_file_jenis", "coop_dl_jenis")
+        show_chart(charts.jenis_bars(jenis, title=demo.chart_title(t("coop_by_jenis"), bool(jenis["demo"].any()))))
+        offer(counts_table(jenis, {"jenis_label": t("coop_col_jenis")}), "coop_file_jenis", "coop_dl_jenis",
+              jenis["demo"])
 
 
 # --- the register ---------------------------------------------------------------
@@ -255,19 +271,21 @@ else:
     st.session_state[PAGE_STATE] = (signature, page)
     rows = queries.run(cooperatives.registry, filters, search, PAGE_SIZE, page * PAGE_SIZE)
     statuses = charts.status_labels()
-    register = pd.DataFrame({
+    register = pd.DataFrame({  # the key columns first: they show without scrolling on a laptop or phone
         t("coop_col_name"): rows["name"].to_numpy(),
-        t("coop_col_nik"): rows["nik"].to_numpy(),
+        t("coop_col_status"): [statuses["aktif"] if a else statuses["tidak_aktif"] for a in rows["active"]],
+        t("coop_col_last_rat"): rows["last_rat_year"].array,
         t("coop_col_regency"): rows["regency_name"].to_numpy(),
+        t("coop_col_nik"): rows["nik"].to_numpy(),
         t("coop_col_jenis"): [jenis_label(j) for j in rows["jenis"]],
         t("coop_col_kelompok"): rows["kelompok"].to_numpy(),
-        t("coop_col_last_rat"): rows["last_rat_year"].to_numpy(),
-        t("coop_col_status"): [statuses["aktif"] if a else statuses["tidak_aktif"] for a in rows["active"]],
     })
     first = page * PAGE_SIZE + 1
     st.caption(t("coop_showing", first=number(first), last=number(first + len(rows) - 1), total=number(total),
                  page=number(page + 1), pages=number(pages)))
     display, config = as_text(register, years=[t("coop_col_last_rat")])
+    if rows["synthetic"].any():
+        display.insert(0, t("col_demo_flag"), rows["synthetic"].map({True: t("demo_mark"), False: ""}).to_numpy())
     st.dataframe(display, hide_index=True, width="stretch", key="coop_register_table", column_config=config)
     prev_col, next_col, note_col = st.columns([1, 1, 4])
     prev_col.button(t("coop_page_prev"), key="coop_page_prev", disabled=page == 0,
@@ -277,4 +295,4 @@ else:
     if total > MAX_PAGES * PAGE_SIZE:
         note_col.caption(t("coop_showing_capped", shown=number(MAX_PAGES * PAGE_SIZE)))
     st.caption(t("coop_download_page_note"))
-    offer(register, "coop_file_registry", "coop_dl_registry")
+    offer(register, "coop_file_registry", "coop_dl_registry", rows["synthetic"])

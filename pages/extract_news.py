@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_access import regions
+from data_access import provenance, regions
 from data_access.imports import news
 from data_access.models import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES, POKJA_STAGES, SECTORS
 from ingest.extract import extract, read_document
@@ -22,6 +22,7 @@ from ui.db import database_errors_shown
 from ui.formatting import date, number
 from ui.i18n import current_language, t
 from ui.kdmp_figures import show_kdmp_figures
+from ui.news_form import mandate_choices, outlet_guess
 
 user = ui_auth.require_editor()
 lang = current_language()
@@ -70,7 +71,7 @@ def _prefill(found, published: dt.date | None) -> None:
         "ex_f_participants": found.participants, "ex_f_theme": "",
         "ex_f_sectors": [s for s in found.sectors if s in SECTORS],
         "ex_f_regencies": [c for c in found.regencies_involved if c[:2] == province],
-        "ex_f_outlet": found.outlet or "", "ex_f_headline": found.headline or "", "ex_f_url": "",
+        "ex_f_outlet": outlet_guess(found.outlet), "ex_f_headline": found.headline or "", "ex_f_url": "",
         "ex_f_published_on": found.published_on or published,
         "ex_f_fig": coops is not None and coops.area_code is not None,  # an unclear area is the editor's call
         # the figures' own date ("per 31 Desember 2023") when the report gives one, never the meeting's by choice
@@ -218,16 +219,17 @@ if st.checkbox(t("ex_figures"), key="ex_f_fig"):
     figures = (as_of, total, active, inactive, fig_area)
 
 stage = None
-mandates = queries.run(news.mandates)
+mandates = queries.run(news.mandates).merge(queries.run(provenance.mandate_kinds), left_on="id",
+                                             right_on="mandate_id", how="left")
 usable = mandates[mandates["province_code"].isna() | (mandates["province_code"] == province)]
 if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
-    mandate_titles = dict(zip(usable["id"].astype(int), usable["code"], strict=True))
+    mandate_titles, real_default = mandate_choices(usable, t("demo_mark"))
     cols = st.columns(4)
     stage_regency = cols[0].selectbox(t("ex_stage_regency"), ["", *in_province],
                                       format_func=lambda c: regency_names.get(c) or t("ex_none"),
                                       key="ex_f_stage_regency")
     mandate_id = cols[1].selectbox(t("ex_mandate"), list(mandate_titles), format_func=mandate_titles.get,
-                                   key="ex_f_stage_mandate")
+                                   key="ex_f_stage_mandate", index=real_default, placeholder=t("ex_mandate_pick"))
     stage_value = cols[2].selectbox(t("ex_stage_value"), POKJA_STAGES, format_func=lambda s: t(f"ex_stage_{s}"),
                                     key="ex_f_stage_value")
     stage_on = cols[3].date_input(t("ex_stage_on"), key="ex_f_stage_on", format="DD/MM/YYYY",
@@ -253,8 +255,8 @@ missing = [t(label) for label, ok in (("ex_title", title.strip()), ("ex_held_on"
                                       ("ex_outlet", outlet.strip())) if not ok]
 if figures and not any(v is not None for v in figures[1:4]):
     missing.append(t("ex_total"))
-if stage and not (stage[0] and stage[3]):
-    missing.append(t("ex_stage_regency") if not stage[0] else t("ex_stage_on"))
+if stage and not (stage[0] and stage[1] is not None and stage[3]):
+    missing.append(t("ex_stage_regency") if not stage[0] else t("ex_mandate") if stage[1] is None else t("ex_stage_on"))
 if missing:
     st.caption(t("ex_missing", fields=", ".join(missing)))
 if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing), icon=":material/save:"):

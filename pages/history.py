@@ -1,5 +1,6 @@
-"""Riwayat: the audit trail — who changed what, when (UTC) and from which source — filterable
-by action, user and day, downloadable as CSV and XLSX. Needs a signed-in account."""
+"""Riwayat: the audit trail — who changed what, when (in the zone of the province in view or of the
+editor's province: WIB/WITA/WIT, named) and from which source — filterable by action, user and day,
+downloadable as CSV and XLSX. Needs a signed-in account."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ui import auth as ui_auth
 from ui import downloads, queries
 from ui.formatting import date, number
 from ui.i18n import t
+from ui.timezones import local_time, zone_name
 
 ui_auth.require_signed_in()
 st.title(t("page_history"))
@@ -33,7 +35,24 @@ def _entity_label(entity: str) -> str:
     return entity
 
 
+def _detail_value(value) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return t("demo_yes") if value else t("demo_no")
+    if isinstance(value, int | float):
+        return number(value)
+    return str(value)
+
+
+def _detail_key(key: str) -> str:
+    """A detail's name in words: our text when there is one, else the key without underscores."""
+    label = t(f"hist_detail_{key}")
+    return key.replace("_", " ") if label == f"hist_detail_{key}" else label
+
+
 def _detail(value) -> str:
+    """The JSON detail of an audit entry in words ("Nama tampilan: –, Kata sandi: ya"); no raw keys."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     try:
@@ -41,7 +60,7 @@ def _detail(value) -> str:
     except (TypeError, ValueError):
         return str(value)
     if isinstance(parsed, dict):
-        return ", ".join(f"{k}: {v}" for k, v in parsed.items() if k != "sha256")
+        return ", ".join(f"{_detail_key(k)}: {_detail_value(v)}" for k, v in parsed.items() if k != "sha256")
     return str(parsed)
 
 
@@ -63,8 +82,13 @@ if found.empty:
     st.info(t("hist_empty"))
     st.stop()
 
+filters = st.session_state.get("filters")
+user = ui_auth.current_user()
+in_view = (filters.provinces or tuple({c[:2] for c in filters.regencies})) if filters else ()
+zone = zone_name(in_view[0] if len(in_view) == 1 else (user.province_code if user else None))
 shown = pd.DataFrame({
-    t("hist_col_at"): found["at"],
+    t("hist_col_at_zone", zone=zone): [local_time(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v, zone)
+                                       if pd.notna(v) else "" for v in found["at"]],
     t("hist_col_user"): found["username"],
     t("hist_col_action"): found["action"].map(_action_label),
     t("hist_col_entity"): found["entity"].map(_entity_label),

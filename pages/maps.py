@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import cooperatives, pokja
-from ui import charts, downloads, filter_bar, queries, scope
+from ui import charts, demo, downloads, filter_bar, queries, scope
 from ui.charts import maps
 from ui.formatting import dates, numbers, percents
 from ui.i18n import t
@@ -41,16 +41,26 @@ def health_figures(health: pd.DataFrame) -> pd.DataFrame:
                          pct_text=percents(health["pct_active"]))
 
 
-def health_table(figures: pd.DataFrame) -> pd.DataFrame:
+def health_table(figures: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
+    """The figures of a map as a table: screen text, or (``raw``) integers and % active as a number."""
+    if raw:
+        return pd.DataFrame({t("maps_col_code"): figures["area_code"], t("maps_col_area"): figures["area_name"],
+                             t("maps_col_registered"): figures["registered"], t("maps_col_active"): figures["active"],
+                             t("maps_col_pct"): (figures["pct_active"] * 100).round(1)})
     return pd.DataFrame({t("maps_col_code"): figures["area_code"], t("maps_col_area"): figures["area_name"],
                          t("maps_col_registered"): figures["registered_text"],
                          t("maps_col_active"): figures["active_text"], t("maps_col_pct"): figures["pct_text"]})
 
 
-def _figures_table(shown: pd.DataFrame, *, name: str, key: str, table_filters) -> None:
+def _figures_table(shown: pd.DataFrame, *, name: str, key: str, table_filters, file: pd.DataFrame,
+                   demo_rows: pd.Series) -> None:
     with st.expander(t("maps_table")):
+        if demo_rows.astype(bool).any():
+            shown = shown.copy()
+            shown.insert(0, t("col_demo_flag"), demo_rows.astype(bool).map({True: t("demo_mark"), False: ""}).to_numpy())
         st.dataframe(shown, hide_index=True)
-        downloads.offer(shown, name=name, filters=table_filters, scope=scope.describe(table_filters), key=key)
+        downloads.offer(file, name=name, filters=table_filters, scope=scope.describe(table_filters), key=key,
+                        demo=demo_rows.reset_index(drop=True))
 
 
 def _tooltip_titles() -> dict[str, str]:
@@ -64,13 +74,15 @@ def national_view() -> None:
         st.info(t("empty_result"))
     else:
         figures = health_figures(health)
+        demo_rows = demo.registered_demo(cooperatives.health_by_area, filters, "area_code", "provinsi")
         _draw(maps.percent_active_map(
             maps.province_shapes(), figures,
-            title=t("maps_national_title", year=filters.as_of_year, n=filters.window),
+            title=demo.chart_title(t("maps_national_title", year=filters.as_of_year, n=filters.window),
+                                   bool(demo_rows.any())),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles()), key="maps_national")
         st.caption(t("maps_no_data_coops"))
         _figures_table(health_table(figures), name=t("maps_file_coops"), key="maps_dl_national",
-                       table_filters=filters)
+                       table_filters=filters, file=health_table(figures, raw=True), demo_rows=demo_rows)
     scope.provenance_note(filters, "cooperatives")
 
 
@@ -80,13 +92,15 @@ def cooperatives_view(province: str, shapes: maps.Shapes, province_filters, name
         st.info(t("empty_result"))
     else:
         figures = health_figures(health)
+        demo_rows = demo.registered_demo(cooperatives.health_by_area, province_filters, "area_code", "kabupaten_kota")
         _draw(maps.percent_active_map(
-            shapes, figures, title=t("maps_coops_title", province=name, year=filters.as_of_year, n=filters.window),
+            shapes, figures, title=demo.chart_title(
+                t("maps_coops_title", province=name, year=filters.as_of_year, n=filters.window), bool(demo_rows.any())),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles(), highlight=filters.regencies),
             key=f"maps_coops_{province}")
         st.caption(t("maps_no_data_coops"))
         _figures_table(health_table(figures), name=t("maps_file_coops"), key="maps_dl_coops",
-                       table_filters=province_filters)
+                       table_filters=province_filters, file=health_table(figures, raw=True), demo_rows=demo_rows)
     scope.provenance_note(province_filters, "cooperatives")
 
 
@@ -97,8 +111,12 @@ def pokja_view(province: str, shapes: maps.Shapes, province_filters, name: str) 
     else:
         labels = {stage: t(f"pokja_stage_{stage}") for stage in pokja.STAGES_WITH_NO_REPORT}
         figures = status.assign(since_text=dates(status["stage_since"]))
+        records = queries.run(pokja.pokja_by_regency, province_filters)
+        demo_regencies = set(records.loc[records["source_kind"] == "synthetic", "regency_code"])
+        demo_rows = figures["area_code"].isin(demo_regencies)
         _draw(maps.pokja_stage_map(
-            shapes, figures, title=t("maps_pokja_title", province=name), stage_labels=labels,
+            shapes, figures, title=demo.chart_title(t("maps_pokja_title", province=name), bool(demo_rows.any())),
+            stage_labels=labels,
             tooltip_titles={"area": t("maps_col_area"), "stage": t("maps_col_stage"), "since": t("maps_col_since")},
             highlight=filters.regencies), key=f"maps_pokja_{province}")
         st.caption(t("maps_no_data_pokja"))
@@ -107,7 +125,9 @@ def pokja_view(province: str, shapes: maps.Shapes, province_filters, name: str) 
             t("maps_col_stage"): figures["stage"].map(labels), t("maps_col_since"): figures["since_text"],
             t("maps_col_mandated"): figures["mandated"].map({True: t("pokja_yes"), False: t("pokja_no")}),
         })
-        _figures_table(shown, name=t("maps_file_pokja"), key="maps_dl_pokja", table_filters=province_filters)
+        file = shown.assign(**{t("maps_col_since"): figures["stage_since"]})
+        _figures_table(shown, name=t("maps_file_pokja"), key="maps_dl_pokja", table_filters=province_filters,
+                       file=file, demo_rows=demo_rows)
     scope.provenance_note(province_filters, "pokja")
 
 
@@ -131,6 +151,7 @@ def province_view(province: str) -> None:
 st.title(t("page_maps"))
 st.caption(t("maps_intro"))
 scope.caption(filters)
+demo.banner(filters, "cooperatives", "pokja")
 mapped = filters.provinces or tuple(sorted({code[:2] for code in filters.regencies}))
 if not mapped:
     national_view()

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import meetings
-from ui import downloads, ical, queries, scope
+from ui import demo, downloads, ical, queries, scope
 from ui.charts import meetings as charts
 from ui.charts import show as show_chart
 from ui.formatting import date, each_distinct, number
@@ -25,11 +25,11 @@ filters = st.session_state["filters"]
 lang = current_language()
 
 
-def _metrics(summary: pd.Series) -> None:
+def _metrics(summary: pd.Series, marked: bool) -> None:
     held, planned, cancelled, provinces = st.columns(4)
-    held.metric(t("mtg_held"), number(int(summary["held"])))
-    planned.metric(t("mtg_planned"), number(int(summary["planned"])))
-    cancelled.metric(t("mtg_cancelled"), number(int(summary["cancelled"])))
+    demo.metric(held, t("mtg_held"), number(int(summary["held"])), marked)
+    demo.metric(planned, t("mtg_planned"), number(int(summary["planned"])), marked)
+    demo.metric(cancelled, t("mtg_cancelled"), number(int(summary["cancelled"])), marked)
     provinces.metric(t("mtg_provinces"), number(int(summary["provinces"])), help=t("mtg_provinces_help"))
     st.caption(t("mtg_total_caption", n=number(int(summary["total"]))))
 
@@ -38,21 +38,44 @@ def _month_calendar() -> None:
     st.subheader(t("mtg_calendar"))
     months = queries.run(meetings.months, filters)
     counts = {f"{y:04d}-{m:02d}": int(n) for y, m, n in months.itertuples(index=False)}
-    options = list(counts) or [filters.today.strftime("%Y-%m")]
-    if st.session_state.get("mtg_month") not in options:
-        st.session_state["mtg_month"] = options[-1]  # the latest month with meetings (or today's)
+    this_month = filters.today.strftime("%Y-%m")
+    in_range = ((filters.date_from is None or filters.date_from <= filters.today)
+                and (filters.date_to is None or filters.today <= filters.date_to))
+    options = sorted(set(counts) | ({this_month} if in_range or not counts else set()))
+    # one widget per language: its option labels are month names, and a kept widget would keep the
+    # old language's labels after a switch; the chosen month carries over
+    key, earlier = f"mtg_month_{lang}", [k for k in ("mtg_month_id", "mtg_month_en") if k != f"mtg_month_{lang}"]
+    carried = next((st.session_state[k] for k in earlier if k in st.session_state), None)
+    if st.session_state.get(key) not in options:
+        # the month chosen in the other language, else the current month when the filters cover today,
+        # else the latest month with meetings
+        st.session_state[key] = carried if carried in options else this_month if this_month in options else options[-1]
+    for k in earlier:
+        st.session_state.pop(k, None)
 
     def label(option: str) -> str:
         year, month = map(int, option.split("-"))
         return t("mtg_month_option", month=charts.month_label(year, month, lang), n=number(counts.get(option, 0)))
 
-    chosen = st.selectbox(t("mtg_month"), options=options, format_func=label, key="mtg_month", width=320)
+    labels = {option: label(option) for option in options}  # fixed in this run, whatever the language becomes
+    chosen = st.selectbox(t("mtg_month"), options=options, format_func=labels.get, key=key, width=320)
     year, month = map(int, chosen.split("-"))
     days = queries.run(meetings.month_days, filters, year, month)
-    if days.empty:
-        st.info(t("empty_result"))
-        return
-    show_chart(charts.month_calendar(days, year, month, lang), width="content")
+    if days.empty:  # the month is still drawn (it opens on the current one): say it has no meeting
+        st.caption(t("mtg_month_none"))
+    # wide screens: the month grid; phones (ui.layout hides one of the two by screen width): an agenda list
+    with st.container(key="mtg_cal_wide"):
+        show_chart(charts.month_calendar(days, year, month, lang), width="content")
+    with st.container(key="mtg_cal_narrow"):
+        grid = charts.calendar_grid(days, year, month, lang)
+        busy = grid[grid["meetings"] > 0].sort_values("day")
+        if not busy.empty:
+            st.dataframe(pd.DataFrame({
+                t("mtg_col_date"): [f"{w}, {d}" for w, d in zip(busy["weekday_label"], busy["date_label"],
+                                                                 strict=True)],
+                t("mtg_col_meetings"): busy["meetings"].map(number).to_numpy(),
+                t("mtg_col_sectors"): busy["by_sector"].to_numpy(),
+            }), hide_index=True, width="stretch")
     st.caption(t("mtg_calendar_rule"))
 
 
@@ -98,7 +121,9 @@ def _list(rows: pd.DataFrame, total: int, when: str, scope_text: str) -> None:
     st.caption(t("mtg_shown", shown=number(len(rows)), total=number(total)))
     shown = _labelled(rows)
     st.dataframe(shown, hide_index=True, width="stretch")
-    downloads.offer(shown, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}")
+    file = shown.drop(columns=[t("mtg_col_data")]).assign(**{t("mtg_col_date"): rows["held_on"].to_numpy()})
+    downloads.offer(file, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}",
+                    demo=rows["source_kind"].eq("synthetic").reset_index(drop=True))
 
 
 def _lists(summary: pd.Series, scope_text: str) -> pd.DataFrame:
@@ -106,8 +131,10 @@ def _lists(summary: pd.Series, scope_text: str) -> pd.DataFrame:
     st.subheader(t("mtg_lists"))
     upcoming = queries.run(meetings.meeting_list, filters, "upcoming")
     past = queries.run(meetings.meeting_list, filters, "past")
-    tab_up, tab_past = st.tabs([t("mtg_upcoming_tab", n=number(int(summary["upcoming"]))),
-                                t("mtg_past_tab", n=number(int(summary["past"])))])
+    labels = [t("mtg_upcoming_tab", n=number(int(summary["upcoming"]))),
+              t("mtg_past_tab", n=number(int(summary["past"])))]
+    # open on the tab that has meetings for the filters (upcoming first when both have)
+    tab_up, tab_past = st.tabs(labels, default=labels[0] if int(summary["upcoming"]) else labels[1])
     with tab_up:
         _list(upcoming, int(summary["upcoming"]), "upcoming", scope_text)
     with tab_past:
@@ -155,7 +182,7 @@ def _detail(listed: pd.DataFrame) -> None:
     source = cited(m["source_outlet"], m["source_headline"], m["source_published_on"], m["source_url"])
     with st.container(border=True):
         if m["source_kind"] == "synthetic":
-            st.warning(t("mtg_d_demo"), icon="⚠️")
+            st.warning(t("mtg_d_demo"), icon=":material/warning:")
         _field(st, t("mtg_d_title"), str(m["title"]))
         left, right = st.columns(2)
         _field(left, t("mtg_d_date"), f"{date(m['held_on'])} — "
@@ -190,7 +217,8 @@ if int(summary_row["total"]) == 0:
     st.info(t("empty_result"))
 else:
     scope_line = scope.describe(filters)
-    _metrics(summary_row)
+    meetings_demo = demo.banner(filters, "meetings")[0] > 0
+    _metrics(summary_row, meetings_demo)
     _month_calendar()
     _timeline(int(summary_row["total"]))
     listed_rows = _lists(summary_row, scope_line)

@@ -8,7 +8,7 @@ attention. Every figure comes from a ``data_access`` function named below.
 import streamlit as st
 
 from data_access import cooperatives, meetings, pokja
-from ui import downloads, queries, scope
+from ui import demo, downloads, queries, scope
 from ui.charts import show as show_chart
 from ui.charts.overview import meetings_per_month
 from ui.formatting import date, number, percent
@@ -21,10 +21,9 @@ st.title(t("app_title"))
 st.caption(t("app_tagline"))
 scope.caption(filters)
 
-summary = queries.database_summary()
-synthetic_rows = int(summary["synthetic"].sum())
-if synthetic_rows and not filters.real_only:
-    st.warning(t("synthetic_banner", n=number(synthetic_rows)), icon="⚠️")
+demo.banner(filters, "cooperatives", "meetings", "pokja")
+coop_demo, meeting_demo, pokja_demo = (demo.in_view(filters, fact)[0] > 0
+                                       for fact in ("cooperatives", "meetings", "pokja"))
 
 # --- headline figures ------------------------------------------------------------
 # One call for both uses: the kab/kota rows in scope add up to the province totals (both
@@ -39,17 +38,17 @@ mandated = int(shares.drop_duplicates("province_code")["mandated"].sum()) if not
 coop_col, meeting_col, pokja_col = st.columns(3)
 with coop_col:
     st.subheader(t("ov_cooperatives"))
-    st.metric(t("ov_registered"), number(registered))
-    st.metric(t("ov_active"), number(active),
+    demo.metric(st, t("ov_registered"), number(registered), coop_demo)
+    st.metric(demo.label(t("ov_active"), coop_demo), number(active),
               delta=t("ov_pct_active", p=percent(active / registered)) if registered else None, delta_color="off", delta_arrow="off")
     st.caption(t("ov_rule", start=filters.as_of_year - filters.window + 1, end=filters.as_of_year, n=filters.window))
 with meeting_col:
     st.subheader(t("ov_meetings"))
-    st.metric(t("ov_held"), number(int(meeting_totals["held"])))
-    st.metric(t("ov_planned"), number(int(meeting_totals["planned"])))
+    demo.metric(st, t("ov_held"), number(int(meeting_totals["held"])), meeting_demo)
+    demo.metric(st, t("ov_planned"), number(int(meeting_totals["planned"])), meeting_demo)
 with pokja_col:
     st.subheader(t("ov_pokja"))
-    st.metric(t("ov_formed"), number(int(by_stage.get("terbentuk", 0))),
+    st.metric(demo.label(t("ov_formed"), pokja_demo), number(int(by_stage.get("terbentuk", 0))),
               delta=t("ov_of_mandated", n=number(mandated)), delta_color="off", delta_arrow="off")
     st.caption(" · ".join([
         f"{t('ov_preparation')}: {number(int(by_stage.get('persiapan', 0)))}",
@@ -63,18 +62,18 @@ if monthly.empty:
     st.info(t("empty_result"))
 else:
     show_chart(meetings_per_month(monthly, month_label=t("ov_month"), count_label=t("ov_count"),
-                                  title=t("ov_meetings_per_month")), width="stretch")
+                                  title=demo.chart_title(t("ov_meetings_per_month"), meeting_demo)), width="stretch")
     recent = queries.run(meetings.meeting_list, filters, "past", 5)
     st.subheader(t("ov_recent"))
-    shown = recent.assign(
-        held_on=recent["held_on"].map(date),
-        source_kind=recent["source_kind"].eq("synthetic").map({True: t("yes"), False: t("no")}),
-    )[["held_on", "title", "province", "regency", "city", "organizer", "source_kind"]].rename(columns={
+    recent_demo = recent["source_kind"].eq("synthetic")
+    recent_table = recent[["held_on", "title", "province", "regency", "city", "organizer"]].rename(columns={
         "held_on": t("col_date"), "title": t("col_title"), "province": t("col_province"),
-        "regency": t("col_regency"), "city": t("col_city"), "organizer": t("col_organizer"),
-        "source_kind": t("col_demo")})
+        "regency": t("col_regency"), "city": t("col_city"), "organizer": t("col_organizer")})
+    shown = recent_table.assign(**{t("col_date"): recent["held_on"].map(date).to_numpy()})
+    shown.insert(0, t("col_demo_flag"), recent_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
     st.dataframe(shown, hide_index=True, width="stretch")
-    downloads.offer(shown, name="rapat-terakhir", filters=filters, scope=scope.describe(filters), key="ov_recent")
+    downloads.offer(recent_table, name="rapat-terakhir", filters=filters, scope=scope.describe(filters),
+                    key="ov_recent", demo=recent_demo)
 
 # --- regencies that need attention -----------------------------------------------
 st.subheader(t("ov_attention"))
@@ -86,13 +85,18 @@ with low_col:
     if lowest.empty:
         st.info(t("empty_result"))
     else:
-        shown_low = lowest.assign(pct_active=lowest["pct_active"].map(percent))[
-            ["area_name", "registered", "active", "inactive", "pct_active"]].rename(columns={
-                "area_name": t("col_regency"), "registered": t("col_registered"), "active": t("col_active"),
-                "inactive": t("col_inactive"), "pct_active": t("col_pct_active")})
+        headers = {"area_name": t("col_regency"), "pct_active": t("col_pct_active"), "inactive": t("col_inactive"),
+                   "registered": t("col_registered"), "active": t("col_active")}  # the key columns first
+        low_table = lowest.assign(pct_active=(lowest["pct_active"] * 100).round(1))[list(headers)].rename(
+            columns=headers)
+        lowest_demo = demo.registered_demo(cooperatives.health_by_area, filters, "area_code",
+                                           "kabupaten_kota").loc[lowest.index]
+        shown_low = low_table.assign(**{t("col_pct_active"): lowest["pct_active"].map(percent).to_numpy()})
+        if lowest_demo.any():
+            shown_low.insert(0, t("col_demo_flag"), lowest_demo.gt(0).map({True: t("demo_mark"), False: ""}).to_numpy())
         st.dataframe(shown_low, hide_index=True, width="stretch")
-        downloads.offer(shown_low, name="koperasi-aktif-terendah", filters=filters,
-                        scope=scope.describe(filters), key="ov_lowest")
+        downloads.offer(low_table, name="koperasi-aktif-terendah", filters=filters,
+                        scope=scope.describe(filters), key="ov_lowest", demo=lowest_demo)
 with overdue_col:
     st.markdown(t("ov_overdue", d=pokja.OVERDUE_AFTER_DAYS))
     status = queries.run(pokja.pokja_by_regency, filters)
@@ -101,12 +105,16 @@ with overdue_col:
     if overdue.empty:
         st.info(t("ov_none_overdue"))
     else:
-        shown_overdue = overdue.assign(stage=overdue["stage"].map(lambda s: t(f"stage_{s}")))[
-            ["regency_name", "province_name", "stage", "mandate_code", "days_since_mandate"]].rename(columns={
+        overdue_table = overdue.assign(stage=overdue["stage"].map(lambda s: t(f"stage_{s}")))[
+            ["regency_name", "province_name", "stage", "days_since_mandate", "mandate_title"]].rename(columns={
                 "regency_name": t("col_regency"), "province_name": t("col_province"), "stage": t("col_stage"),
-                "mandate_code": t("col_mandate"), "days_since_mandate": t("col_days_since_mandate")})
+                "mandate_title": t("col_mandate"), "days_since_mandate": t("col_days_since_mandate")})
+        overdue_demo = overdue["source_kind"].eq("synthetic")
+        shown_overdue = overdue_table.assign(**{
+            t("col_days_since_mandate"): overdue["days_since_mandate"].map(lambda d: number(int(d))).to_numpy()})
+        shown_overdue.insert(0, t("col_demo_flag"), overdue_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
         st.dataframe(shown_overdue, hide_index=True, width="stretch")
-        downloads.offer(shown_overdue, name="pokja-terlambat", filters=filters,
-                        scope=scope.describe(filters), key="ov_overdue")
+        downloads.offer(overdue_table, name="pokja-terlambat", filters=filters,
+                        scope=scope.describe(filters), key="ov_overdue", demo=overdue_demo)
 
 scope.provenance_note(filters, "meetings")

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import pokja
-from ui import downloads, queries, scope
+from ui import demo, downloads, queries, scope
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
 from ui.formatting import date, each_distinct, number, percent
@@ -41,20 +41,30 @@ def _text(value) -> str:
     return "–" if _missing(value) or value == "" else str(value)
 
 
+def _raw(value):
+    """Files keep values as values: a missing one stays empty (dates as dates, days as integers)."""
+    return None if _missing(value) else value
+
+
 def _flag(value) -> str:
     if _missing(value):
         return t("pokja_unknown")
     return t("pokja_yes") if value else t("pokja_no")
 
 
-def _since(frame: pd.DataFrame) -> pd.Series:
-    """The first report date of each row's current stage ("–" for no report)."""
-    since = pd.Series("–", index=frame.index, dtype=object)
+def _since(frame: pd.DataFrame, raw: bool = False) -> pd.Series:
+    """The first report date of each row's current stage ("–" for no report; empty in files)."""
+    since = pd.Series(None if raw else "–", index=frame.index, dtype=object)
     for stage, column in SINCE_COLUMN.items():
         rows = frame["stage"] == stage
         if rows.any():
-            since[rows] = each_distinct(frame.loc[rows, column], _date)
+            since[rows] = each_distinct(frame.loc[rows, column], _raw if raw else _date)
     return since
+
+
+def _formats(raw: bool):
+    """``(date, int, text)`` formatters: screen text, or the raw values a file keeps."""
+    return (_raw, _raw, _raw) if raw else (_date, _int, _text)
 
 
 def _mark_rows(shown: pd.DataFrame) -> pd.io.formats.style.Styler:
@@ -73,72 +83,88 @@ def _mark_rows(shown: pd.DataFrame) -> pd.io.formats.style.Styler:
     return shown.style.apply(style, axis=None)
 
 
-def _table(shown: pd.DataFrame, *, name: str, key: str, marked: bool = True) -> None:
+def _table(shown: pd.DataFrame, *, name: str, key: str, marked: bool = True, file: pd.DataFrame | None = None,
+           demo_rows: pd.Series | None = None) -> None:
+    """``shown`` on screen; ``file`` (the same rows, raw values) offered for download with its demo column."""
+    if demo_rows is not None and demo_rows.astype(bool).any():
+        shown = shown.copy()
+        flags = demo_rows.astype(bool).map({True: t("demo_mark"), False: ""}).to_numpy()
+        shown.insert(0, t("col_demo_flag"), flags)
     height = min(38 + 35 * max(len(shown), 1), 780)
     dates = {t(f"pokja_col_{c}") for c in ("since", "mandate_issued", "not_started_on", "preparation_on",
                                             "formed_on", "date", "published")}
     widths = {col: st.column_config.TextColumn(width="medium") for col in shown.columns if col in dates}
     st.dataframe(_mark_rows(shown) if marked else shown, hide_index=True, height=height, column_config=widths)
-    downloads.offer(shown, name=name, filters=filters, scope=scope_text, key=key)
+    downloads.offer(shown if file is None else file, name=name, filters=filters, scope=scope_text, key=key,
+                    demo=None if demo_rows is None else demo_rows.reset_index(drop=True))
 
 
-def not_formed_view(frame: pd.DataFrame) -> pd.DataFrame:
+def not_formed_view(frame: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
+    as_date, as_int, as_text = _formats(raw)
     return pd.DataFrame({
-        t("pokja_col_code"): frame["regency_code"],
         t("pokja_col_regency"): frame["regency_name"],
         t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
-        t("pokja_col_since"): _since(frame),
+        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], as_int),
         t("pokja_col_overdue"): each_distinct(frame["overdue"], _flag),
-        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], _int),
         t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], _date),
+        t("pokja_col_since"): _since(frame, raw),
+        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], as_date),
         t("pokja_col_province"): frame["province_name"],
-        t("pokja_col_source"): each_distinct(frame["source_outlet"], _text),
+        t("pokja_col_code"): frame["regency_code"],
+        t("pokja_col_source"): each_distinct(frame["source_outlet"], as_text),
     })
 
 
-def all_view(frame: pd.DataFrame) -> pd.DataFrame:
+def all_view(frame: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
+    as_date, as_int, as_text = _formats(raw)
     return pd.DataFrame({
-        t("pokja_col_province"): frame["province_name"],
-        t("pokja_col_code"): frame["regency_code"],
         t("pokja_col_regency"): frame["regency_name"],
         t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
         t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], _date),
-        t("pokja_col_not_started_on"): each_distinct(frame["not_started_on"], _date),
-        t("pokja_col_preparation_on"): each_distinct(frame["preparation_on"], _date),
-        t("pokja_col_formed_on"): each_distinct(frame["formed_on"], _date),
-        t("pokja_col_sk"): each_distinct(frame["sk_number"], _text),
-        t("pokja_col_name"): each_distinct(frame["pokja_name"], _text),
-        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], _int),
-        t("pokja_col_days_to_form"): each_distinct(frame["days_to_form"], _int),
+        t("pokja_col_province"): frame["province_name"],
+        t("pokja_col_code"): frame["regency_code"],
+        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], as_date),
+        t("pokja_col_not_started_on"): each_distinct(frame["not_started_on"], as_date),
+        t("pokja_col_preparation_on"): each_distinct(frame["preparation_on"], as_date),
+        t("pokja_col_formed_on"): each_distinct(frame["formed_on"], as_date),
+        t("pokja_col_sk"): each_distinct(frame["sk_number"], as_text),
+        t("pokja_col_name"): each_distinct(frame["pokja_name"], as_text),
+        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], as_int),
+        t("pokja_col_days_to_form"): each_distinct(frame["days_to_form"], as_int),
         t("pokja_col_overdue"): each_distinct(frame["overdue"], _flag),
-        t("pokja_col_source"): each_distinct(frame["source_outlet"], _text),
+        t("pokja_col_source"): each_distinct(frame["source_outlet"], as_text),
     })
 
 
-def provinces_view(shares: pd.DataFrame) -> pd.DataFrame:
-    wide = shares.pivot(index=["province_code", "province_name", "mandated"], columns="stage",
+def provinces_wide(shares: pd.DataFrame) -> pd.DataFrame:
+    return shares.pivot(index=["province_code", "province_name", "mandated"], columns="stage",
                         values="regencies").reset_index()
+
+
+def provinces_view(shares: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
+    """Per province: mandated, then count and share of each stage (files: integers and % as numbers)."""
+    wide = provinces_wide(shares)
     shown = pd.DataFrame({t("pokja_col_province"): wide["province_name"],
-                          t("pokja_col_mandated"): each_distinct(wide["mandated"], number)})
+                          t("pokja_col_mandated"): wide["mandated"] if raw else each_distinct(wide["mandated"], number)})
     for stage in ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT):
-        shown[STAGE_LABELS[stage]] = each_distinct(wide[stage], number)
-        shown[f"{STAGE_LABELS[stage]} (%)"] = (wide[stage] / wide["mandated"]).map(percent)
+        shown[STAGE_LABELS[stage]] = wide[stage] if raw else each_distinct(wide[stage], number)
+        share = wide[stage] / wide["mandated"]
+        shown[f"{STAGE_LABELS[stage]} (%)"] = (share * 100).round(1) if raw else share.map(percent)
     return shown
 
 
-def history_view(history: pd.DataFrame) -> pd.DataFrame:
+def history_view(history: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
+    as_date, _, as_text = _formats(raw)
     return pd.DataFrame({
-        t("pokja_col_date"): each_distinct(history["changed_on"], _date),
+        t("pokja_col_date"): each_distinct(history["changed_on"], as_date),
         t("pokja_col_stage"): history["stage"].map(STAGE_LABELS),
         t("pokja_col_mandate"): history["mandate_title"],
-        t("pokja_col_mandate_issued"): each_distinct(history["mandate_issued_on"], _date),
-        t("pokja_col_note"): each_distinct(history["note"], _text),
-        t("pokja_col_source"): each_distinct(history["source_outlet"], _text),
-        t("pokja_col_headline"): each_distinct(history["source_headline"], _text),
-        t("pokja_col_published"): each_distinct(history["source_published_on"], _date),
-        t("pokja_col_url"): each_distinct(history["source_url"], _text),
+        t("pokja_col_mandate_issued"): each_distinct(history["mandate_issued_on"], as_date),
+        t("pokja_col_note"): each_distinct(history["note"], as_text),
+        t("pokja_col_source"): each_distinct(history["source_outlet"], as_text),
+        t("pokja_col_headline"): each_distinct(history["source_headline"], as_text),
+        t("pokja_col_published"): each_distinct(history["source_published_on"], as_date),
+        t("pokja_col_url"): each_distinct(history["source_url"], as_text),
     })
 
 
@@ -146,6 +172,7 @@ st.title(t("page_pokja"))
 st.markdown(t("pokja_intro", n=number(pokja.OVERDUE_AFTER_DAYS)))
 scope.caption(filters)
 scope_text = scope.describe(filters)
+pokja_demo = demo.banner(filters, "pokja")[0] > 0
 if filters.date_from or filters.date_to or filters.sectors:
     st.caption(t("pokja_filters_ignored"))
 
@@ -162,8 +189,8 @@ else:
     cols = st.columns(6)
     cols[0].metric(t("pokja_m_mandated"), number(int(totals.sum())))
     for col, stage in zip(cols[1:5], ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT), strict=True):
-        col.metric(STAGE_LABELS[stage], number(int(totals.get(stage, 0))))
-    cols[5].metric(t("pokja_m_overdue"), number(int(overdue_regencies)),
+        demo.metric(col, STAGE_LABELS[stage], number(int(totals.get(stage, 0))), pokja_demo)
+    demo.metric(cols[5], t("pokja_m_overdue"), number(int(overdue_regencies)), pokja_demo,
                    help=t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
     scope.provenance_note(filters, "pokja")
 
@@ -177,7 +204,8 @@ else:
                                                     "regency_code"].nunique()),
                      unknown=number(unknown)))
         st.markdown(t("pokja_no_report_rule"))
-        _table(not_formed_view(not_formed), name=t("pokja_file_not_formed"), key="pokja_dl_not_formed")
+        _table(not_formed_view(not_formed), name=t("pokja_file_not_formed"), key="pokja_dl_not_formed",
+               file=not_formed_view(not_formed, raw=True), demo_rows=not_formed["source_kind"].eq("synthetic"))
         st.caption(t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
 
     st.subheader(t("pokja_h_provinces"))
@@ -185,14 +213,19 @@ else:
     chart_data = shares.assign(regencies_text=shares["regencies"].map(number),
                                share_text=shares["share"].map(percent))
     show_chart(pokja_charts.province_stage_bars(
-        chart_data, stage_labels=STAGE_LABELS, title=t("pokja_chart_shares"), x_title=t("pokja_axis_share"),
+        chart_data, stage_labels=STAGE_LABELS, title=demo.chart_title(t("pokja_chart_shares"), pokja_demo),
+        x_title=t("pokja_axis_share"),
         tooltip_titles={"province": t("pokja_col_province"), "stage": t("pokja_col_stage"),
                         "regencies": t("pokja_col_regencies"), "share": t("pokja_col_share")}))
-    _table(provinces_view(shares), name=t("pokja_file_provinces"), key="pokja_dl_provinces", marked=False)
+    demo_by_province = table.assign(demo=table["source_kind"].eq("synthetic")).groupby("province_code")["demo"].sum()
+    province_demo = provinces_wide(shares)["province_code"].map(demo_by_province).fillna(0).astype("int64")
+    _table(provinces_view(shares), name=t("pokja_file_provinces"), key="pokja_dl_provinces", marked=False,
+           file=provinces_view(shares, raw=True), demo_rows=province_demo)
 
     st.subheader(t("pokja_h_all"))
     st.caption(t("pokja_all_caption"))
-    _table(all_view(table), name=t("pokja_file_all"), key="pokja_dl_all")
+    _table(all_view(table), name=t("pokja_file_all"), key="pokja_dl_all", file=all_view(table, raw=True),
+           demo_rows=table["source_kind"].eq("synthetic"))
 
     st.subheader(t("pokja_h_history"))
     on_record = table.loc[table["stage"] != pokja.NO_REPORT]
@@ -221,4 +254,5 @@ else:
                                 "source": t("pokja_col_source"), "issued": t("pokja_col_mandate_issued")}))
             st.caption(t("pokja_history_caption"))
             _table(history_view(history), name=f"{t('pokja_file_history')} {options[chosen]}",
-                   key="pokja_dl_history", marked=False)
+                   key="pokja_dl_history", marked=False, file=history_view(history, raw=True),
+                   demo_rows=history["source_kind"].eq("synthetic"))

@@ -62,3 +62,19 @@ def download_bytes(button, store: dict[str, object]) -> bytes:
     if hasattr(data, "read"):
         data = data.read()
     return data.encode("utf-8") if isinstance(data, str) else data
+
+
+DEMO_BADGES = (" :orange-badge[DEMO · data sintetis]", " :orange-badge[DEMO · synthetic data]")
+
+
+def plain_label(label: str) -> str:
+    """A metric label without the DEMO badge (``ui.demo.label``)."""
+    for badge in DEMO_BADGES:
+        label = label.removesuffix(badge)
+    return label
+
+
+def demo_marked(metric) -> bool:
+    """A metric marked DEMO (``ui.demo.metric``): by its orange delta line or its label badge."""
+    delta = str(metric.delta or "")
+    return delta.startswith("DEMO ·") or any(metric.label.endswith(badge) for badge in DEMO_BADGES)

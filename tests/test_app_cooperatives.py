@@ -16,7 +16,7 @@ import pytest
 from data_access import cooperatives
 from data_access import engine as engine_module
 from data_access.filters import Filters
-from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401 (fixture)
+from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401 (fixture)
 from tests.test_cooperatives import active_in, registered_in, registry_of
 
 BOM = b"\xef\xbb\xbf"
@@ -37,7 +37,7 @@ def expected_totals(url: str, f: Filters) -> tuple[int, int]:
 
 
 def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return {plain_label(m.label): m.value for m in at.metric}
 
 
 def assert_metrics(at, url: str, f: Filters) -> None:
@@ -45,6 +45,8 @@ def assert_metrics(at, url: str, f: Filters) -> None:
     assert registered > 0
     assert metrics(at) == {"Terdaftar": fmt_id(registered), "Aktif": fmt_id(active),
                            "Tidak aktif": fmt_id(registered - active), "% aktif": pct_id(active / registered)}
+    synthetic = any(c.synthetic and registered_in(c, f, f.as_of_year) for c in registry_of(url))
+    assert [demo_marked(m) for m in at.metric] == [synthetic] * 4  # figures from demo rows are marked
 
 
 def button(at, key: str):
@@ -138,16 +140,21 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
 
     health = cooperatives.health_by_area(f, "kabupaten_kota", engine=eng)
     areas = csv_frame(at, "coop_dl_areas", capture_downloads)
-    assert list(areas.columns) == ["Kode wilayah", "Wilayah", "Terdaftar", "Aktif", "Tidak aktif", "% aktif"]
+    assert list(areas.columns) == ["Kode wilayah", "Wilayah", "Terdaftar", "Aktif", "Tidak aktif", "% aktif",
+                                   "Baris demo (sintetis)"]
     merged = areas.merge(health, left_on="Kode wilayah", right_on="area_code", validate="one_to_one")
     assert len(merged) == len(health) == len(areas)
     assert (merged["Terdaftar"] == merged["registered"]).all() and (merged["Aktif"] == merged["active"]).all()
     assert (merged["Tidak aktif"] == merged["inactive"]).all()
+    real = cooperatives.health_by_area(Filters(provinces=("53",), real_only=True), "kabupaten_kota", engine=eng)
+    demo_rows = merged.merge(real, on="area_code", suffixes=("", "_real"))
+    assert (demo_rows["Baris demo (sintetis)"] == demo_rows["registered"] - demo_rows["registered_real"]).all()
     assert list(areas["Terdaftar"]) == sorted(areas["Terdaftar"], reverse=True)  # the chart's order
 
     ranking = csv_frame(at, "coop_dl_ranking", capture_downloads)
     shown = next(d.value for d in at.dataframe if "Peringkat" in d.value.columns)
-    pd.testing.assert_frame_equal(ranking, shown.reset_index(drop=True), check_dtype=False)
+    assert ranking.columns[-1] == "Baris demo (sintetis)"
+    pd.testing.assert_frame_equal(ranking.iloc[:, :-1], shown.reset_index(drop=True), check_dtype=False)
     with_coops = health[health["registered"] > 0]
     assert sorted(ranking["Wilayah"]) == sorted(with_coops["area_name"])
     assert list(ranking["% aktif"]) == sorted(ranking["% aktif"])
@@ -170,8 +177,9 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
 
     register = csv_frame(at, "coop_dl_registry", capture_downloads)
     expected = cooperatives.registry(f, engine=eng)
-    assert list(register.columns) == ["Nama koperasi", "NIK", "Kabupaten/kota", "Jenis", "Kelompok", "RAT terakhir",
-                                      "Status"]
+    assert list(register.columns) == ["Nama koperasi", "Status", "RAT terakhir", "Kabupaten/kota", "NIK", "Jenis",
+                                      "Kelompok", "Data demo"]
+    assert list(register["Data demo"]) == ["ya" if s else "tidak" for s in expected["synthetic"]]
     assert list(register["NIK"]) == list(expected["nik"])
     assert list(register["Status"]) == ["Aktif" if a else "Tidak aktif" for a in expected["active"]]
     assert list(register["RAT terakhir"].astype("Int64")) == list(expected["last_rat_year"])
@@ -190,8 +198,10 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
     assert filter_sheet["Cakupan"].startswith("Nusa Tenggara Timur")
     assert filter_sheet["Parameter tautan"] == "prov=53"
     assert filter_sheet["Jumlah baris"] == str(len(register))
+    demo_n = int((register["Data demo"] == "ya").sum())  # checked against the registry above
+    assert filter_sheet["Baris dengan data demo"].startswith(f"{demo_n} dari {len(register)}".replace(",", "."))
     assert list(sheets["Data"][0]) == list(register.columns)
-    assert [r[1] for r in sheets["Data"][1:]] == list(register["NIK"])
+    assert [r[4] for r in sheets["Data"][1:]] == list(register["NIK"])
 
 
 def test_registry_search_and_paging(sqlite_url, capture_downloads):  # noqa: F811
@@ -234,3 +244,26 @@ def test_real_data_only_shows_the_empty_result_not_empty_charts(sqlite_url):
     # the figures as reported are real, so they stay
     reported = next(d.value for d in at.dataframe if "Tanda" in d.value.columns)
     assert len(reported) == len(cooperatives.reported_counts(f, engine=engine_module.get_engine(sqlite_url)))
+
+
+def test_demo_figures_say_which_figure_is_real(sqlite_url):
+    """/koperasi?prov=53&kab=53.01: the register figures are demo rows; the page says so and names
+    the real reported figure of Kab. Kupang (read here straight from the database)."""
+    from sqlalchemy import select
+
+    from data_access.models import CooperativeCount, Source
+
+    with engine_module.get_engine(sqlite_url).connect() as conn:
+        total, active, inactive, outlet = conn.execute(
+            select(CooperativeCount.total, CooperativeCount.active, CooperativeCount.inactive, Source.outlet)
+            .join(Source, Source.id == CooperativeCount.source_id)
+            .where(CooperativeCount.area_code == "53.01", Source.kind != "synthetic")
+            .order_by(CooperativeCount.as_of.desc())).first()
+    at = app("cooperatives", query={"prov": "53", "kab": "53.01"})
+    assert not at.exception
+    assert any(w.value.startswith("**Data demo dalam tampilan ini.**") for w in at.warning)  # the banner
+    assert any("bukan angka nyata" in w.value for w in at.warning)
+    note = next(i.value for i in at.info if "nyata" in i.value)
+    assert f"{fmt_id(total)} terdaftar, {fmt_id(active)} aktif, {fmt_id(inactive)} tidak aktif ({outlet}" in note
+    real_only = app("cooperatives", query={"prov": "53", "kab": "53.01", "nyata": "1"})
+    assert not any("Data demo dalam tampilan ini" in w.value for w in real_only.warning)

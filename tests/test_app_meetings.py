@@ -20,7 +20,7 @@ from data_access import engine as engine_module
 from data_access import meetings, records
 from data_access.engine import session_scope
 from data_access.models import Source
-from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401  (fixture)
+from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401  (fixture)
 
 QUERY = {"prov": "53", "dari": "2019-01-01", "sampai": "2020-12-31", "nyata": "1"}
 LABELS = {
@@ -63,8 +63,13 @@ def _shown(counts: dict, lang: str = "id") -> dict[str, str]:
     return {label: f"{v:,}".replace(",", sep) for label, v in zip(LABELS[lang], values, strict=True)}
 
 
+def _lists(at) -> list:
+    """The meeting lists (tables with a title column), in page order; the calendar's agenda has none."""
+    return [d for d in at.dataframe if {"Judul", "Title"} & set(d.value.columns)]
+
+
 def _metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return {plain_label(m.label): m.value for m in at.metric}
 
 
 def _charts(at) -> list[tuple[dict, pd.DataFrame]]:
@@ -100,7 +105,7 @@ def test_page_runs_and_metrics_equal_sql_counts(sqlite_url, lang):
     calendar_spec, _ = _charts(at)[0]
     weekdays = calendar_spec["layer"][0]["encoding"]["x"]["sort"]
     assert weekdays[0] == ("Sen" if lang == "id" else "Mon")
-    past = at.dataframe[0]  # (the last dataframe is the provenance list)
+    past = _lists(at)[0]  # (the last dataframe is the provenance list)
     assert past.value.iloc[:, 0].tolist() == (["27 Februari 2020", "22 Agustus 2019"] if lang == "id"
                                               else ["27 February 2020", "22 August 2019"])
 
@@ -131,17 +136,19 @@ def test_changing_filters_changes_the_numbers(sqlite_url):
 def test_downloads_hold_exactly_the_rows_shown(capture_downloads):  # noqa: F811
     at = app("meetings")  # whole country, demo data included: the past list is cut at LIST_LIMIT
     assert not at.exception
-    upcoming, past = at.dataframe[0], at.dataframe[1]
+    upcoming, past = _lists(at)[:2]
     assert len(past.value) == meetings.LIST_LIMIT
     for frame, key in ((upcoming.value, "mtg_upcoming"), (past.value, "mtg_past")):
         csv = pd.read_csv(io.BytesIO(download_bytes(_button(at, f"{key}_csv"), capture_downloads)),
                           encoding="utf-8-sig", dtype=str, keep_default_na=False)
-        expected = frame.astype(object).where(frame.notna(), "").astype(str)
-        assert list(csv.columns) == list(frame.columns)
-        pd.testing.assert_frame_equal(csv, expected.reset_index(drop=True), check_dtype=False)
+        # the file: the screen's columns without the words "demo"/"nyata", then the demo column; ISO dates
+        expected = frame.astype(object).where(frame.notna(), "").astype(str).drop(columns=["Data", "Tanggal"])
+        assert list(csv.columns) == [c for c in frame.columns if c != "Data"] + ["Data demo"]
+        pd.testing.assert_frame_equal(csv[expected.columns], expected.reset_index(drop=True), check_dtype=False)
+        assert list(csv["Data demo"]) == ["ya" if d == "demo" else "tidak" for d in frame["Data"]]
         xlsx = pd.read_excel(io.BytesIO(download_bytes(_button(at, f"{key}_xlsx"), capture_downloads)),
                              sheet_name="Data", dtype=str, keep_default_na=False)
-        pd.testing.assert_frame_equal(xlsx, expected.reset_index(drop=True), check_dtype=False)
+        pd.testing.assert_frame_equal(xlsx[expected.columns], expected.reset_index(drop=True), check_dtype=False)
     assert "demo" in set(past.value["Data"])  # synthetic rows are flagged in the list
     ics = icalendar.Calendar.from_ical(download_bytes(_button(at, "mtg_ics"), capture_downloads))
     events = list(ics.walk("VEVENT"))
@@ -161,14 +168,14 @@ def test_ics_of_the_real_ntt_meetings(capture_downloads):  # noqa: F811
 
 def test_month_calendar_defaults_to_latest_month_and_follows_the_picker():
     at = app("meetings", query=QUERY)
-    month = at.selectbox(key="mtg_month")
+    month = at.selectbox(key="mtg_month_id")
     assert month.options == ["Agustus 2019 · 1 rapat", "Februari 2020 · 1 rapat"]  # months with meetings
     assert month.value == "2020-02"  # the latest month with meetings in scope
     _, data = _charts(at)[0]
     assert len(data) == 29
     busy = data[data["meetings"] > 0]
     assert busy["day_no"].tolist() == [27]
-    at.selectbox(key="mtg_month").set_value("2019-08").run()
+    at.selectbox(key="mtg_month_id").set_value("2019-08").run()
     assert not at.exception
     _, data = _charts(at)[0]
     busy = data[data["meetings"] > 0]
@@ -176,7 +183,7 @@ def test_month_calendar_defaults_to_latest_month_and_follows_the_picker():
     assert busy["sector_label"].tolist() == ["Ketenagakerjaan"]  # 1–1 tie with Perlindungan PMI: fixed order
     timeline_spec, points = _charts(at)[1]
     assert timeline_spec["mark"]["type"] == "circle"
-    assert sorted(points["title"]) == sorted(at.dataframe[0].value["Judul"])
+    assert sorted(points["title"]) == sorted(_lists(at)[0].value["Judul"])
 
 
 def test_meeting_detail(sqlite_url):
@@ -233,7 +240,18 @@ def test_database_text_is_shown_as_text(tmp_path, monkeypatch):
     assert not at.exception
     texts = _texts(at)
     assert title in texts and "<img src=x onerror=alert(1)>" in texts and "[tautan](javascript:alert(1))" in texts
-    assert at.dataframe[0].value["Judul"].tolist() == [title]
+    assert _lists(at)[0].value["Judul"].tolist() == [title]
     rendered = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "warning")
                 for e in at.get(kind)]
     assert not any("Rakor</b>" in v or "alert(1)" in v or "Outlet" in v for v in rendered)
+
+
+def test_calendar_opens_on_the_current_month_and_lists_on_the_tab_with_meetings():
+    import datetime as _dt
+
+    at = app("meetings", query={"prov": "53"})
+    assert not at.exception
+    assert at.selectbox(key="mtg_month_id").value == _dt.date.today().strftime("%Y-%m")
+    # a period wholly in the past: no month of today, the latest month with meetings instead
+    past = app("meetings", query=QUERY)
+    assert past.selectbox(key="mtg_month_id").value == "2020-02"

@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
 from data_access.models import Cooperative, Meeting, Pokja, Source
-from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401 - fixture
+from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401 - fixture
 
 
 def _metrics(at) -> dict[str, tuple[str, str]]:
-    return {m.label: (m.value, m.delta) for m in at.metric}
+    return {plain_label(m.label): (m.value, m.delta) for m in at.metric}
 
 
 def _fmt(n: int) -> str:
@@ -69,12 +69,16 @@ def test_english():
 
 def test_recent_meetings_download_holds_rows_shown(capture_downloads):  # noqa: F811
     at = app(query={"prov": "53", "nyata": "1"})
-    shown = at.dataframe[0].value
+    shown = at.dataframe[0].value.drop(columns=["Data demo"])
     csv = download_bytes(at.download_button(key="ov_recent_csv"), capture_downloads)
     assert csv.startswith(b"\xef\xbb\xbf")
     extract = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig", dtype=str).fillna("")
-    assert list(extract.columns) == list(shown.columns)
-    assert extract.values.tolist() == shown.astype(str).replace({"None": ""}).values.tolist()
+    assert list(extract.columns) == [*shown.columns, "Data demo"]
+    assert set(extract["Data demo"]) == {"tidak"}  # real data only
+    text_columns = [c for c in shown.columns if c != "Tanggal"]  # dates: ISO in the file, words on screen
+    assert extract[text_columns].values.tolist() == shown[text_columns].astype(str).replace(
+        {"None": ""}).values.tolist()
+    assert all(len(d) == 10 and d[4] == "-" for d in extract["Tanggal"])
     assert len(extract) == 3
 
 

@@ -14,6 +14,7 @@ from streamlit.elements.vega_charts import VegaLiteStateSerde
 from tests.test_shapes import PROVINCES, REGENCY_DIR, REGIONS_CSV
 from ui import charts
 from ui.charts import POKJA_STAGE_COLOURS, maps
+from ui.charts.locale import vega_locale
 
 TITLES = {"area": "Wilayah", "registered": "Terdaftar", "active": "Aktif", "pct": "% aktif"}
 LABELS = {"belum_dibentuk": "Belum dibentuk", "persiapan": "Persiapan", "terbentuk": "Terbentuk (SK terbit)",
@@ -124,7 +125,9 @@ def test_shown_chart_is_the_same_spec_without_revalidating(monkeypatch):
     assert kwargs == {"key": "k"} and isinstance(shown, type(chart))
     validated = []
     monkeypatch.setattr(type(chart), "validate", classmethod(lambda cls, *a, **k: validated.append(cls)))
-    assert shown.to_dict() == chart.to_dict(validate=False)
+    expected = charts.prepared(chart, "id").to_dict(validate=False)  # locale, wrapped title, descriptions
+    assert expected["config"]["locale"] == vega_locale("id")
+    assert shown.to_dict() == expected
     assert not validated  # what st.altair_chart calls does not validate again...
     chart.to_dict()
     assert validated  # ...while a chart's own to_dict() (as in these tests) does

@@ -84,16 +84,18 @@ def test_timeline_points_line_and_mandate_rule():
                                                               ("belum_dibentuk", "persiapan", "terbentuk")]
     assert line["encoding"]["detail"]["field"] == "mandate_code"
     domain = points["encoding"]["x"]["scale"]["domain"]
-    assert (domain[0]["year"], domain[0]["month"], domain[0]["date"]) == (2019, 5, 9)  # the mandate
-    assert (domain[1]["year"], domain[1]["month"], domain[1]["date"]) == (2024, 5, 9)  # until
+    # whole years around the mandate (9 May 2019) and ``until`` (9 May 2024): the axis covers every point
+    assert (domain[0]["year"], domain[0]["month"], domain[0]["date"]) == (2019, 1, 1)
+    assert (domain[1]["year"], domain[1]["month"], domain[1]["date"]) == (2024, 12, 31)
     datasets = list(spec["datasets"].values())
     events = next(d for d in datasets if "stage_label" in d[0])
     assert [e["changed_on"] for e in events] == ["2019-08-22", "2021-03-01"]
     assert [e["stage_label"] for e in events] == ["Persiapan", "Terbentuk (SK terbit)"]
     assert events[1]["note"] == ""
     issued = next(d for d in datasets if "issued_text" in d[0])
-    assert issued == [{"mandate_code": "MOU-NTT-2019-POKJA-PMI", "mandate_issued_on": "2019-05-09",
-                       "issued_text": "9 Mei 2019"}]
+    # without a mandate_title column (this history has none) the mandate is named by its code
+    assert issued == [{"mandate_code": "MOU-NTT-2019-POKJA-PMI", "mandate_name": "MOU-NTT-2019-POKJA-PMI",
+                       "mandate_issued_on": "2019-05-09", "issued_text": "9 Mei 2019"}]
 
 
 def test_timeline_without_mandate_date_has_no_rule():

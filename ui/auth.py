@@ -17,6 +17,7 @@ import streamlit as st
 from data_access import auth
 from data_access.auth import Identity
 from data_access.sign_in_limits import SignInLocked
+from ui import session_cookie
 from ui.i18n import t
 
 SESSION_KEY = "auth_user"
@@ -48,6 +49,10 @@ def _oidc_user() -> Identity | None:
 
 def current_user() -> Identity | None:
     user = st.session_state.get(SESSION_KEY)
+    if user is None and not oidc_configured():
+        user = session_cookie.restore()  # signed in before this page load (signed, expiring cookie)
+        if user is not None:
+            st.session_state[SESSION_KEY] = user
     if user is None and oidc_configured():
         user = _oidc_user()
         if user is not None:
@@ -85,6 +90,7 @@ def sign_in_with_password(username: str, password: str) -> Identity | None:
 
 def sign_out() -> None:
     st.session_state.pop(SESSION_KEY, None)
+    session_cookie.forget()
     if oidc_configured():
         try:
             if st.user.is_logged_in:
@@ -117,5 +123,7 @@ def require_editor(province_code: str | None = None) -> Identity:
 
 def sidebar_status() -> None:
     user = current_user()
+    if not oidc_configured():
+        session_cookie.sync(user)
     if user is not None:
         st.sidebar.caption(t("auth_sidebar", name=user.label, role=role_label(user.role)))

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from data_access import config, engine
+from data_access.demo_guard import SyntheticReferenceError
 
 UNREACHABLE = {
     "id": "Basis data tidak dapat dihubungi. Coba muat ulang halaman sebentar lagi; data yang tersimpan tidak berubah.",
@@ -64,9 +65,13 @@ def _message(error: DBAPIError) -> dict[str, str] | None:
 
 @contextmanager
 def database_errors_shown() -> Iterator[None]:
-    """Turn "database unreachable" (or read-only, or locked) into a clear message and stop the page run."""
+    """Turn "database unreachable" (or read-only, or locked) into a clear message and stop the page run;
+    so too a write refused because it would tie real data to demo data (``demo_guard``)."""
     try:
         yield
+    except SyntheticReferenceError as refused:
+        st.error(refused.text(st.session_state.get("lang", "id")), icon=":material/block:")
+        st.stop()
     except (OperationalError, DBAPIError) as error:
         message = _message(error)
         if message is None:

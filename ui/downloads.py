@@ -1,17 +1,28 @@
-"""CSV and XLSX extracts of exactly the rows on screen.
+"""CSV and XLSX extracts of exactly the rows on screen, values as values.
 
-- CSV: UTF-8 with BOM, so Excel opens Indonesian text correctly.
-- XLSX: first sheet lists the filters (scope in words and the link
-  parameters), second sheet the data.
+- Values stay values: integers as integers (``Int64`` where a value may be
+  missing, never ``2025.0``), percentages as numbers with the unit in the header
+  ("% aktif"), dates as dates. Pages hand over raw values, not screen text.
+- CSV (standard): UTF-8 with BOM, ``,`` between fields, ``.`` as decimal point,
+  dates ISO 8601 (``2024-03-01``) — what pandas, R and most tools read.
+- CSV for Excel with Indonesian regional settings: ``;`` between fields and
+  ``,`` as decimal comma (Excel in Indonesia takes ``,`` as the decimal sign and
+  ``;`` as the list separator, as the import templates do), same BOM and dates.
+- XLSX: first sheet lists the filters (scope in words, the link parameters, the
+  row count and the share of demo rows), second sheet the data; dates are date
+  cells shown ``dd/mm/yyyy`` (they sort and filter as dates).
+- Every extract whose rows can be synthetic carries a demo column
+  (``demo=`` of ``offer``: yes/no per row, or how many demo rows an aggregate holds).
 - Column headers in the interface language; file names state scope and date.
-- Both files are built only when clicked (deferred callables), not on every
-  rerun; the callables get plain values, never session state.
+- Files are built only when clicked (deferred callables), not on every rerun;
+  the callables get plain values, never session state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import numbers
 import re
 import unicodedata
 from functools import partial
@@ -20,22 +31,71 @@ import pandas as pd
 import streamlit as st
 
 from data_access import filters as flt
+from ui.formatting import number, percent
 from ui.i18n import t
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_DATE_FORMAT = "dd/mm/yyyy"
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with object columns of whole numbers as ``Int64`` and of dates as ``datetime64``.
+
+    Floats that are whole numbers held in an object column (``2025.0`` beside a
+    missing value) become integers; other columns are left as they are.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype != object:
+            continue
+        present = values.dropna()
+        if present.empty:
+            continue
+        if all(isinstance(v, numbers.Number) and not isinstance(v, bool) and float(v).is_integer() for v in present):
+            out[column] = pd.array([None if pd.isna(v) else int(v) for v in values], dtype="Int64")
+        elif all(_is_date(v) for v in present):
+            out[column] = pd.to_datetime(values)
+    return out
+
+
+def _iso_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """Standard CSV: UTF-8 with BOM, comma-separated, decimal point, ISO dates."""
+    return _iso_dates(typed(frame)).to_csv(index=False).encode("utf-8-sig")
+
+
+def csv_excel_id_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV for Excel with Indonesian regional settings: ``;`` separated, decimal comma, UTF-8 with BOM."""
+    return _iso_dates(typed(frame)).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, filter_rows: list[tuple[str, str]], *, filters_sheet: str = "Filter",
                data_sheet: str = "Data") -> bytes:
+    """Filters sheet, then the data with numbers as numbers and dates as ``dd/mm/yyyy`` date cells."""
+    data = typed(frame)
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+    with pd.ExcelWriter(buffer, engine="openpyxl", date_format=XLSX_DATE_FORMAT,
+                        datetime_format=XLSX_DATE_FORMAT) as writer:
         pd.DataFrame(filter_rows, columns=["", " "]).to_excel(writer, sheet_name=filters_sheet, index=False)
-        frame.to_excel(writer, sheet_name=data_sheet, index=False)
+        data.to_excel(writer, sheet_name=data_sheet, index=False)
+        sheet = writer.sheets[data_sheet]
+        for position, column in enumerate(data.columns, start=1):
+            if pd.api.types.is_datetime64_any_dtype(data[column]):
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
+                    cell.number_format = XLSX_DATE_FORMAT
     return buffer.getvalue()
 
 
@@ -49,17 +109,52 @@ def file_stem(name: str, scope: str, today: dt.date | None = None) -> str:
     return f"pantau-rakor_{slug(name)}_{slug(scope)}_{(today or dt.date.today()).isoformat()}"
 
 
-def offer(frame: pd.DataFrame, *, name: str, filters: flt.Filters, scope: str, key: str) -> None:
-    """Two buttons: CSV and XLSX of ``frame`` (already labelled for the screen)."""
-    stem = file_stem(name, scope)
+def with_demo(frame: pd.DataFrame, demo: pd.Series | None) -> tuple[pd.DataFrame, int]:
+    """``frame`` with its demo column, and how many of its rows hold demo data.
+
+    ``demo``: one value per row of ``frame`` — booleans (the row is synthetic:
+    a "Data demo" column of yes/no) or counts (an aggregate holding that many
+    synthetic rows: a "Baris demo" integer column); ``None`` when no row can be
+    synthetic (no column added).
+    """
+    if demo is None:
+        return frame, 0
+    values = pd.Series(demo).reset_index(drop=True)
+    if len(values) != len(frame):
+        raise ValueError(f"demo has {len(values)} values for {len(frame)} rows")
+    out = frame.reset_index(drop=True).copy()
+    if pd.api.types.is_bool_dtype(values):
+        out[t("col_demo_flag")] = values.map({True: t("demo_yes"), False: t("demo_no")})
+        return out, int(values.sum())
+    counts = values.fillna(0).astype("int64")
+    out[t("col_demo_count")] = counts
+    return out, int((counts > 0).sum())
+
+
+def filter_rows(frame: pd.DataFrame, filters: flt.Filters, scope: str, demo_rows: int) -> list[tuple[str, str]]:
+    """The XLSX filters sheet: scope, link parameters, rows, share of rows with demo data, date made."""
     params = "&".join(f"{k}={v}" for k, v in flt.to_params(filters).items())
-    filter_rows = [(t("xlsx_scope"), scope), (t("xlsx_link"), params or "–"),
-                   (t("xlsx_rows"), str(len(frame))), (t("xlsx_generated"), dt.date.today().isoformat())]
-    left, right = st.columns(2)
-    left.download_button(t("download_csv"), data=partial(csv_bytes, frame.copy()), file_name=f"{stem}.csv", mime=CSV_MIME,
-                         key=f"{key}_csv", on_click="ignore", icon=":material/download:")
+    share = t("xlsx_demo_share_value", n=number(demo_rows), rows=number(len(frame)),
+              p=percent(demo_rows / len(frame)) if len(frame) else "–")
+    return [(t("xlsx_scope"), scope), (t("xlsx_link"), params or "–"), (t("xlsx_rows"), str(len(frame))),
+            (t("xlsx_demo_share"), share), (t("xlsx_generated"), dt.date.today().isoformat())]
+
+
+def offer(frame: pd.DataFrame, *, name: str, filters: flt.Filters, scope: str, key: str,
+          demo: pd.Series | None) -> None:
+    """Three buttons: CSV, CSV for Excel (Indonesian settings) and XLSX of ``frame`` (raw values,
+    headers labelled for the screen) with its demo column (see ``with_demo``)."""
+    stem = file_stem(name, scope)
+    data, demo_rows = with_demo(frame, demo)
+    rows = filter_rows(data, filters, scope, demo_rows)
+    left, middle, right = st.columns(3)
+    left.download_button(t("download_csv"), data=partial(csv_bytes, data), file_name=f"{stem}.csv", mime=CSV_MIME,
+                         key=f"{key}_csv", on_click="ignore", icon=":material/download:", help=t("download_csv_help"))
+    middle.download_button(t("download_csv_excel_id"), data=partial(csv_excel_id_bytes, data),
+                           file_name=f"{stem}_excel-id.csv", mime=CSV_MIME, key=f"{key}_csvid", on_click="ignore",
+                           icon=":material/download:", help=t("download_csv_excel_id_help"))
     right.download_button(t("download_xlsx"),
-                          data=partial(xlsx_bytes, frame.copy(), filter_rows,
+                          data=partial(xlsx_bytes, data, rows,
                                        filters_sheet=t("xlsx_filters_sheet"), data_sheet=t("xlsx_data_sheet")),
                           file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
                           icon=":material/table:")

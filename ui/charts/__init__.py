@@ -7,12 +7,17 @@ Pages draw them with ``show(chart, ...)`` instead of ``st.altair_chart(chart, ..
 
 from __future__ import annotations
 
+import json
+import textwrap
 from functools import cache
 from typing import Any
 
 import altair as alt
 import streamlit as st
 from altair.utils import schemapi
+
+from ui.charts.locale import vega_locale
+from ui.i18n import current_language
 
 
 def _no_validation_while_building() -> None:
@@ -34,16 +39,20 @@ def _no_validation_while_building() -> None:
 
 _no_validation_while_building()
 
+# Colour-blind safe: Okabe & Ito (2008) "Color Universal Design" plus Paul Tol's wine (#882255) and
+# greys; each colour has >= 3:1 contrast against the white page (WCAG 2.1, 1.4.11 non-text contrast)
+# and every pair stays apart under simulated protanopia, deuteranopia and tritanopia
+# (tests/test_charts_palette.py checks both). Stages are also named in legends and tooltips.
 SECTOR_COLOURS = {
-    "koperasi": "#1b9e77",
-    "ketenagakerjaan": "#d95f02",
-    "transmigrasi": "#7570b3",
-    "perlindungan_pmi": "#e7298a",
+    "koperasi": "#009E73",
+    "ketenagakerjaan": "#D55E00",
+    "transmigrasi": "#0072B2",
+    "perlindungan_pmi": "#CC79A7",
 }
-COOPERATIVE_STATUS_COLOURS = {"aktif": "#2c7fb8", "tidak_aktif": "#d95f0e"}
-POKJA_STAGE_COLOURS = {"belum_dibentuk": "#bdbdbd", "persiapan": "#fdae61", "terbentuk": "#1a9641",
-                       "tidak_ada_data": "#d9d9d9"}
-MEETING_STATUS_COLOURS = {"held": "#4575b4", "planned": "#91bfdb", "cancelled": "#999999"}
+COOPERATIVE_STATUS_COLOURS = {"aktif": "#0072B2", "tidak_aktif": "#D55E00"}
+POKJA_STAGE_COLOURS = {"belum_dibentuk": "#882255", "persiapan": "#D55E00", "terbentuk": "#0072B2",
+                       "tidak_ada_data": "#8C8C8C"}
+MEETING_STATUS_COLOURS = {"held": "#0072B2", "planned": "#CC79A7", "cancelled": "#767676"}
 
 
 def scale(colours: dict[str, str], labels: dict[str, str] | None = None) -> alt.Scale:
@@ -62,6 +71,77 @@ def _without_validation(cls: type) -> type:
     return type(cls.__name__, (cls,), {"to_dict": to_dict, "__module__": cls.__module__})
 
 
+TITLE_WRAP = 34  # characters per title line: a title fits a 390 px phone screen instead of being cut
+
+
+def _wrapped(title):
+    """A long plain title as lines (Vega draws a list of strings as lines; it never wraps by itself)."""
+    if isinstance(title, str) and len(title) > TITLE_WRAP:
+        return textwrap.wrap(title, TITLE_WRAP)
+    if isinstance(title, alt.TitleParams) and isinstance(title.text, str) and len(title.text) > TITLE_WRAP:
+        wrapped = title.copy(deep=False)
+        wrapped.text = textwrap.wrap(title.text, TITLE_WRAP)
+        return wrapped
+    return title
+
+
+def _described(chart):
+    """``chart`` with an ARIA description made of its text tooltips ("Provinsi: NTT; Tahap: Persiapan; …").
+
+    Without one, Vega-Lite describes each mark to screen readers with every encoded field by its
+    raw name and value ("status_order: 0", "share: 0.45744681"). Only nominal (pre-formatted
+    text) tooltip fields are used; charts without such tooltips, or with a description of their
+    own, are left as they are.
+    """
+    encoding = chart._kwds.get("encoding", alt.Undefined)
+    given = getattr(encoding, "_kwds", {})
+    if encoding is alt.Undefined or given.get("description", alt.Undefined) is not alt.Undefined:
+        return chart
+    tips = given.get("tooltip", alt.Undefined)
+    if not isinstance(tips, list):
+        return chart
+    parts = []
+    for tip in tips:
+        given = getattr(tip, "_kwds", {})  # attribute access on Altair channels returns property setters
+        shorthand = given.get("shorthand", alt.Undefined)
+        parsed = alt.utils.parse_shorthand(shorthand) if isinstance(shorthand, str) else {}
+        field = parsed.get("field") or given.get("field")
+        kind = parsed.get("type") or given.get("type")
+        title = given.get("title")
+        if kind != "nominal" or not isinstance(field, str) or parsed.get("aggregate") or parsed.get("timeUnit"):
+            continue
+        head = f"{title}: " if isinstance(title, str) else ""
+        parts.append(f"{json.dumps(head)} + datum[{json.dumps(field)}]")
+    if not parts:
+        return chart
+    return chart.transform_calculate(aria_text=" + '; ' + ".join(parts)).encode(
+        description=alt.Description("aria_text:N"))
+
+
+def _with_descriptions(chart):
+    try:
+        if isinstance(chart, alt.LayerChart):
+            described = chart.copy(deep=False)
+            described.layer = [_described(layer) for layer in chart.layer]
+            return described
+        return _described(chart) if isinstance(chart, alt.Chart) else chart
+    except Exception:  # a description is a courtesy: never stop a chart from being drawn
+        return chart
+
+
+def prepared(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """``chart`` as drawn: Vega-Lite ``config.locale`` of ``lang`` (Indonesian months and numbers, see
+    ``ui.charts.locale``), the chart's other config kept, a long title wrapped onto lines, and
+    marks described to screen readers by their text tooltips (``_described``)."""
+    drawn = _with_descriptions(chart.copy(deep=False))
+    config = chart.config.copy(deep=False) if isinstance(chart.config, alt.Config) else alt.Config()
+    config.locale = vega_locale(lang)
+    drawn.config = config
+    if getattr(chart, "title", alt.Undefined) is not alt.Undefined:
+        drawn.title = _wrapped(chart.title)
+    return drawn
+
+
 def show(chart: alt.TopLevelMixin, **kwargs: Any):
     """``st.altair_chart(chart, **kwargs)`` without Altair's schema validation on every rerun.
 
@@ -72,8 +152,9 @@ def show(chart: alt.TopLevelMixin, **kwargs: Any):
     functions, and their unit tests (``tests/test_charts_*.py``) call ``chart.to_dict()``, which
     does validate. So the app draws a copy whose ``to_dict()`` skips the check, and nothing
     global is switched (other sessions, tests and ``chart.to_dict()`` keep validating).
+    Every chart gets the interface language's Vega-Lite locale and a wrapped title (``prepared``).
     Returns what ``st.altair_chart`` returns (the selection state when ``on_select`` is set).
     """
-    drawn = chart.copy(deep=False)
+    drawn = prepared(chart, current_language())
     object.__setattr__(drawn, "__class__", _without_validation(type(chart)))  # Altair's __setattr__ sets spec keys
     return st.altair_chart(drawn, **kwargs)

@@ -23,16 +23,13 @@ import streamlit as st
 
 from ui import filter_bar
 from ui.charts import COOPERATIVE_STATUS_COLOURS, scale
+from ui.charts.locale import vega_locale
 from ui.formatting import numbers, percents
 from ui.i18n import current_language, t
 
 SELECTION = "area"
 STATUSES = tuple(COOPERATIVE_STATUS_COLOURS)  # ("aktif", "tidak_aktif"), stacked in this order
 STATUS_COLUMNS = {"aktif": "active", "tidak_aktif": "inactive"}
-NUMBER_LOCALES = {
-    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]},
-}
 BAR_HEIGHT = 22  # pixels per bar (a step, so long lists grow instead of squeezing)
 TREND_HEIGHT = 380  # the whole chart, title and legend included (Streamlit fits the spec to it)
 
@@ -72,7 +69,7 @@ def _long(frame: pd.DataFrame, key: str, label: str) -> pd.DataFrame:
 
 def _colour() -> alt.Color:
     return alt.Color("status:N", scale=scale(COOPERATIVE_STATUS_COLOURS, status_labels()),
-                     legend=alt.Legend(title=None, orient="top"))
+                     legend=alt.Legend(title=None, orient="bottom"))
 
 
 def _tooltip(first: alt.Tooltip) -> list[alt.Tooltip]:
@@ -83,7 +80,7 @@ def _tooltip(first: alt.Tooltip) -> list[alt.Tooltip]:
 
 
 def _configured(chart: alt.Chart) -> alt.Chart:
-    return chart.configure(locale={"number": NUMBER_LOCALES[current_language()]})
+    return chart.configure(locale=vega_locale(current_language()))
 
 
 def _stacked_bars(data: pd.DataFrame, *, order: list[str], title: str, category_title: str) -> alt.Chart:

@@ -80,11 +80,11 @@ def _colour(kind: str, legend: str | tuple[tuple[str, str], ...]):
     if kind == "pct_active":
         return (alt.when("isValid(datum.pct_active)")
                 .then(alt.Color("pct_active:Q", scale=PERCENT_ACTIVE_SCALE, title=legend,
-                                legend=alt.Legend(format="%", orient="bottom-left")))
+                                legend=alt.Legend(format="%", orient="bottom")))
                 .otherwise(alt.value(NO_DATA_COLOUR)))
     return (alt.when("isValid(datum.stage_label)")
             .then(alt.Color("stage_label:N", scale=scale(POKJA_STAGE_COLOURS, dict(legend)), title=None,
-                            legend=alt.Legend(orient="bottom-left")))
+                            legend=alt.Legend(orient="bottom", columns=2)))
             .otherwise(alt.value(NO_DATA_COLOUR)))
 
 

@@ -38,6 +38,13 @@ PROVINCE_LABEL_LIMIT = 240
 SHORT_SPAN_DAYS = 2 * 366
 
 
+def _time_scale(dates: pd.Series) -> alt.Scale:
+    """A time scale rounded out to whole years (whole months for short spans), so the axis starts
+    at or before the first meeting and ends at or after the last one."""
+    short = not dates.empty and (dates.max() - dates.min()).days <= SHORT_SPAN_DAYS
+    return alt.Scale(nice={"interval": "month" if short else "year", "step": 1})
+
+
 def _time_axis(dates: pd.Series) -> alt.Axis:
     """Numeric, language-neutral date labels (Vega would print English month names):
     years for long spans, month/year when the dates cover two years or less."""
@@ -170,7 +177,7 @@ def timeline_points(points: pd.DataFrame, lang: str = DEFAULT_LANGUAGE,
     return alt.Chart(frame[["held_on", "province", "title", "organizer", "sector_label", "sectors_label",
                             "date_label", "status_label"]]).mark_circle(size=70, opacity=0.75).encode(
         x=alt.X("held_on:T", title=_text("mtg_axis_date", lang), axis=_time_axis(frame["held_on"]),
-                scale=alt.Scale(padding=14)),
+                scale=_time_scale(frame["held_on"])),
         y=alt.Y("province:N", title=_text("mtg_axis_province", lang), sort=provinces,
                 axis=alt.Axis(labelLimit=PROVINCE_LABEL_LIMIT)),
         color=alt.Color("sector_label:N", title=_text("mtg_legend_sector", lang),
@@ -192,7 +199,8 @@ def timeline_monthly(monthly: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> alt
     frame["month_label"] = each_distinct(frame["month"], lambda d: month_label(d.year, d.month, lang))
     provinces = sorted(frame["province"].unique())
     return alt.Chart(frame[["month", "province", "meetings", "month_label"]]).mark_rect().encode(
-        x=alt.X("yearmonth(month):T", title=_text("mtg_axis_month", lang), axis=_time_axis(frame["month"])),
+        x=alt.X("yearmonth(month):T", title=_text("mtg_axis_month", lang), axis=_time_axis(frame["month"]),
+                scale=_time_scale(frame["month"])),
         y=alt.Y("province:N", title=_text("mtg_axis_province", lang), sort=provinces,
                 axis=alt.Axis(labelLimit=PROVINCE_LABEL_LIMIT)),
         color=alt.Color("meetings:Q", title=_text("mtg_tt_meetings", lang), scale=alt.Scale(scheme="blues"),

@@ -20,7 +20,8 @@ def meetings_per_month(months: pd.DataFrame, *, month_label: str, count_label: s
         .mark_bar(color=MEETING_STATUS_COLOURS["held"])
         .encode(
             x=alt.X("yearmonth(month):T", title=month_label),
-            y=alt.Y("meetings:Q", title=count_label),
+            # a count: whole-number ticks only (never 0,5 meetings)
+            y=alt.Y("meetings:Q", title=count_label, axis=alt.Axis(format="d", tickMinStep=1)),
             tooltip=[alt.Tooltip("yearmonth(month):T", title=month_label),
                      alt.Tooltip("meetings:Q", title=count_label)],
         )

@@ -65,7 +65,8 @@ def stage_timeline(history: pd.DataFrame, *, stage_labels: dict[str, str], title
     """Reported stages of one kab/kota over time: a point per report, a dashed line per
     mandate, and a vertical rule where each mandate was issued (when its date is known).
 
-    ``history`` columns: ``changed_on`` (date), ``stage``, ``mandate_code``,
+    ``history`` columns: ``changed_on`` (date), ``stage``, ``mandate_code`` (and ``mandate_title``,
+    shown instead of the code when present),
     ``mandate_issued_on`` (date or None), and the pre-formatted tooltip texts
     ``date_text``, ``issued_text``, ``note``, ``source_outlet``. The time axis runs
     from the earliest date to ``until`` (e.g. today) or the last report.
@@ -75,16 +76,20 @@ def stage_timeline(history: pd.DataFrame, *, stage_labels: dict[str, str], title
         changed_on=pd.to_datetime(history["changed_on"]).dt.strftime("%Y-%m-%d"),
         stage_label=history["stage"].map(stage_labels),
         note=history["note"].fillna(""),
-    )[["changed_on", "stage", "stage_label", "mandate_code", "date_text", "note", "source_outlet"]]
-    issued = (history.loc[history["mandate_issued_on"].notna(), ["mandate_code", "mandate_issued_on", "issued_text"]]
+        mandate_name=history["mandate_title"] if "mandate_title" in history else history["mandate_code"],
+    )[["changed_on", "stage", "stage_label", "mandate_code", "mandate_name", "date_text", "note", "source_outlet"]]
+    named = history.assign(mandate_name=events["mandate_name"])
+    issued = (named.loc[named["mandate_issued_on"].notna(), ["mandate_code", "mandate_name", "mandate_issued_on",
+                                                             "issued_text"]]
               .drop_duplicates("mandate_code"))
     issued = issued.assign(mandate_issued_on=pd.to_datetime(issued["mandate_issued_on"]).dt.strftime("%Y-%m-%d"))
     dates = [*history["changed_on"], *history["mandate_issued_on"].dropna()] + ([until] if until else [])
-    domain = [_datetime(min(dates)), _datetime(max(dates))]
+    # whole years, so the axis starts at or before the first report and its first label is not after it
+    domain = [_datetime(dt.date(min(dates).year, 1, 1)), _datetime(dt.date(max(dates).year, 12, 31))]
     order = [stage_labels[s] for s in reversed(STAGE_SEQUENCE) if s in stage_labels and s != "tidak_ada_data"]
     colours = {k: v for k, v in POKJA_STAGE_COLOURS.items() if k != "tidak_ada_data"}
     x_axis = alt.Axis(format="%Y", tickCount="year", grid=True)
-    x_scale = alt.Scale(domain=domain, padding=30)
+    x_scale = alt.Scale(domain=domain)
     base = alt.Chart(events).encode(
         x=alt.X("changed_on:T", title=None, scale=x_scale, axis=x_axis),
         y=alt.Y("stage_label:N", title=None, sort=order, scale=alt.Scale(domain=order),
@@ -93,11 +98,11 @@ def stage_timeline(history: pd.DataFrame, *, stage_labels: dict[str, str], title
     line = base.mark_line(color="#888888", strokeDash=[4, 3]).encode(detail="mandate_code:N")
     points = base.mark_point(filled=True, size=220, opacity=1).encode(
         color=alt.Color("stage_label:N", scale=scale(colours, stage_labels), legend=None),
-        shape=alt.Shape("mandate_code:N", title=tooltip_titles["mandate"],
-                        legend=alt.Legend(orient="top", labelLimit=400)),
+        shape=alt.Shape("mandate_name:N", title=tooltip_titles["mandate"],
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320)),
         tooltip=[alt.Tooltip("date_text:N", title=tooltip_titles["date"]),
                  alt.Tooltip("stage_label:N", title=tooltip_titles["stage"]),
-                 alt.Tooltip("mandate_code:N", title=tooltip_titles["mandate"]),
+                 alt.Tooltip("mandate_name:N", title=tooltip_titles["mandate"]),
                  alt.Tooltip("note:N", title=tooltip_titles["note"]),
                  alt.Tooltip("source_outlet:N", title=tooltip_titles["source"])],
     )
@@ -105,6 +110,6 @@ def stage_timeline(history: pd.DataFrame, *, stage_labels: dict[str, str], title
     if not issued.empty:
         layers.insert(0, alt.Chart(issued).mark_rule(color="#616161", strokeDash=[2, 2], strokeWidth=1.5).encode(
             x=alt.X("mandate_issued_on:T", scale=x_scale, axis=x_axis, title=None),
-            tooltip=[alt.Tooltip("mandate_code:N", title=tooltip_titles["mandate"]),
+            tooltip=[alt.Tooltip("mandate_name:N", title=tooltip_titles["mandate"]),
                      alt.Tooltip("issued_text:N", title=tooltip_titles["issued"])]))
     return alt.layer(*layers, title=title, height=300).properties(width="container")

@@ -13,10 +13,6 @@ TEXT: dict[str, dict[str, str]] = {
     "page_meetings": {"id": "Kalender Rakor", "en": "Meeting calendar"},
     "page_pokja": {"id": "Status Pokja", "en": "Pokja status"},
     "page_maps": {"id": "Peta", "en": "Maps"},
-    "synthetic_banner": {
-        "id": "Basis data ini memuat data demo sintetis ({n} baris). Data demo ditandai dan dapat disembunyikan dengan filter \"hanya data nyata\".",
-        "en": "This database holds synthetic demo data ({n} rows). Demo rows are flagged and can be hidden with the \"real data only\" filter.",
-    },
     "kind": {"id": "Jenis data", "en": "Kind of data"},
     "total": {"id": "Jumlah", "en": "Total"},
     "synthetic": {"id": "Sintetis (demo)", "en": "Synthetic (demo)"},

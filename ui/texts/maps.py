@@ -26,12 +26,12 @@ TEXT = {
         "en": "The map shows every regency/city of {province}; those chosen in the filters have a thick border.",
     },
     "maps_no_data_coops": {
-        "id": "Abu-abu muda: tidak ada koperasi terdaftar di register untuk wilayah itu.",
-        "en": "Light grey: no cooperative in the register for that area.",
+        "id": "Abu-abu: tidak ada koperasi terdaftar di register untuk wilayah itu.",
+        "en": "Grey: no cooperative in the register for that area.",
     },
     "maps_no_data_pokja": {
-        "id": "Abu-abu muda: belum ada laporan tentang Pokja kab/kota itu (bukan berarti belum dibentuk).",
-        "en": "Light grey: no report about that regency's Pokja (which does not mean it was not started).",
+        "id": "Abu-abu: belum ada laporan tentang Pokja kab/kota itu (bukan berarti belum dibentuk).",
+        "en": "Grey: no report about that regency's Pokja (which does not mean it was not started).",
     },
     "maps_no_shapes": {
         "id": "Bentuk wilayah untuk provinsi ini tidak tersedia.",

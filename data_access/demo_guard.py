@@ -1,0 +1,108 @@
+"""A real record never refers to a synthetic (demo) one.
+
+Demo data hangs off sources of kind ``synthetic`` (``models.Source.kind``).
+A record is *real* when its own source is not synthetic. This module refuses,
+at every ORM flush of any session, the writes that would tie real facts to demo
+ones:
+
+- a real ``Pokja`` (its ``source_id`` real) under a mandate whose source is synthetic;
+- a real ``PokjaStageChange`` in the history of a Pokja under a synthetic mandate;
+- a ``MeetingSource`` linking a real report to a synthetic meeting, or a
+  synthetic report to a real meeting (the report and the meeting must agree).
+
+The check runs in ``before_flush`` (``sqlalchemy.orm.SessionEvents``), so it
+holds for the seed loader, the demo generator, imports and the news form alike,
+and the caller's transaction is left to roll back: nothing is half-written.
+Raises ``SyntheticReferenceError`` (a ``ValueError``) naming what was refused.
+Installed by importing ``data_access.models``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from data_access.models import Mandate, Meeting, MeetingSource, Pokja, PokjaStageChange, Source
+
+MESSAGES = {
+    "pokja_mandate": {
+        "id": "Catatan nyata (Pokja {regency}) tidak boleh memakai mandat demo {mandate}. Pilih mandat yang nyata.",
+        "en": "A real record (Pokja {regency}) may not use the demo mandate {mandate}. Choose a real mandate.",
+    },
+    "meeting_source": {
+        "id": "Laporan {report} tidak boleh dikaitkan dengan rapat {meeting} (#{meeting_id}): "
+              "data nyata dan data demo tidak boleh dicampur.",
+        "en": "Report {report} may not be linked to the {meeting} meeting #{meeting_id}: "
+              "real and demo data are never mixed.",
+    },
+}
+KIND_WORDS = {True: {"id": "demo", "en": "demo"}, False: {"id": "nyata", "en": "real"}}
+
+
+class SyntheticReferenceError(ValueError):
+    """A write that would make a real record refer to a synthetic one (or link the two)."""
+
+    def __init__(self, rule: str, **values):
+        self.rule, self.values = rule, values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "id") -> str:
+        """The refusal in ``lang`` (``id`` or ``en``)."""
+        lang = lang if lang in ("id", "en") else "id"
+        values = {k: (KIND_WORDS[v][lang] if isinstance(v, bool) else v) for k, v in self.values.items()}
+        return MESSAGES[self.rule][lang].format(**values)
+
+
+def _synthetic(conn, source_id: int | None) -> bool:
+    if source_id is None:
+        return False
+    return conn.execute(select(Source.kind).where(Source.id == source_id)).scalar() == "synthetic"
+
+
+def _mandate(conn, mandate_id: int | None):
+    """``(code, synthetic)`` of a mandate, or None when unknown."""
+    if mandate_id is None:
+        return None
+    row = conn.execute(select(Mandate.code, Source.kind).join(Source, Source.id == Mandate.source_id)
+                       .where(Mandate.id == mandate_id)).first()
+    return None if row is None else (row[0], row[1] == "synthetic")
+
+
+def _check_pokja(conn, regency: str, mandate_id: int | None, source_id: int | None) -> None:
+    mandate = _mandate(conn, mandate_id)
+    if mandate and mandate[1] and not _synthetic(conn, source_id):
+        raise SyntheticReferenceError("pokja_mandate", regency=regency, mandate=mandate[0])
+
+
+def _pokja_of(session: Session, conn, change: PokjaStageChange):
+    pokja = session.identity_map.get(session.identity_key(Pokja, change.pokja_id)) if change.pokja_id else None
+    if pokja is not None:
+        return pokja.regency_code, pokja.mandate_id
+    return conn.execute(select(Pokja.regency_code, Pokja.mandate_id).where(Pokja.id == change.pokja_id)).first()
+
+
+def check(session: Session) -> None:
+    """Refuse the pending writes of ``session`` that tie real records to synthetic ones."""
+    touched = [o for o in (*session.new, *session.dirty)
+               if isinstance(o, (Pokja, PokjaStageChange, MeetingSource))]
+    if not touched:
+        return
+    conn = session.connection()
+    for obj in touched:
+        if isinstance(obj, Pokja):
+            _check_pokja(conn, obj.regency_code, obj.mandate_id, obj.source_id)
+        elif isinstance(obj, PokjaStageChange):
+            owner = _pokja_of(session, conn, obj)
+            if owner is not None:
+                _check_pokja(conn, owner[0], owner[1], obj.source_id)
+        else:
+            meeting_source = conn.execute(select(Meeting.source_id).where(Meeting.id == obj.meeting_id)).scalar()
+            meeting_demo, report_demo = _synthetic(conn, meeting_source), _synthetic(conn, obj.source_id)
+            if meeting_source is not None and meeting_demo != report_demo:
+                raise SyntheticReferenceError("meeting_source", report=report_demo, meeting=meeting_demo,
+                                              meeting_id=obj.meeting_id)
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, flush_context, instances) -> None:
+    check(session)

@@ -1,0 +1,102 @@
+"""Demo (synthetic) data is never taken for real: banner, marks and per-row demo counts.
+
+- ``banner(filters, *facts)``: at the top of a page, the warning that demo
+  rows are in view (counted by ``provenance.sources_in_view`` for the page's
+  facts: ``cooperatives``, ``cooperative_counts``, ``meetings``, ``pokja``);
+  returns ``(synthetic rows, rows)``.
+- ``metric(target, label, value, demo)``: a metric marked DEMO when the figure
+  is computed from any synthetic row; ``label(text, demo)`` a heading with the
+  DEMO badge; ``chart_title`` the same for Altair titles (plain text).
+- ``registered_demo(fn, filters, key, *args)``: for cooperative health
+  aggregates, how many of each row's registered cooperatives are synthetic —
+  the same query run with "real data only" subtracted from the one in view, so
+  no second definition of the figures exists.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from data_access import filters as flt
+from data_access import provenance
+from ui import queries
+from ui.formatting import number
+from ui.i18n import t
+
+
+def in_view(filters: flt.Filters, *facts: str) -> tuple[int, int]:
+    """``(synthetic rows, all rows)`` behind ``facts`` for ``filters``."""
+    synthetic = rows = 0
+    for fact in facts:
+        sources = queries.run(provenance.sources_in_view, filters, fact)
+        synthetic += int(sources.loc[sources["kind"] == "synthetic", "rows"].sum())
+        rows += int(sources["rows"].sum())
+    return synthetic, rows
+
+
+def banner(filters: flt.Filters, *facts: str) -> tuple[int, int]:
+    """Show the demo banner when any row behind ``facts`` is synthetic; return ``in_view``'s counts."""
+    synthetic, rows = in_view(filters, *facts)
+    if synthetic:
+        st.warning(t("demo_banner", synthetic=number(synthetic), rows=number(rows)), icon=":material/science:")
+    return synthetic, rows
+
+
+def label(text: str, demo: bool) -> str:
+    """``text`` with the DEMO badge (Streamlit markdown) when ``demo``."""
+    return f"{text} {t('demo_badge')}" if demo else text
+
+
+def metric(target, label_text: str, value: str, demo: bool, **kwargs) -> None:
+    """``target.metric`` marked DEMO when ``demo``: in an orange delta line under the value (a label
+    is cut short in narrow columns, the delta is not), or with the label badge when the metric
+    already has a delta of its own."""
+    if demo and kwargs.get("delta") is None:
+        kwargs.update(delta=t("demo_delta"), delta_color="orange", delta_arrow="off")
+        target.metric(label_text, value, **kwargs)
+    else:
+        target.metric(label(label_text, demo), value, **kwargs)
+
+
+def figures_note(rows: int, synthetic: int, reported: pd.DataFrame, areas: set[str], when) -> None:
+    """Under figures drawn from ``synthetic`` of ``rows`` demo rows: say they are not real, and when
+    one area is in view and a real source reported figures for it (``reported``:
+    ``cooperatives.reported_counts`` rows), name the latest of them as the real figure.
+    ``when(row)`` words the reported row's date."""
+    if not synthetic:
+        return
+    if synthetic == rows:
+        st.warning(t("demo_figures_all"), icon=":material/science:")
+    else:
+        st.warning(t("demo_figures_part", synthetic=number(synthetic), rows=number(rows)), icon=":material/science:")
+    real = reported[(reported["source_kind"] != "synthetic") & reported["area_code"].isin(areas)]
+    if len(areas) == 1 and not real.empty:
+        latest = real.sort_values(["as_of", "id"]).iloc[-1]
+        shown = {k: number(int(latest[k])) if pd.notna(latest[k]) else "–" for k in ("total", "active", "inactive")}
+        st.info(t("demo_real_instead", figures=t("demo_real_figures", **shown), outlet=latest["outlet"],
+                  date=when(latest)), icon=":material/verified:")
+
+
+def chart_title(text: str, demo: bool) -> str:
+    """A chart title ending in "· DEMO" when the chart is drawn from any synthetic row."""
+    return f"{text} · {t('demo_mark')}" if demo else text
+
+
+def registered_demo(fn, filters: flt.Filters, key: str, *args) -> pd.Series:
+    """Synthetic cooperatives in each row of ``queries.run(fn, filters, *args)`` (by its ``key`` column).
+
+    ``fn`` is a cooperative health query with a ``registered`` column; the
+    answer is ``registered`` minus the same query's ``registered`` with
+    ``real_only`` set, aligned to the rows of the query in view. All zeros when
+    the filters already hide demo data.
+    """
+    shown = queries.run(fn, filters, *args)
+    if filters.real_only:
+        return pd.Series(0, index=shown.index, dtype="int64")
+    real = queries.run(fn, dataclasses.replace(filters, real_only=True), *args)
+    real_by_key = dict(zip(real[key].fillna("").astype(str), real["registered"], strict=True))
+    keys = shown[key].fillna("").astype(str)
+    return (shown["registered"] - keys.map(real_by_key).fillna(0)).astype("int64")
