@@ -28,6 +28,8 @@ def describe(filters: flt.Filters, names: dict[str, str] | None = None) -> str:
         area = ", ".join(names.get(c, c) for c in filters.provinces)
     else:
         area = t("all_provinces")
+    if filters.districts:
+        area = f"{t('f_district')} {', '.join(filters.districts)} · {area}"
     if filters.date_from and filters.date_to:
         period = f"{date(filters.date_from)} – {date(filters.date_to)}"
     elif filters.date_from:
