@@ -157,9 +157,10 @@ def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = N
     """Migrate, and fill an empty database with gazetteer + real facts (+ demo).
 
     The kecamatan and desa/kelurahan are loaded whenever their table is empty (also into a
-    database that predates them), once; later starts only check that the table has a row.
+    database that predates them), once, with the real KDMP facts (``kdmp_facts``); later starts
+    only check that the table has a row.
     """
-    from data_access import demo, gazetteer, models, real_facts, villages
+    from data_access import demo, gazetteer, kdmp_facts, models, real_facts, villages
 
     engine = engine or get_engine()
     migrate(engine)
@@ -170,6 +171,8 @@ def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = N
         villages_added = villages.ensure_loaded(session)[1]
         if empty:
             real_facts.load(session)
+        if villages_added:
+            kdmp_facts.load(session)
     if villages_added and not empty:
         analyze(engine)  # an upgraded database: the planner learns the new tables' sizes
     if empty:

@@ -43,6 +43,9 @@ SECTOR_COLOURS = {
 COOPERATIVE_STATUS_COLOURS = {"aktif": "#2c7fb8", "tidak_aktif": "#d95f0e"}
 POKJA_STAGE_COLOURS = {"belum_dibentuk": "#bdbdbd", "persiapan": "#fdae61", "terbentuk": "#1a9641",
                        "tidak_ada_data": "#d9d9d9"}
+KDMP_STAGE_COLOURS = {"operasional": "#1a9641", "sk_ahu": "#a6d96a", "akta_notaris": "#fee08b",
+                      "musdesus": "#fdae61", "tidak_ada_data": "#d9d9d9"}
+"""Koperasi Merah Putih stages, furthest first (green = operating, grey = no report)."""
 MEETING_STATUS_COLOURS = {"held": "#4575b4", "planned": "#91bfdb", "cancelled": "#999999"}
 
 
