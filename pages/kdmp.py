@@ -126,7 +126,9 @@ def draw_map(level: str, frame: pd.DataFrame) -> None:
         figures = queries.run(kdmp.funnel, filters.with_(provinces=province, regencies=(), districts=()),
                               "kabupaten_kota", stalled_days)
     st.subheader(t("kdmp_h_map"))
-    figures = figures.assign(pct_active=figures["operational_share"], registered_text=numbers(figures["desa"]),
+    # an area without any KDMP record in view is unknown (grey), not 0 % operating
+    figures = figures.assign(pct_active=figures["operational_share"].where(figures["reached_musdesus"] > 0),
+                             registered_text=numbers(figures["desa"]),
                              active_text=numbers(figures["at_operasional"]),
                              pct_text=percents(figures["operational_share"]))
     key = "_".join(["kdmp_map", shapes.key, *filters.regencies])
@@ -153,14 +155,13 @@ if frame.empty:
     scope.provenance_note(filters, "kdmp")
     st.stop()
 total = kdmp.totals(frame)
-cols = st.columns(5)
+cols = st.columns(6)
 cols[0].metric(t("kdmp_m_desa"), number(int(total["desa"])))
-cols[1].metric(t("kdmp_m_operating"), number(int(total["at_operasional"])), percent(total["operational_share"]),
-               delta_color="off")
-cols[2].metric(t("kdmp_m_legal"), number(int(total["reached_sk_ahu"])), percent(total["legal_entity_share"]),
-               delta_color="off")
-cols[3].metric(t("kdmp_m_stalled"), number(int(total["stalled"])))
-cols[4].metric(t("kdmp_m_no_report"), number(int(total["at_tidak_ada_data"])))
+cols[1].metric(t("kdmp_m_operating"), number(int(total["at_operasional"])))
+cols[2].metric(t("kdmp_col_operating_pct"), percent(total["operational_share"]))
+cols[3].metric(t("kdmp_m_legal"), number(int(total["reached_sk_ahu"])))
+cols[4].metric(t("kdmp_m_stalled"), number(int(total["stalled"])))
+cols[5].metric(t("kdmp_m_no_report"), number(int(total["at_tidak_ada_data"])))
 scope.provenance_note(filters, "kdmp")
 
 st.subheader(t("kdmp_h_funnel", level=t(f"kdmp_level_{level}")))

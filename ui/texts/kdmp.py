@@ -120,6 +120,6 @@ TEXT = {
     "kdmp_file_history": {"id": "kdmp-riwayat", "en": "kdmp-history"},
     "kdmp_file_figures": {"id": "kdmp-angka-dilaporkan", "en": "kdmp-reported-figures"},
     "kdmp_file_map": {"id": "kdmp-peta", "en": "kdmp-map"},
-    "kdmp_map_no_data": {"id": "Abu-abu: tidak ada desa/kelurahan dalam tampilan.",
-                         "en": "Grey: no desa/kelurahan in view."},
+    "kdmp_map_no_data": {"id": "Abu-abu: tidak ada catatan KDMP dalam tampilan (tidak diketahui, bukan 0 %).",
+                         "en": "Grey: no KDMP record in view (unknown, not 0 %)."},
 }
