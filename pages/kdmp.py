@@ -143,8 +143,8 @@ def draw_map(level: str, frame: pd.DataFrame) -> None:
 
 st.title(t("page_kdmp"))
 st.markdown(t("kdmp_intro"))
-scope.caption(filters)
-scope_text = scope.describe(filters)
+scope.caption(filters, with_districts=True)
+scope_text = scope.describe(filters, with_districts=True)
 stalled_days = stalled_days_setting()
 st.caption(t("kdmp_stalled_rule", n=number(stalled_days), today=date(filters.today)))
 
