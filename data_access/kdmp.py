@@ -87,9 +87,10 @@ def funnel(filters: flt.Filters, level: str, stalled_days: int = STALLED_DAYS,
         counts["code"], desa["code"] = counts["code"].str[:2], desa["code"].str[:2]
         desa = desa.groupby("code", as_index=False)["desa"].sum()
     out = desa.set_index("code")
-    at = counts.pivot_table(index="code", columns="stage", values="kdmp", aggfunc="sum", fill_value=0)
+    at = counts.groupby(["code", "stage"])["kdmp"].sum().unstack(fill_value=0)  # (pivot_table: 5x slower)
+    at = at.reindex(index=out.index, columns=list(KDMP_STAGES), fill_value=0)
     for stage in KDMP_STAGES:
-        out[f"at_{stage}"] = at[stage].reindex(out.index, fill_value=0) if stage in at else 0
+        out[f"at_{stage}"] = at[stage]
     recorded = out[[f"at_{s}" for s in KDMP_STAGES]].sum(axis=1)
     out[f"at_{NO_REPORT}"] = out["desa"] - recorded
     for i, stage in enumerate(KDMP_STAGES):
