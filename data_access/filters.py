@@ -6,7 +6,8 @@ A pure module (no database, no Streamlit), so it is tested on its own in
     ?prov=53&kab=53.04&kec=53.04.01&dari=2019-01-01&sampai=2024-12-31&sektor=koperasi&nyata=1&n=3
 
 ``kec`` (kecamatan) narrows the pages whose rows belong to a kecamatan (the KDMP page); a
-kecamatan is kept only inside the chosen kab/kota (when some are chosen) and provinces.
+kecamatan is kept only inside the chosen kab/kota (when some are chosen) and provinces, and a
+kecamatan without any ``kab`` brings its kab/kota into the filters.
 
 ``parse`` never raises: an unknown or malformed value is dropped and reported
 in the returned notes, so a bad link shows a note instead of crashing.
@@ -111,6 +112,8 @@ def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
     for d in outside:
         notes.append(f"kec={d}: di luar wilayah terpilih / outside the chosen area")
     districts = tuple(d for d in districts if d not in outside)
+    if districts and not regencies:  # a kecamatan link names its kab/kota too
+        regencies = tuple(dict.fromkeys(d[:5] for d in districts if d[:5] in known_regencies))
 
     dates = {}
     for name in ("dari", "sampai"):

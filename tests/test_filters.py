@@ -125,8 +125,9 @@ def test_kecamatan_round_trips_and_cascades():
     assert sum("unknown region code" in n for n in notes) == 2  # not in the gazetteer / malformed
 
 
-def test_kecamatan_alone_is_kept_and_district_codes_lists_the_well_formed():
-    assert _parse_kec({"kec": "62.71.01"})[0].districts == ("62.71.01",)
+def test_kecamatan_alone_brings_its_regency_and_district_codes_lists_the_well_formed():
+    alone = _parse_kec({"kec": "62.71.01"})[0]
+    assert (alone.districts, alone.regencies, alone.provinces) == (("62.71.01",), ("62.71",), ())
     assert flt.district_codes({"kec": "53.01.04, x, 53.0104"}) == ("53.01.04",)
 
 

@@ -113,15 +113,12 @@ def render() -> flt.Filters:
 
 
 def _district_select() -> None:
-    """Kecamatan of the chosen kab/kota (asked from the database only once some are chosen).
-
-    A chosen kecamatan survives without a kab/kota only when it came from a link (``?kec=``).
-    """
+    """Kecamatan of the chosen kab/kota (asked from the database only once some are chosen); with no
+    kab/kota chosen there is no kecamatan choice (the cascade province → kab/kota → kecamatan)."""
     regencies = tuple(st.session_state.get("f_kab", ()))
     chosen = st.session_state.get("f_kec", [])
     if not regencies:
-        if chosen:
-            st.multiselect(t("f_district"), options=chosen, key="f_kec", placeholder=t("all_districts"))
+        st.session_state["f_kec"] = []
         return
     districts = queries.run(villages.districts_of, regencies)
     names = dict(zip(districts["district_code"], districts["district_name"], strict=True))
