@@ -42,6 +42,7 @@ pages = {
         st.Page("pages/cooperatives.py", title=t("page_cooperatives"), icon=":material/account_balance:", url_path="koperasi"),
         st.Page("pages/meetings.py", title=t("page_meetings"), icon=":material/calendar_month:", url_path="rakor"),
         st.Page("pages/pokja_status.py", title=t("page_pokja"), icon=":material/groups:", url_path="pokja"),
+        st.Page("pages/kdmp.py", title=t("page_kdmp"), icon=":material/storefront:", url_path="merah-putih"),
         st.Page("pages/maps.py", title=t("page_maps"), icon=":material/map:", url_path="peta"),
     ],
     t("nav_editor"): [

@@ -6,6 +6,7 @@ PAGES = [
     ("meetings", "pages/meetings.py", "rakor"),
     ("pokja_status", "pages/pokja_status.py", "pokja"),
     ("maps", "pages/maps.py", "peta"),
+    ("kdmp", "pages/kdmp.py", "merah-putih"),
 ]
 # Filter changes measured on every page: one province, then one kabupaten inside it.
 FILTER_PROVINCE = "53"

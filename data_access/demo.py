@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
-from data_access import bulk, cooperative_summaries, records
+from data_access import bulk, cooperative_summaries, demo_kdmp, records
 from data_access.engine import analyze, session_scope
 from data_access.models import (
     Cooperative,
@@ -34,6 +34,7 @@ from data_access.models import (
     Regency,
     Source,
 )
+from data_access.models_kdmp import Kdmp, KdmpStageChange
 
 REFERENCE_DATE = dt.date(2026, 11, 1)
 RAT_YEARS = range(2015, 2026)
@@ -106,7 +107,7 @@ def _sync_sequences(session: Session) -> None:
     """After inserting explicit ids, move PostgreSQL's id sequences past them."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for model in (Source, Cooperative, Meeting, Mandate, Pokja, PokjaStageChange):
+    for model in (Source, Cooperative, Meeting, Mandate, Pokja, PokjaStageChange, Kdmp, KdmpStageChange):
         highest = func.coalesce(select(func.max(model.id)).scalar_subquery(), 1)
         session.execute(select(func.setval(func.pg_get_serial_sequence(model.__tablename__, "id"), highest)))
 
@@ -117,6 +118,7 @@ def remove(engine: Engine, scale: str, seed: int = 42) -> bool:
         source_id = session.scalar(select(Source.id).where(Source.key == source_key(scale, seed)))
         if source_id is None:
             return False
+        demo_kdmp.remove(session, source_id)
         pokja_ids = select(Pokja.id).where(Pokja.source_id == source_id)
         session.execute(delete(PokjaStageChange).where(PokjaStageChange.pokja_id.in_(pokja_ids)))
         session.execute(delete(PokjaStageChange).where(PokjaStageChange.source_id == source_id))
@@ -158,6 +160,7 @@ def generate(engine: Engine, scale: str = "small", seed: int = 42) -> dict[str, 
         counts["cooperatives"], counts["rat_rows"] = _cooperatives(session, rng, size, regencies, source.id, seed)
         counts["meetings"] = _meetings(session, rng, size, regencies, provinces, source.id)
         counts["pokja"] = _pokja(session, rng, scale, regencies, source.id)
+        counts.update(demo_kdmp.generate(session, rng, scale, source.id))
         _sync_sequences(session)
         cooperative_summaries.refresh(session)
     analyze(engine)

@@ -154,8 +154,13 @@ def analyze(engine: Engine) -> None:
 
 
 def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = None) -> Engine:
-    """Migrate, and fill an empty database with gazetteer + real facts (+ demo)."""
-    from data_access import demo, gazetteer, models, real_facts
+    """Migrate, and fill an empty database with gazetteer + real facts (+ demo).
+
+    The kecamatan and desa/kelurahan are loaded whenever their table is empty (also into a
+    database that predates them), once, with the real KDMP facts (``kdmp_facts``); later starts
+    only check that the table has a row.
+    """
+    from data_access import demo, gazetteer, kdmp_facts, models, real_facts, villages
 
     engine = engine or get_engine()
     migrate(engine)
@@ -163,7 +168,13 @@ def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = N
         empty = session.scalar(select(func.count()).select_from(models.Province)) == 0
         if empty:
             gazetteer.load(session)
+        villages_added = villages.ensure_loaded(session)[1]
+        if empty:
             real_facts.load(session)
+        if villages_added:
+            kdmp_facts.load(session)
+    if villages_added and not empty:
+        analyze(engine)  # an upgraded database: the planner learns the new tables' sizes
     if empty:
         if with_demo is None:
             with_demo = config.is_embedded_default()

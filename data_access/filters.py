@@ -3,7 +3,11 @@
 A pure module (no database, no Streamlit), so it is tested on its own in
 ``tests/test_filters.py``. URL parameters use Kemendagri codes and ISO dates::
 
-    ?prov=53&kab=53.04&dari=2019-01-01&sampai=2024-12-31&sektor=koperasi&nyata=1&n=3
+    ?prov=53&kab=53.04&kec=53.04.01&dari=2019-01-01&sampai=2024-12-31&sektor=koperasi&nyata=1&n=3
+
+``kec`` (kecamatan) narrows the pages whose rows belong to a kecamatan (the KDMP page); a
+kecamatan is kept only inside the chosen kab/kota (when some are chosen) and provinces, and a
+kecamatan without any ``kab`` brings its kab/kota into the filters.
 
 ``parse`` never raises: an unknown or malformed value is dropped and reported
 in the returned notes, so a bad link shows a note instead of crashing.
@@ -16,13 +20,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import ColumnElement, and_, exists, select, true, union
+from sqlalchemy import ColumnElement, and_, exists, or_, select, true, union
 from sqlalchemy.orm import aliased
 
 from data_access.models import SECTORS, Meeting, MeetingRegency, MeetingSector, Source
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
+DISTRICT_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 MAX_VALUES = 60  # more codes than a province has kab/kota is not a real filter
 MIN_WINDOW, MAX_WINDOW, DEFAULT_WINDOW = 1, 10, 3
 
@@ -33,6 +38,7 @@ class Filters:
 
     provinces: tuple[str, ...] = ()
     regencies: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     sectors: tuple[str, ...] = ()
@@ -68,12 +74,19 @@ def _parse_date(value: str) -> dt.date | None:
         return None
 
 
+def district_codes(params: Mapping[str, str | list[str]]) -> tuple[str, ...]:
+    """The well-formed ``kec`` codes of the URL (to look up before ``parse``)."""
+    return tuple(v for v in _split(params.get("kec"))[:MAX_VALUES] if DISTRICT_CODE.match(v))
+
+
 def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
-          known_regencies: set[str], today: dt.date | None = None) -> tuple[Filters, list[str]]:
+          known_regencies: set[str], known_districts: set[str] = frozenset(),
+          today: dt.date | None = None) -> tuple[Filters, list[str]]:
     """Filters from URL parameters, plus a note for every value dropped.
 
-    ``known_*`` are the codes in the gazetteer; a regency outside the chosen
-    provinces is dropped too (the cascade province → kabupaten/kota).
+    ``known_*`` are the codes in the gazetteer (``known_districts`` need only hold those of
+    ``district_codes(params)``); a regency outside the chosen provinces is dropped too, and a
+    kecamatan outside the chosen kab/kota or provinces (the cascade province → kab/kota → kecamatan).
     """
     notes: list[str] = []
 
@@ -93,6 +106,14 @@ def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
         for r in outside:
             notes.append(f"kab={r}: di luar provinsi terpilih / outside the chosen provinces")
         regencies = tuple(r for r in regencies if r[:2] in provinces)
+    districts = codes("kec", DISTRICT_CODE, set(known_districts))
+    outside = [d for d in districts if (regencies and d[:5] not in regencies)
+               or (provinces and d[:2] not in provinces)]
+    for d in outside:
+        notes.append(f"kec={d}: di luar wilayah terpilih / outside the chosen area")
+    districts = tuple(d for d in districts if d not in outside)
+    if districts and not regencies:  # a kecamatan link names its kab/kota too
+        regencies = tuple(dict.fromkeys(d[:5] for d in districts if d[:5] in known_regencies))
 
     dates = {}
     for name in ("dari", "sampai"):
@@ -131,7 +152,7 @@ def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
         else:
             notes.append(f"n={raw_window[0][:40]!r}: jendela RAT harus {MIN_WINDOW}–{MAX_WINDOW} / window out of range")
 
-    filters = Filters(provinces=provinces, regencies=regencies, date_from=dates.get("dari"),
+    filters = Filters(provinces=provinces, regencies=regencies, districts=districts, date_from=dates.get("dari"),
                       date_to=dates.get("sampai"), sectors=tuple(dict.fromkeys(sectors)),
                       real_only=real_only, window=window, today=today or dt.date.today())
     return filters, notes
@@ -144,6 +165,8 @@ def to_params(filters: Filters) -> dict[str, str]:
         params["prov"] = ",".join(filters.provinces)
     if filters.regencies:
         params["kab"] = ",".join(filters.regencies)
+    if filters.districts:
+        params["kec"] = ",".join(filters.districts)
     if filters.date_from:
         params["dari"] = filters.date_from.isoformat()
     if filters.date_to:
@@ -165,6 +188,22 @@ def area_clause(filters: Filters, province_col, regency_col) -> ColumnElement[bo
         return regency_col.in_(filters.regencies)
     if filters.provinces:
         return province_col.in_(filters.provinces)
+    return true()
+
+
+def village_area_clause(filters: Filters, regency_col, district_col) -> ColumnElement[bool]:
+    """Rows of a desa-level table inside the chosen kecamatan, else kab/kota, else provinces.
+
+    ``regency_col`` holds the dotted kab/kota code (its first two digits are the province), so
+    a province filter is a range on the same index: ``regency_code >= '53' AND < '53/'``
+    (``/`` sorts right after ``.``).
+    """
+    if filters.districts:
+        return district_col.in_(filters.districts)
+    if filters.regencies:
+        return regency_col.in_(filters.regencies)
+    if filters.provinces:
+        return or_(*(and_(regency_col > f"{p}.", regency_col < f"{p}/") for p in filters.provinces))
     return true()
 
 

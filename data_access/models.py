@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -34,6 +35,7 @@ MEETING_STATUSES = ("planned", "held", "cancelled")
 POKJA_STAGES = ("belum_dibentuk", "persiapan", "terbentuk")
 REGENCY_KINDS = ("kabupaten", "kota")
 COOPERATIVE_JENIS = ("produsen", "pemasaran", "konsumen", "jasa", "simpan_pinjam", "serba_usaha")
+TASK_FORCE_PROGRAMMES = ("pokja_pmi", "satgas_kdmp")
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -340,7 +342,14 @@ class CooperativeCount(Base):
 
 
 class Mandate(Base):
-    """A legal instrument obliging regencies to form a Pokja/Satgas."""
+    """A legal instrument obliging regencies to form a Pokja/Satgas.
+
+    ``programme`` groups the mandates of one kind of task force (``TASK_FORCE_PROGRAMMES``: the
+    Pokja/Satgas on migrant workers, the Satgas KDMP of Keppres 9/2025); ``binds_every_regency``
+    (not a CHECK: SQLite cannot add one to an existing table without rebuilding it) marks a
+    national instrument that names every kab/kota (Keppres 9/2025), so every one of them is
+    mandated whether or not a record exists (see ``data_access.pokja``).
+    """
 
     __tablename__ = "mandate"
 
@@ -351,6 +360,8 @@ class Mandate(Base):
     issued_on: Mapped[dt.date | None] = mapped_column(Date)
     province_code: Mapped[str | None] = mapped_column(ForeignKey("province.code"))
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+    programme: Mapped[str] = mapped_column(String(20), default="pokja_pmi", server_default="pokja_pmi")
+    binds_every_regency: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Pokja(Base):
@@ -509,6 +520,7 @@ class MeetingSource(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), primary_key=True, index=True)
 
 
-# A real record never refers to a synthetic one: the check runs at every flush (see demo_guard).
-from data_access import demo_guard  # noqa: E402,F401
-from data_access.models_runtime import DataVersion, SignInThrottle  # noqa: E402,F401 - part of Base.metadata
+# Imported last, for their side effects: demo_guard checks at every flush that a real record never
+# refers to a synthetic one; the KDMP and runtime tables belong to this metadata.
+from data_access import demo_guard, models_kdmp  # noqa: E402,F401
+from data_access.models_runtime import DataVersion, SignInThrottle  # noqa: E402,F401

@@ -21,6 +21,10 @@ Overdue: a Pokja on record that is not formed (``belum_dibentuk`` or
 ``persiapan``) more than ``OVERDUE_AFTER_DAYS`` days after its mandate was
 issued. Days are counted up to ``Filters.today``.
 
+Programmes: every function reads the mandates of one ``programme`` (``Mandate.programme``:
+``pokja_pmi``, the migrant-worker Pokja/Satgas, by default; ``satgas_kdmp``, Keppres 9/2025). A
+mandate with ``binds_every_regency`` (Keppres 9/2025 names every kab/kota) binds every province.
+
 Filters: the area filters and ``real_only`` (on the Pokja, its history, the
 mandate) apply; dates and sectors do not (a Pokja's status is its current
 state). Every function aggregates in SQL with bound parameters.
@@ -37,8 +41,20 @@ from sqlalchemy.orm import aliased
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import POKJA_STAGES, Mandate, Pokja, PokjaStageChange, Province, Regency, Source
+from data_access.models import (
+    POKJA_STAGES,
+    TASK_FORCE_PROGRAMMES,
+    Mandate,
+    Pokja,
+    PokjaStageChange,
+    Province,
+    Regency,
+    Source,
+)
 from data_access.records import STAGE_ORDER
+
+DEFAULT_PROGRAMME = "pokja_pmi"
+PROGRAMMES = TASK_FORCE_PROGRAMMES
 
 OVERDUE_AFTER_DAYS = 365
 """A Pokja not formed this many days after its mandate was issued is overdue."""
@@ -71,47 +87,61 @@ def _rank(stage_col):
     return case(RANK, value=stage_col, else_=0)
 
 
-def _pokja_visible(filters: flt.Filters):
-    return flt.real_only_clause(filters, Pokja.source_id)
+def _check(programme: str) -> None:
+    if programme not in PROGRAMMES:
+        raise ValueError(f"programme {programme!r}: expected one of {', '.join(PROGRAMMES)}")
 
 
-def _applicable(filters: flt.Filters):
+def _of_programme(programme: str):
+    """Subquery of the ids of the mandates of ``programme``."""
+    return select(Mandate.id).where(Mandate.programme == programme)
+
+
+def _pokja_visible(filters: flt.Filters, programme: str):
+    return and_(flt.real_only_clause(filters, Pokja.source_id), Pokja.mandate_id.in_(_of_programme(programme)))
+
+
+def _applicable(filters: flt.Filters, programme: str):
     """Subquery ``(province_code, mandate_id)``: the mandates binding each province's kab/kota.
 
-    A mandate naming a province binds it; a national mandate (no province) binds a
-    province where a Pokja is on record under it and no provincial mandate applies.
-    Plain derived table (no correlation), joined on ``province_code``.
+    A mandate naming a province binds it; one binding every kab/kota binds every province; another
+    national mandate (no province) binds a province where a Pokja is on record under it and no
+    provincial mandate applies. Only mandates of ``programme``. Plain derived table (no
+    correlation), joined on ``province_code``.
     """
-    live = flt.real_only_clause(filters, Mandate.source_id)
+    live = and_(flt.real_only_clause(filters, Mandate.source_id), Mandate.programme == programme)
     provincial = select(Mandate.province_code.label("province_code"), Mandate.id.label("mandate_id")).where(
         Mandate.province_code.is_not(None), live)
+    everywhere = (select(Province.code.label("province_code"), Mandate.id.label("mandate_id"))
+                  .select_from(Province).join(Mandate, Mandate.binds_every_regency.is_(True)).where(live))
     other = aliased(Mandate)  # an alias, so the inner query never correlates with the outer mandate
     with_provincial = select(other.province_code).where(other.province_code.is_not(None),
+                                                        other.programme == programme,
                                                         flt.real_only_clause(filters, other.source_id))
     national = (
         select(Regency.province_code.label("province_code"), Mandate.id.label("mandate_id"))
         .select_from(Pokja)
         .join(Regency, Regency.code == Pokja.regency_code)
         .join(Mandate, Mandate.id == Pokja.mandate_id)
-        .where(Mandate.province_code.is_(None), live, _pokja_visible(filters),
-               Regency.province_code.not_in(with_provincial))
+        .where(Mandate.province_code.is_(None), Mandate.binds_every_regency.is_(False), live,
+               _pokja_visible(filters, programme), Regency.province_code.not_in(with_provincial))
         .distinct()
     )
-    return union(provincial, national).subquery("applicable")
+    return union(provincial, everywhere, national).subquery("applicable")
 
 
-def _best_rank(filters: flt.Filters):
+def _best_rank(filters: flt.Filters, programme: str):
     """Subquery: ``regency_code``, ``best`` = the most advanced stage rank on record."""
     return (select(Pokja.regency_code.label("regency_code"), func.max(_rank(Pokja.stage)).label("best"))
-            .where(_pokja_visible(filters))
+            .where(_pokja_visible(filters, programme))
             .group_by(Pokja.regency_code)
             .subquery("best"))
 
 
-def _mandated(filters: flt.Filters, best):
+def _mandated(filters: flt.Filters, best, programme: str):
     """WHERE on ``Regency``: on record, or bound by a mandate that applies to its province."""
     return or_(best.c.regency_code.is_not(None),
-               Regency.province_code.in_(select(_applicable(filters).c.province_code)))
+               Regency.province_code.in_(select(_applicable(filters, programme).c.province_code)))
 
 
 def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
@@ -136,8 +166,9 @@ def is_overdue(stage: str, issued_on: dt.date | None, today: dt.date,
 
 # --- queries -----------------------------------------------------------------------
 
-def pokja_by_regency(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
-    """One row per Pokja on record in view, plus one per mandated kab/kota without any record.
+def pokja_by_regency(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+                     engine: Engine | None = None) -> pd.DataFrame:
+    """One row per Pokja of ``programme`` on record in view, plus one per mandated kab/kota without any record.
 
     Columns (``BY_REGENCY_COLUMNS``):
     ``province_code``, ``province_name``, ``regency_code``, ``regency_name``;
@@ -152,8 +183,9 @@ def pokja_by_regency(filters: flt.Filters, engine: Engine | None = None) -> pd.D
     ``overdue``: ``is_overdue`` (True / False / NA when unknown).
     Sorted by province, kab/kota code, mandate code.
     """
+    _check(programme)
     engine = engine or get_engine()
-    best = _best_rank(filters)
+    best = _best_rank(filters, programme)
     change = PokjaStageChange
 
     def first(stage: str):
@@ -165,7 +197,7 @@ def pokja_by_regency(filters: flt.Filters, engine: Engine | None = None) -> pd.D
                .group_by(change.pokja_id)
                .subquery("history"))
     source = aliased(Source)
-    applicable = _applicable(filters)
+    applicable = _applicable(filters, programme)
     area = flt.area_clause(filters, Regency.province_code, Regency.code)
     on_record = (
         select(Regency.province_code, Province.name, Regency.code, Regency.name, Mandate.code, Mandate.title,
@@ -179,7 +211,7 @@ def pokja_by_regency(filters: flt.Filters, engine: Engine | None = None) -> pd.D
         .join(source, source.id == Pokja.source_id)
         .join(best, best.c.regency_code == Pokja.regency_code)
         .outerjoin(history, history.c.pokja_id == Pokja.id)
-        .where(area, _pokja_visible(filters))
+        .where(area, _pokja_visible(filters, programme))
     )
     no_record = (
         select(Regency.province_code, Province.name, Regency.code, Regency.name, Mandate.code, Mandate.title,
@@ -191,7 +223,7 @@ def pokja_by_regency(filters: flt.Filters, engine: Engine | None = None) -> pd.D
         .join(Province, Province.code == Regency.province_code)
         .join(applicable, applicable.c.province_code == Regency.province_code)
         .join(Mandate, Mandate.id == applicable.c.mandate_id)
-        .where(area, ~exists().where(Pokja.regency_code == Regency.code, _pokja_visible(filters)))
+        .where(area, ~exists().where(Pokja.regency_code == Regency.code, _pokja_visible(filters, programme)))
     )
     stmt = union_all(on_record, no_record)
     columns = BY_REGENCY_COLUMNS[:16]
@@ -208,17 +240,19 @@ def pokja_by_regency(filters: flt.Filters, engine: Engine | None = None) -> pd.D
     return out[BY_REGENCY_COLUMNS]
 
 
-def not_formed(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+def not_formed(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+               engine: Engine | None = None) -> pd.DataFrame:
     """The rows of ``pokja_by_regency`` for kab/kota with no formed Pokja under any mandate.
 
     Answers "which kab/kota have not yet formed their Pokja?": on record but not
     formed, and mandated without any report. Columns: ``BY_REGENCY_COLUMNS``.
     """
-    table = pokja_by_regency(filters, engine=engine)
+    table = pokja_by_regency(filters, programme, engine=engine)
     return table.loc[~table["regency_formed"]].reset_index(drop=True)
 
 
-def stage_shares_by_province(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+def stage_shares_by_province(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+                             engine: Engine | None = None) -> pd.DataFrame:
     """Per province, the mandated kab/kota by their most advanced stage on record.
 
     A kab/kota with Pokja under several mandates counts once, at its most
@@ -228,14 +262,15 @@ def stage_shares_by_province(filters: flt.Filters, engine: Engine | None = None)
     ``mandated`` (kab/kota mandated in the province), ``share`` (0–1).
     Provinces with no mandated kab/kota are left out.
     """
+    _check(programme)
     engine = engine or get_engine()
-    best = _best_rank(filters)
+    best = _best_rank(filters, programme)
     rank = func.coalesce(best.c.best, 0)
     stmt = (
         select(Regency.province_code, rank.label("rank"), func.count().label("regencies"))
         .select_from(Regency)
         .outerjoin(best, best.c.regency_code == Regency.code)
-        .where(flt.area_clause(filters, Regency.province_code, Regency.code), _mandated(filters, best))
+        .where(flt.area_clause(filters, Regency.province_code, Regency.code), _mandated(filters, best, programme))
         .group_by(Regency.province_code, rank)
     )
     names = select(Province.code, Province.name)
@@ -257,7 +292,8 @@ def stage_shares_by_province(filters: flt.Filters, engine: Engine | None = None)
     return out[SHARE_COLUMNS]
 
 
-def regency_status(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+def regency_status(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+                   engine: Engine | None = None) -> pd.DataFrame:
     """Every kab/kota in the area with its most advanced Pokja stage (for maps).
 
     Columns (``STATUS_COLUMNS``): ``area_code``, ``area_name``, ``province_code``,
@@ -265,17 +301,19 @@ def regency_status(filters: flt.Filters, engine: Engine | None = None) -> pd.Dat
     ``NO_REPORT``, also for kab/kota not mandated), ``stage_since`` (first date
     that stage was reported, or None).
     """
+    _check(programme)
     engine = engine or get_engine()
-    best = _best_rank(filters)
+    best = _best_rank(filters, programme)
     change = PokjaStageChange
     reached = (select(Pokja.regency_code.label("regency_code"), change.stage.label("stage"),
                       func.min(change.changed_on).label("since"))
                .join(change, change.pokja_id == Pokja.id)
-               .where(_pokja_visible(filters), flt.real_only_clause(filters, change.source_id))
+               .where(_pokja_visible(filters, programme), flt.real_only_clause(filters, change.source_id))
                .group_by(Pokja.regency_code, change.stage)
                .subquery("reached"))
     stmt = (
-        select(Regency.code, Regency.name, Regency.province_code, _mandated(filters, best).label("mandated"),
+        select(Regency.code, Regency.name, Regency.province_code,
+               _mandated(filters, best, programme).label("mandated"),
                func.coalesce(best.c.best, 0).label("rank"), reached.c.since)
         .select_from(Regency)
         .outerjoin(best, best.c.regency_code == Regency.code)
@@ -290,7 +328,8 @@ def regency_status(filters: flt.Filters, engine: Engine | None = None) -> pd.Dat
     return out[STATUS_COLUMNS]
 
 
-def stage_history(filters: flt.Filters, regency_code: str, engine: Engine | None = None) -> pd.DataFrame:
+def stage_history(filters: flt.Filters, regency_code: str, programme: str = DEFAULT_PROGRAMME,
+                  engine: Engine | None = None) -> pd.DataFrame:
     """Every reported stage of the Pokja of one kab/kota, oldest first.
 
     Columns (``HISTORY_COLUMNS``): ``changed_on``, ``stage``, ``note``,
@@ -309,7 +348,7 @@ def stage_history(filters: flt.Filters, regency_code: str, engine: Engine | None
         .join(Pokja, Pokja.id == change.pokja_id)
         .join(Mandate, Mandate.id == Pokja.mandate_id)
         .join(source, source.id == change.source_id)
-        .where(Pokja.regency_code == regency_code, _pokja_visible(filters),
+        .where(Pokja.regency_code == regency_code, _pokja_visible(filters, programme),
                flt.real_only_clause(filters, change.source_id))
         .order_by(change.changed_on, _rank(change.stage), Mandate.code, change.id)
     )

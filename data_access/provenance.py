@@ -14,7 +14,10 @@ from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
 from data_access.models import CooperativeCount, CooperativeRegistered, Mandate, Meeting, Pokja, Regency, Source
+from data_access.models_kdmp import Kdmp
 
+TASK_FORCE_FACTS = {"pokja": "pokja_pmi", "satgas_kdmp": "satgas_kdmp"}
+"""Fact name → the task-force programme (``Mandate.programme``) whose records it counts."""
 PROVENANCE_COLUMNS = ["source_id", "kind", "outlet", "headline", "url", "published_on", "rows"]
 
 
@@ -34,17 +37,24 @@ def _fact_stmt(fact: str, filters: flt.Filters):
                 .where(flt.area_clause(filters, CooperativeCount.province_code, CooperativeCount.regency_code),
                        flt.date_clause(filters, CooperativeCount.as_of),
                        flt.real_only_clause(filters, CooperativeCount.source_id)))
-    if fact == "pokja":
+    if fact in TASK_FORCE_FACTS:
         return (select(Pokja.source_id.label("source_id"))
                 .join(Regency, Regency.code == Pokja.regency_code)
+                .join(Mandate, Mandate.id == Pokja.mandate_id)
                 .where(flt.area_clause(filters, Regency.province_code, Pokja.regency_code),
+                       Mandate.programme == TASK_FORCE_FACTS[fact],
                        flt.real_only_clause(filters, Pokja.source_id)))
+    if fact == "kdmp":
+        return (select(Kdmp.source_id.label("source_id"))
+                .where(flt.village_area_clause(filters, Kdmp.regency_code, Kdmp.district_code),
+                       flt.real_only_clause(filters, Kdmp.source_id)))
     raise ValueError(f"unknown fact kind {fact!r}")
 
 
 def sources_in_view(filters: flt.Filters, fact: str, engine: Engine | None = None) -> pd.DataFrame:
     """One row per source behind the filtered ``fact`` rows (``meetings``,
-    ``cooperatives``, ``cooperative_counts``, ``pokja``), with the row count.
+    ``cooperatives``, ``cooperative_counts``, ``pokja`` (the migrant-worker Pokja), ``satgas_kdmp``,
+    ``kdmp``), with the row count.
 
     For ``cooperatives`` the rows are the cooperatives registered in
     ``as_of_year`` (the figures and register in view), counted from the

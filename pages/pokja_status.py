@@ -1,4 +1,8 @@
-"""Status Pokja: which kab/kota have formed the Pokja their mandate asks for.
+"""Status Pokja/Satgas: which kab/kota have formed the task force their mandate asks for.
+
+The task force is chosen by a filter (``?mandat=``): the migrant-worker Pokja/Satgas (Pokja PMI &
+AKAD of the 2019 NTT MOU, Satgas PPMI; the default) or the Satgas KDMP of Keppres 9/2025 (every
+kab/kota mandated; the published tally of 8 August 2025 shown as reported).
 
 Answers "Which kabupaten in NTT have not yet formed their Pokja?" (``?prov=53``)
 first, as a downloadable list; then the shares per province, every record, and
@@ -12,7 +16,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from data_access import pokja
+from data_access import kdmp_desa, pokja
 from ui import demo, downloads, queries, scope
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
@@ -20,6 +24,8 @@ from ui.formatting import date, each_distinct, number, percent
 from ui.i18n import t
 
 filters = st.session_state["filters"]
+PROGRAMME_PARAM, PROGRAMME_KEY = "mandat", "pokja_programme"
+PROVENANCE_FACT = {"pokja_pmi": "pokja", "satgas_kdmp": "satgas_kdmp"}
 STAGE_LABELS = {stage: t(f"pokja_stage_{stage}") for stage in pokja.STAGES_WITH_NO_REPORT}
 SINCE_COLUMN = {"belum_dibentuk": "not_started_on", "persiapan": "preparation_on", "terbentuk": "formed_on"}
 NO_REPORT_LABEL = STAGE_LABELS[pokja.NO_REPORT]
@@ -168,22 +174,60 @@ def history_view(history: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
     })
 
 
+def choose_programme() -> str:
+    """The task force in view: a radio kept in session state and in the URL (``?mandat=satgas_kdmp``)."""
+    if PROGRAMME_KEY not in st.session_state:
+        wanted = st.query_params.get(PROGRAMME_PARAM, pokja.DEFAULT_PROGRAMME)
+        st.session_state[PROGRAMME_KEY] = wanted if wanted in pokja.PROGRAMMES else pokja.DEFAULT_PROGRAMME
+    chosen = st.radio(t("pokja_programme"), options=pokja.PROGRAMMES, key=PROGRAMME_KEY, horizontal=True,
+                      format_func=lambda p: t(f"pokja_programme_{p}"))
+    if chosen == pokja.DEFAULT_PROGRAMME:
+        st.query_params.pop(PROGRAMME_PARAM, None)
+    elif st.query_params.get(PROGRAMME_PARAM) != chosen:
+        st.query_params[PROGRAMME_PARAM] = chosen
+    return chosen
+
+
+def tally_view(figures: pd.DataFrame) -> pd.DataFrame:
+    """The published Satgas KDMP figures, as reported (value, of how many, area, source)."""
+    return pd.DataFrame({
+        t("pokja_col_date"): each_distinct(figures["as_of"], _date),
+        t("pokja_col_area"): figures["area_name"].fillna(t("pokja_area_national")),
+        t("pokja_col_figure"): figures["measure"].map(lambda m: t(f"kdmp_measure_{m}")),
+        t("pokja_col_value"): each_distinct(figures["value"], number),
+        t("pokja_col_of_total"): each_distinct(figures["of_total"], _int),
+        t("pokja_col_note"): each_distinct(figures["note"], _text),
+        t("pokja_col_source"): figures["source_outlet"],
+        t("pokja_col_headline"): each_distinct(figures["source_headline"], _text),
+        t("pokja_col_published"): each_distinct(figures["source_published_on"], _date),
+    })
+
+
 st.title(t("page_pokja"))
-st.markdown(t("pokja_intro", n=number(pokja.OVERDUE_AFTER_DAYS)))
+programme = choose_programme()
+st.markdown(t(f"pokja_intro_{programme}", n=number(pokja.OVERDUE_AFTER_DAYS)))
 scope.caption(filters)
 scope_text = scope.describe(filters)
 pokja_demo = demo.banner(filters, "pokja")[0] > 0
 if filters.date_from or filters.date_to or filters.sectors:
     st.caption(t("pokja_filters_ignored"))
 
-table = queries.run(pokja.pokja_by_regency, filters)
+if programme == "satgas_kdmp":
+    figures = queries.run(kdmp_desa.reported_figures, filters)
+    figures = figures.loc[figures["measure"].str.startswith("satgas_")]
+    if not figures.empty:
+        st.subheader(t("pokja_h_tally"))
+        st.caption(t("pokja_tally_caption"))
+        _table(tally_view(figures), name=t("pokja_file_tally"), key="pokja_dl_tally", marked=False)
+
+table = queries.run(pokja.pokja_by_regency, filters, programme)
 if table.empty:
     st.info(t("empty_result"))
-    scope.provenance_note(filters, "pokja")
+    scope.provenance_note(filters, PROVENANCE_FACT[programme])
 else:
-    shares = queries.run(pokja.stage_shares_by_province, filters)
+    shares = queries.run(pokja.stage_shares_by_province, filters, programme)
     totals = shares.groupby("stage")["regencies"].sum()
-    not_formed = queries.run(pokja.not_formed, filters)
+    not_formed = queries.run(pokja.not_formed, filters, programme)
     overdue_regencies = not_formed.loc[not_formed["overdue"].fillna(False).astype(bool), "regency_code"].nunique()
 
     cols = st.columns(6)
@@ -192,7 +236,7 @@ else:
         demo.metric(col, STAGE_LABELS[stage], number(int(totals.get(stage, 0))), pokja_demo)
     demo.metric(cols[5], t("pokja_m_overdue"), number(int(overdue_regencies)), pokja_demo,
                    help=t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
-    scope.provenance_note(filters, "pokja")
+    scope.provenance_note(filters, PROVENANCE_FACT[programme])
 
     st.subheader(t("pokja_h_not_formed"))
     if not_formed.empty:
@@ -239,7 +283,7 @@ else:
         preferred = next((c for c in filters.regencies if c in options), None)
         chosen = st.selectbox(t("pokja_pick_regency"), options=list(options), format_func=options.get, key=key,
                               index=list(options).index(preferred) if preferred else 0)
-        history = queries.run(pokja.stage_history, filters, chosen)
+        history = queries.run(pokja.stage_history, filters, chosen, programme)
         if history.empty:
             st.info(t("empty_result"))
         else:

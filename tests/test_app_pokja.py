@@ -154,7 +154,9 @@ def test_stage_history_of_one_regency(sqlite_url):
     assert not at.exception
     with Session(engine_module.get_engine(sqlite_url)) as s:
         n = s.scalar(select(func.count()).select_from(PokjaStageChange)
-                     .join(Pokja, Pokja.id == PokjaStageChange.pokja_id).where(Pokja.regency_code == "53.01"))
+                     .join(Pokja, Pokja.id == PokjaStageChange.pokja_id)
+                     .join(Mandate, Mandate.id == Pokja.mandate_id)
+                     .where(Pokja.regency_code == "53.01", Mandate.programme == "pokja_pmi"))
         mou = s.scalar(select(Mandate.title).where(Mandate.code == MOU))
     history = table(at, "Tanggal", "Tahap", "Catatan")
     assert len(history) == n and n >= 2

@@ -21,7 +21,7 @@ def test_bench_small_one_run(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(output.read_text())
     pages = results["scales"]["small"]["pages"]
-    assert set(pages) == {"overview", "cooperatives", "meetings", "pokja_status", "maps"}
+    assert set(pages) == {"overview", "cooperatives", "meetings", "pokja_status", "maps", "kdmp"}
     for name, figures in pages.items():
         assert "exception" not in figures, (name, figures)
         assert figures["cold"]["median"] > 0

@@ -14,7 +14,13 @@ import math
 
 import pytest
 
-from ui.charts import COOPERATIVE_STATUS_COLOURS, MEETING_STATUS_COLOURS, POKJA_STAGE_COLOURS, SECTOR_COLOURS
+from ui.charts import (
+    COOPERATIVE_STATUS_COLOURS,
+    KDMP_STAGE_COLOURS,
+    MEETING_STATUS_COLOURS,
+    POKJA_STAGE_COLOURS,
+    SECTOR_COLOURS,
+)
 
 MIN_CONTRAST = 3.0
 MIN_DELTA_E = 12.0
@@ -25,7 +31,8 @@ MACHADO = {
     "normal": [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
 }
 PALETTES = {"sectors": SECTOR_COLOURS, "cooperative status": COOPERATIVE_STATUS_COLOURS,
-            "pokja stages": POKJA_STAGE_COLOURS, "meeting status": MEETING_STATUS_COLOURS}
+            "pokja stages": POKJA_STAGE_COLOURS, "meeting status": MEETING_STATUS_COLOURS,
+            "kdmp stages": KDMP_STAGE_COLOURS}
 
 
 def linear(hex_colour: str) -> list[float]:

@@ -105,3 +105,36 @@ def test_clauses_use_bound_parameters():
     assert "53" not in text and "koperasi" not in text and "2019" not in text
     values = [v for v in compiled.params.values()]
     assert dt.date(2019, 1, 1) in values and "synthetic" in values
+
+
+DISTRICTS = {"53.01.04", "53.04.01", "62.71.01"}
+
+
+def _parse_kec(params):
+    return flt.parse(params, known_provinces=PROVINCES, known_regencies=REGENCIES, known_districts=DISTRICTS,
+                     today=TODAY)
+
+
+def test_kecamatan_round_trips_and_cascades():
+    filters, notes = _parse_kec({"prov": "53", "kab": "53.01", "kec": "53.01.04,53.04.01,62.71.01,99.99.99,5301"})
+    assert filters.districts == ("53.01.04",)
+    assert flt.to_params(filters)["kec"] == "53.01.04"
+    assert _parse_kec(flt.to_params(filters))[0] == filters
+    assert any("kec=53.04.01" in n and "outside" in n for n in notes)  # another kab/kota
+    assert any("kec=62.71.01" in n and "outside" in n for n in notes)  # another province
+    assert sum("unknown region code" in n for n in notes) == 2  # not in the gazetteer / malformed
+
+
+def test_kecamatan_alone_brings_its_regency_and_district_codes_lists_the_well_formed():
+    alone = _parse_kec({"kec": "62.71.01"})[0]
+    assert (alone.districts, alone.regencies, alone.provinces) == (("62.71.01",), ("62.71",), ())
+    assert flt.district_codes({"kec": "53.01.04, x, 53.0104"}) == ("53.01.04",)
+
+
+def test_village_area_clause():
+    col_r, col_d = Meeting.regency_code, Meeting.venue  # any two string columns stand in
+    assert "venue IN ('53.01.04')" in _sql(flt.village_area_clause(flt.Filters(districts=("53.01.04",)), col_r, col_d))
+    assert "regency_code IN ('53.01')" in _sql(flt.village_area_clause(flt.Filters(regencies=("53.01",)), col_r, col_d))
+    province = _sql(flt.village_area_clause(flt.Filters(provinces=("53",)), col_r, col_d))
+    assert "regency_code > '53.'" in province and "regency_code < '53/'" in province
+    assert "53.99" < "53/" and "53.01" > "53." and "54.01" > "53/"  # the range holds exactly province 53

@@ -53,3 +53,24 @@ def test_a_failing_upgrade_changes_nothing(empty_db_url):
         assert conn.execute(text("SELECT COUNT(*) FROM cooperative")).scalar() == 5000
     assert {c["name"] for c in inspect(eng).get_columns("cooperative_activity")} == columns_before
     assert "run_length" in columns_before
+
+
+def test_villages_and_kdmp_revision_down_and_up(empty_db_url):
+    """0007 down drops the KDMP tables and the Satgas KDMP records; up again and a start reload them."""
+    from alembic import command
+    from sqlalchemy import text
+
+    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    cfg = engine_module.alembic_config()
+    with eng.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0004")
+    assert {"village", "district", "kdmp"}.isdisjoint(inspect(eng).get_table_names())
+    assert "programme" not in {c["name"] for c in inspect(eng).get_columns("mandate")}
+    with eng.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM mandate")).scalar() == 2  # the two migrant-worker ones
+    engine_module.prepare_database(eng, with_demo=False)
+    with eng.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM village")).scalar() == 83_762
+        assert conn.execute(text("SELECT COUNT(*) FROM kdmp_figure")).scalar() > 0
+        assert conn.execute(text("SELECT COUNT(*) FROM mandate WHERE programme = 'satgas_kdmp'")).scalar() == 1

@@ -30,13 +30,14 @@ RANKS = {"belum_dibentuk": 1, "persiapan": 2, "terbentuk": 3}
 
 # --- the rule in plain Python ---------------------------------------------------------
 
-def reference(engine, filters: Filters) -> dict:
-    """Mandated kab/kota, rows and best stages computed from raw rows with the documented rule."""
+def reference(engine, filters: Filters, programme: str = "pokja_pmi") -> dict:
+    """Mandated kab/kota, rows and best stages computed from raw rows with the documented rule,
+    over the mandates of one programme."""
     with Session(engine) as s:
         province_of = dict(s.execute(select(Regency.code, Regency.province_code)).all())
         synthetic = set(s.scalars(select(Source.id).where(Source.kind == "synthetic")))
-        mandates = {m.id: m for m in s.scalars(select(Mandate))}
-        pokjas = list(s.scalars(select(Pokja)))
+        mandates = {m.id: m for m in s.scalars(select(Mandate).where(Mandate.programme == programme))}
+        pokjas = [p for p in s.scalars(select(Pokja)) if p.mandate_id in mandates]
         changes = list(s.scalars(select(PokjaStageChange)))
 
     def visible(source_id: int) -> bool:
@@ -54,10 +55,15 @@ def reference(engine, filters: Filters) -> dict:
         if m.province_code:
             provincial[m.province_code].add(m.code)
     applicable = defaultdict(set, {p: set(codes) for p, codes in provincial.items()})
+    for m in live.values():
+        if m.binds_every_regency:  # Keppres 9/2025: every kab/kota
+            for province in set(province_of.values()):
+                applicable[province].add(m.code)
     for p in seen:
         mandate = mandates[p.mandate_id]
         province = province_of[p.regency_code]
-        if mandate.id in live and mandate.province_code is None and not provincial[province]:
+        if (mandate.id in live and mandate.province_code is None and not mandate.binds_every_regency
+                and not provincial[province]):
             applicable[province].add(mandate.code)
     best = defaultdict(int)
     for p in seen:
@@ -159,14 +165,15 @@ FILTER_CASES = {
 }
 
 
+@pytest.mark.parametrize("programme", pokja.PROGRAMMES)
 @pytest.mark.parametrize("case", FILTER_CASES)
-def test_shares_match_the_rule(db_engine, case):
+def test_shares_match_the_rule(db_engine, case, programme):
     filters = FILTER_CASES[case]
-    ref = reference(db_engine, filters)
+    ref = reference(db_engine, filters, programme)
     expected = defaultdict(int)
     for code in ref["mandated"]:
         expected[(ref["province_of"][code], ref["stage_of"][code])] += 1
-    shares = pokja.stage_shares_by_province(filters, engine=db_engine)
+    shares = pokja.stage_shares_by_province(filters, programme, engine=db_engine)
     got = {(r.province_code, r.stage): r.regencies for r in shares.itertuples() if r.regencies}
     assert got == dict(expected)
     for province, group in shares.groupby("province_code"):
@@ -174,11 +181,12 @@ def test_shares_match_the_rule(db_engine, case):
         assert set(group["mandated"]) == {sum(1 for c in ref["mandated"] if ref["province_of"][c] == province)}
 
 
+@pytest.mark.parametrize("programme", pokja.PROGRAMMES)
 @pytest.mark.parametrize("case", FILTER_CASES)
-def test_rows_and_stage_dates_match_the_rule(db_engine, case):
+def test_rows_and_stage_dates_match_the_rule(db_engine, case, programme):
     filters = FILTER_CASES[case]
-    ref = reference(db_engine, filters)
-    table = pokja.pokja_by_regency(filters, engine=db_engine)
+    ref = reference(db_engine, filters, programme)
+    table = pokja.pokja_by_regency(filters, programme, engine=db_engine)
     assert set(zip(table["regency_code"], table["mandate_code"], table["stage"], strict=True)) == ref["rows"]
     assert len(table) == len(ref["rows"])
     for row in table.loc[table["stage"] != pokja.NO_REPORT].itertuples():
@@ -230,7 +238,8 @@ def test_stage_history(db_engine):
     with Session(db_engine) as s:
         raw = s.execute(select(PokjaStageChange.changed_on, PokjaStageChange.stage)
                         .join(Pokja, Pokja.id == PokjaStageChange.pokja_id)
-                        .where(Pokja.regency_code == "53.01")).all()
+                        .join(Mandate, Mandate.id == Pokja.mandate_id)
+                        .where(Pokja.regency_code == "53.01", Mandate.programme == "pokja_pmi")).all()
     assert sorted(zip(every["changed_on"], every["stage"], strict=True)) == sorted(raw)
     assert list(every["changed_on"]) == sorted(every["changed_on"])
     assert len(every) > len(real)  # the demo MOU history is there too
@@ -298,3 +307,14 @@ def test_mandate_rule_on_fresh_database(empty_db_url):
     # NTT keeps its MOU: Kab. Kupang's national Satgas does not add Kepmenaker rows for the others.
     ntt = table(provinces=("53",), real_only=True)
     assert set(ntt.loc[ntt["stage"] == pokja.NO_REPORT, "mandate_code"]) == {MOU}
+
+
+def test_satgas_kdmp_binds_every_regency(db_engine):
+    """Keppres 9/2025 names every kab/kota: all 514 are mandated, with or without a record."""
+    status = pokja.regency_status(Filters(today=TODAY), "satgas_kdmp", engine=db_engine)
+    assert len(status) == 514 and status["mandated"].all()
+    shares = pokja.stage_shares_by_province(Filters(provinces=("11",), today=TODAY), "satgas_kdmp", engine=db_engine)
+    aceh = shares.set_index("stage")["regencies"]  # Aceh complete per the tally of 8 August 2025
+    assert aceh["terbentuk"] == shares["mandated"].iloc[0] == 23
+    with pytest.raises(ValueError, match="programme 'x'"):
+        pokja.pokja_by_regency(Filters(today=TODAY), "x", engine=db_engine)

@@ -5,7 +5,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_access.models import CooperativeCount, Meeting, Pokja, Source
+from data_access.models import CooperativeCount, Mandate, Meeting, Pokja, Source
 
 
 def test_five_seed_meetings_with_sources(db_engine):
@@ -60,7 +60,8 @@ def test_pokja_in_preparation_in_belu_and_malaka(db_engine):
     with Session(db_engine) as s:
         rows = s.execute(
             select(Pokja.regency_code, Pokja.stage, Pokja.preparation_on, Source.kind)
-            .join(Source).where(Source.kind != "synthetic").order_by(Pokja.regency_code)
+            .join(Source).join(Mandate, Mandate.id == Pokja.mandate_id)
+            .where(Source.kind != "synthetic", Mandate.programme == "pokja_pmi").order_by(Pokja.regency_code)
         ).all()
     assert [tuple(r) for r in rows] == [
         ("53.01", "terbentuk", None, "news"),

@@ -15,13 +15,13 @@ import datetime as dt
 import streamlit as st
 
 from data_access import filters as flt
-from data_access import regions
+from data_access import regions, villages
 from data_access.models import SECTORS
 from ui import queries
 from ui.i18n import t
 
-STATE_KEYS = ("f_prov", "f_kab", "f_from", "f_to", "f_sektor", "f_nyata", "f_n")
-PAGE_PARAMS = ("bahasa",)  # parameters the filter bar leaves alone
+STATE_KEYS = ("f_prov", "f_kab", "f_kec", "f_from", "f_to", "f_sektor", "f_nyata", "f_n")
+PAGE_PARAMS = ("bahasa", "mandat", "macet")  # parameters the filter bar leaves alone (language, page settings)
 
 
 def _region_tables():
@@ -34,11 +34,13 @@ def _url_params() -> dict[str, list[str]]:
 
 def _load_from_url(provinces, regencies_df) -> None:
     params = _url_params()
+    wanted_districts = flt.district_codes(params)
+    known_districts = queries.run(villages.known_districts, wanted_districts) if wanted_districts else set()
     parsed, notes = flt.parse(params, known_provinces=set(provinces["code"]),
-                              known_regencies=set(regencies_df["code"]))
+                              known_regencies=set(regencies_df["code"]), known_districts=known_districts)
     notes += st.session_state.pop("url_notes", [])  # e.g. an unknown ?bahasa=, noted by dashboard.py
     st.session_state.update({
-        "f_prov": list(parsed.provinces), "f_kab": list(parsed.regencies),
+        "f_prov": list(parsed.provinces), "f_kab": list(parsed.regencies), "f_kec": list(parsed.districts),
         "f_from": parsed.date_from, "f_to": parsed.date_to, "f_sektor": list(parsed.sectors),
         "f_nyata": parsed.real_only, "f_n": parsed.window, "f_notes": notes,
     })
@@ -49,6 +51,7 @@ def current() -> flt.Filters:
     state = st.session_state
     return flt.Filters(
         provinces=tuple(state.get("f_prov", ())), regencies=tuple(state.get("f_kab", ())),
+        districts=tuple(state.get("f_kec", ())),
         date_from=state.get("f_from"), date_to=state.get("f_to"), sectors=tuple(state.get("f_sektor", ())),
         real_only=bool(state.get("f_nyata", False)), window=int(state.get("f_n", flt.DEFAULT_WINDOW)),
     )
@@ -62,6 +65,7 @@ def _clear() -> None:
 
 def select_area(code: str) -> None:
     """Make one area the filter (a click on a chart or map)."""
+    st.session_state["f_kec"] = []
     if "." in code:
         st.session_state["f_prov"] = [code[:2]]
         st.session_state["f_kab"] = [code]
@@ -87,6 +91,7 @@ def render() -> flt.Filters:
         st.session_state["f_kab"] = [c for c in st.session_state.get("f_kab", []) if c in options]
         st.multiselect(t("f_regency"), options=options, format_func=regency_names.get, key="f_kab",
                        placeholder=t("all_regencies"))
+        _district_select()
         bounds = {"min_value": dt.date(2000, 1, 1), "max_value": dt.date(2035, 12, 31), "format": "DD/MM/YYYY"}
         st.date_input(t("f_date_from"), key="f_from", **bounds)
         st.date_input(t("f_date_to"), key="f_to", **bounds)
@@ -105,6 +110,21 @@ def render() -> flt.Filters:
         filters = filters.with_(date_from=filters.date_to, date_to=filters.date_from)
     _write_url(filters)
     return filters
+
+
+def _district_select() -> None:
+    """Kecamatan of the chosen kab/kota (asked from the database only once some are chosen); with no
+    kab/kota chosen there is no kecamatan choice (the cascade province → kab/kota → kecamatan)."""
+    regencies = tuple(st.session_state.get("f_kab", ()))
+    chosen = st.session_state.get("f_kec", [])
+    if not regencies:
+        st.session_state["f_kec"] = []
+        return
+    districts = queries.run(villages.districts_of, regencies)
+    names = dict(zip(districts["district_code"], districts["district_name"], strict=True))
+    st.session_state["f_kec"] = [c for c in chosen if c in names]
+    st.multiselect(t("f_district"), options=list(names), format_func=lambda c: f"{names[c]} ({c})", key="f_kec",
+                   placeholder=t("all_districts"), help=t("f_district_help"))
 
 
 def _write_url(filters: flt.Filters) -> None:

@@ -17,8 +17,12 @@ from ui.formatting import date, number
 from ui.i18n import t
 
 
-def describe(filters: flt.Filters, names: dict[str, str] | None = None) -> str:
-    """The scope of ``filters`` in words, in the interface language."""
+def describe(filters: flt.Filters, names: dict[str, str] | None = None, *, with_districts: bool = False) -> str:
+    """The scope of ``filters`` in words, in the interface language.
+
+    The kecamatan filter is named only where the page applies it (``with_districts``, the pages with
+    per-desa data); elsewhere it would claim a narrower scope than the figures have.
+    """
     names = names or filter_bar.area_names()
     if filters.regencies:
         area = ", ".join(names.get(c, c) for c in filters.regencies)
@@ -28,6 +32,8 @@ def describe(filters: flt.Filters, names: dict[str, str] | None = None) -> str:
         area = ", ".join(names.get(c, c) for c in filters.provinces)
     else:
         area = t("all_provinces")
+    if filters.districts and with_districts:
+        area = f"{t('f_district')} {', '.join(filters.districts)} · {area}"
     if filters.date_from and filters.date_to:
         period = f"{date(filters.date_from)} – {date(filters.date_to)}"
     elif filters.date_from:
@@ -44,8 +50,8 @@ def describe(filters: flt.Filters, names: dict[str, str] | None = None) -> str:
     return " · ".join(parts)
 
 
-def caption(filters: flt.Filters) -> None:
-    st.caption(describe(filters))
+def caption(filters: flt.Filters, *, with_districts: bool = False) -> None:
+    st.caption(describe(filters, with_districts=with_districts))
 
 
 def provenance_note(filters: flt.Filters, fact: str) -> pd.DataFrame:

@@ -52,6 +52,9 @@ SECTOR_COLOURS = {
 COOPERATIVE_STATUS_COLOURS = {"aktif": "#0072B2", "tidak_aktif": "#D55E00"}
 POKJA_STAGE_COLOURS = {"belum_dibentuk": "#882255", "persiapan": "#D55E00", "terbentuk": "#0072B2",
                        "tidak_ada_data": "#8C8C8C"}
+KDMP_STAGE_COLOURS = {"operasional": "#0072B2", "sk_ahu": "#117733", "akta_notaris": "#D55E00",
+                      "musdesus": "#882255", "tidak_ada_data": "#8C8C8C"}
+"""Koperasi Merah Putih stages, furthest first (Okabe-Ito + Tol's wine like the Pokja stages; grey = no report)."""
 MEETING_STATUS_COLOURS = {"held": "#0072B2", "planned": "#CC79A7", "cancelled": "#767676"}
 
 

@@ -1,7 +1,34 @@
 """Texts of the "Status Pokja" page (pages/pokja_status.py) and the Pokja stage labels."""
 
 TEXT = {
-    "pokja_intro": {
+    "pokja_programme": {"id": "Gugus tugas (mandat)", "en": "Task force (mandate)"},
+    "pokja_programme_pokja_pmi": {"id": "Pokja PMI & AKAD / Satgas PPMI", "en": "Pokja PMI & AKAD / Satgas PPMI"},
+    "pokja_programme_satgas_kdmp": {"id": "Satgas Koperasi Merah Putih (Keppres 9/2025)",
+                                    "en": "Satgas Koperasi Merah Putih (Keppres 9/2025)"},
+    "pokja_intro_satgas_kdmp": {
+        "id": "Keppres No. 9 Tahun 2025 mewajibkan Satgas Percepatan Pembentukan Koperasi Desa/Kelurahan Merah "
+              "Putih di setiap provinsi dan kabupaten/kota, jadi **semua 514 kab/kota** wajib membentuknya. "
+              "Halaman ini menunjukkan tahap tiap kab/kota menurut sumber yang tercatat; tanggal terbit Keppres "
+              "belum tercatat, sehingga tanda lewat tenggat ({n} hari) tidak dapat dihitung.",
+        "en": "Keppres No. 9/2025 requires a Satgas for accelerating the Koperasi Desa/Kelurahan Merah Putih in "
+              "every province and regency/city, so **all 514 regencies/cities** must form one. This page shows "
+              "each one's stage as recorded sources report it; the Keppres' issue date is not recorded, so the "
+              "overdue mark ({n} days) cannot be computed.",
+    },
+    "pokja_h_tally": {"id": "Angka yang dipublikasikan", "en": "Published figures"},
+    "pokja_tally_caption": {
+        "id": "Sebagaimana dilaporkan sumbernya (rekap Kemendagri 8 Agustus 2025), tidak dihitung ulang. Kab/kota "
+              "di provinsi yang dinyatakan tuntas tercatat terbentuk per tanggal rekap.",
+        "en": "As the source reported them (Ministry of Home Affairs tally of 8 August 2025), not recomputed. "
+              "Regencies of provinces reported complete are recorded as formed as of the tally's date.",
+    },
+    "pokja_file_tally": {"id": "satgas-kdmp-angka-dilaporkan", "en": "satgas-kdmp-reported-figures"},
+    "pokja_col_area": {"id": "Wilayah", "en": "Area"},
+    "pokja_area_national": {"id": "Indonesia", "en": "Indonesia"},
+    "pokja_col_figure": {"id": "Angka", "en": "Figure"},
+    "pokja_col_value": {"id": "Nilai", "en": "Value"},
+    "pokja_col_of_total": {"id": "Dari", "en": "Of"},
+    "pokja_intro_pokja_pmi": {
         "id": "Setiap kabupaten/kota wajib membentuk Pokja Pelayanan Terpadu Perlindungan PMI dan Tenaga Kerja "
               "Akad (di NTT: Kesepakatan Bersama Gubernur NTT dengan bupati/wali kota, 2019). Halaman ini "
               "menunjukkan tahap tiap kab/kota menurut sumber yang tercatat. Pokja yang belum terbentuk lebih "
