@@ -194,3 +194,34 @@ def test_a_desa_holding_demo_data_is_refused(eng):
         kdmp_records.record_kdmp_stage(s, village_code="53.02.09.2003", stage="akta_notaris", on=D(2025, 6, 2),
                                        source_id=real.id)
     assert facts(eng) == before
+
+
+def test_kdmp_figures_of_a_news_report_are_saved_as_reported_and_undone(eng):
+    from data_access.imports import news
+    from data_access.models_kdmp import KdmpFigure
+
+    before = facts(eng)
+    proposal = {"formed": 278, "notarial_deed": 250, "legal_entity": None, "operational": 31, "villages": 278,
+                "area": "53.02", "as_of": "2025-09-02", "evidence": {}}
+    reported = news.KdmpReported.from_proposal(proposal, area_code="53", as_of=D(2025, 9, 3))
+    item = news.NewsMeeting(title="Rakor Satgas KDMP Kabupaten Timor Tengah Selatan", held_on=D(2025, 9, 3),
+                            province_code="53", regency_code="53.02", outlet="victorynews.id",
+                            url="https://victorynews.id/kdmp-tts", text="Soe – …", kdmp=reported)
+    foreign = news.save(news.NewsMeeting(**{**item.__dict__, "kdmp": news.KdmpReported(D(2025, 9, 2), "99.99",
+                                                                                        {"formed": 1})}),
+                        user="dinas", engine=eng)
+    assert foreign.problems == ["kdmp_figures"] and facts(eng) == before
+    saved = news.save(item, user="dinas", engine=eng)
+    assert saved.done and saved.action == "created"
+    with Session(eng) as s:
+        rows = s.execute(select(KdmpFigure.level, KdmpFigure.area_code, KdmpFigure.as_of, KdmpFigure.measure,
+                                KdmpFigure.value, KdmpFigure.of_total, Source.url)
+                         .join(Source, Source.id == KdmpFigure.source_id)
+                         .where(Source.url == "https://victorynews.id/kdmp-tts")).all()
+    assert sorted(rows) == [
+        ("kabupaten_kota", "53.02", D(2025, 9, 2), "kdmp_formed", 278, 278, "https://victorynews.id/kdmp-tts"),
+        ("kabupaten_kota", "53.02", D(2025, 9, 2), "notarial_deed", 250, 278, "https://victorynews.id/kdmp-tts"),
+        ("kabupaten_kota", "53.02", D(2025, 9, 2), "operational", 31, 278, "https://victorynews.id/kdmp-tts")]
+    assert news.save(item, user="dinas", engine=eng).action == "unchanged"
+    assert imports.undo(saved.batch_id, user="dinas", engine=eng).done
+    assert facts(eng) == before
