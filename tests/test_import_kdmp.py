@@ -94,6 +94,7 @@ def eng(request, tmp_path_factory):
     engine_module.prepare_database(engine, with_demo=False)
     auth.add_user("dinas", role="editor", password=PASSWORD, province_code="53", actor="test", engine=engine)
     auth.add_user("admin", role="admin", password=PASSWORD, actor="test", engine=engine)
+    auth.add_user("ntb", role="editor", password=PASSWORD, province_code="52", actor="test", engine=engine)
     return engine
 
 
@@ -225,3 +226,11 @@ def test_kdmp_figures_of_a_news_report_are_saved_as_reported_and_undone(eng):
     assert news.save(item, user="dinas", engine=eng).action == "unchanged"
     assert imports.undo(saved.batch_id, user="dinas", engine=eng).done
     assert facts(eng) == before
+
+
+def test_an_editor_of_another_province_is_refused_row_by_row_in_both_languages(eng):
+    report = imports.preview("kdmp", DINAS_FILE, "kdmp-tts.csv", user="ntb", engine=eng)
+    assert report.counts["new"] == 0 and report.counts["rejected"] == len(DINAS)
+    first = _errors(report)[3][0]
+    assert (first.code, first.column) == ("outside_province", "Nama Desa/Kelurahan")
+    assert _errors(report)[10][0].text("en").startswith("this name matches several desa/kelurahan")
