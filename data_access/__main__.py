@@ -6,7 +6,7 @@
   deterministic synthetic data set.
 - ``stats``: row counts per table as JSON.
 - ``import KIND FILE --user NAME [--dry-run] [--strict] [--json]``: the same
-  preview/commit as the Impor page (KIND: registry, counts, meetings, pokja); exit
+  preview/commit as the Impor page (KIND: registry, counts, meetings, pokja, kdmp); exit
   code 0 clean, 1 rejected rows, 2 file or account refused.
 - ``undo BATCH --user NAME``: undo one import batch.
 - ``user add NAME --role viewer|editor|admin [--province 53] [--password-stdin]``
@@ -29,7 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from data_access import demo, engine, stats
 from data_access.models import USER_ROLES
 
-IMPORT_KINDS = ("registry", "counts", "meetings", "pokja")
+IMPORT_KINDS = ("registry", "counts", "meetings", "pokja", "kdmp")
 
 
 def _actor() -> str:

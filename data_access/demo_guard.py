@@ -7,6 +7,9 @@ ones:
 
 - a real ``Pokja`` (its ``source_id`` real) under a mandate whose source is synthetic;
 - a real ``PokjaStageChange`` in the history of a Pokja under a synthetic mandate;
+- a ``KdmpStageChange`` whose source is real and its ``Kdmp``'s synthetic, or the other way
+  round, and a ``Kdmp`` moved from a synthetic source to a real one or back (a desa's KDMP and its
+  history are all demo or all real);
 - a ``MeetingSource`` linking a real report to a synthetic meeting, or a
   synthetic report to a real meeting (the report and the meeting must agree).
 
@@ -19,15 +22,22 @@ Installed by importing ``data_access.models``.
 
 from __future__ import annotations
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Mandate, Meeting, MeetingSource, Pokja, PokjaStageChange, Source
+from data_access.models_kdmp import Kdmp, KdmpStageChange
 
 MESSAGES = {
     "pokja_mandate": {
         "id": "Catatan nyata (Pokja {regency}) tidak boleh memakai mandat demo {mandate}. Pilih mandat yang nyata.",
         "en": "A real record (Pokja {regency}) may not use the demo mandate {mandate}. Choose a real mandate.",
+    },
+    "kdmp_history": {
+        "id": "Laporan {report} tidak boleh masuk ke riwayat KDMP {record} desa {village}: "
+              "data nyata dan data demo tidak boleh dicampur.",
+        "en": "A {report} report may not join the {record} KDMP history of desa {village}: "
+              "real and demo data are never mixed.",
     },
     "meeting_source": {
         "id": "Laporan {report} tidak boleh dikaitkan dengan rapat {meeting} (#{meeting_id}): "
@@ -84,13 +94,23 @@ def _pokja_of(session: Session, conn, change: PokjaStageChange):
 def check(session: Session) -> None:
     """Refuse the pending writes of ``session`` that tie real records to synthetic ones."""
     touched = [o for o in (*session.new, *session.dirty)
-               if isinstance(o, (Pokja, PokjaStageChange, MeetingSource))]
+               if isinstance(o, (Pokja, PokjaStageChange, MeetingSource, Kdmp, KdmpStageChange))]
     if not touched:
         return
     conn = session.connection()
     for obj in touched:
         if isinstance(obj, Pokja):
             _check_pokja(conn, obj.regency_code, obj.mandate_id, obj.source_id)
+        elif isinstance(obj, Kdmp):
+            before = inspect(obj).attrs.source_id.history.deleted
+            if before and before[0] is not None and _synthetic(conn, before[0]) != _synthetic(conn, obj.source_id):
+                raise SyntheticReferenceError("kdmp_history", village=obj.village_code,
+                                              report=_synthetic(conn, obj.source_id), record=_synthetic(conn, before[0]))
+        elif isinstance(obj, KdmpStageChange):
+            owner = conn.execute(select(Kdmp.village_code, Kdmp.source_id).where(Kdmp.id == obj.kdmp_id)).first()
+            if owner is not None and _synthetic(conn, owner[1]) != _synthetic(conn, obj.source_id):
+                raise SyntheticReferenceError("kdmp_history", village=owner[0], report=_synthetic(conn, obj.source_id),
+                                              record=_synthetic(conn, owner[1]))
         elif isinstance(obj, PokjaStageChange):
             owner = _pokja_of(session, conn, obj)
             if owner is not None:

@@ -410,7 +410,7 @@ class PokjaStageChange(Base):
 # --- Who may write, and what every write did -------------------------------------------------
 
 USER_ROLES = ("viewer", "editor", "admin")
-IMPORT_KINDS = ("registry", "counts", "meetings", "pokja", "news")
+IMPORT_KINDS = ("registry", "counts", "meetings", "pokja", "news", "kdmp")
 BATCH_STATUSES = ("committed", "undone")
 BATCH_ROW_ACTIONS = ("created", "updated")
 

@@ -31,6 +31,7 @@ KDMP_FIGURE_LEVELS = ("nasional", "provinsi", "kabupaten_kota")
 KDMP_MEASURES = (
     "musdesus_held",               # desa/kelurahan that held their musdesus
     "kdmp_formed",                 # KDMP formed (as the source counts them)
+    "notarial_deed",               # KDMP with their notarial deed of establishment (akta pendirian)
     "legal_entity",                # KDMP with an approved legal entity
     "operational",                 # KDMP operating
     "satgas_regencies_formed",     # kab/kota with a Satgas KDMP (of ``of_total``)

@@ -2,7 +2,8 @@
 proposes, each with the quote that supports it → the editor corrects them → one save: the
 report as a new source, the meeting (or a further source of the same meeting already stored),
 and the cooperative figures and Pokja stage it states. Koperasi Merah Putih figures are shown
-read-only with their quotes (``ui.kdmp_figures``). Editors only; undone from the Impor page.
+with their quotes (``ui.kdmp_figures``), saved with the report as reported KDMP figures when the editor
+ticks it. Editors only; undone from the Impor page.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ if "ex_result" not in st.session_state:
 text, proposal = st.session_state["ex_result"]
 st.subheader(t("ex_proposed"))
 _evidence_table(proposal)
-show_kdmp_figures(proposal, lambda code: regency_names.get(code) or province_names.get(code))
+save_kdmp = show_kdmp_figures(proposal, lambda code: regency_names.get(code) or province_names.get(code))
 
 # --- the form ---------------------------------------------------------------------------------------
 st.subheader(t("ex_form"))
@@ -273,6 +274,8 @@ if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing)
         if figures else None,
         stage=news.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3])
         if stage else None,
+        kdmp=news.KdmpReported.from_proposal(proposal["kdmp_figures"], area_code=regency or province, as_of=held_on)
+        if save_kdmp else None,
     )
     with database_errors_shown():
         saved = news.save(item, user=user, merge=merge)

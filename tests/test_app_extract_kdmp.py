@@ -35,3 +35,40 @@ def test_kdmp_figures_are_shown_with_their_quotes_and_not_as_cooperative_figures
     assert "Kupang" in " ".join(kdmp[kdmp.columns[1]])  # the area, by name
     assert not at.checkbox(key="ex_f_fig").value  # no cooperative figures proposed
     assert at.session_state["ex_f_fig_total"] is None  # the 177/160/14 are not an area's cooperatives
+
+
+def test_kdmp_figures_saved_with_the_report_when_ticked_and_undone_with_it(own_db):  # noqa: F811 - fixture
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from data_access import engine as engine_module
+    from data_access import imports
+    from data_access.models import ImportBatch, Source
+    from data_access.models_kdmp import KdmpFigure
+
+    at = app()
+    at.session_state["auth_user"] = Identity("editor", "Editor NTT", "editor", "53")
+    at.switch_page("pages/extract_news.py").run()
+    _extract(at, KDMP_REPORT)
+    at.text_input(key="ex_f_title").input("Rakor Satgas KDMP Kabupaten Kupang")
+    at.text_input(key="ex_f_outlet").input("pos-kupang.com")
+    at.checkbox(key="ex_f_kdmp").check().run()
+    at.button(key="ex_save").click().run()
+    assert not at.exception, at.exception
+    assert any("tersimpan" in s.value for s in at.success)
+    with engine_module.session_scope(own_db) as s:
+        rows = s.execute(select(KdmpFigure.measure, KdmpFigure.area_code, KdmpFigure.as_of, KdmpFigure.value,
+                                KdmpFigure.of_total, Source.outlet, Source.kind)
+                         .join(Source, Source.id == KdmpFigure.source_id)
+                         .where(Source.outlet == "pos-kupang.com")).all()
+        batch = s.scalar(select(ImportBatch.id).where(ImportBatch.kind == "news"))
+    day = dt.date(2025, 8, 11)  # "Senin (11/8/2025)"; 177 desa/kelurahan, all formed, 160 legal, 14 operating
+    assert sorted(rows) == sorted([
+        ("kdmp_formed", "53.01", day, 177, 177, "pos-kupang.com", "news"),
+        ("legal_entity", "53.01", day, 160, 177, "pos-kupang.com", "news"),
+        ("operational", "53.01", day, 14, 177, "pos-kupang.com", "news")])
+    assert imports.undo(batch, user="editor", engine=own_db).done
+    with engine_module.session_scope(own_db) as s:
+        assert s.scalar(select(KdmpFigure.id).join(Source, Source.id == KdmpFigure.source_id)
+                        .where(Source.outlet == "pos-kupang.com")) is None

@@ -133,3 +133,17 @@ def test_case_files_through_the_command_line(cli):
     after = _stats(cli)
     assert after["meeting_source"] == before["meeting_source"] + 1
     assert after["meeting"] == before["meeting"] + 3
+
+
+def test_a_kdmp_list_through_the_command_line(cli, tmp_path):
+    from tests.test_import_kdmp import DINAS_FILE
+
+    path = tmp_path / "kdmp-tts.csv"
+    path.write_bytes(DINAS_FILE)
+    before = _stats(cli)
+    done = cli("import", "kdmp", str(path), "--user", "editor")
+    assert done.returncode == 1, done.stderr  # committed, with rejected rows
+    assert "baru 7" in done.stdout and "ditolak 5" in done.stdout
+    after = _stats(cli)
+    assert after["kdmp"] == before["kdmp"] + 7
+    assert after["kdmp_stage_change"] == before["kdmp_stage_change"] + 16

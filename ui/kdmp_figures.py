@@ -1,6 +1,6 @@
 """The Koperasi Merah Putih (KDMP) figures an extraction proposes, shown read-only with their quotes
-on the Ekstraksi berita page. They are never cooperative figures; storing them needs the KDMP
-table (issue 14), so the page only displays them."""
+on the Ekstraksi berita page, and the editor's choice to save them with the report as reported KDMP
+figures (``data_access.imports.news_kdmp``). They are never cooperative figures."""
 
 from __future__ import annotations
 
@@ -32,12 +32,15 @@ def kdmp_rows(found: dict, area_name: Callable[[str], str | None]) -> list[tuple
     return rows
 
 
-def show_kdmp_figures(found: dict, area_name: Callable[[str], str | None]) -> None:
-    """A read-only table of the KDMP figures (nothing when there are none)."""
+def show_kdmp_figures(found: dict, area_name: Callable[[str], str | None]) -> bool:
+    """A read-only table of the KDMP figures (nothing when there are none) and a checkbox (key
+    ``ex_f_kdmp``, off by default): whether to save them. Returns the checkbox (False without figures)."""
     rows = kdmp_rows(found, area_name)
     if not rows:
-        return
+        return False
     st.markdown(f"**{t('ex_kdmp_title')}**")
     st.caption(t("ex_kdmp_caption"))
     st.dataframe(pd.DataFrame(rows, columns=[t("ex_col_field"), t("ex_col_value"), t("ex_col_evidence")]),
                  hide_index=True, width="stretch", key="ex_kdmp_table")
+    stated = any((found.get("kdmp_figures") or {}).get(key) is not None for key in KEYS if key != "villages")
+    return stated and st.checkbox(t("ex_kdmp_save"), key="ex_f_kdmp", help=t("ex_kdmp_save_help"))

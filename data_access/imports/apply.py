@@ -11,7 +11,7 @@ do, and a rejected row never writes anything.
 Natural keys (a re-import of the same file finds every row ``unchanged`` and
 writes nothing, not even a batch): registry → NIK (or name + regency when the
 file has no NIK); counts → area + date + source; meetings → province + date +
-title; Pokja → regency + mandate + stage + date. Undo: ``imports.undo``.
+title; Pokja → regency + mandate + stage + date; KDMP → desa code. Undo: ``imports.undo``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from data_access.imports.parsing import FileError, header_key
 from data_access.imports.regions import Gazetteer
 from data_access.imports.report import ImportReport, RowOutcome
 from data_access.imports.undo import registry_regencies
+from data_access.imports.villages import VillageIndex
 from data_access.models import ImportBatch, ImportBatchRow, Mandate, User
 
 _Job = Job  # the name ``imports.news`` uses
@@ -77,7 +78,8 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
             shaped = layouts.shape(table, spec, gazetteer)
             table = shaped.table
             report.layout, report.notes = shaped.layout, list(shaped.notes)
-            ctx = Context(gazetteer, _mandates(session), today or dt.date.today(), shaped.kota_written)
+            ctx = Context(gazetteer, _mandates(session), today or dt.date.today(), shaped.kota_written,
+                          VillageIndex(session))
             try:
                 hmap, validated = validate(spec, table, ctx)
             except FileError as problem:

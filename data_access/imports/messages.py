@@ -7,6 +7,7 @@ lang, **params)``. Keep them concrete: say what was found and what to write.
 
 from __future__ import annotations
 
+from data_access.imports.messages_kdmp import KDMP_MESSAGES
 from data_access.imports.messages_layouts import LAYOUT_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -161,6 +162,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update(LAYOUT_MESSAGES)
+MESSAGES.update(KDMP_MESSAGES)
 
 
 def text(code: str, lang: str = "id", **params) -> str:

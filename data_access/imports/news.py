@@ -5,7 +5,8 @@ transaction: the report as a new ``source`` of kind ``news``; the meeting — or
 when the same meeting is already known (same province and date, similar title
 or venue: ``possible_duplicates``), the report as a further source of that
 meeting (``MeetingSource``) instead of a second meeting; and, when given, the
-cooperative figures and the Pokja stage the report states. It is an
+cooperative figures, the Pokja stage and the Koperasi Merah Putih figures
+(``news_kdmp``) the report states. It is an
 ``ImportBatch`` of kind ``news`` (undone from the Impor page like any import) and
 audited as ``save_meeting`` or ``add_source``. Saving the same report again
 changes nothing.
@@ -26,6 +27,7 @@ from data_access import audit, records
 from data_access.engine import get_engine, session_scope
 from data_access.gazetteer import normalise
 from data_access.imports.apply import ImportReport, _Job, writer_account
+from data_access.imports.news_kdmp import KdmpReported, save_figures
 from data_access.imports.parsing import FileError, ImportProblem
 from data_access.imports.regions import Gazetteer
 from data_access.models import (
@@ -98,6 +100,7 @@ class NewsMeeting:
     text: str = ""
     figures: Figures | None = None
     stage: Stage | None = None
+    kdmp: KdmpReported | None = None
 
     def source_key(self) -> str:
         """The report's natural key: its URL, or outlet + headline (or the text's hash) + date."""
@@ -190,6 +193,8 @@ def _check(item: NewsMeeting, gazetteer: Gazetteer) -> list[str]:
         problems.append("participants")
     if item.url and not item.url.lower().startswith(("http://", "https://")):
         problems.append("url")
+    if item.kdmp is not None:
+        problems += item.kdmp.problems({*gazetteer.provinces, *gazetteer.regencies})
     if item.figures is not None:
         f = item.figures
         if all(v is None for v in (f.total, f.active, f.inactive)) or any(
@@ -222,6 +227,8 @@ def save(item: NewsMeeting, *, user, merge: str | int = "auto", engine: Engine |
             areas = {item.province_code, *(c[:2] for c in filter(None, [item.regency_code, *item.regencies]))}
             if item.stage is not None:
                 areas.add(item.stage.regency_code[:2])
+            if item.kdmp is not None:
+                areas.add(item.kdmp.area_code[:2])
             if writer.role != "admin" and writer.province_code and areas != {writer.province_code}:
                 raise FileError("outside_province", allowed=gazetteer.label(writer.province_code))
             key = item.source_key()
@@ -278,14 +285,16 @@ def save(item: NewsMeeting, *, user, merge: str | int = "auto", engine: Engine |
                 result.action, result.meeting_id = "created", meeting.id
             counted = _figures(session, job, item, source.id)
             staged = _stage(session, job, item, source.id)
-            batch.rows_new = 1 + counted + staged
+            kdmp_added = save_figures(session, job, item.kdmp, source.id, item.outlet)
+            batch.rows_new = 1 + counted + staged + kdmp_added
             job.write_rows()
             audit.record(session, username=writer.username,
                          action="save_meeting" if result.action == "created" else "add_source",
                          entity="meeting", entity_key=f"{result.meeting_id}", batch_id=batch.id,
                          source_id=source.id,
                          detail={"title": item.title, "held_on": item.held_on, "outlet": item.outlet,
-                                 "url": item.url, "figures": counted, "pokja_stage": staged})
+                                 "url": item.url, "figures": counted, "pokja_stage": staged,
+                                 "kdmp_figures": kdmp_added})
             result.batch_id = batch.id
     except FileError as problem:
         result.error = problem

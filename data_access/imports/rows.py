@@ -221,4 +221,5 @@ class Context:
     mandates: dict[str, tuple[int, str]]  # header_key(code or title) → (id, code)
     today: dt.date
     kota_written: frozenset[str] = frozenset()  # normalised "kota x" names the file itself lists (BPS rule)
+    villages: object = None  # ``imports.villages.VillageIndex`` of the import's session (desa lookups)
 

@@ -41,11 +41,14 @@ from data_access.models import (
     Source,
     User,
 )
+from data_access.models_kdmp import Kdmp, KdmpFigure, KdmpStageChange
 
 MODELS = {m.__tablename__: m for m in (Source, Cooperative, CooperativeRat, CooperativeCount, Meeting,
-                                        MeetingSource, Pokja, PokjaStageChange)}
+                                        MeetingSource, Pokja, PokjaStageChange, Kdmp, KdmpStageChange,
+                                        KdmpFigure)}
 SOURCE_REFERENCES = (Meeting.source_id, MeetingSource.source_id, Cooperative.source_id, CooperativeCount.source_id,
-                     Pokja.source_id, PokjaStageChange.source_id, Mandate.source_id, ImportBatch.source_id)
+                     Pokja.source_id, PokjaStageChange.source_id, Mandate.source_id, ImportBatch.source_id,
+                     Kdmp.source_id, KdmpStageChange.source_id, KdmpFigure.source_id)
 
 BATCH_COLUMNS = ["id", "kind", "file_name", "created_at", "username", "display_name", "status", "rows_new",
                  "rows_changed", "rows_unchanged", "rows_rejected", "undone_at", "undone_by", "source_id"]
@@ -82,8 +85,8 @@ class UndoReport:
         return f"Impor #{self.batch_id} dibatalkan: {self.deleted} baris dihapus, {self.restored} baris dipulihkan."
 
 
-DELETE_ORDER = ("cooperative_rat", "pokja_stage_change", "meeting_source", "cooperative_count", "meeting", "pokja",
-                "cooperative", "source")
+DELETE_ORDER = ("cooperative_rat", "pokja_stage_change", "kdmp_stage_change", "kdmp_figure", "meeting_source",
+                "cooperative_count", "meeting", "pokja", "kdmp", "cooperative", "source")
 
 
 def _delete_rows(session: Session, model, keys: list[dict], batch_id: int) -> None:

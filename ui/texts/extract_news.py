@@ -49,9 +49,13 @@ TEXT: dict[str, dict[str, str]] = {
     "ex_kdmp_title": {"id": "Angka Koperasi Desa/Kelurahan Merah Putih (KDMP)",
                       "en": "Koperasi Desa/Kelurahan Merah Putih (KDMP) figures"},
     "ex_kdmp_caption": {
-        "id": "Angka KDMP yang disebut berita, dengan kutipannya; hanya ditampilkan, tidak disimpan sebagai angka "
-              "koperasi.",
-        "en": "KDMP figures the report states, with their quotes; shown only, never saved as cooperative figures."},
+        "id": "Angka KDMP yang disebut berita, dengan kutipannya; tidak pernah disimpan sebagai angka koperasi.",
+        "en": "KDMP figures the report states, with their quotes; never saved as cooperative figures."},
+    "ex_kdmp_save": {"id": "Simpan angka KDMP ini sebagai angka yang dilaporkan (sumbernya berita ini)",
+                     "en": "Save these KDMP figures as reported figures (their source: this report)"},
+    "ex_kdmp_save_help": {
+        "id": "Tanpa wilayah atau tanggal sendiri, angka memakai kabupaten/kota (atau provinsi) dan tanggal rapat.",
+        "en": "Without their own area or date, the figures take the meeting's regency (or province) and date."},
     "ex_kdmp_formed": {"id": "KDMP terbentuk", "en": "KDMP formed"},
     "ex_kdmp_notarial_deed": {"id": "Dengan akta notaris", "en": "With notarial deed"},
     "ex_kdmp_legal_entity": {"id": "Berbadan hukum (SK AHU)", "en": "With legal entity (SK AHU)"},

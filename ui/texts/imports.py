@@ -14,6 +14,7 @@ TEXT: dict[str, dict[str, str]] = {
     "imp_kind_counts": {"id": "Jumlah koperasi yang dilaporkan", "en": "Reported cooperative counts"},
     "imp_kind_meetings": {"id": "Rapat koordinasi", "en": "Coordination meetings"},
     "imp_kind_pokja": {"id": "Tahap Pokja/Satgas PMI", "en": "Pokja (task force) stages"},
+    "imp_kind_kdmp": {"id": "Koperasi Merah Putih per desa", "en": "Koperasi Merah Putih per desa"},
     "imp_kind_news": {"id": "Ekstraksi berita", "en": "News extraction"},
     "imp_templates": {"id": "Templat dan kolom", "en": "Templates and columns"},
     "imp_template_xlsx": {"id": "Templat XLSX", "en": "XLSX template"},

@@ -69,6 +69,7 @@ TEXT = {
     "kdmp_national": {"id": "Indonesia", "en": "Indonesia"},
     "kdmp_measure_musdesus_held": {"id": "Desa/kelurahan sudah musdesus", "en": "Desa/kelurahan that held musdesus"},
     "kdmp_measure_kdmp_formed": {"id": "KDMP terbentuk", "en": "KDMP formed"},
+    "kdmp_measure_notarial_deed": {"id": "KDMP dengan akta notaris", "en": "KDMP with a notarial deed"},
     "kdmp_measure_legal_entity": {"id": "KDMP berbadan hukum", "en": "KDMP with legal entity"},
     "kdmp_measure_operational": {"id": "KDMP beroperasi", "en": "KDMP operating"},
     "kdmp_measure_satgas_regencies_formed": {"id": "Kab/kota dengan Satgas KDMP", "en": "Regencies with a Satgas KDMP"},

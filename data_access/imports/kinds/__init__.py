@@ -1,4 +1,5 @@
-"""The import kinds, one module each: ``registry``, ``counts``, ``meetings``, ``pokja``.
+"""The import kinds, one module each: ``registry``, ``counts``, ``meetings``, ``pokja``, ``kdmp``
+(its writer in ``kdmp_write``).
 
 Each module holds its ``KindSpec`` (columns and spellings), its row validator
 (one row → a ``Record`` or ``RowError``s) and its writer (records → new / changed /
@@ -8,13 +9,14 @@ unchanged / rejected). Adding a kind is one module and one line in ``KINDS``.
 from __future__ import annotations
 
 from data_access.imports.kinds.counts import COUNTS
+from data_access.imports.kinds.kdmp import KDMP
 from data_access.imports.kinds.meetings import MEETINGS
 from data_access.imports.kinds.pokja import POKJA
 from data_access.imports.kinds.registry import REGISTRY
 from data_access.imports.parsing import FileError, Table, clean
 from data_access.imports.rows import Context, HeaderMap, KindSpec, Record, RowError, RowView, map_headers
 
-KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (REGISTRY, COUNTS, MEETINGS, POKJA)}
+KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (REGISTRY, COUNTS, MEETINGS, POKJA, KDMP)}
 
 
 def spec_for(kind: str) -> KindSpec:
@@ -42,5 +44,5 @@ def validate(spec: KindSpec, table: Table, ctx: Context) -> tuple[HeaderMap, lis
     return hmap, out
 
 
-__all__ = ["COUNTS", "KINDS", "MEETINGS", "POKJA", "REGISTRY", "Context", "HeaderMap", "KindSpec", "Record",
+__all__ = ["COUNTS", "KDMP", "KINDS", "MEETINGS", "POKJA", "REGISTRY", "Context", "HeaderMap", "KindSpec", "Record",
            "RowError", "map_headers", "spec_for", "validate"]

@@ -27,4 +27,13 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
                   "4;18-20 Mei 2022;19.00 WIB;Rapat Kerja Sama Antar Daerah;Surabaya;Kota Surabaya;…;…"),
     ],
     "pokja": [],
+    "kdmp": [
+        ("plain", "No;Desa/Kelurahan;Kecamatan;Kabupaten/Kota;Tahap;Tanggal Musdesus;Tanggal Akta;Nomor Akta;"
+                  "Tanggal SK AHU;Nomor SK AHU;Gerai;Klinik\n"
+                  "1;Tumu;Amanuban Tengah;Kab. Timor Tengah Selatan;SK AHU;12 Mei 2025;03/06/2025;17;21/07/2025;"
+                  "AHU-0012345.AH.01.29.TAHUN 2025;ya;belum"),
+        ("plain", "kode_desa,nama_desa,nama_kecamatan,nama_kabupaten_kota,tahapan,tanggal_musdesus,tanggal_akta,"
+                  "nomor_sk_ahu,unit_usaha\n5302052005,TUMU,AMANUBAN TENGAH,KAB. TIMOR TENGAH SELATAN,akta notaris,"
+                  "2025-05-12,2025-06-03,,gerai"),
+    ],
 }
