@@ -72,6 +72,7 @@ TEXT: dict[str, dict[str, str]] = {
     "mtg_none_upcoming": {"id": "Tidak ada rapat mendatang dalam cakupan.", "en": "No upcoming meeting in scope."},
     "mtg_none_past": {"id": "Tidak ada rapat lalu dalam cakupan.", "en": "No past meeting in scope."},
     "mtg_col_date": {"id": "Tanggal", "en": "Date"},
+    "mtg_col_ends": {"id": "Tanggal selesai", "en": "End date"},
     "mtg_col_title": {"id": "Judul", "en": "Title"},
     "mtg_col_kind": {"id": "Jenis", "en": "Kind"},
     "mtg_col_level": {"id": "Tingkat", "en": "Level"},
