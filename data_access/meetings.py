@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Date, Engine, and_, case, extract, func, literal, not_, select, true, union_all
+from sqlalchemy import Date, Engine, and_, case, extract, func, literal, not_, select, true, union, union_all
 from sqlalchemy.orm import aliased
 
 from data_access import filters as flt
@@ -108,12 +108,18 @@ def summary(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
 def months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
     """Months that have meetings in scope, oldest first.
 
-    Columns: ``year``, ``month`` (1–12), ``meetings`` (meetings held_on in that month).
+    Columns: ``year``, ``month`` (1–12), ``meetings`` (meetings on a day of that month: a meeting
+    over several days counts in the month of its first and of its last day; agenda ranges span
+    days, so no month lies between the two).
     """
-    year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
-    stmt = (select(year.label("y"), month.label("m"), func.count())
-            .where(flt.meeting_clause(filters))
-            .group_by(year, month).order_by(year, month))
+    def month_of(day):
+        return (select(Meeting.id.label("id"), extract("year", day).label("y"), extract("month", day).label("m"))
+                .where(flt.meeting_clause(filters)))
+
+    touched = union(month_of(Meeting.held_on),
+                    month_of(Meeting.ends_on).where(Meeting.ends_on.is_not(None))).subquery()
+    stmt = (select(touched.c.y, touched.c.m, func.count())
+            .group_by(touched.c.y, touched.c.m).order_by(touched.c.y, touched.c.m))
     return _frame(engine, stmt, MONTH_COLUMNS).astype("int64")
 
 

@@ -86,3 +86,10 @@ def test_days_in_words():
     assert date_range(dt.date(2022, 12, 30), dt.date(2023, 1, 2), "en") == "30 December 2022 – 2 January 2023"
     assert date_range(dt.date(2022, 5, 19), None, "id") == date_range(dt.date(2022, 5, 19), dt.date(2022, 5, 19),
                                                                         "id") == "19 Mei 2022"
+
+
+def test_months_offer_each_month_a_meeting_runs_in(eng):
+    got = meetings.months(NTT.with_(date_from=dt.date(2022, 1, 1), date_to=dt.date(2022, 6, 30)), engine=eng)
+    assert list(got.columns) == meetings.MONTH_COLUMNS
+    # May: all three; June: the meeting from 30 May to 2 June, counted once in each month
+    assert [tuple(r) for r in got.itertuples(index=False)] == [(2022, 5, 3), (2022, 6, 1)]
