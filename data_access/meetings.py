@@ -106,11 +106,24 @@ def summary(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
 
 
 def months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
-    """Months that have meetings in scope, oldest first.
+    """Months that have meetings in scope, oldest first; each meeting counted once, in the month
+    of its first day (so the months add up to ``summary``'s total).
 
-    Columns: ``year``, ``month`` (1–12), ``meetings`` (meetings on a day of that month: a meeting
-    over several days counts in the month of its first and of its last day; agenda ranges span
-    days, so no month lies between the two).
+    Columns: ``year``, ``month`` (1–12), ``meetings`` (meetings held_on in that month).
+    """
+    year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
+    stmt = (select(year.label("y"), month.label("m"), func.count())
+            .where(flt.meeting_clause(filters))
+            .group_by(year, month).order_by(year, month))
+    return _frame(engine, stmt, MONTH_COLUMNS).astype("int64")
+
+
+def calendar_months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+    """The months the calendar offers: months with a day of a meeting in scope, oldest first.
+
+    Columns: ``MONTH_COLUMNS``; ``meetings`` counts the meetings on a day of that month: one over
+    several days counts in the month of its first and of its last day (agenda ranges span days,
+    so no month lies between the two).
     """
     def month_of(day):
         return (select(Meeting.id.label("id"), extract("year", day).label("y"), extract("month", day).label("m"))

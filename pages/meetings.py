@@ -36,7 +36,7 @@ def _metrics(summary: pd.Series, marked: bool) -> None:
 
 def _month_calendar() -> None:
     st.subheader(t("mtg_calendar"))
-    months = queries.run(meetings.months, filters)
+    months = queries.run(meetings.calendar_months, filters)
     counts = {f"{y:04d}-{m:02d}": int(n) for y, m, n in months.itertuples(index=False)}
     this_month = filters.today.strftime("%Y-%m")
     in_range = ((filters.date_from is None or filters.date_from <= filters.today)

@@ -89,7 +89,10 @@ def test_days_in_words():
 
 
 def test_months_offer_each_month_a_meeting_runs_in(eng):
-    got = meetings.months(NTT.with_(date_from=dt.date(2022, 1, 1), date_to=dt.date(2022, 6, 30)), engine=eng)
+    scope = NTT.with_(date_from=dt.date(2022, 1, 1), date_to=dt.date(2022, 6, 30))
+    got = meetings.calendar_months(scope, engine=eng)
     assert list(got.columns) == meetings.MONTH_COLUMNS
     # May: all three; June: the meeting from 30 May to 2 June, counted once in each month
     assert [tuple(r) for r in got.itertuples(index=False)] == [(2022, 5, 3), (2022, 6, 1)]
+    # the monthly counts (Ringkasan) count each meeting once, in the month of its first day
+    assert [tuple(r) for r in meetings.months(scope, engine=eng).itertuples(index=False)] == [(2022, 5, 3)]
