@@ -10,7 +10,8 @@ koperasi 1, ketenagakerjaan 2, transmigrasi 4, perlindungan_pmi 8; a meeting
 has each sector at most once, so the sum is exact on every backend) and are
 decoded to comma-separated codes in the fixed ``SECTORS`` order.
 
-"Upcoming" means status ``planned`` and ``held_on >= filters.today``; every
+"Upcoming" means status ``planned`` and a last day (``ends_on``, else ``held_on``) on or after
+``filters.today`` — a planned meeting still running is upcoming; every
 other meeting in scope (held, cancelled, or planned but already past) is
 "past". The two lists are a partition of the meetings in scope.
 """
@@ -74,7 +75,7 @@ def _sector_mask():
 
 
 def _upcoming(filters: flt.Filters):
-    return and_(Meeting.status == "planned", Meeting.held_on >= filters.today)
+    return and_(Meeting.status == "planned", func.coalesce(Meeting.ends_on, Meeting.held_on) >= filters.today)
 
 
 def _frame(engine: Engine | None, stmt, columns: list[str]) -> pd.DataFrame:

@@ -96,3 +96,19 @@ def test_months_offer_each_month_a_meeting_runs_in(eng):
     assert [tuple(r) for r in got.itertuples(index=False)] == [(2022, 5, 3), (2022, 6, 1)]
     # the monthly counts (Ringkasan) count each meeting once, in the month of its first day
     assert [tuple(r) for r in meetings.months(scope, engine=eng).itertuples(index=False)] == [(2022, 5, 3)]
+
+
+def test_a_planned_meeting_still_running_is_upcoming(eng):
+    """Planned 18–20 May 2022, seen on 19 and on 21 May: upcoming while it runs, past after its last day."""
+    from sqlalchemy import update
+
+    from data_access.models import Meeting
+
+    with engine_module.session_scope(eng) as s:
+        s.execute(update(Meeting).where(Meeting.title.in_(TITLES)).values(status="planned"))
+    running = NTT.with_(today=dt.date(2022, 5, 19))
+    assert set(meetings.meeting_list(running, "upcoming", engine=eng)["title"]) == TITLES  # 19 May: the one-day too
+    assert meetings.summary(running, engine=eng).iloc[0]["upcoming"] == 3
+    later = NTT.with_(today=dt.date(2022, 5, 21))
+    assert set(meetings.meeting_list(later, "upcoming", engine=eng)["title"]) == {"Rakor Lintas Bulan"}
+    assert "Rakor Koperasi Tiga Hari" in set(meetings.meeting_list(later, "past", engine=eng)["title"])

@@ -60,8 +60,9 @@ TEXT: dict[str, dict[str, str]] = {
     "mtg_upcoming_tab": {"id": "Mendatang ({n})", "en": "Upcoming ({n})"},
     "mtg_past_tab": {"id": "Lalu dan lainnya ({n})", "en": "Past and other ({n})"},
     "mtg_upcoming_rule": {
-        "id": "Rapat berstatus direncanakan pada atau setelah {today}, yang terdekat lebih dulu.",
-        "en": "Meetings planned on or after {today}, soonest first.",
+        "id": "Rapat berstatus direncanakan yang (hari terakhirnya) jatuh pada atau setelah {today}, "
+              "yang terdekat lebih dulu.",
+        "en": "Meetings planned whose (last) day is on or after {today}, soonest first.",
     },
     "mtg_past_rule": {
         "id": "Semua rapat lain dalam cakupan (terlaksana, dibatalkan, atau direncanakan sebelum {today}), "
