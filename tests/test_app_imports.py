@@ -82,6 +82,8 @@ def test_upload_preview_commit_and_undo(own_db):
 
     with engine_module.session_scope(own_db) as s:
         batch_id = s.scalar(select(ImportBatch.id))
+    assert at.checkbox(key="imp_undo_confirm").label == (
+        "Ya, batalkan impor ini (2 baris baru dihapus, 0 baris berubah dipulihkan)")
     at.checkbox(key="imp_undo_confirm").check().run()
     at.button(key="imp_undo").click().run()
     assert not at.exception, at.exception
