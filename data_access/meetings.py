@@ -10,7 +10,8 @@ koperasi 1, ketenagakerjaan 2, transmigrasi 4, perlindungan_pmi 8; a meeting
 has each sector at most once, so the sum is exact on every backend) and are
 decoded to comma-separated codes in the fixed ``SECTORS`` order.
 
-"Upcoming" means status ``planned`` and ``held_on >= filters.today``; every
+"Upcoming" means status ``planned`` and a last day (``ends_on``, else ``held_on``) on or after
+``filters.today`` — a planned meeting still running is upcoming; every
 other meeting in scope (held, cancelled, or planned but already past) is
 "past". The two lists are a partition of the meetings in scope.
 """
@@ -21,7 +22,7 @@ import calendar
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, extract, func, not_, select, true
+from sqlalchemy import Date, Engine, and_, case, extract, func, literal, not_, select, true, union, union_all
 from sqlalchemy.orm import aliased
 
 from data_access import filters as flt
@@ -47,7 +48,7 @@ MONTH_COLUMNS = ["year", "month", "meetings"]
 DAY_COLUMNS = ["day", "sector", "meetings", "day_total"]
 POINT_COLUMNS = ["id", "held_on", "province_code", "province", "title", "organizer", "status", "sectors"]
 MONTHLY_COLUMNS = ["month", "province_code", "province", "meetings"]
-LIST_COLUMNS = ["id", "held_on", "title", "kind", "level", "status", "province_code", "province",
+LIST_COLUMNS = ["id", "held_on", "ends_on", "title", "kind", "level", "status", "province_code", "province",
                 "regency_code", "regency", "city", "venue", "organizer", "opened_by_name", "opened_by_role",
                 "participants", "theme", "date_inferred", "sectors", "source_kind", "source_outlet",
                 "source_headline", "source_published_on", "source_url"]
@@ -74,7 +75,7 @@ def _sector_mask():
 
 
 def _upcoming(filters: flt.Filters):
-    return and_(Meeting.status == "planned", Meeting.held_on >= filters.today)
+    return and_(Meeting.status == "planned", func.coalesce(Meeting.ends_on, Meeting.held_on) >= filters.today)
 
 
 def _frame(engine: Engine | None, stmt, columns: list[str]) -> pd.DataFrame:
@@ -106,7 +107,8 @@ def summary(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
 
 
 def months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
-    """Months that have meetings in scope, oldest first.
+    """Months that have meetings in scope, oldest first; each meeting counted once, in the month
+    of its first day (so the months add up to ``summary``'s total).
 
     Columns: ``year``, ``month`` (1–12), ``meetings`` (meetings held_on in that month).
     """
@@ -117,10 +119,34 @@ def months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
     return _frame(engine, stmt, MONTH_COLUMNS).astype("int64")
 
 
+def calendar_months(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
+    """The months the calendar offers: months with a day of a meeting in scope, oldest first.
+
+    Columns: ``MONTH_COLUMNS``; ``meetings`` counts the meetings on a day of that month: one over
+    several days counts in the month of its first and of its last day (agenda ranges span days,
+    so no month lies between the two).
+    """
+    def month_of(day):
+        return (select(Meeting.id.label("id"), extract("year", day).label("y"), extract("month", day).label("m"))
+                .where(flt.meeting_clause(filters)))
+
+    touched = union(month_of(Meeting.held_on),
+                    month_of(Meeting.ends_on).where(Meeting.ends_on.is_not(None))).subquery()
+    stmt = (select(touched.c.y, touched.c.m, func.count())
+            .group_by(touched.c.y, touched.c.m).order_by(touched.c.y, touched.c.m))
+    return _frame(engine, stmt, MONTH_COLUMNS).astype("int64")
+
+
+def _last_day():
+    """A meeting's last day: ``ends_on`` for one over several days, else ``held_on``."""
+    return func.coalesce(Meeting.ends_on, Meeting.held_on)
+
+
 def month_days(filters: flt.Filters, year: int, month: int, engine: Engine | None = None) -> pd.DataFrame:
     """Meetings per day and sector in one calendar month, for the calendar grid.
 
-    One row per day with meetings and sector of those meetings. Columns: ``day``
+    A meeting over several days (``held_on`` to ``ends_on``) counts on each of its days in
+    the month. One row per day with meetings and sector of those meetings. Columns: ``day``
     (date), ``sector`` (code), ``meetings`` (meetings that day with that sector;
     a meeting of two sectors counts once for each), ``day_total`` (distinct
     meetings that day). With a sector filter only the chosen sectors get rows.
@@ -128,21 +154,26 @@ def month_days(filters: flt.Filters, year: int, month: int, engine: Engine | Non
     """
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    in_month = and_(flt.meeting_clause(filters), Meeting.held_on.between(first, last))
-    totals = (select(Meeting.held_on.label("day"), func.count().label("day_total"))
-              .where(in_month).group_by(Meeting.held_on).subquery())
+    # the month's days as a derived table (bound parameters; VALUES with column names is not SQLite)
+    calendar_days = union_all(*(select(literal(first + dt.timedelta(days=n), Date).label("day"))
+                                for n in range((last - first).days + 1))).subquery("calendar_days")
+    day = calendar_days.c.day
+    on_day = and_(flt.meeting_clause(filters), Meeting.held_on <= day, _last_day() >= day)
+    totals = (select(day.label("day"), func.count().label("day_total"))
+              .select_from(calendar_days).join(Meeting, on_day).group_by(day).subquery())
     # An alias, so the EXISTS of the sector filter keeps its own meeting_sector.
     ms = aliased(MeetingSector)
     sector_ok = ms.sector_code.in_(filters.sectors) if filters.sectors else true()
-    per_sector = (select(Meeting.held_on.label("day"), ms.sector_code.label("sector"),
-                         func.count().label("meetings"))
+    per_sector = (select(day.label("day"), ms.sector_code.label("sector"), func.count().label("meetings"))
+                  .select_from(calendar_days).join(Meeting, on_day)
                   .join(ms, ms.meeting_id == Meeting.id)
-                  .where(in_month, sector_ok)
-                  .group_by(Meeting.held_on, ms.sector_code).subquery())
+                  .where(sector_ok)
+                  .group_by(day, ms.sector_code).subquery())
     stmt = (select(per_sector.c.day, per_sector.c.sector, per_sector.c.meetings, totals.c.day_total)
             .join(totals, totals.c.day == per_sector.c.day)
             .order_by(per_sector.c.day, per_sector.c.sector))
     frame = _frame(engine, stmt, DAY_COLUMNS)
+    frame["day"] = pd.to_datetime(frame["day"]).dt.date
     order = {code: i for i, code in enumerate(SECTORS)}
     frame = frame.sort_values(["day", "sector"], key=lambda s: s.map(order) if s.name == "sector" else s)
     return frame.reset_index(drop=True)
@@ -190,7 +221,7 @@ def timeline_monthly(filters: flt.Filters, engine: Engine | None = None) -> pd.D
 def _listed():
     """SELECT of ``LIST_COLUMNS`` (meeting with province, host kab/kota and source)."""
     host = aliased(Regency)
-    return (select(Meeting.id, Meeting.held_on, Meeting.title, Meeting.kind, Meeting.level, Meeting.status,
+    return (select(Meeting.id, Meeting.held_on, Meeting.ends_on, Meeting.title, Meeting.kind, Meeting.level, Meeting.status,
                    Meeting.province_code, Province.name, Meeting.regency_code, host.name, Meeting.city,
                    Meeting.venue, Meeting.organizer, Meeting.opened_by_name, Meeting.opened_by_role,
                    Meeting.participants, Meeting.theme, Meeting.date_inferred, _sector_mask(), Source.kind,
@@ -213,7 +244,8 @@ def meeting_list(filters: flt.Filters, when: str, limit: int = LIST_LIMIT,
     """Upcoming (``when="upcoming"``, soonest first) or past (``"past"``, latest
     first) meetings in scope, at most ``limit`` rows; totals are in ``summary``.
 
-    Columns (``LIST_COLUMNS``): ``id``, ``held_on`` (date), ``title``, ``kind``,
+    Columns (``LIST_COLUMNS``): ``id``, ``held_on`` (date, the first day), ``ends_on`` (date, the
+    last day of a meeting over several days such as "18-20 Mei 2022"; None for one day), ``title``, ``kind``,
     ``level``, ``status``, ``province_code``, ``province`` (name),
     ``regency_code``, ``regency`` (host kab/kota name or None), ``city``,
     ``venue``, ``organizer``, ``opened_by_name``, ``opened_by_role``,

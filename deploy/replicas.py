@@ -4,8 +4,10 @@ PostgreSQL database: SQLite is one file on one disk, for one process).
 
 Each replica listens on a free loopback port; nginx (Debian's ``/usr/sbin/nginx``, run as the
 current user with its files in a run folder) listens on ``--listen`` and keeps each browser on
-one replica (``deploy/nginx.conf.template``). Every replica gets the same cookie secret (so a
-signed cookie made by one is valid in all) and reads the client address from ``X-Real-IP``.
+one replica (``deploy/nginx.conf.template``). Every replica gets the same two secrets
+(``replica_environment``): Streamlit's cookie secret and the key of the sign-in cookie
+(``PANTAU_SESSION_SECRET``, ``ui/session_cookie.py``), so a cookie signed by one replica is valid
+in all; and reads the client address from ``X-Real-IP``.
 ``replicas(...)`` is the same as a context manager, for the proxy test and ``bench.load``.
 Ctrl-C (or SIGTERM) stops nginx and every replica.
 """
@@ -22,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "nginx.conf.template"
 NGINX = "/usr/sbin/nginx"
 APP = HERE.parent / "app.py"
+SECRETS_FILE = HERE.parent / ".streamlit" / "secrets.toml"
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")  # ${name} in the template; nginx's own variables are $name
 
 
@@ -41,6 +45,32 @@ class Deployment:
     url: str  # the proxy's address, http://host:port
     replicas: list[str]  # each replica's own address (loopback)
     run_dir: Path
+    environment: dict[str, str]  # what every replica was given on top of the inherited environment
+
+
+def _configured_session_secret(environ, secrets_file: Path) -> str | None:
+    """``PANTAU_SESSION_SECRET`` from the environment, else ``[session] secret`` in ``secrets_file``."""
+    if environ.get("PANTAU_SESSION_SECRET"):
+        return environ["PANTAU_SESSION_SECRET"]
+    try:
+        with open(secrets_file, "rb") as file:
+            found = tomllib.load(file).get("session", {}).get("secret")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return str(found) if found else None
+
+
+def replica_environment(extra_env: dict[str, str] | None = None, environ=None,
+                        secrets_file: Path = SECRETS_FILE) -> dict[str, str]:
+    """The variables every replica of one deployment shares: ``STREAMLIT_SERVER_COOKIE_SECRET`` and
+    ``PANTAU_SESSION_SECRET`` as configured (environment; the session key also ``[session] secret``
+    in ``.streamlit/secrets.toml``), else each drawn once here for the whole deployment (a restart
+    then signs everyone out); ``PANTAU_CLIENT_ADDRESS_HEADER=X-Real-IP``; then ``extra_env``."""
+    environ = os.environ if environ is None else environ
+    return {"STREAMLIT_SERVER_COOKIE_SECRET": environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
+            or secrets.token_urlsafe(32),
+            "PANTAU_SESSION_SECRET": _configured_session_secret(environ, secrets_file) or secrets.token_urlsafe(32),
+            "PANTAU_CLIENT_ADDRESS_HEADER": "X-Real-IP", **(extra_env or {})}
 
 
 def nginx_config(replica_ports: list[int], listen: str, run_dir: Path, *, worker_processes: str = "auto",
@@ -73,8 +103,7 @@ def replicas(processes: int, database_url: str | None = None, *, listen: str | N
     run_dir = Path(run_dir or tempfile.mkdtemp(prefix="pantau-deploy-"))
     run_dir.mkdir(parents=True, exist_ok=True)
     listen = listen or f"127.0.0.1:{free_port()}"
-    env = {"STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
-           or secrets.token_urlsafe(32), "PANTAU_CLIENT_ADDRESS_HEADER": "X-Real-IP", **(extra_env or {})}
+    env = replica_environment(extra_env)
     with contextlib.ExitStack() as stack:
         bases = [stack.enter_context(streamlit_server(APP, database_url, timeout=timeout, extra_env=env,
                                                       log_path=run_dir / f"replica-{n}.log"))
@@ -91,7 +120,7 @@ def replicas(processes: int, database_url: str | None = None, *, listen: str | N
             host, port = listen.rsplit(":", 1)
             url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '*') else host}:{port}"
             _wait_healthy(url, nginx, timeout, log)
-            yield Deployment(url=url, replicas=bases, run_dir=run_dir)
+            yield Deployment(url=url, replicas=bases, run_dir=run_dir, environment=env)
         finally:
             nginx.send_signal(signal.SIGQUIT)  # graceful: finish open requests
             try:

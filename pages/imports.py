@@ -207,7 +207,9 @@ else:
     else:
         labels = {int(r.id): f"#{r.id} · {r.file_name} · {r.created_at}" for r in mine.itertuples(index=False)}
         chosen = st.selectbox(t("imp_undo_pick"), options=list(labels), format_func=labels.get, key="imp_undo_batch")
-        confirmed = st.checkbox(t("imp_undo_confirm"), key="imp_undo_confirm")
+        picked = mine.loc[mine["id"] == chosen].iloc[0]
+        confirmed = st.checkbox(t("imp_undo_confirm", new=number(int(picked["rows_new"])),
+                                  changed=number(int(picked["rows_changed"]))), key="imp_undo_confirm")
         if st.button(t("imp_undo"), key="imp_undo", disabled=not confirmed, icon=":material/undo:"):
             with database_errors_shown():
                 result = imports.undo(int(chosen), user=user)

@@ -18,7 +18,7 @@ from data_access import meetings
 from ui import demo, downloads, ical, queries, scope
 from ui.charts import meetings as charts
 from ui.charts import show as show_chart
-from ui.formatting import date, each_distinct, number
+from ui.formatting import date, date_range, each_distinct, number
 from ui.i18n import current_language, t
 
 filters = st.session_state["filters"]
@@ -36,7 +36,7 @@ def _metrics(summary: pd.Series, marked: bool) -> None:
 
 def _month_calendar() -> None:
     st.subheader(t("mtg_calendar"))
-    months = queries.run(meetings.months, filters)
+    months = queries.run(meetings.calendar_months, filters)
     counts = {f"{y:04d}-{m:02d}": int(n) for y, m, n in months.itertuples(index=False)}
     this_month = filters.today.strftime("%Y-%m")
     in_range = ((filters.date_from is None or filters.date_from <= filters.today)
@@ -91,13 +91,19 @@ def _timeline(total: int) -> None:
         st.caption(t("mtg_timeline_points"))
 
 
+def _days(rows: pd.DataFrame) -> pd.Series:
+    """Each listed meeting's days in words ("18–20 Mei 2022"; one day: "19 Mei 2022")."""
+    pairs = pd.Series(list(zip(rows["held_on"], rows["ends_on"], strict=True)), index=rows.index)
+    return each_distinct(pairs, lambda pair: date_range(*pair))
+
+
 def _labelled(rows: pd.DataFrame) -> pd.DataFrame:
     """The listed rows as shown (and downloaded): interface-language headers and values."""
     def sectors(codes: str) -> str:
         return ", ".join(t(f"sector_{c}") for c in (codes or "").split(",") if c)
 
     return pd.DataFrame({
-        t("mtg_col_date"): each_distinct(rows["held_on"], date),
+        t("mtg_col_date"): _days(rows),
         t("mtg_col_data"): each_distinct(rows["source_kind"],
                                          lambda k: t("mtg_data_demo") if k == "synthetic" else t("mtg_data_real")),
         t("mtg_col_title"): rows["title"],
@@ -121,7 +127,9 @@ def _list(rows: pd.DataFrame, total: int, when: str, scope_text: str) -> None:
     st.caption(t("mtg_shown", shown=number(len(rows)), total=number(total)))
     shown = _labelled(rows)
     st.dataframe(shown, hide_index=True, width="stretch")
+    # dates as date values in the file: the first day, and the last day beside it (empty for one day)
     file = shown.drop(columns=[t("mtg_col_data")]).assign(**{t("mtg_col_date"): rows["held_on"].to_numpy()})
+    file.insert(1, t("mtg_col_ends"), rows["ends_on"].to_numpy())
     downloads.offer(file, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}",
                     demo=rows["source_kind"].eq("synthetic").reset_index(drop=True))
 
@@ -156,7 +164,7 @@ def _field(column, label: str, value: str) -> None:
 def _detail(listed: pd.DataFrame) -> None:
     st.subheader(t("mtg_detail"))
     ids = [int(i) for i in listed["id"]]
-    days = each_distinct(listed["held_on"], date)
+    days = _days(listed)
     titles = {int(i): f"{d} · {title}" for i, d, title in zip(listed["id"], days, listed["title"], strict=True)}
     if st.session_state.get("mtg_detail") not in ids:
         st.session_state["mtg_detail"] = ids[0]
@@ -185,7 +193,7 @@ def _detail(listed: pd.DataFrame) -> None:
             st.warning(t("mtg_d_demo"), icon=":material/warning:")
         _field(st, t("mtg_d_title"), str(m["title"]))
         left, right = st.columns(2)
-        _field(left, t("mtg_d_date"), f"{date(m['held_on'])} — "
+        _field(left, t("mtg_d_date"), f"{date_range(m['held_on'], m['ends_on'])} — "
                + t("mtg_d_date_inferred" if m["date_inferred"] else "mtg_d_date_stated"))
         _field(right, t("mtg_d_kind_level"), " · ".join((t(f"mtg_kind_{m['kind']}"), t(f"mtg_level_{m['level']}"),
                                                           t(f"mtg_status_{m['status']}"))))

@@ -80,10 +80,17 @@ def test_upload_preview_commit_and_undo(own_db):
     assert batches.iloc[0]["Berkas"] == "angka.csv" and batches.iloc[0]["Status"] == "berlaku"
     assert batches.iloc[0]["Oleh"] == "Editor NTT"
 
+    with engine_module.session_scope(own_db) as s:
+        batch_id = s.scalar(select(ImportBatch.id))
+    assert at.checkbox(key="imp_undo_confirm").label == (
+        "Ya, batalkan impor ini (2 baris baru dihapus, 0 baris berubah dipulihkan)")
     at.checkbox(key="imp_undo_confirm").check().run()
     at.button(key="imp_undo").click().run()
     assert not at.exception, at.exception
-    assert any("dibatalkan" in s.value for s in at.success)
+    # In the file's terms (the preview said "Baru 2"), not the stored records behind them (+ the source).
+    assert [s.value for s in at.success if "dibatalkan" in s.value] == [
+        f"Impor #{batch_id} (angka.csv) dibatalkan: 2 baris baru dari berkas dihapus, "
+        "0 baris berubah dikembalikan ke nilai sebelumnya."]
     assert _count(own_db) == before
     assert _frame(at, "Berkas").iloc[0]["Status"] == "dibatalkan"
     with engine_module.session_scope(own_db) as s:
@@ -92,6 +99,7 @@ def test_upload_preview_commit_and_undo(own_db):
     history = _signed_in("history", Identity("editor", "Editor NTT", "editor", "53"))
     table = _frame(history, "Tindakan")
     assert list(table["Tindakan"][:2]) == ["batalkan impor", "impor"]
+    assert set(table["Rincian"].iloc[0].split(", ")) == {"Baris baru dihapus: 2", "Baris berubah dipulihkan: 0"}
     assert set(table["Pengguna"][:2]) == {"editor"}
 
 

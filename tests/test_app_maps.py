@@ -30,8 +30,11 @@ def charts(at) -> list:
 
 
 def spec_and_figures(chart) -> tuple[dict, pd.DataFrame]:
-    spec = json.loads(chart.proto.spec)
-    (dataset,) = chart.proto.datasets
+    """The map's spec (a layered map: its first layer, the areas) and the figures it looks up."""
+    whole = json.loads(chart.proto.spec)
+    spec = {**whole["layer"][0], "datasets": whole.get("datasets", {})} if "layer" in whole else whole
+    (step,) = [t for t in spec["transform"] if "lookup" in t]
+    (dataset,) = [d for d in chart.proto.datasets if d.name == step["from"]["data"]["name"]]
     return spec, convert_arrow_bytes_to_pandas_df(dataset.data.data)
 
 
@@ -104,6 +107,8 @@ def test_ntt_map_of_regencies(sqlite_url, lang):
     spec, figures = spec_and_figures(chart)
     assert spec["encoding"]["color"]["condition"]["field"] == "stage_label"
     assert len(shapes(spec)) == 22 and set(figures["code"]) == ntt
+    whole = json.loads(chart.proto.spec)  # each kab/kota also carries its stage's mark (told apart without colour)
+    assert whole["layer"][1]["mark"]["type"] == "text" and whole["layer"][1]["encoding"]["text"]["field"] == "stage_mark"
     assert_attribution_under_each_map(at)
 
 

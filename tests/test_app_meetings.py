@@ -143,7 +143,8 @@ def test_downloads_hold_exactly_the_rows_shown(capture_downloads):  # noqa: F811
                           encoding="utf-8-sig", dtype=str, keep_default_na=False)
         # the file: the screen's columns without the words "demo"/"nyata", then the demo column; ISO dates
         expected = frame.astype(object).where(frame.notna(), "").astype(str).drop(columns=["Data", "Tanggal"])
-        assert list(csv.columns) == [c for c in frame.columns if c != "Data"] + ["Data demo"]
+        on_screen = [c for c in frame.columns if c != "Data"]
+        assert list(csv.columns) == [on_screen[0], "Tanggal selesai", *on_screen[1:], "Data demo"]
         pd.testing.assert_frame_equal(csv[expected.columns], expected.reset_index(drop=True), check_dtype=False)
         assert list(csv["Data demo"]) == ["ya" if d == "demo" else "tidak" for d in frame["Data"]]
         xlsx = pd.read_excel(io.BytesIO(download_bytes(_button(at, f"{key}_xlsx"), capture_downloads)),
@@ -255,3 +256,52 @@ def test_calendar_opens_on_the_current_month_and_lists_on_the_tab_with_meetings(
     # a period wholly in the past: no month of today, the latest month with meetings instead
     past = app("meetings", query=QUERY)
     assert past.selectbox(key="mtg_month_id").value == "2020-02"
+
+
+def test_meeting_over_several_days_shows_its_range(tmp_path, monkeypatch, capture_downloads):  # noqa: F811
+    """Issue 10: "18-20 Mei 2022" is listed and detailed as one range, drawn on each of its days in the
+    month (grid and phone agenda), ends the day after its last day in the .ics, and the files carry
+    the last day as a date value in its own column."""
+    from openpyxl import load_workbook
+
+    url = f"sqlite:///{tmp_path / 'range.sqlite'}"
+    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    with session_scope(engine) as session:
+        source = Source(key="test:range", kind="manual", outlet="Dinas")
+        session.add(source)
+        session.flush()
+        for title, start, end in (("Rakor Tiga Hari", dt.date(2022, 5, 18), dt.date(2022, 5, 20)),
+                                  ("Rakor Sehari", dt.date(2022, 5, 19), None)):
+            records.add_meeting(session, sectors=["koperasi"], regencies=["11.01"], title=title, kind="rakor",
+                                level="kabupaten_kota", held_on=start, ends_on=end, status="held",
+                                province_code="11", regency_code="11.01", source_id=source.id)
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = app("meetings", query={"prov": "11", "dari": "2022-05-01", "sampai": "2022-05-31"})
+    assert not at.exception
+    listed = _lists(at)[0].value
+    assert dict(zip(listed["Judul"], listed["Tanggal"], strict=True)) == {
+        "Rakor Tiga Hari": "18–20 Mei 2022", "Rakor Sehari": "19 Mei 2022"}
+    assert at.selectbox(key="mtg_month_id").value == "2022-05"
+    _, grid = _charts(at)[0]
+    assert dict(zip(grid.loc[grid["meetings"] > 0, "day_no"], grid.loc[grid["meetings"] > 0, "meetings"],
+                    strict=True)) == {18: 1, 19: 2, 20: 1}
+    agenda = next(d.value for d in at.dataframe if "Rapat" in d.value.columns and "Judul" not in d.value.columns)
+    assert len(agenda) == 3 and agenda["Rapat"].tolist() == ["1", "2", "1"]
+    pick = at.selectbox(key="mtg_detail")
+    assert "18–20 Mei 2022 · Rakor Tiga Hari" in pick.options
+    with engine.connect() as conn:
+        three = conn.execute(text("SELECT id FROM meeting WHERE title = 'Rakor Tiga Hari'")).scalar_one()
+    pick.set_value(three).run()
+    assert not at.exception
+    assert any(t.startswith("18–20 Mei 2022 — ") for t in _texts(at))  # the detail's date
+    events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(
+        download_bytes(_button(at, "mtg_ics"), capture_downloads)).walk("VEVENT")}
+    assert (events["Rakor Tiga Hari"]["DTSTART"].dt, events["Rakor Tiga Hari"]["DTEND"].dt) == (
+        dt.date(2022, 5, 18), dt.date(2022, 5, 21))
+    assert events["Rakor Sehari"]["DTEND"].dt == dt.date(2022, 5, 20)
+    sheet = load_workbook(io.BytesIO(download_bytes(_button(at, "mtg_past_xlsx"), capture_downloads)))["Data"]
+    header = [c.value for c in sheet[1]]
+    assert header[:2] == ["Tanggal", "Tanggal selesai"]
+    rows = {r[header.index("Judul")]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Rakor Tiga Hari"][:2] == (dt.datetime(2022, 5, 18), dt.datetime(2022, 5, 20))  # date values
+    assert rows["Rakor Sehari"][:2] == (dt.datetime(2022, 5, 19), None)

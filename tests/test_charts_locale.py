@@ -44,15 +44,16 @@ def test_screen_reader_description_from_text_tooltips_not_raw_fields():
     from ui.charts.pokja import province_stage_bars
 
     shares = pd.DataFrame({"province_name": ["Nusa Tenggara Timur"] * 2, "stage": ["persiapan", "terbentuk"],
-                           "share": [0.457446809, 0.542553191], "regencies_text": ["10", "12"],
+                           "share": [0.457446809, 0.542553191], "regencies": [10, 12],
+                           "regencies_text": ["10", "12"],
                            "share_text": ["45,7%", "54,3%"]})
     chart = province_stage_bars(shares, stage_labels={"persiapan": "Persiapan", "terbentuk": "Terbentuk",
                                                       "belum_dibentuk": "Belum", "tidak_ada_data": "Belum ada"},
                                 title="t", x_title="x", tooltip_titles={"province": "Provinsi", "stage": "Tahap",
                                                                          "regencies": "Kab/kota", "share": "Bagian"})
-    spec = charts.prepared(chart, "id").to_dict()  # validates against the Vega-Lite schema
+    spec = charts.prepared(chart, "id").to_dict()["layer"][0]  # validates against the Vega-Lite schema
     assert spec["encoding"]["description"]["field"] == "aria_text"
     (calculate,) = [t for t in spec["transform"] if t.get("as") == "aria_text"]
     assert "Provinsi: " in calculate["calculate"] and "share_text" in calculate["calculate"]
     assert "status_order" not in calculate["calculate"] and "stage_order" not in calculate["calculate"]
-    assert "description" not in chart.to_dict()["encoding"]  # the built chart itself is unchanged
+    assert "description" not in chart.to_dict()["layer"][0]["encoding"]  # the built chart itself is unchanged

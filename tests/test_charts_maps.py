@@ -13,7 +13,7 @@ from streamlit.elements.vega_charts import VegaLiteStateSerde
 
 from tests.test_shapes import PROVINCES, REGENCY_DIR, REGIONS_CSV
 from ui import charts
-from ui.charts import POKJA_STAGE_COLOURS, maps
+from ui.charts import POKJA_STAGE_COLOURS, POKJA_STAGE_MARKS, maps
 from ui.charts.locale import vega_locale
 
 TITLES = {"area": "Wilayah", "registered": "Terdaftar", "active": "Aktif", "pct": "% aktif"}
@@ -72,11 +72,13 @@ def test_province_pokja_map_spec():
     assert len(features) == len(on_disk) == len(codes) == 22
     figures = pd.DataFrame({"area_code": codes, "stage": ["tidak_ada_data"] * len(codes), "since_text": "–"})
     figures.loc[figures["area_code"] == "53.04", ["stage", "since_text"]] = ["persiapan", "22 Agustus 2019"]
-    spec = maps.pokja_stage_map(maps.regency_shapes("53"), figures, title="t", stage_labels=LABELS,
-                                highlight=["53.04"],
-                                tooltip_titles={"area": "Wilayah", "stage": "Tahap", "since": "Sejak"}).to_dict()
+    whole = maps.pokja_stage_map(maps.regency_shapes("53"), figures, title="t", stage_labels=LABELS,
+                                 highlight=["53.04"],
+                                 tooltip_titles={"area": "Wilayah", "stage": "Tahap", "since": "Sejak"}).to_dict()
+    assert maps.shapes(whole) == features and whole["title"] == "t"
+    assert whole["params"][0]["name"] == "area"  # the click selection is still the map's
+    spec = {**whole["layer"][0], "datasets": whole["datasets"]}
     assert spec["mark"]["type"] == "geoshape"
-    assert maps.shapes(spec) == features
     color = spec["encoding"]["color"]["condition"]
     assert color["field"] == "stage_label" and color["type"] == "nominal"
     assert color["scale"]["domain"] == [LABELS[s] for s in POKJA_STAGE_COLOURS]
@@ -87,6 +89,32 @@ def test_province_pokja_map_spec():
     assert belu == {"code": "53.04", "stage_label": "Persiapan", "since_text": "22 Agustus 2019"}
     assert spec["encoding"]["stroke"]["condition"]["test"] == {"field": "code", "oneOf": ["53.04"]}
     assert spec["encoding"]["strokeWidth"]["condition"]["value"] > spec["encoding"]["strokeWidth"]["value"]
+    # Without colour (issue 12 point 6): every kab/kota carries its stage's mark, inside its own
+    # shape, and the legend names each stage with its mark and count.
+    marks = whole["layer"][1]
+    assert marks["mark"]["type"] == "text" and marks["encoding"]["text"]["field"] == "stage_mark"
+    points = {v["code"]: v for v in whole["datasets"][marks["data"]["name"]]}
+    assert set(points) == set(codes)
+    assert points["53.04"]["stage_mark"] == POKJA_STAGE_MARKS["persiapan"]
+    assert {points[c]["stage_mark"] for c in codes if c != "53.04"} == {POKJA_STAGE_MARKS["tidak_ada_data"]}
+    shapes_by_code = {f["properties"]["code"]: f for f in features}
+    for code in ("53.04", "53.71", "53.01"):  # Belu, Kota Kupang, Kab. Kupang (a multipolygon with islands)
+        lons, lats = _bounds(shapes_by_code[code]["geometry"])
+        assert lons[0] <= points[code]["longitude"] <= lons[1] and lats[0] <= points[code]["latitude"] <= lats[1]
+    label_expr = color["legend"]["labelExpr"]
+    assert '"Persiapan": "◐ Persiapan (1)"' in label_expr and '"Belum ada laporan": "? Belum ada laporan (21)"' in label_expr
+    assert '"Terbentuk (SK terbit)": "● Terbentuk (SK terbit) (0)"' in label_expr
+
+
+def _bounds(geometry: dict) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Longitude and latitude range of the largest polygon of ``geometry`` (by its box)."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    boxes = []
+    for polygon in polygons:
+        xs, ys = [p[0] for p in polygon[0]], [p[1] for p in polygon[0]]
+        boxes.append(((max(xs) - min(xs)) * (max(ys) - min(ys)), (min(xs), max(xs)), (min(ys), max(ys))))
+    _, lons, lats = max(boxes)
+    return lons, lats
 
 
 def test_regency_shapes_are_loaded_per_province_only():

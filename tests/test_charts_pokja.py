@@ -20,7 +20,7 @@ def shares() -> pd.DataFrame:
     rows = []
     for province, counts in (("Nusa Tenggara Timur", (0, 2, 1, 19)), ("Nusa Tenggara Barat", (3, 3, 4, 0))):
         for stage, n in zip(LABELS, counts, strict=True):
-            rows.append({"province_name": province, "stage": stage, "share": n / sum(counts),
+            rows.append({"province_name": province, "stage": stage, "share": n / sum(counts), "regencies": n,
                          "regencies_text": str(n), "share_text": f"{n / sum(counts):.1%}"})
     return pd.DataFrame(rows)
 
@@ -32,8 +32,8 @@ def bars() -> dict:
 
 def test_bars_are_stacked_shares_in_the_fixed_stage_colours():
     spec = bars()
-    assert spec["mark"]["type"] == "bar"
-    enc = spec["encoding"]
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "text"]
+    enc = spec["layer"][0]["encoding"]
     assert enc["x"]["field"] == "share" and enc["x"]["stack"] == "zero"
     assert enc["x"]["scale"]["domain"] == [0, 1]
     assert enc["y"]["field"] == "province_name"
@@ -44,6 +44,26 @@ def test_bars_are_stacked_shares_in_the_fixed_stage_colours():
     assert enc["order"]["field"] == "stage_order"
     assert [t["title"] for t in enc["tooltip"]] == list(BAR_TITLES.values())
     assert spec["height"] == {"step": charts.BAR_STEP}
+
+
+def test_stages_are_told_apart_without_colour():
+    """Issue 12 point 6: every wide enough segment carries its stage's mark and kab/kota count, and the
+    legend leads each stage with the same mark and its total — readable in greyscale."""
+    spec = bars()
+    (values,) = spec["datasets"].values()
+    by_key = {(v["province_name"], v["stage"]): v for v in values}
+    ntb = [by_key[("Nusa Tenggara Barat", s)] for s in LABELS]  # 3, 3, 4, 0 of 10
+    assert [v["segment_label"] for v in ntb] == ["○ 3", "◐ 3", "● 4", ""]
+    assert [round(v["share_middle"], 6) for v in ntb] == [0.15, 0.45, 0.8, 1.0]
+    ntt = [by_key[("Nusa Tenggara Timur", s)] for s in LABELS]  # 0, 2, 1, 19 of 22: 1/22 < 8 % → no label
+    assert [v["segment_label"] for v in ntt] == ["", "◐ 2", "", "? 19"]
+    marks = {charts.POKJA_STAGE_MARKS[s] for s in LABELS}
+    assert len(marks) == len(LABELS)  # one distinct mark per stage
+    text = spec["layer"][1]["encoding"]
+    assert text["text"]["field"] == "segment_label" and text["x"]["field"] == "share_middle"
+    label_expr = spec["layer"][0]["encoding"]["color"]["legend"]["labelExpr"]
+    for stage, total in {"belum_dibentuk": 3, "persiapan": 5, "terbentuk": 5, "tidak_ada_data": 19}.items():
+        assert f'"{LABELS[stage]}": "{charts.POKJA_STAGE_MARKS[stage]} {LABELS[stage]} ({total})"' in label_expr
 
 
 def test_bars_carry_every_row_with_its_label_and_order():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pytest
 from openpyxl import Workbook
@@ -337,6 +338,24 @@ def test_meetings_xlsx_new_and_changed_with_sources_then_undo(eng):
         assert seed.participants == 85 and seed.venue == "Hotel Neo Aston"
     assert imports.undo(report.batch_id, user="ntt", engine=eng).done
     assert facts(eng) == baseline
+
+
+def test_undo_of_one_new_meeting_reports_one_row_of_the_file(eng):
+    """Issue 12 point 8: the file had "1 baru"; the stored records behind it (the meeting, its
+    source, its sector and kab/kota links) are not rows of the file and are never counted as such."""
+    rows = [MEETING_HEADER, ["Rakor Koperasi Se-NTT", "14/03/2024", "", "NTT", "", "", "", "koperasi", "semua",
+                             "pos-kupang.com", "Rakor koperasi", "https://pos-kupang.com/rakor-kop", "15/03/2024"]]
+    report = imports.commit("meetings", csv_bytes(rows), "satu.csv", user="editor", engine=eng)
+    assert report.counts["new"] == 1
+    undone = imports.undo(report.batch_id, user="editor", engine=eng)
+    assert undone.done and undone.deleted > 1  # a source and the meeting at least
+    assert (undone.rows_new, undone.rows_changed) == (1, 0)
+    assert undone.to_text() == (f"Impor #{report.batch_id} (satu.csv) dibatalkan: 1 baris baru dari berkas dihapus, "
+                                "0 baris berubah dikembalikan ke nilai sebelumnya.")
+    assert "1 new rows of the file removed" in undone.to_text("en")
+    with engine_module.session_scope(eng) as s:
+        detail = s.scalar(select(AuditEntry.detail).where(AuditEntry.action == "undo"))
+    assert json.loads(detail) == {"new_removed": 1, "changed_restored": 0}
 
 
 # --- Pokja ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 from bench.serve import CHROMIUM, CHROMIUM_ARGS
 from data_access import auth
 from data_access import engine as engine_module
-from deploy.replicas import NGINX, nginx_config, replicas
+from deploy.replicas import NGINX, nginx_config, replica_environment, replicas
 from tests.browser.conftest import VIEWPORT
 from tests.browser.test_e2e import BELU, BELU_CODE, choose, params, wait_for_param
 from tests.fault_helpers import PASSWORD, chromium_or_skip, in_own_thread, registry_csv
@@ -75,6 +75,25 @@ def test_core_path_through_nginx_and_two_replicas(empty_db_url, tmp_path):
     assert seen["csv"].startswith(b"\xef\xbb\xbf") and len(rows) >= 2 and all(rows[0])
     assert seen["after"] == seen["before"] + ROWS
     assert "pantau_replica" in seen["cookies"]
+    assert deployment.environment["PANTAU_SESSION_SECRET"] and deployment.environment["STREAMLIT_SERVER_COOKIE_SECRET"]
+
+
+def test_replicas_share_both_secrets_drawn_once_or_as_configured(tmp_path):
+    """Every replica gets the same Streamlit cookie secret and the same sign-in cookie key
+    (``PANTAU_SESSION_SECRET``): without the latter each replica draws its own and a sign-in
+    cookie made by one is refused by the other."""
+    absent = tmp_path / "no-secrets.toml"
+    drawn = replica_environment(environ={}, secrets_file=absent)
+    for name in ("STREAMLIT_SERVER_COOKIE_SECRET", "PANTAU_SESSION_SECRET"):
+        assert len(drawn[name]) >= 32, name
+    assert drawn["PANTAU_SESSION_SECRET"] != drawn["STREAMLIT_SERVER_COOKIE_SECRET"]
+    assert replica_environment(environ={}, secrets_file=absent)["PANTAU_SESSION_SECRET"] != drawn[
+        "PANTAU_SESSION_SECRET"]  # drawn per deployment, not a constant
+    given = {"STREAMLIT_SERVER_COOKIE_SECRET": "kue-rahasia", "PANTAU_SESSION_SECRET": "sesi-rahasia"}
+    assert {k: replica_environment(environ=given, secrets_file=absent)[k] for k in given} == given
+    in_file = tmp_path / "secrets.toml"
+    in_file.write_text('[session]\nsecret = "dari-berkas"\n', encoding="utf-8")
+    assert replica_environment(environ={}, secrets_file=in_file)["PANTAU_SESSION_SECRET"] == "dari-berkas"
 
 
 def test_nginx_config_has_every_replica_and_the_upgrade(tmp_path):

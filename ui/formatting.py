@@ -88,6 +88,23 @@ def date(value: dt.date | None, lang: str | None = None) -> str:
     return _date_pattern(DATE_FORMAT).apply(_as_date(value), babel_locale(_locale(lang)))
 
 
+def date_range(start: dt.date | None, end: dt.date | None = None, lang: str | None = None) -> str:
+    """A meeting's days in words: "18 Mei 2022" for one day (``end`` None or equal), "18–20 Mei 2022"
+    within a month, "30 April – 2 Mei 2022" within a year, else both dates in full (en-dash)."""
+    if start is None or pd.isna(start):
+        return MISSING
+    start = _as_date(pd.Timestamp(start).date() if isinstance(start, pd.Timestamp) else start)
+    end = None if end is None or pd.isna(end) else _as_date(pd.Timestamp(end).date()
+                                                            if isinstance(end, pd.Timestamp) else end)
+    if end is None or end <= start:
+        return date(start, lang)
+    locale = babel_locale(_locale(lang))
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date(end, lang)}"
+    head = _date_pattern("d MMMM" if start.year == end.year else DATE_FORMAT).apply(start, locale)
+    return f"{head} – {date(end, lang)}"
+
+
 # --- whole columns ----------------------------------------------------------------
 
 def _column(values: Iterable, text) -> pd.Series | list[str]:

@@ -6,7 +6,8 @@ METHOD PUBLISH) with one all-day VEVENT per meeting:
 
 - ``UID`` ``rapat-<meeting id>@pantau-rakor`` — the same meeting keeps its UID in
   every export, so importing again updates events instead of duplicating them;
-- ``DTSTART``/``DTEND`` as dates (``DTEND`` is the next day: all-day, exclusive end);
+- ``DTSTART``/``DTEND`` as dates: all-day, so ``DTEND`` is exclusive (RFC 5545 3.6.1) — the day
+  after the last day (``ends_on`` of a meeting over several days, else ``held_on``);
 - ``SUMMARY`` the title, ``LOCATION`` venue and city, ``DESCRIPTION`` organiser,
   opened by, source (and a demo / inferred-date note), ``CATEGORIES`` the sectors
   in the interface language, ``STATUS`` CONFIRMED / TENTATIVE / CANCELLED for
@@ -84,11 +85,13 @@ def build_calendar(rows: pd.DataFrame, *, lang: str = DEFAULT_LANGUAGE,
     cal.add("x-wr-calname", _text("mtg_ics_calname", lang))
     for row in rows.to_dict("records"):
         held_on = pd.Timestamp(row["held_on"]).date()
+        ends_on = row.get("ends_on")
+        last_day = held_on if ends_on is None or pd.isna(ends_on) else max(pd.Timestamp(ends_on).date(), held_on)
         event = icalendar.Event()
         event.add("uid", uid(row["id"]))
         event.add("dtstamp", stamp)
         event.add("dtstart", held_on)
-        event.add("dtend", held_on + dt.timedelta(days=1))
+        event.add("dtend", last_day + dt.timedelta(days=1))
         event.add("summary", str(row["title"]))
         location = ", ".join(part for part in (_value(row["venue"]), _value(row["city"])) if part)
         if location:

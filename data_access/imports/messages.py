@@ -141,6 +141,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "url_scheme": {"id": "URL harus diawali http:// atau https://", "en": "the URL must start with http:// or https://"},
     "database": {"id": "ditolak oleh basis data: {detail}", "en": "refused by the database: {detail}"},
     # --- undo ---------------------------------------------------------------------------------
+    "undo_done": {
+        "id": "Impor #{batch} ({file}) dibatalkan: {new} baris baru dari berkas dihapus, "
+              "{changed} baris berubah dikembalikan ke nilai sebelumnya.",
+        "en": "Import #{batch} ({file}) undone: {new} new rows of the file removed, "
+              "{changed} changed rows put back to their earlier values.",
+    },
     "batch_unknown": {"id": "Impor #{batch} tidak ada.", "en": "Import #{batch} does not exist."},
     "batch_undone": {"id": "Impor #{batch} sudah dibatalkan.", "en": "Import #{batch} has already been undone."},
     "batch_later": {

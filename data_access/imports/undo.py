@@ -24,6 +24,7 @@ from data_access import audit, cooperative_summaries, records
 from data_access.auth import Identity
 from data_access.engine import get_engine, session_scope
 from data_access.frames import read_frame
+from data_access.imports import messages
 from data_access.imports.job import chunks, restore, writer_account
 from data_access.imports.kinds.meetings import set_meeting_links
 from data_access.imports.parsing import FileError, ImportProblem
@@ -68,7 +69,14 @@ def batches(limit: int = 200, engine: Engine | None = None) -> pd.DataFrame:
 
 @dataclass
 class UndoReport:
+    """What an undo did, in the terms of the import's own report (issue 12 point 8): ``rows_new``
+    rows of the file that came in new are gone again and ``rows_changed`` rows it changed hold
+    their earlier values. ``deleted``/``restored`` count the stored records behind them (a new
+    meeting row is also its source and its links), kept for the audit only — never shown as rows."""
     batch_id: int
+    file_name: str = ""
+    rows_new: int = 0
+    rows_changed: int = 0
     deleted: int = 0
     restored: int = 0
     error: ImportProblem | None = None
@@ -80,9 +88,8 @@ class UndoReport:
     def to_text(self, lang: str = "id") -> str:
         if self.error is not None:
             return self.error.text(lang)
-        if lang == "en":
-            return f"Import #{self.batch_id} undone: {self.deleted} rows removed, {self.restored} rows restored."
-        return f"Impor #{self.batch_id} dibatalkan: {self.deleted} baris dihapus, {self.restored} baris dipulihkan."
+        return messages.text("undo_done", lang, batch=self.batch_id, file=self.file_name, new=self.rows_new,
+                             changed=self.rows_changed)
 
 
 DELETE_ORDER = ("cooperative_rat", "pokja_stage_change", "kdmp_stage_change", "kdmp_figure", "meeting_source",
@@ -198,10 +205,11 @@ def undo(batch_id: int, *, user: Identity | str, engine: Engine | None = None) -
             if batch.kind == "registry":
                 cooperative_summaries.refresh_regencies(session, regencies, span_before)
             batch.status, batch.undone_at, batch.undone_by = "undone", audit.utc_now(), writer.username
+            report.file_name, report.rows_new, report.rows_changed = batch.file_name, batch.rows_new, batch.rows_changed
             audit.record(session, username=writer.username, action="undo", entity=batch.kind,
                          entity_key=batch.file_name, batch_id=batch.id,
-                         detail={"deleted": report.deleted, "restored": report.restored})
+                         detail={"new_removed": report.rows_new, "changed_restored": report.rows_changed})
     except FileError as problem:
         report.error = problem
-        report.deleted = report.restored = 0
+        report.deleted = report.restored = report.rows_new = report.rows_changed = 0
     return report

@@ -52,6 +52,9 @@ SECTOR_COLOURS = {
 COOPERATIVE_STATUS_COLOURS = {"aktif": "#0072B2", "tidak_aktif": "#D55E00"}
 POKJA_STAGE_COLOURS = {"belum_dibentuk": "#882255", "persiapan": "#D55E00", "terbentuk": "#0072B2",
                        "tidak_ada_data": "#8C8C8C"}
+POKJA_STAGE_MARKS = {"belum_dibentuk": "○", "persiapan": "◐", "terbentuk": "●", "tidak_ada_data": "?"}
+"""A mark per Pokja stage, drawn on the bars and the map and leading its legend label, so the
+stages are told apart without colour (issue 12 point 6): empty, half, full circle; ? = no report."""
 KDMP_STAGE_COLOURS = {"operasional": "#0072B2", "sk_ahu": "#117733", "akta_notaris": "#D55E00",
                       "musdesus": "#882255", "tidak_ada_data": "#8C8C8C"}
 """Koperasi Merah Putih stages, furthest first (Okabe-Ito + Tol's wine like the Pokja stages; grey = no report)."""
@@ -62,6 +65,12 @@ def scale(colours: dict[str, str], labels: dict[str, str] | None = None) -> alt.
     """A fixed colour scale; ``labels`` maps codes to the shown (translated) names."""
     domain = [labels.get(k, k) for k in colours] if labels else list(colours)
     return alt.Scale(domain=domain, range=list(colours.values()))
+
+
+def legend_labels(labels: dict[str, str]) -> str:
+    """A Vega ``labelExpr`` showing ``labels[datum.label]`` instead of each legend label (e.g. the
+    stage's mark and count before its name); a label not in ``labels`` stays as it is."""
+    return f"{json.dumps(labels, ensure_ascii=False)}[datum.label] || datum.label"
 
 
 @cache

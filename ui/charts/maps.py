@@ -27,7 +27,8 @@ import altair as alt
 import pandas as pd
 
 from data_access.config import SEED_DIR
-from ui.charts import POKJA_STAGE_COLOURS, scale
+from ui.charts import POKJA_STAGE_COLOURS, POKJA_STAGE_MARKS, scale
+from ui.charts.pokja import stage_legend
 
 SHAPES_DIR = SEED_DIR / "shapes"
 ATTRIBUTION = "Batas wilayah: geoBoundaries (CC BY 4.0)"
@@ -71,12 +72,40 @@ def regency_shapes(province_code: str) -> Shapes:
 
 
 def shapes(spec: dict) -> list[dict]:
-    """The GeoJSON features a map spec (``chart.to_dict()`` or the spec Streamlit sends) draws."""
-    return spec["datasets"][spec["data"]["name"]]
+    """The GeoJSON features a map spec (``chart.to_dict()`` or the spec Streamlit sends) draws
+    (a layered map: its first layer)."""
+    drawn = spec["layer"][0] if "layer" in spec else spec
+    return spec["datasets"][drawn["data"]["name"]]
 
 
-def _colour(kind: str, legend: str | tuple[tuple[str, str], ...]):
-    """The colour channel: ``("pct_active", legend title)`` or ``("stage", ((code, label), ...))``."""
+def _ring_centre(ring: list) -> tuple[float, float, float]:
+    """(area, longitude, latitude) of a closed ring by the shoelace formula, in degrees (good
+    enough for placing a label inside a kab/kota; falls back to the mean of its points)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        cross = x0 * y1 - x1 * y0
+        area, cx, cy = area + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+    if abs(area) < 1e-12:
+        return 0.0, sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+    return abs(area / 2), cx / (3 * area), cy / (3 * area)
+
+
+@lru_cache(maxsize=64)
+def label_points(shapes: Shapes) -> pd.DataFrame:
+    """Where an area's label goes: the centre of its largest polygon's outer ring.
+    Columns: ``code``, ``longitude``, ``latitude`` (degrees)."""
+    rows = []
+    for feature in shapes.features:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        _, lon, lat = max(_ring_centre(polygon[0]) for polygon in polygons)
+        rows.append({"code": feature["properties"]["code"], "longitude": lon, "latitude": lat})
+    return pd.DataFrame(rows, columns=["code", "longitude", "latitude"])
+
+
+def _colour(kind: str, legend: str | tuple[tuple[str, str], ...], label_expr: str | None = None):
+    """The colour channel: ``("pct_active", legend title)`` or ``("stage", ((code, label), ...))``
+    (``label_expr``: the stage legend's ``labelExpr``)."""
     if kind == "pct_active":
         return (alt.when("isValid(datum.pct_active)")
                 .then(alt.Color("pct_active:Q", scale=PERCENT_ACTIVE_SCALE, title=legend,
@@ -84,7 +113,7 @@ def _colour(kind: str, legend: str | tuple[tuple[str, str], ...]):
                 .otherwise(alt.value(NO_DATA_COLOUR)))
     return (alt.when("isValid(datum.stage_label)")
             .then(alt.Color("stage_label:N", scale=scale(POKJA_STAGE_COLOURS, dict(legend)), title=None,
-                            legend=alt.Legend(orient="bottom", columns=2)))
+                            legend=alt.Legend(orient="bottom", columns=2, labelExpr=label_expr or alt.Undefined)))
             .otherwise(alt.value(NO_DATA_COLOUR)))
 
 
@@ -117,7 +146,7 @@ def _layer(shapes: Shapes, colour: tuple, tooltip: tuple[tuple[str, str], ...], 
     )
 
 
-def choropleth(shapes: Shapes, figures: pd.DataFrame, *, title: str, colour: tuple,
+def choropleth(shapes: Shapes, figures: pd.DataFrame, *, title: str | None, colour: tuple,
                tooltip: Sequence[tuple[str, str]], selection_name: str = "area", height: int = 420,
                highlight: Sequence[str] = ()) -> alt.Chart:
     """Areas of ``shapes`` coloured as ``colour`` says (see ``_colour``), joined on ``figures["area_code"]``.
@@ -130,11 +159,9 @@ def choropleth(shapes: Shapes, figures: pd.DataFrame, *, title: str, colour: tup
     """
     lookup_fields = [c for c in figures.columns if c != "area_code"]
     layer = _layer(shapes, colour, tuple(tooltip), selection_name, height, tuple(highlight))
-    return (
-        layer.transform_lookup(lookup="code", from_=alt.LookupData(figures.rename(columns={"area_code": "code"}),
-                                                                   key="code", fields=lookup_fields))
-        .properties(title=title)
-    )
+    joined = layer.transform_lookup(lookup="code", from_=alt.LookupData(
+        figures.rename(columns={"area_code": "code"}), key="code", fields=lookup_fields))
+    return joined if title is None else joined.properties(title=title)
 
 
 def percent_active_map(shapes: Shapes, figures: pd.DataFrame, *, title: str, legend_title: str,
@@ -156,20 +183,34 @@ def percent_active_map(shapes: Shapes, figures: pd.DataFrame, *, title: str, leg
 
 def pokja_stage_map(shapes: Shapes, figures: pd.DataFrame, *, title: str, stage_labels: Mapping[str, str],
                     tooltip_titles: Mapping[str, str], highlight: Sequence[str] = (),
-                    selection_name: str = "area", height: int = 420) -> alt.Chart:
-    """Kab/kota coloured by their most advanced Pokja stage (``POKJA_STAGE_COLOURS``).
+                    selection_name: str = "area", height: int = 420) -> alt.LayerChart:
+    """Kab/kota coloured by their most advanced Pokja stage (``POKJA_STAGE_COLOURS``), each also
+    carrying the stage's mark (``POKJA_STAGE_MARKS``) at its centre (``label_points``) and the
+    legend each stage's mark and kab/kota count, so stages are told apart without colour.
 
     ``figures`` columns: ``area_code``, ``stage`` (a key of
     ``POKJA_STAGE_COLOURS``), ``since_text`` (pre-formatted date of that stage).
     ``stage_labels`` maps stage codes to the shown names. ``tooltip_titles``
-    keys: ``area``, ``stage``, ``since``.
+    keys: ``area``, ``stage``, ``since``. Layer 0 is the map (``choropleth``), layer 1 the marks.
     """
-    figures = figures.assign(stage_label=figures["stage"].map(stage_labels))[
-        ["area_code", "stage_label", "since_text"]]
+    counts = figures["stage"].value_counts().to_dict()
+    legend = stage_legend(dict(stage_labels), counts)
+    shown = figures.assign(stage_label=figures["stage"].map(stage_labels))[["area_code", "stage_label", "since_text"]]
     tooltip = [("name", tooltip_titles["area"]), ("stage_label", tooltip_titles["stage"]),
                ("since_text", tooltip_titles["since"])]
-    return choropleth(shapes, figures, title=title, colour=("stage", tuple(stage_labels.items())), tooltip=tooltip,
-                      selection_name=selection_name, height=height, highlight=highlight)
+    areas = choropleth(shapes, shown, title=None, colour=("stage", tuple(stage_labels.items()), legend),
+                       tooltip=tooltip, selection_name=selection_name, height=height, highlight=highlight)
+    marks = label_points(shapes).merge(
+        figures.assign(stage_mark=figures["stage"].map(POKJA_STAGE_MARKS), stage_label=shown["stage_label"])
+        [["area_code", "stage_mark", "stage_label", "since_text"]], left_on="code", right_on="area_code")
+    names = {f["properties"]["code"]: f["properties"]["name"] for f in shapes.features}
+    marks = marks.assign(name=marks["code"].map(names))[["code", "name", "longitude", "latitude", "stage_mark",
+                                                          "stage_label", "since_text"]]
+    labels = alt.Chart(marks).mark_text(fontSize=13, fontWeight="bold", color="#ffffff", stroke="#212121",
+                                        strokeWidth=0.6).encode(
+        longitude="longitude:Q", latitude="latitude:Q", text=alt.Text("stage_mark:N"),
+        tooltip=[alt.Tooltip(f"{name}:N", title=title) for name, title in tooltip]).project(type="mercator")
+    return alt.layer(areas, labels, title=title).properties(width="container", height=height)
 
 
 def selected_code(state: Mapping | None, selection_name: str = "area") -> str | None:

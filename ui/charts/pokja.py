@@ -11,48 +11,66 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from ui.charts import POKJA_STAGE_COLOURS, scale
+from ui.charts import POKJA_STAGE_COLOURS, POKJA_STAGE_MARKS, legend_labels, scale
 
 STAGE_SEQUENCE = tuple(POKJA_STAGE_COLOURS)  # belum_dibentuk, persiapan, terbentuk, tidak_ada_data
 """Stack and legend order; the keys of ``POKJA_STAGE_COLOURS``."""
 BAR_STEP = 36
 """Px per province bar. A step height (not a fixed one): with a fixed height Streamlit fits
 title, axis and bottom legend into it and the bars collapse."""
+LABEL_MIN_SHARE = 0.08
+"""Segments at least this wide (share of the bar) carry their stage mark and kab/kota count."""
 
 
 def _order(stage: pd.Series) -> pd.Series:
     return stage.map({s: i for i, s in enumerate(STAGE_SEQUENCE)}).astype("int64")
 
 
+def stage_legend(stage_labels: dict[str, str], counts: dict[str, int]) -> str:
+    """The legend's ``labelExpr``: each stage as "<mark> <name> (<kab/kota count>)"."""
+    return legend_labels({label: f"{POKJA_STAGE_MARKS.get(stage, '')} {label} ({counts.get(stage, 0)})".strip()
+                          for stage, label in stage_labels.items()})
+
+
 def province_stage_bars(shares: pd.DataFrame, *, stage_labels: dict[str, str], title: str, x_title: str,
-                        tooltip_titles: dict[str, str]) -> alt.Chart:
-    """Horizontal bars, one per province, stacked by stage share (0–1).
+                        tooltip_titles: dict[str, str]) -> alt.LayerChart:
+    """Horizontal bars, one per province, stacked by stage share (0–1); stages told apart by
+    colour and, for a reader without colour, by their mark (``POKJA_STAGE_MARKS``) and kab/kota
+    count on every segment at least ``LABEL_MIN_SHARE`` wide and in the legend with the total.
 
     ``shares`` columns: ``province_name``, ``stage`` (a key of
-    ``POKJA_STAGE_COLOURS``), ``share`` (0–1), ``regencies_text``,
+    ``POKJA_STAGE_COLOURS``), ``share`` (0–1), ``regencies`` (kab/kota count), ``regencies_text``,
     ``share_text`` (pre-formatted for the tooltip). ``tooltip_titles`` keys:
     ``province``, ``stage``, ``regencies``, ``share``.
     """
     data = shares.assign(stage_label=shares["stage"].map(stage_labels), stage_order=_order(shares["stage"]))
-    data = data[["province_name", "stage", "stage_label", "stage_order", "share", "regencies_text", "share_text"]]
+    data = data.sort_values(["province_name", "stage_order"], kind="stable")
+    # middle of each segment along the stack, for its label
+    data["share_middle"] = data.groupby("province_name", sort=False)["share"].cumsum() - data["share"] / 2
+    data["segment_label"] = (data["stage"].map(POKJA_STAGE_MARKS).fillna("") + " " + data["regencies_text"]).where(
+        data["share"] >= LABEL_MIN_SHARE, "")
+    data = data.loc[shares.index, ["province_name", "stage", "stage_label", "stage_order", "share", "share_middle",
+                                   "segment_label", "regencies_text", "share_text"]]
+    counts = shares.groupby("stage")["regencies"].sum().astype(int).to_dict()
     provinces = list(dict.fromkeys(data["province_name"]))
-    return (
-        alt.Chart(data, title=title, height=alt.Step(BAR_STEP))
-        .mark_bar(stroke="#9e9e9e", strokeWidth=0.5)
-        .encode(
-            x=alt.X("share:Q", stack="zero", title=x_title, scale=alt.Scale(domain=[0, 1]),
-                    axis=alt.Axis(format="%")),
-            y=alt.Y("province_name:N", title=None, sort=provinces, axis=alt.Axis(labelLimit=240)),
-            color=alt.Color("stage_label:N", scale=scale(POKJA_STAGE_COLOURS, stage_labels), title=None,
-                            legend=alt.Legend(orient="bottom")),
-            order=alt.Order("stage_order:Q"),
-            tooltip=[alt.Tooltip("province_name:N", title=tooltip_titles["province"]),
-                     alt.Tooltip("stage_label:N", title=tooltip_titles["stage"]),
-                     alt.Tooltip("regencies_text:N", title=tooltip_titles["regencies"]),
-                     alt.Tooltip("share_text:N", title=tooltip_titles["share"])],
-        )
-        .properties(width="container")
+    tooltip = [alt.Tooltip("province_name:N", title=tooltip_titles["province"]),
+               alt.Tooltip("stage_label:N", title=tooltip_titles["stage"]),
+               alt.Tooltip("regencies_text:N", title=tooltip_titles["regencies"]),
+               alt.Tooltip("share_text:N", title=tooltip_titles["share"])]
+    y = alt.Y("province_name:N", title=None, sort=provinces, axis=alt.Axis(labelLimit=240))
+    base = alt.Chart(data, height=alt.Step(BAR_STEP))
+    segments = base.mark_bar(stroke="#ffffff", strokeWidth=1).encode(
+        x=alt.X("share:Q", stack="zero", title=x_title, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+        y=y,
+        color=alt.Color("stage_label:N", scale=scale(POKJA_STAGE_COLOURS, stage_labels), title=None,
+                        legend=alt.Legend(orient="bottom", labelExpr=stage_legend(stage_labels, counts))),
+        order=alt.Order("stage_order:Q"),
+        tooltip=tooltip,
     )
+    labels = base.mark_text(color="#ffffff", fontWeight="bold", fontSize=12).encode(
+        x=alt.X("share_middle:Q", title=x_title, scale=alt.Scale(domain=[0, 1])), y=y,
+        text=alt.Text("segment_label:N"), tooltip=tooltip)
+    return alt.layer(segments, labels, title=title).properties(width="container")
 
 
 def _datetime(value) -> alt.DateTime:

@@ -107,8 +107,8 @@ TEXT: dict[str, dict[str, str]] = {
     "imp_batch_committed": {"id": "berlaku", "en": "in force"},
     "imp_batch_undone": {"id": "dibatalkan", "en": "undone"},
     "imp_undo_pick": {"id": "Impor yang dibatalkan", "en": "Import to undo"},
-    "imp_undo_confirm": {"id": "Ya, batalkan impor ini (baris baru dihapus, baris berubah dipulihkan)",
-                         "en": "Yes, undo this import (new rows removed, changed rows restored)"},
+    "imp_undo_confirm": {"id": "Ya, batalkan impor ini ({new} baris baru dihapus, {changed} baris berubah dipulihkan)",
+                         "en": "Yes, undo this import ({new} new rows removed, {changed} changed rows restored)"},
     "imp_undo": {"id": "Batalkan impor", "en": "Undo import"},
     "imp_undo_none": {"id": "Tidak ada impor Anda yang dapat dibatalkan.", "en": "None of your imports can be undone."},
     "hist_intro": {

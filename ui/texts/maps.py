@@ -30,8 +30,10 @@ TEXT = {
         "en": "Grey: no cooperative in the register for that area.",
     },
     "maps_no_data_pokja": {
-        "id": "Abu-abu: belum ada laporan tentang Pokja kab/kota itu (bukan berarti belum dibentuk).",
-        "en": "Grey: no report about that regency's Pokja (which does not mean it was not started).",
+        "id": "Tanda di tiap kab/kota: ○ belum dibentuk, ◐ persiapan, ● terbentuk. Abu-abu (?): belum ada "
+              "laporan tentang Pokja kab/kota itu (bukan berarti belum dibentuk).",
+        "en": "Mark on each regency: ○ not formed, ◐ in preparation, ● formed. Grey (?): no report about that "
+              "regency's Pokja (which does not mean it was not started).",
     },
     "maps_no_shapes": {
         "id": "Bentuk wilayah untuk provinsi ini tidak tersedia.",

@@ -60,8 +60,9 @@ TEXT: dict[str, dict[str, str]] = {
     "mtg_upcoming_tab": {"id": "Mendatang ({n})", "en": "Upcoming ({n})"},
     "mtg_past_tab": {"id": "Lalu dan lainnya ({n})", "en": "Past and other ({n})"},
     "mtg_upcoming_rule": {
-        "id": "Rapat berstatus direncanakan pada atau setelah {today}, yang terdekat lebih dulu.",
-        "en": "Meetings planned on or after {today}, soonest first.",
+        "id": "Rapat berstatus direncanakan yang (hari terakhirnya) jatuh pada atau setelah {today}, "
+              "yang terdekat lebih dulu.",
+        "en": "Meetings planned whose (last) day is on or after {today}, soonest first.",
     },
     "mtg_past_rule": {
         "id": "Semua rapat lain dalam cakupan (terlaksana, dibatalkan, atau direncanakan sebelum {today}), "
@@ -72,6 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
     "mtg_none_upcoming": {"id": "Tidak ada rapat mendatang dalam cakupan.", "en": "No upcoming meeting in scope."},
     "mtg_none_past": {"id": "Tidak ada rapat lalu dalam cakupan.", "en": "No past meeting in scope."},
     "mtg_col_date": {"id": "Tanggal", "en": "Date"},
+    "mtg_col_ends": {"id": "Tanggal selesai", "en": "End date"},
     "mtg_col_title": {"id": "Judul", "en": "Title"},
     "mtg_col_kind": {"id": "Jenis", "en": "Kind"},
     "mtg_col_level": {"id": "Tingkat", "en": "Level"},
