@@ -30,8 +30,8 @@ def insert_rows(session: Session, model, rows: list[dict]) -> None:
         _copy(connection, table, rows)
         note_write(connection)  # COPY bypasses SQLAlchemy's execute, so the version hook cannot see it
         return
-    for start in range(0, len(rows), CHUNK):
-        session.execute(insert(model), rows[start:start + CHUNK])
+    for start in range(0, len(rows), CHUNK):  # Core executemany: no ORM bookkeeping per row
+        connection.execute(insert(table), rows[start:start + CHUNK])
 
 
 def _copy(connection, table, rows: list[dict]) -> None:
