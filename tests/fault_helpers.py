@@ -81,10 +81,10 @@ def fresh_app_caches():
     from ui import db as ui_db
     from ui import queries as ui_queries
 
-    ui_db.app_engine.clear()
+    ui_db._prepared_engine.clear()
     ui_queries.forget_all()
     yield
-    ui_db.app_engine.clear()
+    ui_db._prepared_engine.clear()
     ui_queries.forget_all()
 
 

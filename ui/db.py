@@ -35,9 +35,15 @@ READ_ONLY_SQLSTATE = "25006"  # PostgreSQL: read_only_sql_transaction
 LOCK_NOT_AVAILABLE_SQLSTATE = "55P03"
 
 
-@st.cache_resource(show_spinner="Menyiapkan basis data…")
 def app_engine(url: str | None = None) -> Engine:
-    return engine.prepare_database(engine.get_engine(url or config.database_url()))
+    """The prepared engine of ``url`` (default: the configured database), once per process and URL,
+    so the data version and the queries always read the database the app is configured for."""
+    return _prepared_engine(url or config.database_url())
+
+
+@st.cache_resource(show_spinner="Menyiapkan basis data…")
+def _prepared_engine(url: str) -> Engine:
+    return engine.prepare_database(engine.get_engine(url))
 
 
 def _is_unreachable(error: Exception) -> bool:
