@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import contextlib
 import json
 import os
@@ -179,16 +180,28 @@ def verdicts(result: dict) -> dict:
     }
 
 
+def run_coroutine(coroutine):
+    """``asyncio.run(coroutine)``, in a worker thread when this thread already runs an event loop
+    (a caller inside Playwright's sync API, which keeps one running): the clients get a loop
+    of their own either way."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def run(database_url: str, args) -> dict:
     env = {"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(int(args.ttl))}
     results: dict = {"cores": CORES, "settings": {k: v for k, v in vars(args).items() if k != "output"},
                      "targets": TARGETS, "setups": {}}
     with streamlit_server(REPO / "app.py", database_url, timeout=300, extra_env=env) as base:
-        results["setups"]["1_process"] = asyncio.run(measure(base, [base.pid], args))
+        results["setups"]["1_process"] = run_coroutine(measure(base, [base.pid], args))
     if args.proxy:
         with replicas(2, database_url, extra_env=env, timeout=300, worker_processes="1") as deployment:
             pids = [r.pid for r in deployment.replicas]
-            results["setups"]["2_processes_nginx"] = asyncio.run(measure(deployment.url, pids, args))
+            results["setups"]["2_processes_nginx"] = run_coroutine(measure(deployment.url, pids, args))
     for setup in results["setups"].values():
         setup["verdicts"] = verdicts(setup)
     return results
