@@ -157,5 +157,14 @@ class Job:
             self.batch.source_id = source.id
         return source.id
 
+    def with_usable_source(self, found: list[Record], results: dict):
+        """The records of ``found`` whose source exists or can be created; each other one is
+        entered in ``results`` as rejected with ``source_error``."""
+        for record in found:
+            if self.can_create_source(record.source):
+                yield record
+            else:
+                results[record.row] = ("rejected", [self.source_error(record)])
+
     def source_error(self, record: Record) -> RowError:
         return RowError(record.row, "Kode Sumber", record.source.key if record.source else "", "unknown_source_key")

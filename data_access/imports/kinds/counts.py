@@ -48,10 +48,7 @@ def _validate_counts(row: RowView, ctx: Context) -> Record | None:
 
 def write(job: Job, found: list[Record]) -> dict:
     session, results = job.session, {}
-    for record in found:
-        if not job.can_create_source(record.source):
-            results[record.row] = ("rejected", [job.source_error(record)])
-            continue
+    for record in job.with_usable_source(found, results):
         values = record.values
         source_id = job.find_source(record.source)
         existing = None

@@ -39,10 +39,7 @@ def _differs(kdmp: Kdmp, values: dict) -> bool:
 
 def write(job: Job, found: list[Record]) -> dict:
     session, results = job.session, {}
-    for record in found:
-        if not job.can_create_source(record.source):
-            results[record.row] = ("rejected", [job.source_error(record)])
-            continue
+    for record in job.with_usable_source(found, results):
         v = record.values
         kdmp = session.scalar(select(Kdmp).where(Kdmp.village_code == v["village_code"]))
         have: set = set()

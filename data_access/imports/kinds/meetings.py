@@ -102,10 +102,7 @@ def _regencies(job: Job, wanted, province_code: str) -> list[str] | None:
 
 def write(job: Job, found: list[Record]) -> dict:
     session, results = job.session, {}
-    for record in found:
-        if not job.can_create_source(record.source):
-            results[record.row] = ("rejected", [job.source_error(record)])
-            continue
+    for record in job.with_usable_source(found, results):
         values, extra = record.values, record.extra
         meeting = session.scalar(select(Meeting).where(
             Meeting.province_code == values["province_code"], Meeting.held_on == values["held_on"],

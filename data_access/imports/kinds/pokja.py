@@ -44,10 +44,7 @@ def _validate_pokja(row: RowView, ctx: Context) -> Record | None:
 
 def write(job: Job, found: list[Record]) -> dict:
     session, results = job.session, {}
-    for record in found:
-        if not job.can_create_source(record.source):
-            results[record.row] = ("rejected", [job.source_error(record)])
-            continue
+    for record in job.with_usable_source(found, results):
         v = record.values
         pokja = session.scalar(select(Pokja).where(Pokja.regency_code == v["regency_code"],
                                                    Pokja.mandate_id == v["mandate_id"]))
