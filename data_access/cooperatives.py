@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, func, or_, select, true
+from sqlalchemy import Engine, case, func, or_, select, true
 
 from data_access import filters as flt
 from data_access.cooperative_summaries import in_view, integers, registered_in, registered_year_key
@@ -48,9 +48,12 @@ from data_access.models import (
     Source,
 )
 
-HEALTH_COLUMNS = ["area_code", "area_name", "province_code", "registered", "active", "inactive", "pct_active"]
-TREND_COLUMNS = ["year", "registered", "active", "inactive", "pct_active"]
-JENIS_COLUMNS = ["jenis", "registered", "active", "inactive", "pct_active"]
+HEALTH_COLUMNS = ["area_code", "area_name", "province_code", "registered", "active", "inactive", "pct_active",
+                  "registered_synthetic"]
+TREND_COLUMNS = ["year", "registered", "active", "inactive", "pct_active", "registered_synthetic"]
+JENIS_COLUMNS = ["jenis", "registered", "active", "inactive", "pct_active", "registered_synthetic"]
+"""``registered_synthetic``: how many of ``registered`` hang off a synthetic (demo) source — what the
+pages mark as demo, read in the same query instead of a second one with "real data only"."""
 REGISTRY_COLUMNS = ["id", "name", "nik", "regency_code", "regency_name", "jenis", "kelompok",
                     "last_rat_year", "active", "synthetic"]
 REPORTED_COLUMNS = ["id", "area_code", "area_name", "province_code", "as_of", "as_of_precision", "total",
@@ -87,8 +90,15 @@ def _registered_clause(filters: flt.Filters) -> list:
     return [*_scope_clause(filters), _founded_by(filters.as_of_year)]
 
 
+def _synthetic_part(table):
+    """``sum(cooperatives)`` of a summary table's rows hanging off a synthetic (demo) source."""
+    synthetic = select(Source.id).where(Source.kind == "synthetic")
+    return func.sum(case((table.source_id.in_(synthetic), table.cooperatives), else_=0))
+
+
 def _with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
-    frame[["registered", "active"]] = frame[["registered", "active"]].fillna(0).astype("int64")
+    counts = ["registered", "active", "registered_synthetic"]
+    frame[counts] = frame[counts].fillna(0).astype("int64")
     frame["inactive"] = frame["registered"] - frame["active"]
     frame["pct_active"] = (frame["active"] / frame["registered"].where(frame["registered"] > 0)).astype("float64")
     return frame
@@ -100,7 +110,8 @@ def _active_in(filters: flt.Filters) -> list:
 
 
 def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
-    """Columns ``key``, ``registered``, ``active`` in ``as_of_year``, from the summary tables.
+    """Columns ``key``, ``registered``, ``registered_synthetic``, ``active`` in ``as_of_year``, from the
+    summary tables.
 
     ``key_of(table)`` gives the grouping expression over a summary table
     (kab/kota code, province code or jenis).
@@ -108,7 +119,7 @@ def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
     year = filters.as_of_year
     reg_key = key_of(CooperativeRegistered).label("key")
     registered = (
-        select(reg_key, func.sum(CooperativeRegistered.cooperatives))
+        select(reg_key, func.sum(CooperativeRegistered.cooperatives), _synthetic_part(CooperativeRegistered))
         .where(*registered_in(filters, year))
         .group_by(reg_key)
     )
@@ -118,7 +129,7 @@ def _registered_and_active(conn, filters: flt.Filters, key_of) -> pd.DataFrame:
         .where(CooperativeActivity.year == year, *_active_in(filters))
         .group_by(act_key)
     )
-    reg = read_frame(conn, registered, ["key", "registered"])
+    reg = read_frame(conn, registered, ["key", "registered", "registered_synthetic"])
     act = read_frame(conn, active, ["key", "active"])
     return reg.merge(act, on="key", how="outer")
 
@@ -187,11 +198,11 @@ def trend_by_year(filters: flt.Filters, start_year: int = TREND_START_YEAR,
     end = filters.as_of_year
     years = list(range(start_year, end + 1))
     if not years:
-        return pd.DataFrame({c: pd.Series(dtype="int64") for c in TREND_COLUMNS[:-1]}
-                            | {"pct_active": pd.Series(dtype="float64")})[TREND_COLUMNS]
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "pct_active" else "int64")
+                             for c in TREND_COLUMNS})
     trend_years = integers("trend_years", start_year, end)
     registered = (
-        select(trend_years.c.n, func.sum(CooperativeRegistered.cooperatives))
+        select(trend_years.c.n, func.sum(CooperativeRegistered.cooperatives), _synthetic_part(CooperativeRegistered))
         .join_from(trend_years, CooperativeRegistered, CooperativeRegistered.year == registered_year_key(trend_years.c.n))
         .where(*in_view(filters, CooperativeRegistered))
         .group_by(trend_years.c.n)
@@ -202,10 +213,11 @@ def trend_by_year(filters: flt.Filters, start_year: int = TREND_START_YEAR,
         .group_by(CooperativeActivity.year)
     )
     with (engine or get_engine()).connect() as conn:
-        registered_by_year = {int(y): int(n) for y, n in conn.execute(registered).all()}
+        registered_by_year = {int(y): (int(n), int(demo)) for y, n, demo in conn.execute(registered).all()}
         active_by_year = {int(y): int(n) for y, n in conn.execute(active).all()}
     out = pd.DataFrame({"year": years})
-    out["registered"] = [registered_by_year.get(y, 0) for y in years]
+    out["registered"] = [registered_by_year.get(y, (0, 0))[0] for y in years]
+    out["registered_synthetic"] = [registered_by_year.get(y, (0, 0))[1] for y in years]
     out["active"] = [active_by_year.get(y, 0) for y in years]
     return _with_ratios(out)[TREND_COLUMNS]
 

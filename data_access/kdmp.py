@@ -67,7 +67,11 @@ def funnel(filters: flt.Filters, level: str, stalled_days: int = STALLED_DAYS,
     """
     if level not in LEVELS:
         raise ValueError(f"level {level!r}: expected one of {', '.join(LEVELS)}")
-    sql_level = "kecamatan" if level == "kecamatan" else "kabupaten_kota"
+    if level == "provinsi":  # counted per kab/kota (the indexed codes), then summed
+        with (engine or get_engine()).connect() as conn:
+            names = _names(conn, "provinsi", filters)
+        return province_funnel(funnel(filters, "kabupaten_kota", stalled_days, engine=engine), names)
+    sql_level = level
     kdmp_key = _key(sql_level, Kdmp.regency_code, Kdmp.district_code)
     village_key = _key(sql_level, Village.regency_code, Village.district_code)
     stalled = case(((Kdmp.stage != "operasional") & (Kdmp.stage_changed_on < stalled_before(filters, stalled_days)),
@@ -85,9 +89,6 @@ def funnel(filters: flt.Filters, level: str, stalled_days: int = STALLED_DAYS,
         counts = read_frame(conn, stages, ["code", "stage", "kdmp", "stalled", "synthetic"])
         desa = read_frame(conn, totals, ["code", "desa"])
         names = _names(conn, level, filters)
-    if level == "provinsi":
-        counts["code"], desa["code"] = counts["code"].str[:2], desa["code"].str[:2]
-        desa = desa.groupby("code", as_index=False)["desa"].sum()
     out = desa.set_index("code")
     at = counts.groupby(["code", "stage"])["kdmp"].sum().unstack(fill_value=0)  # (pivot_table: 5x slower)
     at = at.reindex(index=out.index, columns=list(KDMP_STAGES), fill_value=0)
@@ -99,12 +100,27 @@ def funnel(filters: flt.Filters, level: str, stalled_days: int = STALLED_DAYS,
         out[f"reached_{stage}"] = out[[f"at_{s}" for s in KDMP_STAGES[i:]]].sum(axis=1)
     for column in ("stalled", "synthetic"):
         out[column] = counts.groupby("code")[column].sum().reindex(out.index, fill_value=0)
+    return _finished(out, names)
+
+
+def _finished(out: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Counts indexed by area code → ``FUNNEL_COLUMNS`` with the shares and names."""
     out = out.astype("int64")
     out["operational_share"] = (out["at_operasional"] / out["desa"]).astype("float64")
     out["legal_entity_share"] = (out["reached_sk_ahu"] / out["desa"]).astype("float64")
     out = out.reset_index(names="area_code").sort_values("area_code", ignore_index=True)
     out["area_name"] = out["area_code"].map(names)
     return out[FUNNEL_COLUMNS]
+
+
+def province_funnel(regency_funnel: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """A kab/kota ``funnel`` summed to its provinces (``FUNNEL_COLUMNS``; shares from the sums).
+
+    ``names``: province code → name. Pure pandas (at most 514 rows), so a page that already holds
+    the kab/kota funnel draws the national view without counting every desa again.
+    """
+    counts = regency_funnel[FUNNEL_COLUMNS[2:-2]].groupby(regency_funnel["area_code"].str[:2]).sum()
+    return _finished(counts, names)
 
 
 def _names(conn, level: str, filters: flt.Filters) -> dict[str, str]:
@@ -141,8 +157,12 @@ def slowest_regencies(filters: flt.Filters, stalled_days: int = STALLED_DAYS, li
     ``FUNNEL_COLUMNS``.
     """
     area = filters.with_(districts=())  # ranks kab/kota, so a kecamatan filter does not apply
-    frame = funnel(area, "kabupaten_kota", stalled_days, engine=engine)
-    frame = frame.loc[frame["reached_musdesus"] > 0].sort_values(
+    return slowest(funnel(area, "kabupaten_kota", stalled_days, engine=engine), limit)
+
+
+def slowest(regency_funnel: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """``slowest_regencies`` from a kab/kota ``funnel`` already read (pure pandas)."""
+    frame = regency_funnel.loc[regency_funnel["reached_musdesus"] > 0].sort_values(
         ["operational_share", "legal_entity_share", "stalled", "area_code"], ascending=[True, True, False, True],
         kind="stable", ignore_index=True).head(limit)
     frame.insert(0, "rank", range(1, len(frame) + 1))

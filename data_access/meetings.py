@@ -158,7 +158,15 @@ def month_days(filters: flt.Filters, year: int, month: int, engine: Engine | Non
     calendar_days = union_all(*(select(literal(first + dt.timedelta(days=n), Date).label("day"))
                                 for n in range((last - first).days + 1))).subquery("calendar_days")
     day = calendar_days.c.day
-    on_day = and_(flt.meeting_clause(filters), Meeting.held_on <= day, _last_day() >= day)
+    # A lower bound on ``held_on`` as well, so each day reads only the month's meetings from the
+    # ``held_on`` index: the month's first day, or the first day of an earlier meeting still going
+    # on then (one uncorrelated subquery, run once). With ``held_on <= day`` alone every day walked
+    # the index back to the first meeting ever: 31 × all meetings, 430 ms at national scale.
+    earlier = aliased(Meeting)
+    still_going = (select(func.min(earlier.held_on))
+                   .where(earlier.held_on < first, earlier.ends_on >= first).scalar_subquery())
+    on_day = and_(flt.meeting_clause(filters), Meeting.held_on >= func.coalesce(still_going, first),
+                  Meeting.held_on <= day, _last_day() >= day)
     totals = (select(day.label("day"), func.count().label("day_total"))
               .select_from(calendar_days).join(Meeting, on_day).group_by(day).subquery())
     # An alias, so the EXISTS of the sector filter keeps its own meeting_sector.

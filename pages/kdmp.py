@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access import kdmp, kdmp_desa
+from data_access import kdmp, kdmp_desa, regions
 from ui import charts, demo, downloads, filter_bar, queries, scope
 from ui.charts import kdmp as kdmp_charts
 from ui.charts import maps
@@ -157,7 +157,16 @@ stalled_days = stalled_days_setting()
 st.caption(t("kdmp_stalled_rule", n=number(stalled_days), today=date(filters.today)))
 
 level = kdmp.level_for(filters)
-frame = queries.run(kdmp.funnel, filters, level, stalled_days)
+# One kab/kota count serves the national view (summed to provinces), the province view and the
+# ranking of the slowest kab/kota; a kecamatan view counts its kecamatan as well.
+regency_frame = queries.run(kdmp.funnel, filters.with_(districts=()), "kabupaten_kota", stalled_days)
+if level == "provinsi":
+    province_names = queries.run(regions.provinces).set_index("code")["name"].to_dict()
+    frame = kdmp.province_funnel(regency_frame, province_names)
+elif level == "kabupaten_kota":
+    frame = regency_frame
+else:
+    frame = queries.run(kdmp.funnel, filters, level, stalled_days)
 if frame.empty:
     st.info(t("empty_result"))
     scope.provenance_note(filters, "kdmp")
@@ -186,7 +195,7 @@ draw_map(level, frame)
 
 st.subheader(t("kdmp_h_slowest"))
 st.caption(t("kdmp_slowest_caption"))
-slowest = queries.run(kdmp.slowest_regencies, filters, stalled_days)
+slowest = kdmp.slowest(regency_frame)
 if slowest.empty:
     st.info(t("empty_result"))
 else:

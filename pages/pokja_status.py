@@ -12,7 +12,6 @@ the stage history of one kab/kota. Mandated kab/kota without any record are
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -52,10 +51,17 @@ def _raw(value):
     return None if _missing(value) else value
 
 
-def _flag(value) -> str:
+def _flag(value, *, screen: bool = True) -> str:
+    """Overdue as text: "⚠ Ya" on screen (the row's mark), plain "Ya" in files; "–" unknown."""
     if _missing(value):
         return t("pokja_unknown")
-    return t("pokja_yes") if value else t("pokja_no")
+    if not value:
+        return t("pokja_no")
+    return t("pokja_yes_overdue") if screen else t("pokja_yes")
+
+
+def _file_flag(value) -> str:
+    return _flag(value, screen=False)
 
 
 def _since(frame: pd.DataFrame, raw: bool = False) -> pd.Series:
@@ -73,25 +79,13 @@ def _formats(raw: bool):
     return (_raw, _raw, _raw) if raw else (_date, _int, _text)
 
 
-def _mark_rows(shown: pd.DataFrame) -> pd.io.formats.style.Styler:
-    """Grey italics for "no report" rows, a warm background for overdue ones (screen only)."""
-    stage_col, overdue_col = t("pokja_col_stage"), t("pokja_col_overdue")
-
-    def style(frame: pd.DataFrame) -> pd.DataFrame:
-        no_report = (frame[stage_col] == NO_REPORT_LABEL).to_numpy()
-        overdue = ((frame[overdue_col] == t("pokja_yes")).to_numpy() if overdue_col in frame
-                   else np.zeros(len(frame), dtype=bool))
-        css = np.where(no_report, "color: #757575; font-style: italic",
-                       np.where(overdue, "background-color: #fff3e0", "")).astype(object)
-        return pd.DataFrame(np.repeat(css[:, None], frame.shape[1], axis=1), index=frame.index,
-                            columns=frame.columns)
-
-    return shown.style.apply(style, axis=None)
-
-
-def _table(shown: pd.DataFrame, *, name: str, key: str, marked: bool = True, file: pd.DataFrame | None = None,
+def _table(shown: pd.DataFrame, *, name: str, key: str, file: pd.DataFrame | None = None,
            demo_rows: pd.Series | None = None) -> None:
-    """``shown`` on screen; ``file`` (the same rows, raw values) offered for download with its demo column."""
+    """``shown`` on screen; ``file`` (the same rows, raw values) offered for download with its demo column.
+
+    Overdue rows are told by the mark in their overdue column (``_flag``), not by row colours: a
+    pandas Styler over 500 kab/kota rows cost ~110 ms on every rerun (issue 14 benchmark).
+    """
     if demo_rows is not None and demo_rows.astype(bool).any():
         shown = shown.copy()
         flags = demo_rows.astype(bool).map({True: t("demo_mark"), False: ""}).to_numpy()
@@ -100,7 +94,7 @@ def _table(shown: pd.DataFrame, *, name: str, key: str, marked: bool = True, fil
     dates = {t(f"pokja_col_{c}") for c in ("since", "mandate_issued", "not_started_on", "preparation_on",
                                             "formed_on", "date", "published")}
     widths = {col: st.column_config.TextColumn(width="medium") for col in shown.columns if col in dates}
-    st.dataframe(_mark_rows(shown) if marked else shown, hide_index=True, height=height, column_config=widths)
+    st.dataframe(shown, hide_index=True, height=height, column_config=widths)
     downloads.offer(shown if file is None else file, name=name, filters=filters, scope=scope_text, key=key,
                     demo=None if demo_rows is None else demo_rows.reset_index(drop=True))
 
@@ -111,7 +105,7 @@ def not_formed_view(frame: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
         t("pokja_col_regency"): frame["regency_name"],
         t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
         t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], as_int),
-        t("pokja_col_overdue"): each_distinct(frame["overdue"], _flag),
+        t("pokja_col_overdue"): each_distinct(frame["overdue"], _file_flag if raw else _flag),
         t("pokja_col_mandate"): frame["mandate_title"],
         t("pokja_col_since"): _since(frame, raw),
         t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], as_date),
@@ -137,7 +131,7 @@ def all_view(frame: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
         t("pokja_col_name"): each_distinct(frame["pokja_name"], as_text),
         t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], as_int),
         t("pokja_col_days_to_form"): each_distinct(frame["days_to_form"], as_int),
-        t("pokja_col_overdue"): each_distinct(frame["overdue"], _flag),
+        t("pokja_col_overdue"): each_distinct(frame["overdue"], _file_flag if raw else _flag),
         t("pokja_col_source"): each_distinct(frame["source_outlet"], as_text),
     })
 
@@ -218,7 +212,7 @@ if programme == "satgas_kdmp":
     if not figures.empty:
         st.subheader(t("pokja_h_tally"))
         st.caption(t("pokja_tally_caption"))
-        _table(tally_view(figures), name=t("pokja_file_tally"), key="pokja_dl_tally", marked=False)
+        _table(tally_view(figures), name=t("pokja_file_tally"), key="pokja_dl_tally")
 
 table = queries.run(pokja.pokja_by_regency, filters, programme)
 if table.empty:
@@ -263,7 +257,7 @@ else:
                         "regencies": t("pokja_col_regencies"), "share": t("pokja_col_share")}))
     demo_by_province = table.assign(demo=table["source_kind"].eq("synthetic")).groupby("province_code")["demo"].sum()
     province_demo = provinces_wide(shares)["province_code"].map(demo_by_province).fillna(0).astype("int64")
-    _table(provinces_view(shares), name=t("pokja_file_provinces"), key="pokja_dl_provinces", marked=False,
+    _table(provinces_view(shares), name=t("pokja_file_provinces"), key="pokja_dl_provinces",
            file=provinces_view(shares, raw=True), demo_rows=province_demo)
 
     st.subheader(t("pokja_h_all"))
@@ -298,5 +292,5 @@ else:
                                 "source": t("pokja_col_source"), "issued": t("pokja_col_mandate_issued")}))
             st.caption(t("pokja_history_caption"))
             _table(history_view(history), name=f"{t('pokja_file_history')} {options[chosen]}",
-                   key="pokja_dl_history", marked=False, file=history_view(history, raw=True),
+                   key="pokja_dl_history", file=history_view(history, raw=True),
                    demo_rows=history["source_kind"].eq("synthetic"))

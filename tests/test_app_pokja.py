@@ -79,7 +79,7 @@ def test_ntt_real_data_lists_regencies_without_pokja(sqlite_url, lang):
     for kab in ("53.04", "53.21"):
         assert rows.loc[kab, stage] == STAGE[lang]["persiapan"]
         assert rows.loc[kab, since] == ("22 Agustus 2019" if lang == "id" else "22 August 2019")
-        assert rows.loc[kab, overdue] == ("Ya" if lang == "id" else "Yes")
+        assert rows.loc[kab, overdue] == ("⚠ Ya" if lang == "id" else "⚠ Yes")
     others = rows.drop(index=["53.04", "53.21"])
     assert set(others[stage]) == {STAGE[lang]["tidak_ada_data"]}
     assert set(others[overdue]) == {"–"}  # unknown, never "overdue"

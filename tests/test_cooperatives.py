@@ -8,6 +8,7 @@ the stored ``run_length``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -167,6 +168,25 @@ def test_trend_by_year(db_engine, db_url, case):
     # the last year is the headline figure
     totals = cooperatives.health_by_area(case, "provinsi", engine=db_engine)
     assert (got["registered"].iloc[-1], got["active"].iloc[-1]) == (totals["registered"].sum(), totals["active"].sum())
+
+
+@pytest.mark.parametrize("query, key, args", [
+    (cooperatives.health_by_area, "area_code", ("provinsi",)),
+    (cooperatives.health_by_area, "area_code", ("kabupaten_kota",)),
+    (cooperatives.health_by_jenis, "jenis", ()),
+    (cooperatives.trend_by_year, "year", ()),
+])
+def test_registered_synthetic_is_what_real_only_leaves_out(db_engine, case, query, key, args):
+    """The demo share read in the same query equals the figure minus the same figure with "real data only"."""
+    got = query(case, *args, engine=db_engine)
+    real = query(dataclasses.replace(case, real_only=True), *args, engine=db_engine)
+    real_by_key = dict(zip(real[key].fillna("").astype(str), real["registered"], strict=True))
+    expected = got["registered"] - got[key].fillna("").astype(str).map(real_by_key).fillna(0)
+    assert got["registered_synthetic"].tolist() == expected.astype("int64").tolist()
+    if case.real_only:
+        assert not got["registered_synthetic"].any()
+    else:
+        assert got["registered_synthetic"].sum() > 0  # the fixture holds demo cooperatives
 
 
 def test_rat_year_span(db_engine, db_url):

@@ -7,15 +7,13 @@
 - ``metric(target, label, value, demo)``: a metric marked DEMO when the figure
   is computed from any synthetic row; ``label(text, demo)`` a heading with the
   DEMO badge; ``chart_title`` the same for Altair titles (plain text).
-- ``registered_demo(fn, filters, key, *args)``: for cooperative health
+- ``registered_demo(fn, filters, *args)``: for cooperative health
   aggregates, how many of each row's registered cooperatives are synthetic —
-  the same query run with "real data only" subtracted from the one in view, so
-  no second definition of the figures exists.
+  the query's own ``registered_synthetic`` column, counted in the same SQL as
+  the figures (one query, where subtracting a "real data only" run cost two).
 """
 
 from __future__ import annotations
-
-import dataclasses
 
 import pandas as pd
 import streamlit as st
@@ -85,18 +83,12 @@ def chart_title(text: str, demo: bool) -> str:
     return f"{text} · {t('demo_mark')}" if demo else text
 
 
-def registered_demo(fn, filters: flt.Filters, key: str, *args) -> pd.Series:
-    """Synthetic cooperatives in each row of ``queries.run(fn, filters, *args)`` (by its ``key`` column).
+def registered_demo(fn, filters: flt.Filters, *args) -> pd.Series:
+    """Synthetic cooperatives in each row of ``queries.run(fn, filters, *args)``.
 
-    ``fn`` is a cooperative health query with a ``registered`` column; the
-    answer is ``registered`` minus the same query's ``registered`` with
-    ``real_only`` set, aligned to the rows of the query in view. All zeros when
-    the filters already hide demo data.
+    ``fn`` is a cooperative health query (``cooperatives.health_by_area``, ``health_by_jenis``,
+    ``trend_by_year``): its ``registered_synthetic`` column, aligned to the rows in view (all
+    zeros when the filters already hide demo data). The same cached result the page draws.
     """
     shown = queries.run(fn, filters, *args)
-    if filters.real_only:
-        return pd.Series(0, index=shown.index, dtype="int64")
-    real = queries.run(fn, dataclasses.replace(filters, real_only=True), *args)
-    real_by_key = dict(zip(real[key].fillna("").astype(str), real["registered"], strict=True))
-    keys = shown[key].fillna("").astype(str)
-    return (shown["registered"] - keys.map(real_by_key).fillna(0)).astype("int64")
+    return shown["registered_synthetic"].astype("int64")

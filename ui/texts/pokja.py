@@ -91,6 +91,7 @@ TEXT = {
         "en": "Points: the stage a source reported on that date. Dashed vertical line: the date the mandate was issued.",
     },
     "pokja_yes": {"id": "Ya", "en": "Yes"},
+    "pokja_yes_overdue": {"id": "⚠ Ya", "en": "⚠ Yes"},
     "pokja_no": {"id": "Tidak", "en": "No"},
     "pokja_unknown": {"id": "–", "en": "–"},
     "pokja_overdue_help": {
