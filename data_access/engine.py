@@ -83,6 +83,15 @@ def get_engine(url: str | None = None) -> Engine:
         return engine
 
 
+def dispose(url: str) -> None:
+    """Close and forget this process's engine for ``url`` (no connection stays open to it)."""
+    url = config.normalise_url(url)
+    with _lock:
+        engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+
+
 def dispose_all() -> None:
     with _lock:
         for engine in _engines.values():

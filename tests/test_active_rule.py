@@ -22,9 +22,9 @@ CASES = {
 
 
 @pytest.fixture
-def rule_engine(empty_db_url):
+def rule_engine(prepared_db_url):
     """A fresh database whose only cooperatives are the five cases, in Kab. Sabu Raijua (53.20)."""
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with Session(eng) as s, s.begin():
         src = Source(key="test:active-rule", kind="manual", outlet="test")
         s.add(src)

@@ -21,8 +21,8 @@ from tests.test_import_kdmp import DINAS_FILE, PASSWORD
 
 
 @pytest.fixture
-def own_db(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'app_kdmp.sqlite'}"
+def own_db(prepared_sqlite_url, monkeypatch):
+    url = prepared_sqlite_url
     engine = engine_module.get_engine(url)
     engine_module.prepare_database(engine, with_demo=False)
     auth.add_user("dinas", role="editor", password=PASSWORD, display_name="Dinas Koperasi NTT",

@@ -26,8 +26,8 @@ CSV = ("Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi;Aktif;Tidak Aktif\r\
 
 
 @pytest.fixture
-def own_db(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'app_imports.sqlite'}"
+def own_db(prepared_sqlite_url, monkeypatch):
+    url = prepared_sqlite_url
     engine = engine_module.get_engine(url)
     engine_module.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password="kata-sandi-uji-123", display_name="Editor NTT",

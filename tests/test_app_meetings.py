@@ -224,8 +224,8 @@ def test_large_scope_plots_monthly_counts(monkeypatch, sqlite_url):
     assert int(data["meetings"].sum()) == total
 
 
-def test_database_text_is_shown_as_text(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'markup.sqlite'}"
+def test_database_text_is_shown_as_text(prepared_sqlite_url, monkeypatch):
+    url = prepared_sqlite_url
     engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
     title = "<b>Rakor</b> **tebal** :red[merah] <script>alert(1)</script>"
     with session_scope(engine) as session:
@@ -258,13 +258,13 @@ def test_calendar_opens_on_the_current_month_and_lists_on_the_tab_with_meetings(
     assert past.selectbox(key="mtg_month_id").value == "2020-02"
 
 
-def test_meeting_over_several_days_shows_its_range(tmp_path, monkeypatch, capture_downloads):  # noqa: F811
+def test_meeting_over_several_days_shows_its_range(prepared_sqlite_url, monkeypatch, capture_downloads):  # noqa: F811
     """Issue 10: "18-20 Mei 2022" is listed and detailed as one range, drawn on each of its days in the
     month (grid and phone agenda), ends the day after its last day in the .ics, and the files carry
     the last day as a date value in its own column."""
     from openpyxl import load_workbook
 
-    url = f"sqlite:///{tmp_path / 'range.sqlite'}"
+    url = prepared_sqlite_url
     engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
     with session_scope(engine) as session:
         source = Source(key="test:range", kind="manual", outlet="Dinas")

@@ -16,8 +16,8 @@ from tests.import_case_helpers import case, prepared_engine
 
 
 @pytest.fixture
-def own_db(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
+def own_db(prepared_sqlite_url, monkeypatch):
+    url = prepared_sqlite_url
     engine = engine_module.get_engine(url)
     engine_module.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password="kata-sandi-uji-123", actor="test", engine=engine)

@@ -17,8 +17,8 @@ PASSWORD = "kata-sandi-uji-123"
 
 
 @pytest.fixture
-def eng(empty_db_url):
-    engine = engine_module.get_engine(empty_db_url)
+def eng(prepared_db_url):
+    engine = engine_module.get_engine(prepared_db_url)
     engine_module.prepare_database(engine, with_demo=False)
     return engine
 

@@ -62,8 +62,8 @@ def stored_summaries(eng) -> tuple[Counter, Counter]:
     return registered, activity
 
 
-def test_demo_writes_and_refresh_keep_the_summaries_equal_to_the_registry(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def test_demo_writes_and_refresh_keep_the_summaries_equal_to_the_registry(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     assert stored_summaries(eng) == (Counter(), Counter())
     demo.generate(eng, "small")
     assert stored_summaries(eng) == expected_summaries(eng)
@@ -127,8 +127,8 @@ def _raw_health(eng, f: Filters, regencies: list[str]) -> dict[str, tuple[int, i
     return out
 
 
-def test_registry_import_and_undo_change_the_health_figures(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def test_registry_import_and_undo_change_the_health_figures(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     demo.generate(eng, "small")
     auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
     f = Filters(provinces=("53",), window=1, today=TODAY)
@@ -156,9 +156,9 @@ def test_registry_import_and_undo_change_the_health_figures(empty_db_url):
     assert stored_summaries(eng) == expected_summaries(eng)
 
 
-def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(empty_db_url):
+def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(prepared_db_url):
     """Years before the first stored year, between foundings and after the last: as counted from the raw rows."""
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     demo.generate(eng, "small")
     regencies = ["53.01", "53.04", "53.71"]
     with engine_module.session_scope(eng) as s:
@@ -187,10 +187,10 @@ def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(em
         assert int(trend.loc[year, "active"]) == sum(a for _r, a in expected.values()), year
 
 
-def test_imports_rebuild_only_their_kab_kota_and_stay_equal_to_a_full_refresh(empty_db_url):
+def test_imports_rebuild_only_their_kab_kota_and_stay_equal_to_a_full_refresh(prepared_db_url):
     """A cooperative moved between kab/kota, and a founding year earlier than any (which moves every
     kab/kota's stored years): after each import and each undo the summaries equal the registry's."""
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     demo.generate(eng, "small")
     auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
     with engine_module.session_scope(eng) as s:  # counted in every stored year, so in the new earliest ones too

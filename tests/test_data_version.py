@@ -13,8 +13,8 @@ from tests.fault_helpers import PASSWORD, counts_csv
 
 
 @pytest.fixture
-def prepared(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def prepared(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     yield eng
     eng.dispose()
 

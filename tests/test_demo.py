@@ -38,8 +38,8 @@ def test_every_generated_row_is_synthetic(db_engine):
         assert synthetic_meetings == demo.SCALES["small"].meetings
 
 
-def test_remove_and_regenerate(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def test_remove_and_regenerate(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     counts = demo.generate(eng, "small")
     assert counts["cooperatives"] == demo.SCALES["small"].cooperatives
     assert demo.generate(eng, "small") == {"cooperatives": 0, "rat_rows": 0, "meetings": 0, "pokja": 0}

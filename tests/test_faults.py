@@ -137,21 +137,21 @@ def _prepared(url: str):
 
 
 @pytest.fixture
-def read_only_url(empty_db_url):
+def read_only_url(prepared_db_url):
     """The same database opened read-only: SQLite through ``?mode=ro``, PostgreSQL with
     ``default_transaction_read_only`` for the database."""
-    engine = _prepared(empty_db_url)
-    if empty_db_url.startswith("sqlite"):
-        path = make_url(empty_db_url).database
+    engine = _prepared(prepared_db_url)
+    if prepared_db_url.startswith("sqlite"):
+        path = make_url(prepared_db_url).database
         yield f"sqlite:///file:{path}?mode=ro&uri=true"
         return
-    name = make_url(empty_db_url).database
-    admin = create_engine(make_url(empty_db_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    name = make_url(prepared_db_url).database
+    admin = create_engine(make_url(prepared_db_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on'))
     admin.dispose()
     engine.dispose()  # the setting applies to new connections
-    yield empty_db_url
+    yield prepared_db_url
 
 
 @pytest.mark.usefixtures("fresh_app_caches")
@@ -259,14 +259,14 @@ def _run(*args: str, url: str, timeout: float = 120) -> subprocess.CompletedProc
                           timeout=timeout, stdin=subprocess.DEVNULL)
 
 
-def test_import_killed_mid_write_leaves_all_or_nothing(empty_db_url, tmp_path):
-    engine = _prepared(empty_db_url)
+def test_import_killed_mid_write_leaves_all_or_nothing(prepared_db_url, tmp_path):
+    engine = _prepared(prepared_db_url)
     path = tmp_path / "register.csv"
     path.write_bytes(registry_csv(CRASH_ROWS, nik_prefix=CRASH_PREFIX))
     before, facts_before = table_counts(engine), fact_counts(engine)
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.fault_helpers", "import-with-marker", empty_db_url, "registry", str(path),
+        [sys.executable, "-m", "tests.fault_helpers", "import-with-marker", prepared_db_url, "registry", str(path),
          "editor"], cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         stdin=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -296,7 +296,7 @@ def test_import_killed_mid_write_leaves_all_or_nothing(empty_db_url, tmp_path):
                                    f"{ {t: after_crash[t] - before[t] for t in before if after_crash[t] != before[t]} }")
     assert _batch_state(engine) == {"orphan_batch_rows": 0, "cooperatives": 0, "batches": 0}
 
-    again = _run("-m", "data_access", "import", "registry", str(path), "--user", "editor", "--json", url=empty_db_url)
+    again = _run("-m", "data_access", "import", "registry", str(path), "--user", "editor", "--json", url=prepared_db_url)
     assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
     assert json.loads(again.stdout)["counts"]["new"] == CRASH_ROWS
     assert fact_counts(engine) == plus(facts_before, registry_deltas(CRASH_ROWS))

@@ -355,9 +355,9 @@ def bad_files() -> dict[str, tuple[str, bytes, str, tuple[str, ...]]]:
 
 
 @pytest.fixture
-def writable_db(tmp_path, monkeypatch, request):
+def writable_db(prepared_sqlite_url, monkeypatch, request):
     request.getfixturevalue("fresh_app_caches")
-    url = f"sqlite:///{tmp_path / 'writable.sqlite'}"
+    url = prepared_sqlite_url
     engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
     for name, role, province in (("editor", "editor", None), ("ntt", "editor", "53"), ("viewer", "viewer", None),
                                  ("admin", "admin", None)):

@@ -51,8 +51,8 @@ def test_satgas_records_for_every_regency_of_the_complete_provinces(db_engine):
     assert {(r.stage, r.formed_on) for r in real} == {("terbentuk", dt.date(2025, 8, 8))}
 
 
-def test_record_stage_moves_forward_and_keeps_history(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def test_record_stage_moves_forward_and_keeps_history(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with engine_module.session_scope(eng) as s:
         src = Source(key="test:kdmp", kind="manual", outlet="test")
         s.add(src)

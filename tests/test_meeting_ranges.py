@@ -25,8 +25,8 @@ NTT = Filters(provinces=("53",), real_only=True, today=dt.date(2026, 1, 1))
 
 
 @pytest.fixture
-def eng(empty_db_url):
-    engine = engine_module.get_engine(empty_db_url)
+def eng(prepared_db_url):
+    engine = engine_module.get_engine(prepared_db_url)
     engine_module.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password="kata-sandi-uji-123", actor="test", engine=engine)
     report = imports.commit("meetings", "\r\n".join([HEADER, *ROWS]).encode("utf-8"), "rentang.csv",

@@ -277,13 +277,13 @@ def test_decode_sectors():
     assert meetings.decode_sectors(sum(meetings.SECTOR_BITS.values())) == ",".join(SECTORS)
 
 
-def test_further_sources_of_a_meeting_oldest_first_and_only_in_scope(empty_db_url):
+def test_further_sources_of_a_meeting_oldest_first_and_only_in_scope(prepared_db_url):
     from sqlalchemy import select
 
     from data_access import engine as engine_module
     from data_access.models import Meeting, MeetingSource, Source
 
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with engine_module.session_scope(eng) as s:
         meeting = s.scalars(select(Meeting).order_by(Meeting.id)).first()
         later = Source(key="test:pos-kupang", kind="news", outlet="Pos Kupang", headline="Laporan kedua", published_on=dt.date(2023, 2, 1))

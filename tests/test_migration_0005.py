@@ -18,8 +18,8 @@ def _to(eng, revision: str, *, down: bool) -> None:
         (command.downgrade if down else command.upgrade)(cfg, revision)
 
 
-def test_0005_up_and_down(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def test_0005_up_and_down(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with eng.begin() as conn:
         meeting = conn.execute(text("SELECT id, held_on FROM meeting ORDER BY id")).first()
         conn.execute(text("UPDATE meeting SET ends_on = held_on WHERE id = :m"), {"m": meeting.id})

@@ -25,8 +25,8 @@ def _count(eng, sql: str) -> int:
         return conn.execute(text(sql)).scalar()
 
 
-def test_0008_down_and_up(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def test_0008_down_and_up(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("dinas", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
     assert imports.commit("kdmp", DINAS_FILE, "kdmp-tts.csv", user="dinas", engine=eng).committed
     with eng.begin() as conn:

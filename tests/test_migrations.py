@@ -55,12 +55,12 @@ def test_a_failing_upgrade_changes_nothing(empty_db_url):
     assert "run_length" in columns_before
 
 
-def test_villages_and_kdmp_revision_down_and_up(empty_db_url):
+def test_villages_and_kdmp_revision_down_and_up(prepared_db_url):
     """0007 down drops the KDMP tables and the Satgas KDMP records; up again and a start reload them."""
     from alembic import command
     from sqlalchemy import text
 
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     cfg = engine_module.alembic_config()
     with eng.begin() as connection:
         cfg.attributes["connection"] = connection

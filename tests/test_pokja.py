@@ -248,8 +248,8 @@ def test_stage_history(db_engine):
 
 # --- the rule on a database written for the purpose -------------------------------------------
 
-def test_mandate_rule_on_fresh_database(empty_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+def test_mandate_rule_on_fresh_database(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     today = dt.date(2025, 1, 1)
     with session_scope(eng) as s:
         real = Source(key="test:manual", kind="manual", outlet="Uji manual")

@@ -22,12 +22,12 @@ T0 = dt.datetime(2026, 11, 30, 9, 0, 0)
 
 
 @pytest.fixture
-def two_servers(empty_db_url, monkeypatch):
+def two_servers(prepared_db_url, monkeypatch):
     """Two engines on one database (separate pools, as two server processes have), an editor,
     and a clock the test moves (``clock[0]``)."""
-    first = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=False)
+    first = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=first)
-    second = create_engine(empty_db_url)
+    second = create_engine(prepared_db_url)
     clock = [T0]
     monkeypatch.setattr(audit, "utc_now", lambda: clock[0])
     yield first, second, clock
