@@ -11,14 +11,14 @@ from ui.charts import COOPERATIVE_STATUS_COLOURS
 from ui.charts import cooperatives as charts
 
 HEALTH = pd.DataFrame([
-    ("53", "Nusa Tenggara Timur", "53", 4146, 3635, 511, 3635 / 4146),
-    ("62", "Kalimantan Tengah", "62", 3782, 2897, 885, 2897 / 3782),
-    ("64", "Kalimantan Timur", "64", 5745, 2901, 2844, 2901 / 5745),
-    ("65", "Kalimantan Utara", "65", 0, 0, 0, float("nan")),
+    ("53", "Nusa Tenggara Timur", "53", 4146, 3635, 511, 3635 / 4146, 0),
+    ("62", "Kalimantan Tengah", "62", 3782, 2897, 885, 2897 / 3782, 3782),
+    ("64", "Kalimantan Timur", "64", 5745, 2901, 2844, 2901 / 5745, 100),
+    ("65", "Kalimantan Utara", "65", 0, 0, 0, float("nan"), 0),
 ], columns=HEALTH_COLUMNS)
-TREND = pd.DataFrame([(2023, 100, 40, 60, 0.4), (2024, 110, 55, 55, 0.5), (2025, 120, 30, 90, 0.25)],
+TREND = pd.DataFrame([(2023, 100, 40, 60, 0.4, 0), (2024, 110, 55, 55, 0.5, 10), (2025, 120, 30, 90, 0.25, 120)],
                      columns=TREND_COLUMNS)
-JENIS = pd.DataFrame([("simpan_pinjam", 50, 20, 30, 0.4), ("jasa", 10, 9, 1, 0.9)], columns=JENIS_COLUMNS)
+JENIS = pd.DataFrame([("simpan_pinjam", 50, 20, 30, 0.4, 5), ("jasa", 10, 9, 1, 0.9, 0)], columns=JENIS_COLUMNS)
 
 
 @pytest.fixture(params=["id", "en"])

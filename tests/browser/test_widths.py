@@ -25,7 +25,7 @@ WIDTHS = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height"
 # url path, query, screenshot name, demo rows in view (the small demo data covers every province)
 PAGES = [("", "", "ringkasan", True), ("koperasi", "prov=53&kab=53.01", "koperasi", True),
          ("rakor", "prov=53", "rakor", True), ("pokja", "prov=53", "pokja", True), ("peta", "", "peta", True),
-         ("masuk", "", "masuk", False)]
+         ("merah-putih", "prov=53", "merah-putih", True), ("masuk", "", "masuk", False)]
 RAW = re.compile(r"\b[a-z]+_[a-z_]+: |\bNone\b")
 DEMO_BANNER = "Data demo dalam tampilan ini"
 SIDEBAR_IS = """(state) => {

@@ -67,6 +67,13 @@ def scale(colours: dict[str, str], labels: dict[str, str] | None = None) -> alt.
     return alt.Scale(domain=domain, range=list(colours.values()))
 
 
+def bottom_legend(**kwargs: Any) -> alt.Legend:
+    """A legend under the chart, one entry per line: Vega starts a bottom legend at the plot's left
+    edge (after the area names), so a row of four or five stage or sector names ran past the right
+    edge of a 390 px phone screen and was cut off (even in two columns)."""
+    return alt.Legend(orient="bottom", direction="vertical", labelLimit=320, **kwargs)
+
+
 def legend_labels(labels: dict[str, str]) -> str:
     """A Vega ``labelExpr`` showing ``labels[datum.label]`` instead of each legend label (e.g. the
     stage's mark and count before its name); a label not in ``labels`` stays as it is."""

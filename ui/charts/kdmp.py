@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import KDMP_STAGE_COLOURS, scale
+from ui.charts import KDMP_STAGE_COLOURS, bottom_legend, scale
 
 STAGE_SEQUENCE = tuple(KDMP_STAGE_COLOURS)
 """Stack and legend order (operating first): the keys of ``KDMP_STAGE_COLOURS``."""
@@ -38,7 +38,7 @@ def stage_bars(stages: pd.DataFrame, *, stage_labels: dict[str, str], title: str
                     axis=alt.Axis(format="%")),
             y=alt.Y("area_name:N", title=None, sort=areas, axis=alt.Axis(labelLimit=240)),
             color=alt.Color("stage_label:N", scale=scale(KDMP_STAGE_COLOURS, stage_labels), title=None,
-                            legend=alt.Legend(orient="bottom")),
+                            legend=bottom_legend()),
             order=alt.Order("stage_order:Q"),
             tooltip=[alt.Tooltip("area_name:N", title=tooltip_titles["area"]),
                      alt.Tooltip("stage_label:N", title=tooltip_titles["stage"]),

@@ -25,7 +25,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from data_access.models import SECTORS
-from ui.charts import SECTOR_COLOURS, scale
+from ui.charts import SECTOR_COLOURS, bottom_legend, scale
 from ui.formatting import LOCALES, each_distinct, number
 from ui.formatting import date as format_day
 from ui.i18n import DEFAULT_LANGUAGE, TEXT
@@ -142,7 +142,7 @@ def month_calendar(days: pd.DataFrame, year: int, month: int, lang: str = DEFAUL
     empty = base.mark_rect(cornerRadius=4, fill=NO_MEETING_FILL).encode(tooltip=tooltip)
     busy = base.transform_filter(alt.datum.meetings > 0).mark_rect(cornerRadius=4).encode(
         color=alt.Color("sector_label:N", title=_text("mtg_legend_sector", lang),
-                        scale=scale(SECTOR_COLOURS, names), legend=alt.Legend(orient="bottom")),
+                        scale=scale(SECTOR_COLOURS, names), legend=bottom_legend()),
         tooltip=tooltip)
     day_no = base.mark_text(align="left", baseline="top", dx=-CELL_WIDTH / 2 + 6, dy=-CELL_HEIGHT / 2 + 5,
                             fontSize=11).encode(
@@ -181,7 +181,7 @@ def timeline_points(points: pd.DataFrame, lang: str = DEFAULT_LANGUAGE,
         y=alt.Y("province:N", title=_text("mtg_axis_province", lang), sort=provinces,
                 axis=alt.Axis(labelLimit=PROVINCE_LABEL_LIMIT)),
         color=alt.Color("sector_label:N", title=_text("mtg_legend_sector", lang),
-                        scale=scale(SECTOR_COLOURS, names), legend=alt.Legend(orient="bottom")),
+                        scale=scale(SECTOR_COLOURS, names), legend=bottom_legend()),
         tooltip=[alt.Tooltip("title:N", title=_text("mtg_tt_title", lang)),
                  alt.Tooltip("organizer:N", title=_text("mtg_tt_organizer", lang)),
                  alt.Tooltip("date_label:N", title=_text("mtg_tt_date", lang)),
@@ -204,7 +204,7 @@ def timeline_monthly(monthly: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> alt
         y=alt.Y("province:N", title=_text("mtg_axis_province", lang), sort=provinces,
                 axis=alt.Axis(labelLimit=PROVINCE_LABEL_LIMIT)),
         color=alt.Color("meetings:Q", title=_text("mtg_tt_meetings", lang), scale=alt.Scale(scheme="blues"),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=bottom_legend()),
         tooltip=[alt.Tooltip("province:N", title=_text("mtg_axis_province", lang)),
                  alt.Tooltip("month_label:N", title=_text("mtg_axis_month", lang)),
                  alt.Tooltip("meetings:Q", title=_text("mtg_tt_meetings", lang))],

@@ -11,7 +11,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from ui.charts import POKJA_STAGE_COLOURS, POKJA_STAGE_MARKS, legend_labels, scale
+from ui.charts import POKJA_STAGE_COLOURS, POKJA_STAGE_MARKS, bottom_legend, legend_labels, scale
 
 STAGE_SEQUENCE = tuple(POKJA_STAGE_COLOURS)  # belum_dibentuk, persiapan, terbentuk, tidak_ada_data
 """Stack and legend order; the keys of ``POKJA_STAGE_COLOURS``."""
@@ -63,7 +63,7 @@ def province_stage_bars(shares: pd.DataFrame, *, stage_labels: dict[str, str], t
         x=alt.X("share:Q", stack="zero", title=x_title, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
         y=y,
         color=alt.Color("stage_label:N", scale=scale(POKJA_STAGE_COLOURS, stage_labels), title=None,
-                        legend=alt.Legend(orient="bottom", labelExpr=stage_legend(stage_labels, counts))),
+                        legend=bottom_legend(labelExpr=stage_legend(stage_labels, counts))),
         order=alt.Order("stage_order:Q"),
         tooltip=tooltip,
     )
