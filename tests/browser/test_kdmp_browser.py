@@ -62,12 +62,16 @@ def test_kecamatan_filter_goes_to_the_link_and_survives_a_reload(page, app_serve
     assert page.locator(".st-key-f_kec [data-tag]", has_text="Semau").count() == 1
 
 
-def test_pokja_page_switches_to_the_satgas_kdmp(page, app_server, screenshot_dir):
-    open_app(page, app_server, "pokja", "prov=11")
-    page.locator(".st-key-pokja_programme").get_by_text(text("pokja_programme_satgas_kdmp"), exact=True).click()
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_pokja_page_switches_to_the_satgas_kdmp(page, app_server, screenshot_dir, lang):
+    open_app(page, app_server, "pokja", "prov=11" + ("&bahasa=en" if lang == "en" else ""))
+    where = f"/pokja?mandat=satgas_kdmp ({lang})"
+    page.locator(".st-key-pokja_programme").get_by_text(text("pokja_programme_satgas_kdmp", lang),
+                                                       exact=True).click()
     wait_for_param(page, "mandat", "satgas_kdmp")
-    full_page_screenshot(page, screenshot_dir / "pokja-satgas-kdmp.png")
-    assert_no_exception(page, app_server, "/pokja?mandat=satgas_kdmp")
-    assert_no_raw_keys(page, "/pokja?mandat=satgas_kdmp")
-    assert page.get_by_text(text("pokja_h_tally"), exact=True).first.is_visible()
+    full_page_screenshot(page, screenshot_dir / f"pokja-satgas-kdmp-{lang}.png")
+    assert_no_exception(page, app_server, where)
+    assert_no_raw_keys(page, where)
+    assert_language(page, lang, where)
+    assert page.get_by_text(text("pokja_h_tally", lang), exact=True).first.is_visible()
     assert not page.js_errors, page.js_errors
