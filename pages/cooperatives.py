@@ -16,6 +16,7 @@ from babel.dates import format_date
 
 from data_access import cooperatives
 from ui import demo, downloads, queries, register_status, scope
+from ui.charts import built as built_chart
 from ui.charts import cooperatives as charts
 from ui.charts import show as show_chart
 from ui.formatting import LOCALES, date, number, percent
@@ -190,7 +191,7 @@ with by_area_col:
     chart_key = "coop_area_" + level + "_" + "_".join(filters.provinces) + "_" + "_".join(filters.regencies)
     ordered = health.sort_values(["registered", "area_name"], ascending=[False, True])
     ordered_demo = health_demo.loc[ordered.index]
-    show_chart(charts.area_bars(ordered, title=demo.chart_title(title, bool(registered_demo))), key=chart_key,
+    show_chart(built_chart(charts.area_bars, ordered, title=demo.chart_title(title, bool(registered_demo))), key=chart_key,
                     on_select=partial(charts.drill_down, chart_key), selection_mode=charts.SELECTION)
     if not filters.regencies:
         st.caption(t("coop_click_to_drill"))
@@ -230,7 +231,7 @@ with trend_col:
         st.info(t("empty_result"))
     else:
         trend_demo = demo.registered_demo(cooperatives.trend_by_year, filters, max(start_year, judged_from))
-        show_chart(charts.trend_area(trend, title=demo.chart_title(t("coop_trend"), bool(trend_demo.any()))))
+        show_chart(built_chart(charts.trend_area, trend, title=demo.chart_title(t("coop_trend"), bool(trend_demo.any()))))
         st.caption(t("coop_trend_help", n=filters.window))
         if judged_from > start_year:
             st.caption(t("coop_trend_from", year=judged_from, first=int(first_rat), n=filters.window))
@@ -245,7 +246,7 @@ with jenis_col:
         st.markdown(f"**{t('coop_by_jenis')}**")
         st.info(t("empty_result"))
     else:
-        show_chart(charts.jenis_bars(jenis, title=demo.chart_title(t("coop_by_jenis"), bool(jenis["demo"].any()))))
+        show_chart(built_chart(charts.jenis_bars, jenis, title=demo.chart_title(t("coop_by_jenis"), bool(jenis["demo"].any()))))
         offer(counts_table(jenis, {"jenis_label": t("coop_col_jenis")}), "coop_file_jenis", "coop_dl_jenis",
               jenis["demo"])
 

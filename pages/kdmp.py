@@ -184,8 +184,8 @@ scope.provenance_note(filters, "kdmp")
 
 st.subheader(t("kdmp_h_funnel", level=t(f"kdmp_level_{level}")))
 st.caption(t("kdmp_funnel_caption"))
-charts.show(kdmp_charts.stage_bars(
-    stage_long(frame), stage_labels={s: STAGE_LABELS[s] for s in kdmp.STAGES_WITH_NO_REPORT},
+charts.show(charts.built(
+    kdmp_charts.stage_bars, stage_long(frame), stage_labels={s: STAGE_LABELS[s] for s in kdmp.STAGES_WITH_NO_REPORT},
     title=demo.chart_title(t("kdmp_chart_funnel"), in_demo), x_title=t("kdmp_col_desa"),
     tooltip_titles={"area": t("kdmp_col_area"), "stage": t("kdmp_col_stage"), "desa": t("kdmp_col_desa"),
                     "share": "%"}))

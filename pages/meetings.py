@@ -16,6 +16,7 @@ import streamlit as st
 
 from data_access import meetings
 from ui import demo, downloads, ical, queries, scope
+from ui.charts import built as built_chart
 from ui.charts import meetings as charts
 from ui.charts import show as show_chart
 from ui.formatting import date, date_range, each_distinct, number
@@ -65,7 +66,7 @@ def _month_calendar() -> None:
         st.caption(t("mtg_month_none"))
     # wide screens: the month grid; phones (ui.layout hides one of the two by screen width): an agenda list
     with st.container(key="mtg_cal_wide"):
-        show_chart(charts.month_calendar(days, year, month, lang), width="content")
+        show_chart(built_chart(charts.month_calendar, days, year, month, lang), width="content")
     with st.container(key="mtg_cal_narrow"):
         grid = charts.calendar_grid(days, year, month, lang)
         busy = grid[grid["meetings"] > 0].sort_values("day")
@@ -83,11 +84,11 @@ def _timeline(total: int) -> None:
     st.subheader(t("mtg_timeline"))
     if total > meetings.TIMELINE_POINT_LIMIT:
         monthly = queries.run(meetings.timeline_monthly, filters)
-        show_chart(charts.timeline_monthly(monthly, lang), width="stretch")
+        show_chart(built_chart(charts.timeline_monthly, monthly, lang), width="stretch")
         st.caption(t("mtg_timeline_monthly", limit=number(meetings.TIMELINE_POINT_LIMIT)))
     else:
         points = queries.run(meetings.timeline_points, filters)
-        show_chart(charts.timeline_points(points, lang, filters.sectors), width="stretch")
+        show_chart(built_chart(charts.timeline_points, points, lang, filters.sectors), width="stretch")
         st.caption(t("mtg_timeline_points"))
 
 

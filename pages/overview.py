@@ -9,6 +9,7 @@ import streamlit as st
 
 from data_access import cooperatives, meetings, pokja
 from ui import demo, downloads, queries, scope
+from ui.charts import built as built_chart
 from ui.charts import show as show_chart
 from ui.charts.overview import meetings_per_month
 from ui.formatting import date, number, percent
@@ -61,7 +62,7 @@ monthly = queries.run(meetings.months, filters)
 if monthly.empty:
     st.info(t("empty_result"))
 else:
-    show_chart(meetings_per_month(monthly, month_label=t("ov_month"), count_label=t("ov_count"),
+    show_chart(built_chart(meetings_per_month, monthly, month_label=t("ov_month"), count_label=t("ov_count"),
                                   title=demo.chart_title(t("ov_meetings_per_month"), meeting_demo)), width="stretch")
     recent = queries.run(meetings.meeting_list, filters, "past", 5)
     st.subheader(t("ov_recent"))

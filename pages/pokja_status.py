@@ -17,6 +17,7 @@ import streamlit as st
 
 from data_access import kdmp_desa, pokja
 from ui import demo, downloads, queries, scope
+from ui.charts import built as built_chart
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
 from ui.formatting import date, each_distinct, number, percent
@@ -250,8 +251,8 @@ else:
     st.caption(t("pokja_provinces_caption"))
     chart_data = shares.assign(regencies_text=shares["regencies"].map(number),
                                share_text=shares["share"].map(percent))
-    show_chart(pokja_charts.province_stage_bars(
-        chart_data, stage_labels=STAGE_LABELS, title=demo.chart_title(t("pokja_chart_shares"), pokja_demo),
+    show_chart(built_chart(
+        pokja_charts.province_stage_bars, chart_data, stage_labels=STAGE_LABELS, title=demo.chart_title(t("pokja_chart_shares"), pokja_demo),
         x_title=t("pokja_axis_share"),
         tooltip_titles={"province": t("pokja_col_province"), "stage": t("pokja_col_stage"),
                         "regencies": t("pokja_col_regencies"), "share": t("pokja_col_share")}))
@@ -284,8 +285,8 @@ else:
             timeline = history.assign(date_text=each_distinct(history["changed_on"], _date),
                                       issued_text=each_distinct(history["mandate_issued_on"], _date),
                                       source_outlet=each_distinct(history["source_outlet"], _text))
-            show_chart(pokja_charts.stage_timeline(
-                timeline, stage_labels=STAGE_LABELS, title=t("pokja_chart_history", name=options[chosen]),
+            show_chart(built_chart(
+                pokja_charts.stage_timeline, timeline, stage_labels=STAGE_LABELS, title=t("pokja_chart_history", name=options[chosen]),
                 until=filters.today,
                 tooltip_titles={"date": t("pokja_col_date"), "stage": t("pokja_col_stage"),
                                 "mandate": t("pokja_col_mandate"), "note": t("pokja_col_note"),
