@@ -1,0 +1,49 @@
+"""``ui.charts.built``: one prepared chart per builder, language and argument content."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import ui.charts as charts
+from ui.charts import cooperatives as coop_charts
+from ui.charts.locale import vega_locale
+
+TREND = pd.DataFrame({"year": [2024, 2025], "registered": [10, 12], "active": [4, 6], "inactive": [6, 6],
+                      "pct_active": [0.4, 0.5], "registered_synthetic": [0, 0]})
+
+
+@pytest.fixture
+def lang(monkeypatch):
+    chosen = ["id"]
+    monkeypatch.setattr(charts, "current_language", lambda: chosen[0])
+    charts._built.clear()
+    yield chosen
+    charts._built.clear()
+
+
+def test_same_figures_same_chart_new_figures_new_chart(lang):
+    first = charts.built(coop_charts.trend_area, TREND, title="Tren")
+    assert charts.built(coop_charts.trend_area, TREND.copy(), title="Tren") is first  # content, not identity
+    changed = TREND.assign(active=[4, 7])
+    other = charts.built(coop_charts.trend_area, changed, title="Tren")
+    assert other is not first
+    (rows,) = other.to_dict()["datasets"].values()
+    assert [r["count"] for r in rows if r["year"] == 2025] == [7, 6]  # the new figures, not the kept chart's
+    assert charts.built(coop_charts.trend_area, TREND, title="Trend") is not first  # any argument counts
+
+
+def test_each_language_its_own_locale(lang):
+    indonesian = charts.built(coop_charts.trend_area, TREND, title="Tren")
+    lang[0] = "en"
+    english = charts.built(coop_charts.trend_area, TREND, title="Tren")
+    assert english is not indonesian
+    assert indonesian.to_dict()["config"]["locale"] == vega_locale("id")
+    assert english.to_dict()["config"]["locale"] == vega_locale("en")
+
+
+def test_built_chart_is_drawn_as_it_is(lang):
+    """``show`` does not prepare a built chart again (it is already the drawable subclass)."""
+    chart = charts.built(coop_charts.trend_area, TREND, title="Tren")
+    assert getattr(type(chart), "drawable", False)
+    assert chart.to_dict() == charts._drawable(coop_charts.trend_area(TREND, title="Tren"), "id").to_dict()
