@@ -36,17 +36,15 @@ from data_access import filters as flt
 from data_access.cooperative_summaries import in_view, integers, registered_in, registered_year_key
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import (
+from data_access.models_cooperatives import (
     COOPERATIVE_JENIS,
     Cooperative,
     CooperativeActivity,
     CooperativeCount,
     CooperativeRat,
     CooperativeRegistered,
-    Province,
-    Regency,
-    Source,
 )
+from data_access.models_reference import Province, Regency, Source
 
 HEALTH_COLUMNS = ["area_code", "area_name", "province_code", "registered", "active", "inactive", "pct_active",
                   "registered_synthetic"]
@@ -167,7 +165,7 @@ def health_by_jenis(filters: flt.Filters, engine: Engine | None = None) -> pd.Da
     """Registered / active / inactive per jenis koperasi, in ``as_of_year``.
 
     Columns: ``JENIS_COLUMNS``. One row for each of the five jenis
-    (``models.COOPERATIVE_JENIS``, zeros where none), then a row with
+    (``models_cooperatives.COOPERATIVE_JENIS``, zeros where none), then a row with
     ``jenis`` None for registry rows without a jenis, if there are any.
     ``pct_active`` is a fraction (0–1) or NaN. Counted from the summary tables
     (see the module docstring), where an unknown jenis is stored as ``''``.

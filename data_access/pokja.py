@@ -41,16 +41,8 @@ from sqlalchemy.orm import aliased
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import (
-    POKJA_STAGES,
-    TASK_FORCE_PROGRAMMES,
-    Mandate,
-    Pokja,
-    PokjaStageChange,
-    Province,
-    Regency,
-    Source,
-)
+from data_access.models_pokja import POKJA_STAGES, TASK_FORCE_PROGRAMMES, Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Province, Regency, Source
 from data_access.records import STAGE_ORDER
 
 DEFAULT_PROGRAMME = "pokja_pmi"

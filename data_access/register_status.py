@@ -16,7 +16,7 @@ from data_access import filters as flt
 from data_access.cooperatives import _scope_clause
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import Cooperative, CooperativeRat
+from data_access.models_cooperatives import Cooperative, CooperativeRat
 
 STATUS_COLUMNS = ["register_status", "cooperatives", "first_reported_on", "last_reported_on"]
 HISTORY_COLUMNS = ["rat_years", "cooperatives"]

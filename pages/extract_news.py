@@ -15,7 +15,9 @@ import streamlit as st
 
 from data_access import provenance, regions
 from data_access.imports import news
-from data_access.models import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES, POKJA_STAGES, SECTORS
+from data_access.models_meetings import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES
+from data_access.models_pokja import POKJA_STAGES
+from data_access.models_reference import SECTORS
 from ingest.extract import extract, read_document
 from ui import auth as ui_auth
 from ui import queries

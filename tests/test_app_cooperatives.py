@@ -251,7 +251,8 @@ def test_demo_figures_say_which_figure_is_real(sqlite_url):
     the real reported figure of Kab. Kupang (read here straight from the database)."""
     from sqlalchemy import select
 
-    from data_access.models import CooperativeCount, Source
+    from data_access.models_cooperatives import CooperativeCount
+    from data_access.models_reference import Source
 
     with engine_module.get_engine(sqlite_url).connect() as conn:
         total, active, inactive, outlet = conn.execute(

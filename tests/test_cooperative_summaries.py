@@ -14,12 +14,7 @@ from sqlalchemy import delete, func, select, update
 from data_access import auth, cooperative_summaries, cooperatives, demo, imports, records
 from data_access import engine as engine_module
 from data_access.filters import MAX_WINDOW, Filters
-from data_access.models import (
-    Cooperative,
-    CooperativeActivity,
-    CooperativeRat,
-    CooperativeRegistered,
-)
+from data_access.models_cooperatives import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered
 from tests.migration_helpers import demo_database_at
 from tests.test_imports import ODS_HEADER, PASSWORD, REGISTRY_ROWS, csv_bytes, ods_row
 

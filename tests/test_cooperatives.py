@@ -22,15 +22,8 @@ from sqlalchemy.orm import Session
 from data_access import cooperative_summaries, cooperatives, records
 from data_access import engine as engine_module
 from data_access.filters import Filters
-from data_access.models import (
-    COOPERATIVE_JENIS,
-    Cooperative,
-    CooperativeCount,
-    CooperativeRat,
-    Province,
-    Regency,
-    Source,
-)
+from data_access.models_cooperatives import COOPERATIVE_JENIS, Cooperative, CooperativeCount, CooperativeRat
+from data_access.models_reference import Province, Regency, Source
 
 
 @dataclass(frozen=True)

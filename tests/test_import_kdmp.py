@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from data_access import auth, imports, kdmp_records
 from data_access import engine as engine_module
 from data_access.demo_guard import SyntheticReferenceError
-from data_access.models import Source
 from data_access.models_kdmp import Kdmp, KdmpStageChange
+from data_access.models_reference import Source
 from tests.conftest import _create_pg_database, _pg_server_url
 from tests.test_imports import PASSWORD, facts
 

@@ -13,23 +13,12 @@ from sqlalchemy import func, select, text
 
 from data_access import auth, imports
 from data_access import engine as engine_module
-from data_access.models import (
-    AuditEntry,
-    Base,
-    Cooperative,
-    CooperativeCount,
-    CooperativeRat,
-    ImportBatch,
-    Mandate,
-    Meeting,
-    MeetingRegency,
-    MeetingSector,
-    MeetingSource,
-    Pokja,
-    PokjaStageChange,
-    Regency,
-    Source,
-)
+from data_access.models import Base
+from data_access.models_cooperatives import Cooperative, CooperativeCount, CooperativeRat
+from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector, MeetingSource
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Regency, Source
+from data_access.models_users import AuditEntry, ImportBatch
 from data_access.records import is_inconsistent, run_lengths
 from data_access.stats import table_counts
 

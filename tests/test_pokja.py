@@ -19,7 +19,8 @@ from data_access import engine as engine_module
 from data_access import pokja, records
 from data_access.engine import session_scope
 from data_access.filters import Filters
-from data_access.models import Mandate, Pokja, PokjaStageChange, Regency, Source
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Regency, Source
 
 TODAY = dt.date(2024, 5, 9)
 MOU = "MOU-NTT-2019-POKJA-PMI"

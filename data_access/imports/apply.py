@@ -33,7 +33,8 @@ from data_access.imports.regions import Gazetteer
 from data_access.imports.report import ImportReport, RowOutcome
 from data_access.imports.undo import registry_regencies
 from data_access.imports.villages import VillageIndex
-from data_access.models import ImportBatch, ImportBatchRow, Mandate, User
+from data_access.models_pokja import Mandate
+from data_access.models_users import ImportBatch, ImportBatchRow, User
 
 _Job = Job  # the name ``imports.news`` uses
 

@@ -30,21 +30,11 @@ from data_access.imports.apply import ImportReport, _Job, writer_account
 from data_access.imports.news_kdmp import KdmpReported, save_figures
 from data_access.imports.parsing import FileError, ImportProblem
 from data_access.imports.regions import Gazetteer
-from data_access.models import (
-    MEETING_KINDS,
-    MEETING_LEVELS,
-    MEETING_STATUSES,
-    POKJA_STAGES,
-    SECTORS,
-    CooperativeCount,
-    ImportBatch,
-    Mandate,
-    Meeting,
-    MeetingSource,
-    Pokja,
-    PokjaStageChange,
-    Source,
-)
+from data_access.models_cooperatives import CooperativeCount
+from data_access.models_meetings import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES, Meeting, MeetingSource
+from data_access.models_pokja import POKJA_STAGES, Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import SECTORS, Source
+from data_access.models_users import ImportBatch
 
 TITLE_SIMILAR = 80   # rapidfuzz token_set_ratio on normalised titles
 VENUE_SIMILAR = 85
