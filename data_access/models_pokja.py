@@ -31,7 +31,7 @@ class Mandate(Base):
     Pokja/Satgas on migrant workers, the Satgas KDMP of Keppres 9/2025); ``binds_every_regency``
     (not a CHECK: SQLite cannot add one to an existing table without rebuilding it) marks a
     national instrument that names every kab/kota (Keppres 9/2025), so every one of them is
-    mandated whether or not a record exists (see ``data_access.pokja``).
+    mandated whether or not a record exists (see ``data_access.pokja_rules``).
     """
 
     __tablename__ = "mandate"
