@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from data_access import demo, engine, stats
-from data_access.models import USER_ROLES
+from data_access.models_users import USER_ROLES
 
 IMPORT_KINDS = ("registry", "counts", "meetings", "pokja", "kdmp")
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import AuditEntry
+from data_access.models_users import AuditEntry
 
 ENTRY_COLUMNS = ["id", "at", "username", "action", "entity", "entity_key", "batch_id", "source_id", "detail"]
 ENTRY_LIMIT = 5_000

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from data_access import audit, sign_in_limits
 from data_access.engine import get_engine, session_scope
 from data_access.frames import read_frame
-from data_access.models import USER_ROLES, Province, User
+from data_access.models_reference import Province
+from data_access.models_users import USER_ROLES, User
 
 WRITE_ROLES = ("editor", "admin")
 MIN_PASSWORD_LENGTH = 10

@@ -22,7 +22,7 @@ from sqlalchemy import Integer, case, cast, delete, extract, func, insert, liter
 from sqlalchemy.orm import aliased
 
 from data_access.filters import MAX_WINDOW, Filters, area_clause, real_only_clause
-from data_access.models import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered
+from data_access.models_cooperatives import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered
 
 
 def _founded_year():

@@ -18,35 +18,29 @@ year reads one row per kab/kota, jenis and source, so its cost depends on the
 number of kab/kota, not on the registry's size. They are rebuilt in the same
 transaction as every write to the registry (``cooperative_summaries.refresh``).
 A province is ``substr(regency_code, 1, 2)`` (the Kemendagri code; the schema
-checks it). The register's rows (``registry``) and a searched register's size
-are read from the raw tables.
+checks it). The register's rows and a searched register's size are read from the raw
+tables in ``cooperative_register``.
 
 Reported figures (``CooperativeCount``) are read as reported, beside the
-registry: ``reported_counts``.
+registry, in ``cooperative_reported``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
-from sqlalchemy import Engine, case, func, or_, select, true
+from sqlalchemy import Engine, case, func, select
 
 from data_access import filters as flt
 from data_access.cooperative_summaries import in_view, integers, registered_in, registered_year_key
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import (
+from data_access.models_cooperatives import (
     COOPERATIVE_JENIS,
-    Cooperative,
     CooperativeActivity,
-    CooperativeCount,
     CooperativeRat,
     CooperativeRegistered,
-    Province,
-    Regency,
-    Source,
 )
+from data_access.models_reference import Province, Regency, Source
 
 HEALTH_COLUMNS = ["area_code", "area_name", "province_code", "registered", "active", "inactive", "pct_active",
                   "registered_synthetic"]
@@ -54,41 +48,10 @@ TREND_COLUMNS = ["year", "registered", "active", "inactive", "pct_active", "regi
 JENIS_COLUMNS = ["jenis", "registered", "active", "inactive", "pct_active", "registered_synthetic"]
 """``registered_synthetic``: how many of ``registered`` hang off a synthetic (demo) source — what the
 pages mark as demo, read in the same query instead of a second one with "real data only"."""
-REGISTRY_COLUMNS = ["id", "name", "nik", "regency_code", "regency_name", "jenis", "kelompok",
-                    "last_rat_year", "active", "synthetic"]
-REPORTED_COLUMNS = ["id", "area_code", "area_name", "province_code", "as_of", "as_of_precision", "total",
-                    "active", "inactive", "approximate", "inconsistent", "note", "source_kind", "outlet",
-                    "headline", "url", "published_on"]
 TREND_START_YEAR = 2015
-REGISTRY_PAGE_SIZE = 500
-SEARCH_MAX_CHARS = 100
 
 
 # --- clauses -------------------------------------------------------------------
-
-def _scope_clause(filters: flt.Filters) -> list:
-    """Cooperatives in the chosen area and provenance, not dissolved; over ``cooperative`` alone.
-
-    A province is ``regency_code IN (its kab/kota)``: the register's index
-    (``regency_code``, ``name``, ``id``) then yields its rows already in order.
-    """
-    if filters.regencies:
-        area = Cooperative.regency_code.in_(filters.regencies)
-    elif filters.provinces:
-        area = Cooperative.regency_code.in_(select(Regency.code).where(Regency.province_code.in_(filters.provinces)))
-    else:
-        area = true()
-    return [Cooperative.dissolved.is_(False), area, flt.real_only_clause(filters, Cooperative.source_id)]
-
-
-def _founded_by(year: int):
-    return or_(Cooperative.founded_on.is_(None), Cooperative.founded_on <= dt.date(year, 12, 31))
-
-
-def _registered_clause(filters: flt.Filters) -> list:
-    """Registered in ``as_of_year``: in scope, not dissolved, founded by the year's end (or date unknown)."""
-    return [*_scope_clause(filters), _founded_by(filters.as_of_year)]
-
 
 def _synthetic_part(table):
     """``sum(cooperatives)`` of a summary table's rows hanging off a synthetic (demo) source."""
@@ -167,7 +130,7 @@ def health_by_jenis(filters: flt.Filters, engine: Engine | None = None) -> pd.Da
     """Registered / active / inactive per jenis koperasi, in ``as_of_year``.
 
     Columns: ``JENIS_COLUMNS``. One row for each of the five jenis
-    (``models.COOPERATIVE_JENIS``, zeros where none), then a row with
+    (``models_cooperatives.COOPERATIVE_JENIS``, zeros where none), then a row with
     ``jenis`` None for registry rows without a jenis, if there are any.
     ``pct_active`` is a fraction (0–1) or NaN. Counted from the summary tables
     (see the module docstring), where an unknown jenis is stored as ``''``.
@@ -235,109 +198,6 @@ def rat_year_span(engine: Engine | None = None) -> pd.DataFrame:
     with (engine or get_engine()).connect() as conn:
         first, last = conn.execute(stmt).one()
     return pd.DataFrame({"first_year": [first], "last_year": [last]}, dtype="Int64")
-
-
-# --- the registry itself ------------------------------------------------------
-
-def _search_clause(search: str | None):
-    term = (search or "").strip()[:SEARCH_MAX_CHARS]
-    if not term:
-        return true()
-    # icontains with autoescape: a bound parameter, % and _ in the term match literally
-    return or_(Cooperative.name.icontains(term, autoescape=True),
-               Cooperative.nik.icontains(term, autoescape=True))
-
-
-def registry(filters: flt.Filters, search: str = "", limit: int = REGISTRY_PAGE_SIZE, offset: int = 0,
-             engine: Engine | None = None) -> pd.DataFrame:
-    """One page of the registered cooperatives in scope, ordered by kab/kota code, name and id.
-
-    ``search`` matches name or NIK, case-insensitive, as plain text (``%`` and
-    ``_`` match themselves). At most ``limit`` rows from ``offset``. Columns:
-    ``REGISTRY_COLUMNS``: ``last_rat_year`` is the latest RAT year up to
-    ``as_of_year`` (NA when none), ``active`` the rule in ``as_of_year``,
-    ``synthetic`` whether the row is demo data (its source is synthetic).
-    """
-    # the page from the register's index alone (no sort of the whole area), then names and RAT look-ups
-    page = (
-        select(Cooperative.id, Cooperative.name, Cooperative.nik, Cooperative.regency_code, Cooperative.jenis,
-               Cooperative.kelompok, Cooperative.source_id)
-        .where(*_registered_clause(filters), _search_clause(search))
-        .order_by(Cooperative.regency_code, Cooperative.name, Cooperative.id)
-        .limit(max(0, int(limit))).offset(max(0, int(offset)))
-        .subquery()
-    )
-    coop_page = page.c
-    stmt = select(
-        coop_page.id, coop_page.name, coop_page.nik, coop_page.regency_code, Regency.name, coop_page.jenis,
-        coop_page.kelompok,
-        select(func.max(CooperativeRat.year)).where(
-            CooperativeRat.cooperative_id == coop_page.id, CooperativeRat.year <= filters.as_of_year
-        ).scalar_subquery(),
-        func.coalesce(select(CooperativeRat.run_length).where(
-            CooperativeRat.cooperative_id == coop_page.id, CooperativeRat.year == filters.as_of_year
-        ).scalar_subquery(), 0) >= filters.window,
-        Source.kind == "synthetic",
-    ).join(Regency, Regency.code == coop_page.regency_code).join(Source, Source.id == coop_page.source_id).order_by(
-        coop_page.regency_code, coop_page.name, coop_page.id)
-    with (engine or get_engine()).connect() as conn:
-        frame = read_frame(conn, stmt, REGISTRY_COLUMNS)
-    frame["last_rat_year"] = frame["last_rat_year"].astype("Int64")
-    frame["active"] = frame["active"].astype(bool)
-    frame["synthetic"] = frame["synthetic"].astype(bool)
-    return frame
-
-
-def registry_size(filters: flt.Filters, search: str = "", engine: Engine | None = None) -> pd.DataFrame:
-    """How many registered cooperatives in scope match ``search`` (as in ``registry``).
-
-    Without a search term this is the registered count of the summary table
-    (the same rule, one row per kab/kota, jenis and source); a search counts the
-    matching registry rows. Columns: ``rows`` (one row).
-    """
-    if not (search or "").strip():
-        stmt = select(func.coalesce(func.sum(CooperativeRegistered.cooperatives), 0)).where(
-            *registered_in(filters, filters.as_of_year))
-    else:
-        stmt = select(func.count()).select_from(Cooperative).where(*_registered_clause(filters),
-                                                                   _search_clause(search))
-    with (engine or get_engine()).connect() as conn:
-        return pd.DataFrame({"rows": [int(conn.scalar(stmt) or 0)]})
-
-
-# --- figures as reported ------------------------------------------------------
-
-def reported_counts(filters: flt.Filters, engine: Engine | None = None) -> pd.DataFrame:
-    """Cooperative figures as sources reported them, for the area, dates and provenance in view.
-
-    Province rows and kab/kota rows both appear (a chosen kab/kota shows only
-    its own rows). Figures are as reported: any of ``total``, ``active``,
-    ``inactive`` may be NA; ``inconsistent`` marks rows where the three do not
-    add up, ``approximate`` rows the source gave as "about". Columns:
-    ``REPORTED_COLUMNS`` (``area_name`` from the gazetteer, ``source_kind``,
-    ``outlet``, ``headline``, ``url``, ``published_on`` from the source);
-    ordered by area code, then date.
-    """
-    stmt = (
-        select(CooperativeCount.id, CooperativeCount.area_code, func.coalesce(Regency.name, Province.name),
-               CooperativeCount.province_code, CooperativeCount.as_of, CooperativeCount.as_of_precision,
-               CooperativeCount.total, CooperativeCount.active, CooperativeCount.inactive,
-               CooperativeCount.approximate, CooperativeCount.inconsistent, CooperativeCount.note,
-               Source.kind, Source.outlet, Source.headline, Source.url, Source.published_on)
-        .join(Source, Source.id == CooperativeCount.source_id)
-        .join(Province, Province.code == CooperativeCount.province_code)
-        .outerjoin(Regency, Regency.code == CooperativeCount.regency_code)
-        .where(flt.area_clause(filters, CooperativeCount.province_code, CooperativeCount.regency_code),
-               flt.date_clause(filters, CooperativeCount.as_of),
-               flt.real_only_clause(filters, CooperativeCount.source_id))
-        .order_by(CooperativeCount.area_code, CooperativeCount.as_of, CooperativeCount.id)
-    )
-    with (engine or get_engine()).connect() as conn:
-        frame = read_frame(conn, stmt, REPORTED_COLUMNS)
-    for column in ("total", "active", "inactive"):
-        frame[column] = frame[column].astype("Int64")
-    frame[["approximate", "inconsistent"]] = frame[["approximate", "inconsistent"]].astype(bool)
-    return frame
 
 
 def is_active(rat_years: set[int], year: int, window: int) -> bool:

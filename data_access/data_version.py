@@ -27,7 +27,7 @@ import re
 from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.pool import Pool
 
-from data_access.models import DataVersion
+from data_access.models_runtime import DataVersion
 
 WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "COPY", "TRUNCATE",
                          "REPLACE", "MERGE"})

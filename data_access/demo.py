@@ -21,20 +21,11 @@ from sqlalchemy.orm import Session
 
 from data_access import bulk, cooperative_summaries, demo_kdmp, records
 from data_access.engine import analyze, session_scope
-from data_access.models import (
-    Cooperative,
-    CooperativeRat,
-    Mandate,
-    Meeting,
-    MeetingRegency,
-    MeetingSector,
-    Pokja,
-    PokjaStageChange,
-    Province,
-    Regency,
-    Source,
-)
+from data_access.models_cooperatives import Cooperative, CooperativeRat
 from data_access.models_kdmp import Kdmp, KdmpStageChange
+from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Province, Regency, Source
 
 REFERENCE_DATE = dt.date(2026, 11, 1)
 RAT_YEARS = range(2015, 2026)

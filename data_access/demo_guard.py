@@ -1,6 +1,6 @@
 """A real record never refers to a synthetic (demo) one.
 
-Demo data hangs off sources of kind ``synthetic`` (``models.Source.kind``).
+Demo data hangs off sources of kind ``synthetic`` (``models_reference.Source.kind``).
 A record is *real* when its own source is not synthetic. This module refuses,
 at every ORM flush of any session, the writes that would tie real facts to demo
 ones:
@@ -17,7 +17,7 @@ The check runs in ``before_flush`` (``sqlalchemy.orm.SessionEvents``), so it
 holds for the seed loader, the demo generator, imports and the news form alike,
 and the caller's transaction is left to roll back: nothing is half-written.
 Raises ``SyntheticReferenceError`` (a ``ValueError``) naming what was refused.
-Installed by importing ``data_access.models``.
+Installed by importing ``data_access.models`` (which ``data_access.engine`` does).
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ from __future__ import annotations
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from data_access.models import Mandate, Meeting, MeetingSource, Pokja, PokjaStageChange, Source
 from data_access.models_kdmp import Kdmp, KdmpStageChange
+from data_access.models_meetings import Meeting, MeetingSource
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Source
 
 MESSAGES = {
     "pokja_mandate": {

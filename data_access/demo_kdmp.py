@@ -16,8 +16,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from data_access import bulk, records
-from data_access.models import Mandate, Pokja, Regency
 from data_access.models_kdmp import Kdmp, KdmpStageChange, Village
+from data_access.models_pokja import Mandate, Pokja
+from data_access.models_reference import Regency
 
 PROVINCES = {"small": ("52", "53"), "national": None}  # None: every province
 FIRST_MUSDESUS, LAST_DATE = dt.date(2025, 4, 14), dt.date(2026, 10, 31)

@@ -20,7 +20,11 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data_access import config, data_version  # noqa: F401 - data_version hooks every write into the version
+from data_access import (  # noqa: F401 - data_version hooks every write into the version
+    config,
+    data_version,
+    models,  # noqa: F401 - every table on the one metadata, and the demo guard on every flush
+)
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -169,12 +173,13 @@ def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = N
     database that predates them), once, with the real KDMP facts (``kdmp_facts``); later starts
     only check that the table has a row.
     """
-    from data_access import demo, gazetteer, kdmp_facts, models, real_facts, villages
+    from data_access import demo, gazetteer, kdmp_facts, real_facts, villages
+    from data_access.models_reference import Province
 
     engine = engine or get_engine()
     migrate(engine)
     with session_scope(engine) as session:
-        empty = session.scalar(select(func.count()).select_from(models.Province)) == 0
+        empty = session.scalar(select(func.count()).select_from(Province)) == 0
         if empty:
             gazetteer.load(session)
         villages_added = villages.ensure_loaded(session)[1]

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true, union
 from sqlalchemy.orm import aliased
 
-from data_access.models import SECTORS, Meeting, MeetingRegency, MeetingSector, Source
+from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector
+from data_access.models_reference import SECTORS, Source
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access.config import SEED_DIR
-from data_access.models import Province, Regency, RegionAlias
+from data_access.models_reference import Province, Regency, RegionAlias
 
 REGIONS_CSV = SEED_DIR / "regions.csv"
 ABBREVIATIONS_CSV = SEED_DIR / "province_abbreviations.csv"

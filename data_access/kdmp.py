@@ -24,8 +24,8 @@ from sqlalchemy import Engine, case, func, select
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import Province, Regency, Source
 from data_access.models_kdmp import KDMP_STAGES, District, Kdmp, Village
+from data_access.models_reference import Province, Regency, Source
 
 STALLED_DAYS = 90
 """Default: a KDMP not operating whose stage has not changed for this many days is stalled."""

@@ -16,8 +16,8 @@ from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
 from data_access.kdmp import NO_REPORT, STALLED_DAYS, stalled_before
-from data_access.models import Province, Regency, Source
 from data_access.models_kdmp import KDMP_STAGES, District, Kdmp, KdmpFigure, KdmpStageChange, Village
+from data_access.models_reference import Province, Regency, Source
 
 PAGE_SIZE = 50
 STAGE_CHOICES = ("semua", *KDMP_STAGES, NO_REPORT, "macet")

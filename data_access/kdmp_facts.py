@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from data_access import kdmp_records, records
 from data_access.config import SEED_DIR
-from data_access.models import Mandate, Pokja, Source
 from data_access.models_kdmp import KdmpFigure
+from data_access.models_pokja import Mandate, Pokja
+from data_access.models_reference import Source
 
 FACTS_JSON = SEED_DIR / "kdmp_facts.json"
 

@@ -28,16 +28,8 @@ from sqlalchemy.orm import aliased
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import (
-    SECTORS,
-    Meeting,
-    MeetingRegency,
-    MeetingSector,
-    MeetingSource,
-    Province,
-    Regency,
-    Source,
-)
+from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector, MeetingSource
+from data_access.models_reference import SECTORS, Province, Regency, Source
 
 SECTOR_BITS = {code: 1 << i for i, code in enumerate(SECTORS)}
 LIST_LIMIT = 200

@@ -1,7 +1,7 @@
 """The schema below kab/kota, and the Koperasi Desa/Kelurahan Merah Putih (KDMP) programme.
 
-Part of the one metadata of ``data_access.models`` (imported at its end, so Alembic and
-``tests/test_migrations.py`` see these tables). Sources of the rules:
+Part of the one metadata of ``data_access.models_base`` (``data_access.models`` imports this module, so
+Alembic and ``tests/test_migrations.py`` see these tables). Sources of the rules:
 
 - Kemendagri codes have four levels: ``53.01.01.2001`` = province 53, kab/kota 01, kecamatan 01,
   desa/kelurahan 2001; the last segment starts with 1 for a kelurahan, 2 for a desa, 3 for a
@@ -21,7 +21,7 @@ import datetime as dt
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from data_access.models import Base, _in
+from data_access.models_base import Base, _in
 
 VILLAGE_KINDS = ("desa", "kelurahan")
 KDMP_STAGES = ("musdesus", "akta_notaris", "sk_ahu", "operasional")

@@ -1,6 +1,6 @@
 """Tables about the running service rather than the facts: the data version every cache is
-keyed by, and the failed sign-ins that limit guessing. Part of ``models.Base`` (imported at the
-end of ``models.py``), created by migration 0006."""
+keyed by, and the failed sign-ins that limit guessing. Part of ``models_base.Base`` (imported by
+``models.py``), created by migration 0006."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, CheckConstraint, DateTime, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from data_access.models import Base
+from data_access.models_base import Base
 
 SIGN_IN_KEY_KINDS = ("account", "address")
 

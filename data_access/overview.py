@@ -6,7 +6,10 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from data_access.engine import get_engine
-from data_access.models import Cooperative, Meeting, Pokja, Province, Regency, Source
+from data_access.models_cooperatives import Cooperative
+from data_access.models_meetings import Meeting
+from data_access.models_pokja import Pokja
+from data_access.models_reference import Province, Regency, Source
 
 
 def database_summary(engine: Engine | None = None) -> pd.DataFrame:

@@ -3,27 +3,8 @@
 A ``Mandate`` obliges regencies to form a Pokja; a ``Pokja`` row is one
 regency's task force under one mandate at its current stage, and
 ``PokjaStageChange`` holds every reported stage with its date and source.
-
-Who is mandated (the denominator), and the data-honesty rule
---------------------------------------------------------------
-- A mandate naming a province (the 2019 MOU of the Governor of NTT with every
-  bupati/wali kota: ``province_code = "53"``) binds **every** kab/kota of that
-  province.
-- A national instrument (no province, e.g. Kepmenaker 37/2022) does not say
-  which kab/kota the database should expect, so it binds the kab/kota of a
-  province only once a record under it exists there, and only where no
-  provincial mandate applies.
-- A mandated kab/kota without any Pokja record is **"no report"**
-  (``NO_REPORT``), never "not started": nothing is known about it. It is listed
-  and counted separately, and never marked overdue.
-
-Overdue: a Pokja on record that is not formed (``belum_dibentuk`` or
-``persiapan``) more than ``OVERDUE_AFTER_DAYS`` days after its mandate was
-issued. Days are counted up to ``Filters.today``.
-
-Programmes: every function reads the mandates of one ``programme`` (``Mandate.programme``:
-``pokja_pmi``, the migrant-worker Pokja/Satgas, by default; ``satgas_kdmp``, Keppres 9/2025). A
-mandate with ``binds_every_regency`` (Keppres 9/2025 names every kab/kota) binds every province.
+Who is mandated (the denominator), the "no report" stage, the overdue rule and the
+programmes are in ``data_access.pokja_rules``.
 
 Filters: the area filters and ``real_only`` (on the Pokja, its history, the
 mandate) apply; dates and sectors do not (a Pokja's status is its current
@@ -35,37 +16,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, exists, func, literal, or_, select, union, union_all
+from sqlalchemy import Engine, and_, case, exists, func, literal, select, union_all
 from sqlalchemy.orm import aliased
 
 from data_access import filters as flt
+from data_access import pokja_rules as rules
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import (
-    POKJA_STAGES,
-    TASK_FORCE_PROGRAMMES,
-    Mandate,
-    Pokja,
-    PokjaStageChange,
-    Province,
-    Regency,
-    Source,
-)
-from data_access.records import STAGE_ORDER
-
-DEFAULT_PROGRAMME = "pokja_pmi"
-PROGRAMMES = TASK_FORCE_PROGRAMMES
-
-OVERDUE_AFTER_DAYS = 365
-"""A Pokja not formed this many days after its mandate was issued is overdue."""
-
-NO_REPORT = "tidak_ada_data"
-"""Stage code of a mandated kab/kota with no Pokja record (colour key in ``ui.charts``)."""
-
-STAGES_WITH_NO_REPORT = (*POKJA_STAGES, NO_REPORT)
-RANK = {stage: STAGE_ORDER[stage] + 1 for stage in POKJA_STAGES}  # 0 = no record
-STAGE_OF_RANK = {0: NO_REPORT, **{rank: stage for stage, rank in RANK.items()}}
-FORMED_RANK = RANK["terbentuk"]
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Province, Regency, Source
 
 BY_REGENCY_COLUMNS = [
     "province_code", "province_name", "regency_code", "regency_name", "mandate_code", "mandate_title",
@@ -81,68 +40,6 @@ HISTORY_COLUMNS = [
 STATUS_COLUMNS = ["area_code", "area_name", "province_code", "mandated", "stage", "stage_since"]
 
 
-# --- building blocks ---------------------------------------------------------------
-
-def _rank(stage_col):
-    return case(RANK, value=stage_col, else_=0)
-
-
-def _check(programme: str) -> None:
-    if programme not in PROGRAMMES:
-        raise ValueError(f"programme {programme!r}: expected one of {', '.join(PROGRAMMES)}")
-
-
-def _of_programme(programme: str):
-    """Subquery of the ids of the mandates of ``programme``."""
-    return select(Mandate.id).where(Mandate.programme == programme)
-
-
-def _pokja_visible(filters: flt.Filters, programme: str):
-    return and_(flt.real_only_clause(filters, Pokja.source_id), Pokja.mandate_id.in_(_of_programme(programme)))
-
-
-def _applicable(filters: flt.Filters, programme: str):
-    """Subquery ``(province_code, mandate_id)``: the mandates binding each province's kab/kota.
-
-    A mandate naming a province binds it; one binding every kab/kota binds every province; another
-    national mandate (no province) binds a province where a Pokja is on record under it and no
-    provincial mandate applies. Only mandates of ``programme``. Plain derived table (no
-    correlation), joined on ``province_code``.
-    """
-    live = and_(flt.real_only_clause(filters, Mandate.source_id), Mandate.programme == programme)
-    provincial = select(Mandate.province_code.label("province_code"), Mandate.id.label("mandate_id")).where(
-        Mandate.province_code.is_not(None), live)
-    everywhere = (select(Province.code.label("province_code"), Mandate.id.label("mandate_id"))
-                  .select_from(Province).join(Mandate, Mandate.binds_every_regency.is_(True)).where(live))
-    other = aliased(Mandate)  # an alias, so the inner query never correlates with the outer mandate
-    with_provincial = select(other.province_code).where(other.province_code.is_not(None),
-                                                        other.programme == programme,
-                                                        flt.real_only_clause(filters, other.source_id))
-    national = (
-        select(Regency.province_code.label("province_code"), Mandate.id.label("mandate_id"))
-        .select_from(Pokja)
-        .join(Regency, Regency.code == Pokja.regency_code)
-        .join(Mandate, Mandate.id == Pokja.mandate_id)
-        .where(Mandate.province_code.is_(None), Mandate.binds_every_regency.is_(False), live,
-               _pokja_visible(filters, programme), Regency.province_code.not_in(with_provincial))
-        .distinct()
-    )
-    return union(provincial, everywhere, national).subquery("applicable")
-
-
-def _best_rank(filters: flt.Filters, programme: str):
-    """Subquery: ``regency_code``, ``best`` = the most advanced stage rank on record."""
-    return (select(Pokja.regency_code.label("regency_code"), func.max(_rank(Pokja.stage)).label("best"))
-            .where(_pokja_visible(filters, programme))
-            .group_by(Pokja.regency_code)
-            .subquery("best"))
-
-
-def _mandated(filters: flt.Filters, best, programme: str):
-    """WHERE on ``Regency``: on record, or bound by a mandate that applies to its province."""
-    return or_(best.c.regency_code.is_not(None),
-               Regency.province_code.in_(select(_applicable(filters, programme).c.province_code)))
-
 
 def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
     if later is None or earlier is None or pd.isna(later) or pd.isna(earlier):
@@ -150,23 +47,10 @@ def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
     return (later - earlier).days
 
 
-def is_overdue(stage: str, issued_on: dt.date | None, today: dt.date,
-               after_days: int = OVERDUE_AFTER_DAYS) -> bool | None:
-    """The overdue rule in plain Python: ``None`` when it cannot be known.
-
-    Formed → ``False``; no record or no mandate date → ``None`` (unknown);
-    otherwise whether more than ``after_days`` days passed since the mandate.
-    """
-    if stage == "terbentuk":
-        return False
-    if stage == NO_REPORT or issued_on is None or pd.isna(issued_on):
-        return None
-    return (today - issued_on).days > after_days
-
 
 # --- queries -----------------------------------------------------------------------
 
-def pokja_by_regency(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+def pokja_by_regency(filters: flt.Filters, programme: str = rules.DEFAULT_PROGRAMME,
                      engine: Engine | None = None) -> pd.DataFrame:
     """One row per Pokja of ``programme`` on record in view, plus one per mandated kab/kota without any record.
 
@@ -183,9 +67,9 @@ def pokja_by_regency(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
     ``overdue``: ``is_overdue`` (True / False / NA when unknown).
     Sorted by province, kab/kota code, mandate code.
     """
-    _check(programme)
+    rules.check_programme(programme)
     engine = engine or get_engine()
-    best = _best_rank(filters, programme)
+    best = rules.best_rank(filters, programme)
     change = PokjaStageChange
 
     def first(stage: str):
@@ -197,13 +81,13 @@ def pokja_by_regency(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
                .group_by(change.pokja_id)
                .subquery("history"))
     source = aliased(Source)
-    applicable = _applicable(filters, programme)
+    applicable = rules.applicable(filters, programme)
     area = flt.area_clause(filters, Regency.province_code, Regency.code)
     on_record = (
         select(Regency.province_code, Province.name, Regency.code, Regency.name, Mandate.code, Mandate.title,
                Mandate.issued_on, Pokja.stage, history.c.belum_dibentuk_on, history.c.persiapan_on,
                history.c.terbentuk_on, Pokja.sk_number, Pokja.name, source.outlet, source.kind,
-               (best.c.best >= FORMED_RANK).label("regency_formed"))
+               (best.c.best >= rules.FORMED_RANK).label("regency_formed"))
         .select_from(Pokja)
         .join(Regency, Regency.code == Pokja.regency_code)
         .join(Province, Province.code == Regency.province_code)
@@ -211,11 +95,11 @@ def pokja_by_regency(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
         .join(source, source.id == Pokja.source_id)
         .join(best, best.c.regency_code == Pokja.regency_code)
         .outerjoin(history, history.c.pokja_id == Pokja.id)
-        .where(area, _pokja_visible(filters, programme))
+        .where(area, rules.pokja_visible(filters, programme))
     )
     no_record = (
         select(Regency.province_code, Province.name, Regency.code, Regency.name, Mandate.code, Mandate.title,
-               Mandate.issued_on, literal(NO_REPORT), literal(None, Mandate.issued_on.type),
+               Mandate.issued_on, literal(rules.NO_REPORT), literal(None, Mandate.issued_on.type),
                literal(None, Mandate.issued_on.type), literal(None, Mandate.issued_on.type),
                literal(None, Pokja.sk_number.type), literal(None, Pokja.name.type),
                literal(None, Source.outlet.type), literal(None, Source.kind.type), literal(False))
@@ -223,7 +107,7 @@ def pokja_by_regency(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
         .join(Province, Province.code == Regency.province_code)
         .join(applicable, applicable.c.province_code == Regency.province_code)
         .join(Mandate, Mandate.id == applicable.c.mandate_id)
-        .where(area, ~exists().where(Pokja.regency_code == Regency.code, _pokja_visible(filters, programme)))
+        .where(area, ~exists().where(Pokja.regency_code == Regency.code, rules.pokja_visible(filters, programme)))
     )
     stmt = union_all(on_record, no_record)
     columns = BY_REGENCY_COLUMNS[:16]
@@ -235,12 +119,12 @@ def pokja_by_regency(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
     out["days_since_mandate"] = pd.array([_days(today, d) for d in out["mandate_issued_on"]], dtype="Int64")
     out["days_to_form"] = pd.array([_days(f, d) for f, d in zip(out["formed_on"], out["mandate_issued_on"],
                                                                  strict=True)], dtype="Int64")
-    out["overdue"] = pd.array([is_overdue(s, d, today) for s, d in zip(out["stage"], out["mandate_issued_on"],
+    out["overdue"] = pd.array([rules.is_overdue(s, d, today) for s, d in zip(out["stage"], out["mandate_issued_on"],
                                                                         strict=True)], dtype="boolean")
     return out[BY_REGENCY_COLUMNS]
 
 
-def not_formed(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+def not_formed(filters: flt.Filters, programme: str = rules.DEFAULT_PROGRAMME,
                engine: Engine | None = None) -> pd.DataFrame:
     """The rows of ``pokja_by_regency`` for kab/kota with no formed Pokja under any mandate.
 
@@ -251,7 +135,7 @@ def not_formed(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
     return table.loc[~table["regency_formed"]].reset_index(drop=True)
 
 
-def stage_shares_by_province(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+def stage_shares_by_province(filters: flt.Filters, programme: str = rules.DEFAULT_PROGRAMME,
                              engine: Engine | None = None) -> pd.DataFrame:
     """Per province, the mandated kab/kota by their most advanced stage on record.
 
@@ -262,15 +146,15 @@ def stage_shares_by_province(filters: flt.Filters, programme: str = DEFAULT_PROG
     ``mandated`` (kab/kota mandated in the province), ``share`` (0–1).
     Provinces with no mandated kab/kota are left out.
     """
-    _check(programme)
+    rules.check_programme(programme)
     engine = engine or get_engine()
-    best = _best_rank(filters, programme)
+    best = rules.best_rank(filters, programme)
     rank = func.coalesce(best.c.best, 0)
     stmt = (
         select(Regency.province_code, rank.label("rank"), func.count().label("regencies"))
         .select_from(Regency)
         .outerjoin(best, best.c.regency_code == Regency.code)
-        .where(flt.area_clause(filters, Regency.province_code, Regency.code), _mandated(filters, best, programme))
+        .where(flt.area_clause(filters, Regency.province_code, Regency.code), rules.mandated(filters, best, programme))
         .group_by(Regency.province_code, rank)
     )
     names = select(Province.code, Province.name)
@@ -281,8 +165,8 @@ def stage_shares_by_province(filters: flt.Filters, programme: str = DEFAULT_PROG
         provinces = dict(conn.execute(names).all())
     if counts.empty:
         return pd.DataFrame(columns=SHARE_COLUMNS)
-    counts["stage"] = counts["rank"].map(STAGE_OF_RANK)
-    grid = pd.MultiIndex.from_product([sorted(counts["province_code"].unique()), STAGES_WITH_NO_REPORT],
+    counts["stage"] = counts["rank"].map(rules.STAGE_OF_RANK)
+    grid = pd.MultiIndex.from_product([sorted(counts["province_code"].unique()), rules.STAGES_WITH_NO_REPORT],
                                       names=["province_code", "stage"])
     out = (counts.set_index(["province_code", "stage"])["regencies"].reindex(grid, fill_value=0)
            .astype("int64").reset_index())
@@ -292,43 +176,43 @@ def stage_shares_by_province(filters: flt.Filters, programme: str = DEFAULT_PROG
     return out[SHARE_COLUMNS]
 
 
-def regency_status(filters: flt.Filters, programme: str = DEFAULT_PROGRAMME,
+def regency_status(filters: flt.Filters, programme: str = rules.DEFAULT_PROGRAMME,
                    engine: Engine | None = None) -> pd.DataFrame:
     """Every kab/kota in the area with its most advanced Pokja stage (for maps).
 
     Columns (``STATUS_COLUMNS``): ``area_code``, ``area_name``, ``province_code``,
-    ``mandated`` (bool, see the module rule), ``stage`` (``POKJA_STAGES`` or
+    ``mandated`` (bool, see ``pokja_rules``), ``stage`` (``POKJA_STAGES`` or
     ``NO_REPORT``, also for kab/kota not mandated), ``stage_since`` (first date
     that stage was reported, or None).
     """
-    _check(programme)
+    rules.check_programme(programme)
     engine = engine or get_engine()
-    best = _best_rank(filters, programme)
+    best = rules.best_rank(filters, programme)
     change = PokjaStageChange
     reached = (select(Pokja.regency_code.label("regency_code"), change.stage.label("stage"),
                       func.min(change.changed_on).label("since"))
                .join(change, change.pokja_id == Pokja.id)
-               .where(_pokja_visible(filters, programme), flt.real_only_clause(filters, change.source_id))
+               .where(rules.pokja_visible(filters, programme), flt.real_only_clause(filters, change.source_id))
                .group_by(Pokja.regency_code, change.stage)
                .subquery("reached"))
     stmt = (
         select(Regency.code, Regency.name, Regency.province_code,
-               _mandated(filters, best, programme).label("mandated"),
+               rules.mandated(filters, best, programme).label("mandated"),
                func.coalesce(best.c.best, 0).label("rank"), reached.c.since)
         .select_from(Regency)
         .outerjoin(best, best.c.regency_code == Regency.code)
-        .outerjoin(reached, and_(reached.c.regency_code == Regency.code, _rank(reached.c.stage) == best.c.best))
+        .outerjoin(reached, and_(reached.c.regency_code == Regency.code, rules.stage_rank(reached.c.stage) == best.c.best))
         .where(flt.area_clause(filters, Regency.province_code, Regency.code))
         .order_by(Regency.code)
     )
     with engine.connect() as conn:
         out = read_frame(conn, stmt, ["area_code", "area_name", "province_code", "mandated", "rank", "stage_since"])
     out["mandated"] = out["mandated"].astype(bool)
-    out["stage"] = out["rank"].map(STAGE_OF_RANK)
+    out["stage"] = out["rank"].map(rules.STAGE_OF_RANK)
     return out[STATUS_COLUMNS]
 
 
-def stage_history(filters: flt.Filters, regency_code: str, programme: str = DEFAULT_PROGRAMME,
+def stage_history(filters: flt.Filters, regency_code: str, programme: str = rules.DEFAULT_PROGRAMME,
                   engine: Engine | None = None) -> pd.DataFrame:
     """Every reported stage of the Pokja of one kab/kota, oldest first.
 
@@ -348,9 +232,9 @@ def stage_history(filters: flt.Filters, regency_code: str, programme: str = DEFA
         .join(Pokja, Pokja.id == change.pokja_id)
         .join(Mandate, Mandate.id == Pokja.mandate_id)
         .join(source, source.id == change.source_id)
-        .where(Pokja.regency_code == regency_code, _pokja_visible(filters, programme),
+        .where(Pokja.regency_code == regency_code, rules.pokja_visible(filters, programme),
                flt.real_only_clause(filters, change.source_id))
-        .order_by(change.changed_on, _rank(change.stage), Mandate.code, change.id)
+        .order_by(change.changed_on, rules.stage_rank(change.stage), Mandate.code, change.id)
     )
     with engine.connect() as conn:
         return read_frame(conn, stmt, HISTORY_COLUMNS)

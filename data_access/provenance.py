@@ -13,8 +13,11 @@ from data_access import cooperative_summaries
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import CooperativeCount, CooperativeRegistered, Mandate, Meeting, Pokja, Regency, Source
+from data_access.models_cooperatives import CooperativeCount, CooperativeRegistered
 from data_access.models_kdmp import Kdmp
+from data_access.models_meetings import Meeting
+from data_access.models_pokja import Mandate, Pokja
+from data_access.models_reference import Regency, Source
 
 TASK_FORCE_FACTS = {"pokja": "pokja_pmi", "satgas_kdmp": "satgas_kdmp"}
 """Fact name → the task-force programme (``Mandate.programme``) whose records it counts."""

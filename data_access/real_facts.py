@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from data_access import records
 from data_access.config import SEED_DIR
-from data_access.models import Mandate, Source
+from data_access.models_pokja import Mandate
+from data_access.models_reference import Source
 
 FACTS_JSON = SEED_DIR / "real_facts.json"
 

@@ -14,17 +14,10 @@ from collections.abc import Iterable
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from data_access.models import (
-    CooperativeCount,
-    CooperativeRat,
-    Meeting,
-    MeetingRegency,
-    MeetingSector,
-    Pokja,
-    PokjaStageChange,
-    Regency,
-    Sector,
-)
+from data_access.models_cooperatives import CooperativeCount, CooperativeRat
+from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector
+from data_access.models_pokja import Pokja, PokjaStageChange
+from data_access.models_reference import Regency, Sector
 
 SECTOR_NAMES = {
     "koperasi": ("Koperasi", "Cooperatives"),

@@ -7,7 +7,7 @@ from sqlalchemy import Engine, select
 
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import Province, Regency
+from data_access.models_reference import Province, Regency
 
 
 def provinces(engine: Engine | None = None) -> pd.DataFrame:

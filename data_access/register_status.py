@@ -13,10 +13,10 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from data_access import filters as flt
-from data_access.cooperatives import _scope_clause
+from data_access.cooperative_register import scope_clause
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import Cooperative, CooperativeRat
+from data_access.models_cooperatives import Cooperative, CooperativeRat
 
 STATUS_COLUMNS = ["register_status", "cooperatives", "first_reported_on", "last_reported_on"]
 HISTORY_COLUMNS = ["rat_years", "cooperatives"]
@@ -28,7 +28,7 @@ def register_statuses(filters: flt.Filters, engine: Engine | None = None) -> pd.
     Columns: ``STATUS_COLUMNS`` (dates are ``datetime.date``)."""
     stmt = (select(Cooperative.register_status, func.count(), func.min(Cooperative.register_status_on),
                    func.max(Cooperative.register_status_on))
-            .where(*_scope_clause(filters), Cooperative.register_status.is_not(None))
+            .where(*scope_clause(filters), Cooperative.register_status.is_not(None))
             .group_by(Cooperative.register_status).order_by(func.count().desc(), Cooperative.register_status))
     with (engine or get_engine()).connect() as conn:
         return read_frame(conn, stmt, STATUS_COLUMNS)
@@ -40,7 +40,7 @@ def rat_history_depth(filters: flt.Filters, engine: Engine | None = None) -> pd.
     Columns: ``HISTORY_COLUMNS``."""
     per = (select(Cooperative.id, func.count(CooperativeRat.year).label("years"))
            .outerjoin(CooperativeRat, CooperativeRat.cooperative_id == Cooperative.id)
-           .where(*_scope_clause(filters)).group_by(Cooperative.id).subquery())
+           .where(*scope_clause(filters)).group_by(Cooperative.id).subquery())
     stmt = select(per.c.years, func.count()).group_by(per.c.years).order_by(per.c.years)
     with (engine or get_engine()).connect() as conn:
         return read_frame(conn, stmt, HISTORY_COLUMNS)

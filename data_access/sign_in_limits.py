@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from data_access import audit
 from data_access.engine import get_engine, session_scope
-from data_access.models import SignInThrottle
+from data_access.models_runtime import SignInThrottle
 
 LIMITS = {"account": 5, "address": 20}
 FIRST_LOCK_SECONDS = 60

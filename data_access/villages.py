@@ -25,8 +25,8 @@ from data_access import bulk
 from data_access.config import SEED_DIR
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models import Regency
 from data_access.models_kdmp import District, Village
+from data_access.models_reference import Regency
 
 VILLAGES_CSV = SEED_DIR / "villages.csv.gz"
 DISTRICT_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")

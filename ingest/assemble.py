@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_access.models import MEETING_KINDS, POKJA_STAGES
+from data_access.models_meetings import MEETING_KINDS
+from data_access.models_pokja import POKJA_STAGES
 from ingest.cooperatives import _fill_cooperatives
 from ingest.dates import _date_mentions
 from ingest.kdmp import _fill_kdmp

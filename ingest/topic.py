@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from data_access.models import SECTORS
+from data_access.models_reference import SECTORS
 from ingest.result import Extraction
 from ingest.text import SNIPPET_MAX, _Doc
 

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_date
 
-from data_access import cooperatives
+from data_access import cooperative_register, cooperative_reported, cooperatives
 from ui import demo, downloads, queries, register_status, scope
 from ui.charts import built as built_chart
 from ui.charts import cooperatives as charts
@@ -22,7 +22,7 @@ from ui.charts import show as show_chart
 from ui.formatting import LOCALES, date, number, percent
 from ui.i18n import current_language, t
 
-PAGE_SIZE = cooperatives.REGISTRY_PAGE_SIZE
+PAGE_SIZE = cooperative_register.REGISTRY_PAGE_SIZE
 MAX_PAGES = 20  # deeper pages of a national register cost a sort each; search or narrow the area instead
 PAGE_STATE = "coop_page_state"
 RANKING_MAX_HEIGHT = 880
@@ -109,7 +109,7 @@ health_demo = demo.registered_demo(cooperatives.health_by_area, filters, level)
 registered = int(health["registered"].sum())
 active = int(health["active"].sum())
 registered_demo = int(health_demo.sum())
-reported = queries.run(cooperatives.reported_counts, filters)
+reported = queries.run(cooperative_reported.reported_counts, filters)
 
 
 st.subheader(t("coop_registry_heading"))
@@ -260,8 +260,8 @@ def move_page(step: int) -> None:
 
 st.subheader(t("coop_registry"))
 search = st.text_input(t("coop_search"), key="coop_search", placeholder=t("coop_search_placeholder"),
-                       max_chars=cooperatives.SEARCH_MAX_CHARS).strip()
-total = int(queries.run(cooperatives.registry_size, filters, search)["rows"].iloc[0])
+                       max_chars=cooperative_register.SEARCH_MAX_CHARS).strip()
+total = int(queries.run(cooperative_register.registry_size, filters, search)["rows"].iloc[0])
 if not total:
     st.info(t("coop_no_match", q=search) if search else t("empty_result"))
 else:
@@ -270,7 +270,7 @@ else:
     saved = st.session_state.get(PAGE_STATE)
     page = min(saved[1], pages - 1) if saved and saved[0] == signature else 0
     st.session_state[PAGE_STATE] = (signature, page)
-    rows = queries.run(cooperatives.registry, filters, search, PAGE_SIZE, page * PAGE_SIZE)
+    rows = queries.run(cooperative_register.registry, filters, search, PAGE_SIZE, page * PAGE_SIZE)
     statuses = charts.status_labels()
     register = pd.DataFrame({  # the key columns first: they show without scrolling on a laptop or phone
         t("coop_col_name"): rows["name"].to_numpy(),

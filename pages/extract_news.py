@@ -14,8 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from data_access import provenance, regions
-from data_access.imports import news
-from data_access.models import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES, POKJA_STAGES, SECTORS
+from data_access.imports import news, news_item, news_kdmp, news_lookups
+from data_access.models_meetings import MEETING_KINDS, MEETING_LEVELS, MEETING_STATUSES
+from data_access.models_pokja import POKJA_STAGES
+from data_access.models_reference import SECTORS
 from ingest.extract import extract, read_document
 from ui import auth as ui_auth
 from ui import queries
@@ -220,7 +222,7 @@ if st.checkbox(t("ex_figures"), key="ex_f_fig"):
     figures = (as_of, total, active, inactive, fig_area)
 
 stage = None
-mandates = queries.run(news.mandates).merge(queries.run(provenance.mandate_kinds), left_on="id",
+mandates = queries.run(news_lookups.mandates).merge(queries.run(provenance.mandate_kinds), left_on="id",
                                              right_on="mandate_id", how="left")
 usable = mandates[mandates["province_code"].isna() | (mandates["province_code"] == province)]
 if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
@@ -240,7 +242,7 @@ if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
 # --- duplicates and saving ----------------------------------------------------------------------------
 merge: str | int = "new"
 if title.strip() and held_on:
-    similar = queries.run(news.possible_duplicates, province, held_on, title.strip(), venue.strip() or None)
+    similar = queries.run(news_lookups.possible_duplicates, province, held_on, title.strip(), venue.strip() or None)
     if not similar.empty:
         st.info(t("ex_duplicates"))
         st.dataframe(pd.DataFrame({
@@ -261,7 +263,7 @@ if stage and not (stage[0] and stage[1] is not None and stage[3]):
 if missing:
     st.caption(t("ex_missing", fields=", ".join(missing)))
 if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing), icon=":material/save:"):
-    item = news.NewsMeeting(
+    item = news_item.NewsMeeting(
         title=title.strip(), held_on=held_on, province_code=province, outlet=outlet.strip(), kind=kind, level=level,
         status=status, date_inferred=bool(state.get("ex_f_date_inferred")), regency_code=regency or None,
         venue=venue.strip() or None, city=city.strip() or None, organizer=organizer.strip() or None,
@@ -269,12 +271,12 @@ if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing)
         participants=int(participants) if participants is not None else None, theme=theme.strip() or None,
         sectors=list(sectors), regencies=list(involved), headline=headline.strip() or None,
         url=url.strip() or None, published_on=published_on, text=text,
-        figures=news.Figures(as_of=figures[0] or held_on, total=figures[1], active=figures[2], inactive=figures[3],
+        figures=news_item.Figures(as_of=figures[0] or held_on, total=figures[1], active=figures[2], inactive=figures[3],
                              area_code=figures[4])
         if figures else None,
-        stage=news.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3])
+        stage=news_item.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3])
         if stage else None,
-        kdmp=news.KdmpReported.from_proposal(proposal["kdmp_figures"], area_code=regency or province, as_of=held_on)
+        kdmp=news_kdmp.KdmpReported.from_proposal(proposal["kdmp_figures"], area_code=regency or province, as_of=held_on)
         if save_kdmp else None,
     )
     with database_errors_shown():

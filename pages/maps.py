@@ -13,7 +13,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access import cooperatives, pokja
+from data_access import cooperatives, pokja, pokja_rules
 from ui import charts, demo, downloads, filter_bar, queries, scope
 from ui.charts import maps
 from ui.formatting import dates, numbers, percents
@@ -106,10 +106,10 @@ def cooperatives_view(province: str, shapes: maps.Shapes, province_filters, name
 
 def pokja_view(province: str, shapes: maps.Shapes, province_filters, name: str) -> None:
     status = queries.run(pokja.regency_status, province_filters)
-    if status.empty or not (status["mandated"].any() or (status["stage"] != pokja.NO_REPORT).any()):
+    if status.empty or not (status["mandated"].any() or (status["stage"] != pokja_rules.NO_REPORT).any()):
         st.info(t("empty_result"))
     else:
-        labels = {stage: t(f"pokja_stage_{stage}") for stage in pokja.STAGES_WITH_NO_REPORT}
+        labels = {stage: t(f"pokja_stage_{stage}") for stage in pokja_rules.STAGES_WITH_NO_REPORT}
         figures = status.assign(since_text=dates(status["stage_since"]))
         records = queries.run(pokja.pokja_by_regency, province_filters)
         demo_regencies = set(records.loc[records["source_kind"] == "synthetic", "regency_code"])

@@ -7,7 +7,7 @@ attention. Every figure comes from a ``data_access`` function named below.
 
 import streamlit as st
 
-from data_access import cooperatives, meetings, pokja
+from data_access import cooperatives, meetings, pokja, pokja_rules
 from ui import demo, downloads, queries, scope
 from ui.charts import built as built_chart
 from ui.charts import show as show_chart
@@ -54,7 +54,7 @@ with pokja_col:
     st.caption(" · ".join([
         f"{t('ov_preparation')}: {number(int(by_stage.get('persiapan', 0)))}",
         f"{t('ov_not_started')}: {number(int(by_stage.get('belum_dibentuk', 0)))}",
-        f"{t('ov_no_report')}: {number(int(by_stage.get(pokja.NO_REPORT, 0)))}",
+        f"{t('ov_no_report')}: {number(int(by_stage.get(pokja_rules.NO_REPORT, 0)))}",
     ]))
 
 # --- meetings per month and the latest five ---------------------------------------
@@ -98,7 +98,7 @@ with low_col:
         downloads.offer(low_table, name="koperasi-aktif-terendah", filters=filters,
                         scope=scope.describe(filters), key="ov_lowest", demo=lowest_demo)
 with overdue_col:
-    st.markdown(t("ov_overdue", d=pokja.OVERDUE_AFTER_DAYS))
+    st.markdown(t("ov_overdue", d=pokja_rules.OVERDUE_AFTER_DAYS))
     status = queries.run(pokja.pokja_by_regency, filters)
     overdue = status[status["overdue"].fillna(False).astype(bool)].sort_values(
         "days_since_mandate", ascending=False).head(10)

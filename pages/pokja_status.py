@@ -7,7 +7,7 @@ kab/kota mandated; the published tally of 8 August 2025 shown as reported).
 Answers "Which kabupaten in NTT have not yet formed their Pokja?" (``?prov=53``)
 first, as a downloadable list; then the shares per province, every record, and
 the stage history of one kab/kota. Mandated kab/kota without any record are
-"no report", shown and counted apart from "not started" (see ``data_access.pokja``).
+"no report", shown and counted apart from "not started" (see ``data_access.pokja_rules``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_access import kdmp_desa, pokja
+from data_access import kdmp_desa, pokja, pokja_rules
 from ui import demo, downloads, queries, scope
 from ui.charts import built as built_chart
 from ui.charts import pokja as pokja_charts
@@ -26,9 +26,9 @@ from ui.i18n import t
 filters = st.session_state["filters"]
 PROGRAMME_PARAM, PROGRAMME_KEY = "mandat", "pokja_programme"
 PROVENANCE_FACT = {"pokja_pmi": "pokja", "satgas_kdmp": "satgas_kdmp"}
-STAGE_LABELS = {stage: t(f"pokja_stage_{stage}") for stage in pokja.STAGES_WITH_NO_REPORT}
+STAGE_LABELS = {stage: t(f"pokja_stage_{stage}") for stage in pokja_rules.STAGES_WITH_NO_REPORT}
 SINCE_COLUMN = {"belum_dibentuk": "not_started_on", "persiapan": "preparation_on", "terbentuk": "formed_on"}
-NO_REPORT_LABEL = STAGE_LABELS[pokja.NO_REPORT]
+NO_REPORT_LABEL = STAGE_LABELS[pokja_rules.NO_REPORT]
 
 
 def _missing(value) -> bool:
@@ -147,7 +147,7 @@ def provinces_view(shares: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
     wide = provinces_wide(shares)
     shown = pd.DataFrame({t("pokja_col_province"): wide["province_name"],
                           t("pokja_col_mandated"): wide["mandated"] if raw else each_distinct(wide["mandated"], number)})
-    for stage in ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT):
+    for stage in ("terbentuk", "persiapan", "belum_dibentuk", pokja_rules.NO_REPORT):
         shown[STAGE_LABELS[stage]] = wide[stage] if raw else each_distinct(wide[stage], number)
         share = wide[stage] / wide["mandated"]
         shown[f"{STAGE_LABELS[stage]} (%)"] = (share * 100).round(1) if raw else share.map(percent)
@@ -172,11 +172,11 @@ def history_view(history: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
 def choose_programme() -> str:
     """The task force in view: a radio kept in session state and in the URL (``?mandat=satgas_kdmp``)."""
     if PROGRAMME_KEY not in st.session_state:
-        wanted = st.query_params.get(PROGRAMME_PARAM, pokja.DEFAULT_PROGRAMME)
-        st.session_state[PROGRAMME_KEY] = wanted if wanted in pokja.PROGRAMMES else pokja.DEFAULT_PROGRAMME
-    chosen = st.radio(t("pokja_programme"), options=pokja.PROGRAMMES, key=PROGRAMME_KEY, horizontal=True,
+        wanted = st.query_params.get(PROGRAMME_PARAM, pokja_rules.DEFAULT_PROGRAMME)
+        st.session_state[PROGRAMME_KEY] = wanted if wanted in pokja_rules.PROGRAMMES else pokja_rules.DEFAULT_PROGRAMME
+    chosen = st.radio(t("pokja_programme"), options=pokja_rules.PROGRAMMES, key=PROGRAMME_KEY, horizontal=True,
                       format_func=lambda p: t(f"pokja_programme_{p}"))
-    if chosen == pokja.DEFAULT_PROGRAMME:
+    if chosen == pokja_rules.DEFAULT_PROGRAMME:
         st.query_params.pop(PROGRAMME_PARAM, None)
     elif st.query_params.get(PROGRAMME_PARAM) != chosen:
         st.query_params[PROGRAMME_PARAM] = chosen
@@ -200,7 +200,7 @@ def tally_view(figures: pd.DataFrame) -> pd.DataFrame:
 
 st.title(t("page_pokja"))
 programme = choose_programme()
-st.markdown(t(f"pokja_intro_{programme}", n=number(pokja.OVERDUE_AFTER_DAYS)))
+st.markdown(t(f"pokja_intro_{programme}", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
 scope.caption(filters)
 scope_text = scope.describe(filters)
 pokja_demo = demo.banner(filters, "pokja")[0] > 0
@@ -227,25 +227,25 @@ else:
 
     cols = st.columns(6)
     cols[0].metric(t("pokja_m_mandated"), number(int(totals.sum())))
-    for col, stage in zip(cols[1:5], ("terbentuk", "persiapan", "belum_dibentuk", pokja.NO_REPORT), strict=True):
+    for col, stage in zip(cols[1:5], ("terbentuk", "persiapan", "belum_dibentuk", pokja_rules.NO_REPORT), strict=True):
         demo.metric(col, STAGE_LABELS[stage], number(int(totals.get(stage, 0))), pokja_demo)
     demo.metric(cols[5], t("pokja_m_overdue"), number(int(overdue_regencies)), pokja_demo,
-                   help=t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
+                   help=t("pokja_overdue_help", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
     scope.provenance_note(filters, PROVENANCE_FACT[programme])
 
     st.subheader(t("pokja_h_not_formed"))
     if not_formed.empty:
         st.success(t("pokja_all_formed"))
     else:
-        unknown = not_formed.loc[not_formed["stage"] == pokja.NO_REPORT, "regency_code"].nunique()
+        unknown = not_formed.loc[not_formed["stage"] == pokja_rules.NO_REPORT, "regency_code"].nunique()
         st.caption(t("pokja_not_formed_caption", n=number(not_formed["regency_code"].nunique()),
-                     recorded=number(not_formed.loc[not_formed["stage"] != pokja.NO_REPORT,
+                     recorded=number(not_formed.loc[not_formed["stage"] != pokja_rules.NO_REPORT,
                                                     "regency_code"].nunique()),
                      unknown=number(unknown)))
         st.markdown(t("pokja_no_report_rule"))
         _table(not_formed_view(not_formed), name=t("pokja_file_not_formed"), key="pokja_dl_not_formed",
                file=not_formed_view(not_formed, raw=True), demo_rows=not_formed["source_kind"].eq("synthetic"))
-        st.caption(t("pokja_overdue_help", n=number(pokja.OVERDUE_AFTER_DAYS)))
+        st.caption(t("pokja_overdue_help", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
 
     st.subheader(t("pokja_h_provinces"))
     st.caption(t("pokja_provinces_caption"))
@@ -267,7 +267,7 @@ else:
            demo_rows=table["source_kind"].eq("synthetic"))
 
     st.subheader(t("pokja_h_history"))
-    on_record = table.loc[table["stage"] != pokja.NO_REPORT]
+    on_record = table.loc[table["stage"] != pokja_rules.NO_REPORT]
     options = dict(zip(on_record["regency_code"], on_record["regency_name"], strict=True))
     if not options:
         st.info(t("pokja_history_none"))

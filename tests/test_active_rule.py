@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from data_access import cooperative_summaries, cooperatives, records
 from data_access import engine as engine_module
 from data_access.filters import Filters
-from data_access.models import Cooperative, CooperativeRat, Source
+from data_access.models_cooperatives import Cooperative, CooperativeRat
+from data_access.models_reference import Source
 
 # RAT years of five test cooperatives, as of 2024
 CASES = {

@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from data_access import cooperatives
+from data_access import cooperative_register, cooperative_reported, cooperatives
 from data_access import engine as engine_module
 from data_access.filters import Filters
 from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401 (fixture)
@@ -176,7 +176,7 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
     assert len(jenis) == int((expected["registered"] > 0).sum())
 
     register = csv_frame(at, "coop_dl_registry", capture_downloads)
-    expected = cooperatives.registry(f, engine=eng)
+    expected = cooperative_register.registry(f, engine=eng)
     assert list(register.columns) == ["Nama koperasi", "Status", "RAT terakhir", "Kabupaten/kota", "NIK", "Jenis",
                                       "Kelompok", "Data demo"]
     assert list(register["Data demo"]) == ["ya" if s else "tidak" for s in expected["synthetic"]]
@@ -187,7 +187,7 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
     assert list(shown["NIK"]) == list(register["NIK"])
 
     reported = csv_frame(at, "coop_dl_reported", capture_downloads)
-    expected = cooperatives.reported_counts(f, engine=eng)
+    expected = cooperative_reported.reported_counts(f, engine=eng)
     assert list(reported["Jumlah"].astype("Int64")) == list(expected["total"])
     assert list(reported["Aktif"].astype("Int64")) == list(expected["active"])
     assert list(reported["Sumber"]) == list(expected["outlet"])
@@ -218,7 +218,7 @@ def test_registry_search_and_paging(sqlite_url, capture_downloads):  # noqa: F81
     assert any(c.value.startswith(f"Menampilkan 501–{fmt_id(min(1000, total))} dari") for c in at.caption)
     second_page = csv_frame(at, "coop_dl_registry", capture_downloads)
     assert set(first_page["NIK"]).isdisjoint(second_page["NIK"])
-    assert list(second_page["NIK"]) == list(cooperatives.registry(f, "", 500, 500, engine=engine_module.get_engine(sqlite_url))["nik"])
+    assert list(second_page["NIK"]) == list(cooperative_register.registry(f, "", 500, 500, engine=engine_module.get_engine(sqlite_url))["nik"])
 
     at.text_input(key="coop_search").input("Sejahtera").run()
     matching = [c for c in coops if "sejahtera" in c.name.lower()]
@@ -243,7 +243,7 @@ def test_real_data_only_shows_the_empty_result_not_empty_charts(sqlite_url):
     assert not at.metric
     # the figures as reported are real, so they stay
     reported = next(d.value for d in at.dataframe if "Tanda" in d.value.columns)
-    assert len(reported) == len(cooperatives.reported_counts(f, engine=engine_module.get_engine(sqlite_url)))
+    assert len(reported) == len(cooperative_reported.reported_counts(f, engine=engine_module.get_engine(sqlite_url)))
 
 
 def test_demo_figures_say_which_figure_is_real(sqlite_url):
@@ -251,7 +251,8 @@ def test_demo_figures_say_which_figure_is_real(sqlite_url):
     the real reported figure of Kab. Kupang (read here straight from the database)."""
     from sqlalchemy import select
 
-    from data_access.models import CooperativeCount, Source
+    from data_access.models_cooperatives import CooperativeCount
+    from data_access.models_reference import Source
 
     with engine_module.get_engine(sqlite_url).connect() as conn:
         total, active, inactive, outlet = conn.execute(

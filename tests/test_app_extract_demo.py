@@ -9,7 +9,8 @@ from sqlalchemy import select
 from data_access import auth
 from data_access import engine as engine_module
 from data_access.auth import Identity
-from data_access.models import Mandate, Source
+from data_access.models_pokja import Mandate
+from data_access.models_reference import Source
 from tests.test_app_imports import REPORT, _extract, _signed_in
 from ui.news_form import outlet_guess
 

@@ -44,8 +44,9 @@ def test_kdmp_figures_saved_with_the_report_when_ticked_and_undone_with_it(own_d
 
     from data_access import engine as engine_module
     from data_access import imports
-    from data_access.models import ImportBatch, Source
     from data_access.models_kdmp import KdmpFigure
+    from data_access.models_reference import Source
+    from data_access.models_users import ImportBatch
 
     at = app()
     at.session_state["auth_user"] = Identity("editor", "Editor NTT", "editor", "53")

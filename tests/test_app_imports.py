@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from data_access import auth
 from data_access import engine as engine_module
 from data_access.auth import Identity
-from data_access.models import CooperativeCount, ImportBatch
+from data_access.models_cooperatives import CooperativeCount
+from data_access.models_users import ImportBatch
 from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401 - fixture
 
 CSV = ("Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi;Aktif;Tidak Aktif\r\n"
@@ -146,7 +147,8 @@ def _extract(at, text: str):
 
 
 def test_extract_a_report_correct_it_and_save(own_db):
-    from data_access.models import Meeting, Source
+    from data_access.models_meetings import Meeting
+    from data_access.models_reference import Source
 
     at = _signed_in("extract_news", Identity("editor", "Editor NTT", "editor", "53"))
     _extract(at, REPORT)
@@ -168,7 +170,7 @@ def test_extract_a_report_correct_it_and_save(own_db):
 
 
 def test_a_report_of_a_stored_meeting_is_added_as_its_source(own_db):
-    from data_access.models import Meeting, MeetingSource
+    from data_access.models_meetings import Meeting, MeetingSource
 
     with engine_module.session_scope(own_db) as s:
         meetings = s.scalar(select(func.count()).select_from(Meeting))
@@ -186,7 +188,8 @@ def test_a_report_of_a_stored_meeting_is_added_as_its_source(own_db):
 
 def test_a_further_report_is_listed_in_the_meetings_detail(own_db):
     """The second outlet's report of a stored meeting shows under the meeting's own source."""
-    from data_access.models import Meeting, MeetingSource, Source
+    from data_access.models_meetings import Meeting, MeetingSource
+    from data_access.models_reference import Source
 
     at = _signed_in("extract_news", Identity("editor", None, "editor", "53"))
     _extract(at, SEED_REPORT)
@@ -252,7 +255,7 @@ def test_a_published_table_shows_its_layout_code_reading_and_total_check(own_db)
 
 
 def test_an_agenda_row_of_a_stored_meeting_is_attached_as_its_source(own_db):
-    from data_access.models import MeetingSource
+    from data_access.models_meetings import MeetingSource
     from tests.import_case_helpers import case
 
     at = _signed_in("imports", Identity("editor", None, "editor", "53"))  # NTT only: Jatim and NTB rows refused

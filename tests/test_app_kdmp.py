@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
-from data_access.models import Mandate, Pokja
 from data_access.models_kdmp import Kdmp, Village
+from data_access.models_pokja import Mandate, Pokja
 from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401  (fixture)
 
 PAGE = "kdmp"

@@ -18,7 +18,8 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from data_access import engine as engine_module
 from data_access.filters import Filters
-from data_access.models import Cooperative, Regency, Source
+from data_access.models_cooperatives import Cooperative
+from data_access.models_reference import Regency, Source
 from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401  (fixture)
 from ui.charts.maps import ATTRIBUTION, shapes
 

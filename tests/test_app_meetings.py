@@ -19,7 +19,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from data_access import engine as engine_module
 from data_access import meetings, records
 from data_access.engine import session_scope
-from data_access.models import Source
+from data_access.models_reference import Source
 from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401  (fixture)
 
 QUERY = {"prov": "53", "dari": "2019-01-01", "sampai": "2020-12-31", "nyata": "1"}

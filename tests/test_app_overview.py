@@ -8,7 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
-from data_access.models import Cooperative, Meeting, Pokja, Source
+from data_access.models_cooperatives import Cooperative
+from data_access.models_meetings import Meeting
+from data_access.models_pokja import Pokja
+from data_access.models_reference import Source
 from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401 - fixture
 
 

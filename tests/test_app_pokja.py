@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
 from data_access.filters import Filters
-from data_access.models import Mandate, Pokja, PokjaStageChange, Regency
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Regency
 from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401  (fixture)
 from tests.test_pokja import MOU, reference
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from data_access import auth, imports
 from data_access import engine as engine_module
 from data_access.auth import AuthError, Identity
-from data_access.models import AuditEntry, User
+from data_access.models_users import AuditEntry, User
 from data_access.stats import table_counts
 from tests.apptest_helpers import app
 

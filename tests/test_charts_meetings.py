@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from data_access.models import SECTORS
+from data_access.models_reference import SECTORS
 from ui.charts import SECTOR_COLOURS
 from ui.charts import meetings as charts
 

@@ -8,7 +8,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from data_access import records
-from data_access.models import CooperativeCount, Meeting, Source
+from data_access.models_cooperatives import CooperativeCount
+from data_access.models_meetings import Meeting
+from data_access.models_reference import Source
 
 
 def _source_id(session) -> int:

@@ -11,15 +11,10 @@ from collections import Counter
 
 from sqlalchemy import delete, func, select, update
 
-from data_access import auth, cooperative_summaries, cooperatives, demo, imports, records
+from data_access import auth, cooperative_register, cooperative_summaries, cooperatives, demo, imports, records
 from data_access import engine as engine_module
 from data_access.filters import MAX_WINDOW, Filters
-from data_access.models import (
-    Cooperative,
-    CooperativeActivity,
-    CooperativeRat,
-    CooperativeRegistered,
-)
+from data_access.models_cooperatives import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered
 from tests.migration_helpers import demo_database_at
 from tests.test_imports import ODS_HEADER, PASSWORD, REGISTRY_ROWS, csv_bytes, ods_row
 
@@ -176,7 +171,7 @@ def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(pr
         frame = cooperatives.health_by_area(f, "kabupaten_kota", engine=eng).set_index("area_code")
         shown = {r: (int(frame.loc[r, "registered"]), int(frame.loc[r, "active"])) for r in regencies}
         assert shown == _raw_health(eng, f, regencies), as_of
-        size = int(cooperatives.registry_size(f, engine=eng)["rows"].iloc[0])
+        size = int(cooperative_register.registry_size(f, engine=eng)["rows"].iloc[0])
         assert size == int(frame["registered"].sum()), as_of
     f = Filters(regencies=tuple(regencies), window=2, today=dt.date(last + 3, 1, 1))
     trend = cooperatives.trend_by_year(f, start_year=1929, engine=eng).set_index("year")

@@ -19,18 +19,11 @@ import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from data_access import cooperative_summaries, cooperatives, records
+from data_access import cooperative_register, cooperative_reported, cooperative_summaries, cooperatives, records
 from data_access import engine as engine_module
 from data_access.filters import Filters
-from data_access.models import (
-    COOPERATIVE_JENIS,
-    Cooperative,
-    CooperativeCount,
-    CooperativeRat,
-    Province,
-    Regency,
-    Source,
-)
+from data_access.models_cooperatives import COOPERATIVE_JENIS, Cooperative, CooperativeCount, CooperativeRat
+from data_access.models_reference import Province, Regency, Source
 
 
 @dataclass(frozen=True)
@@ -217,12 +210,12 @@ def _registry_expected(url: str, f: Filters, search: str = "") -> list[Coop]:
 def test_registry_pages_cover_the_scope_once(db_engine, db_url):
     f = Filters(provinces=("53",), today=TODAY)
     expected = {c.id: c for c in _registry_expected(db_url, f)}
-    size = cooperatives.registry_size(f, engine=db_engine)
+    size = cooperative_register.registry_size(f, engine=db_engine)
     assert list(size.columns) == ["rows"] and size["rows"].iloc[0] == len(expected)
     seen = []
     for offset in range(0, len(expected) + 50, 50):
-        page = cooperatives.registry(f, limit=50, offset=offset, engine=db_engine)
-        assert list(page.columns) == cooperatives.REGISTRY_COLUMNS
+        page = cooperative_register.registry(f, limit=50, offset=offset, engine=db_engine)
+        assert list(page.columns) == cooperative_register.REGISTRY_COLUMNS
         assert len(page) <= 50
         assert list(page["regency_code"]) == sorted(page["regency_code"])
         seen.extend(page.to_dict("records"))
@@ -239,14 +232,14 @@ def test_registry_pages_cover_the_scope_once(db_engine, db_url):
 
 def test_registry_limit_and_search(db_engine, db_url):
     f = Filters(today=TODAY)
-    assert len(cooperatives.registry(f, engine=db_engine)) == min(cooperatives.REGISTRY_PAGE_SIZE,
+    assert len(cooperative_register.registry(f, engine=db_engine)) == min(cooperative_register.REGISTRY_PAGE_SIZE,
                                                                   len(_registry_expected(db_url, f)))
     for term in ("sejahtera", "MAKMUR", "sim-042000000012"):
         expected = {c.id for c in _registry_expected(db_url, f, term)}
         assert expected, term
-        got = cooperatives.registry(f, term, limit=100_000, engine=db_engine)
+        got = cooperative_register.registry(f, term, limit=100_000, engine=db_engine)
         assert set(got["id"]) == expected, term
-        assert cooperatives.registry_size(f, term, engine=db_engine)["rows"].iloc[0] == len(expected)
+        assert cooperative_register.registry_size(f, term, engine=db_engine)["rows"].iloc[0] == len(expected)
 
 
 SEARCH_NAMES = ["Koperasi 100% Maju", "Koperasi 1000 Maju", "KSP_Makmur", "KSPXMakmur", "Koperasi Back\\slash",
@@ -281,13 +274,13 @@ def search_engine(prepared_db_url):
 ])
 def test_search_is_plain_text(search_engine, term, must_be):
     f = Filters(today=TODAY)
-    got = cooperatives.registry(f, term, engine=search_engine)
+    got = cooperative_register.registry(f, term, engine=search_engine)
     needle = term.strip().lower()
     expected = {name for i, name in enumerate(SEARCH_NAMES) if needle in name.lower() or needle in f"53{i:02d}_x"}
     assert set(got["name"]) == expected
     if must_be is not None:
         assert expected == must_be
-    assert cooperatives.registry_size(f, term, engine=search_engine)["rows"].iloc[0] == len(expected)
+    assert cooperative_register.registry_size(f, term, engine=search_engine)["rows"].iloc[0] == len(expected)
 
 
 @pytest.fixture
@@ -371,9 +364,9 @@ def _expected_reported(eng, f: Filters) -> pd.DataFrame:
     Filters(real_only=True, provinces=("62", "64"), today=TODAY),
 ])
 def test_reported_counts_as_reported(db_engine, f):
-    got = cooperatives.reported_counts(f, engine=db_engine)
+    got = cooperative_reported.reported_counts(f, engine=db_engine)
     expected = _expected_reported(db_engine, f)
-    assert list(got.columns) == cooperatives.REPORTED_COLUMNS
+    assert list(got.columns) == cooperative_reported.REPORTED_COLUMNS
     assert sorted(got["id"]) == sorted(expected["id"])
     merged = got.merge(expected, on="id", suffixes=("", "_raw"))
     for column in ("total", "active", "inactive"):
@@ -386,7 +379,7 @@ def test_reported_counts_as_reported(db_engine, f):
 
 
 def test_reported_counts_kab_kupang_and_flags(db_engine):
-    kupang = cooperatives.reported_counts(Filters(provinces=("53",), regencies=("53.01",), today=TODAY),
+    kupang = cooperative_reported.reported_counts(Filters(provinces=("53",), regencies=("53.01",), today=TODAY),
                                           engine=db_engine)
     assert len(kupang) == 1
     row = kupang.iloc[0]
@@ -394,7 +387,7 @@ def test_reported_counts_kab_kupang_and_flags(db_engine):
     assert row.outlet == "swaratimor.co.id" and row.area_name == "Kabupaten Kupang"
     assert row.as_of == dt.date(2022, 12, 1) and not row.inconsistent and not row.approximate
 
-    ntt = cooperatives.reported_counts(Filters(provinces=("53",), today=TODAY), engine=db_engine)
+    ntt = cooperative_reported.reported_counts(Filters(provinces=("53",), today=TODAY), engine=db_engine)
     tribun = ntt[(ntt["outlet"] == "kupang.tribunnews.com") & (ntt["area_code"] == "53")].iloc[0]
     assert (tribun.total, tribun.active, tribun.inactive, tribun.inconsistent) == (4146, 3776, 352, True)
     haluan = ntt[ntt["outlet"] == "haluanntt.com"].iloc[0]

@@ -5,7 +5,10 @@ from sqlalchemy.orm import Session
 
 from data_access import demo
 from data_access import engine as engine_module
-from data_access.models import Cooperative, CooperativeRat, Meeting, Pokja, Source
+from data_access.models_cooperatives import Cooperative, CooperativeRat
+from data_access.models_meetings import Meeting
+from data_access.models_pokja import Pokja
+from data_access.models_reference import Source
 
 
 def _snapshot(eng):

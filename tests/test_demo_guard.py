@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from data_access import engine as engine_module
 from data_access import records
 from data_access.demo_guard import SyntheticReferenceError
-from data_access.models import Mandate, Meeting, MeetingSource, Pokja, PokjaStageChange, Regency, Source
+from data_access.models_meetings import Meeting, MeetingSource
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Regency, Source
 
 
 @pytest.fixture

@@ -25,7 +25,9 @@ from streamlit.testing.v1 import AppTest
 from data_access import auth, imports
 from data_access import engine as engine_module
 from data_access.auth import Identity
-from data_access.models import Cooperative, ImportBatch, ImportBatchRow, Province
+from data_access.models_cooperatives import Cooperative
+from data_access.models_reference import Province
+from data_access.models_users import ImportBatch, ImportBatchRow
 from data_access.stats import table_counts
 from tests.apptest_helpers import app
 from tests.conftest import REPO_ROOT

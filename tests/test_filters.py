@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.dialects import postgresql, sqlite
 
 from data_access import filters as flt
-from data_access.models import Meeting
+from data_access.models_meetings import Meeting
 
 PROVINCES = {"53", "62", "64"}
 REGENCIES = {"53.01", "53.04", "53.21", "53.71", "62.71", "64.08"}

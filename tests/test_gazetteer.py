@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from data_access import gazetteer
-from data_access.models import Province, Regency
+from data_access.models_reference import Province, Regency
 
 
 def test_38_provinces_514_regencies(db_engine):

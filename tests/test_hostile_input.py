@@ -24,7 +24,7 @@ from bench.serve import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from data_access import auth, filters, imports
 from data_access import engine as engine_module
 from data_access.auth import Identity
-from data_access.imports import news
+from data_access.imports import news, news_item, news_lookups
 from data_access.stats import table_counts
 from tests.apptest_helpers import app
 from tests.browser.conftest import VIEWPORT
@@ -405,14 +405,14 @@ OUTSIDE = {  # one row in Kota Palangka Raya (62.71), outside NTT (53)
 
 
 def _outside_files(engine) -> dict[str, bytes]:
-    code = news.mandates(engine=engine)["code"].iloc[0]
+    code = news_lookups.mandates(engine=engine)["code"].iloc[0]
     files = dict(OUTSIDE)
     files["pokja"] = f"Kode Wilayah;Mandat;Tahap;Tanggal;Sumber\r\n62.71;{code};persiapan;2024-05-02;Media Uji\r\n".encode()
     return files
 
 
-def _news_item(province: str = "62", regency: str | None = "62.71") -> news.NewsMeeting:
-    return news.NewsMeeting(title="Rakor Uji Luar", held_on=dt.date(2024, 5, 2), province_code=province,
+def _news_item(province: str = "62", regency: str | None = "62.71") -> news_item.NewsMeeting:
+    return news_item.NewsMeeting(title="Rakor Uji Luar", held_on=dt.date(2024, 5, 2), province_code=province,
                             outlet="Media Uji", regency_code=regency, text="Rakor Uji Luar.")
 
 

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from data_access import auth, imports, kdmp_records
 from data_access import engine as engine_module
 from data_access.demo_guard import SyntheticReferenceError
-from data_access.models import Source
 from data_access.models_kdmp import Kdmp, KdmpStageChange
+from data_access.models_reference import Source
 from tests.conftest import _create_pg_database, _pg_server_url
 from tests.test_imports import PASSWORD, facts
 
@@ -198,17 +198,17 @@ def test_a_desa_holding_demo_data_is_refused(eng):
 
 
 def test_kdmp_figures_of_a_news_report_are_saved_as_reported_and_undone(eng):
-    from data_access.imports import news
+    from data_access.imports import news, news_item, news_kdmp
     from data_access.models_kdmp import KdmpFigure
 
     before = facts(eng)
     proposal = {"formed": 278, "notarial_deed": 250, "legal_entity": None, "operational": 31, "villages": 278,
                 "area": "53.02", "as_of": "2025-09-02", "evidence": {}}
-    reported = news.KdmpReported.from_proposal(proposal, area_code="53", as_of=D(2025, 9, 3))
-    item = news.NewsMeeting(title="Rakor Satgas KDMP Kabupaten Timor Tengah Selatan", held_on=D(2025, 9, 3),
+    reported = news_kdmp.KdmpReported.from_proposal(proposal, area_code="53", as_of=D(2025, 9, 3))
+    item = news_item.NewsMeeting(title="Rakor Satgas KDMP Kabupaten Timor Tengah Selatan", held_on=D(2025, 9, 3),
                             province_code="53", regency_code="53.02", outlet="victorynews.id",
                             url="https://victorynews.id/kdmp-tts", text="Soe – …", kdmp=reported)
-    foreign = news.save(news.NewsMeeting(**{**item.__dict__, "kdmp": news.KdmpReported(D(2025, 9, 2), "99.99",
+    foreign = news.save(news_item.NewsMeeting(**{**item.__dict__, "kdmp": news_kdmp.KdmpReported(D(2025, 9, 2), "99.99",
                                                                                         {"formed": 1})}),
                         user="dinas", engine=eng)
     assert foreign.problems == ["kdmp_figures"] and facts(eng) == before

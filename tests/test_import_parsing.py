@@ -7,8 +7,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from data_access.imports import kinds, parsing, templates
-from data_access.imports.parsing import CellError, FileError, FormulaCell
+from data_access.imports import kinds, parsing, reading, templates
+from data_access.imports.parsing import CellError, FileError
+from data_access.imports.reading import FormulaCell
 
 ROWS = [["Koperasi", "Kabupaten", "Total Anggota"],
         ["Koperasi Produsen “Sejahtera” – Oebobo", "KOTA KUPANG", "1.234"],
@@ -35,7 +36,7 @@ def _xlsx(rows, *, formula: str | None = None, sheet: str = "Data") -> bytes:
 # --- encodings and delimiters --------------------------------------------------------------------
 
 def test_windows_1252_with_semicolons():
-    table = parsing.read_table(_csv(ROWS, ";").encode("cp1252"), "register.csv")
+    table = reading.read_table(_csv(ROWS, ";").encode("cp1252"), "register.csv")
     assert table.encoding == "cp1252"
     assert table.delimiter == ";"
     assert table.headers == ROWS[0]
@@ -44,7 +45,7 @@ def test_windows_1252_with_semicolons():
 
 
 def test_utf8_with_bom_and_commas():
-    table = parsing.read_table(b"\xef\xbb\xbf" + _csv(ROWS, ",").encode("utf-8"), "register.csv")
+    table = reading.read_table(b"\xef\xbb\xbf" + _csv(ROWS, ",").encode("utf-8"), "register.csv")
     assert table.encoding == "utf-8-sig"
     assert table.delimiter == ","
     assert table.headers[0] == "Koperasi"  # no BOM left on the first header
@@ -53,23 +54,23 @@ def test_utf8_with_bom_and_commas():
 
 def test_plain_utf8_tabs_and_quoted_delimiters():
     rows = [["Judul", "Tempat"], ['"Rakor; Koperasi, Naker"', "Aula"]]
-    table = parsing.read_table(_csv(rows, "\t").encode("utf-8"), "rapat.txt")
+    table = reading.read_table(_csv(rows, "\t").encode("utf-8"), "rapat.txt")
     assert table.delimiter == "\t"
     assert table.rows[0][1] == ["Rakor; Koperasi, Naker", "Aula"]
-    semi = parsing.read_table(b'Judul;Tempat\n"Rakor, Koperasi; Naker";Aula\n', "rapat.csv")
+    semi = reading.read_table(b'Judul;Tempat\n"Rakor, Koperasi; Naker";Aula\n', "rapat.csv")
     assert semi.delimiter == ";"
     assert semi.rows[0][1] == ["Rakor, Koperasi; Naker", "Aula"]
 
 
 def test_excel_sep_hint_and_blank_lines_keep_row_numbers():
     text = "sep=;\nA;B\n\n1;2\n;\n3;4\n"
-    table = parsing.read_table(text.encode(), "x.csv")
+    table = reading.read_table(text.encode(), "x.csv")
     assert table.delimiter == ";"
     assert [number for number, _ in table.rows] == [3, 5]
 
 
 def test_utf16_with_bom():
-    table = parsing.read_table(_csv(ROWS, "\t").encode("utf-16"), "export.txt")
+    table = reading.read_table(_csv(ROWS, "\t").encode("utf-16"), "export.txt")
     assert table.encoding == "utf-16"
     assert table.rows[0][1][0] == ROWS[1][0]
 
@@ -77,7 +78,7 @@ def test_utf16_with_bom():
 # --- XLSX -----------------------------------------------------------------------------------------
 
 def test_xlsx_cells_are_text_and_formulas_are_not_evaluated():
-    table = parsing.read_table(_xlsx([*ROWS, ["Koperasi Angka", "Kab. Belu", 1234]], formula="=1+1"), "r.xlsx")
+    table = reading.read_table(_xlsx([*ROWS, ["Koperasi Angka", "Kab. Belu", 1234]], formula="=1+1"), "r.xlsx")
     assert table.file_type == "xlsx"
     assert table.sheet == "Data"
     assert table.rows[2] == (4, ["Koperasi Angka", "Kab. Belu", "1234"])
@@ -87,7 +88,7 @@ def test_xlsx_cells_are_text_and_formulas_are_not_evaluated():
 
 
 def test_xlsx_dates_become_iso_dates():
-    table = parsing.read_table(_xlsx([["Tanggal"], [dt.datetime(2020, 2, 27)]]), "r.xlsx")
+    table = reading.read_table(_xlsx([["Tanggal"], [dt.datetime(2020, 2, 27)]]), "r.xlsx")
     assert table.rows[0][1] == ["2020-02-27"]
 
 
@@ -95,11 +96,11 @@ def test_xlsx_zip_bomb_refused_before_opening():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (parsing.MAX_XLSX_UNCOMPRESSED + 1))
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (reading.MAX_XLSX_UNCOMPRESSED + 1))
     data = buffer.getvalue()
-    assert len(data) < parsing.MAX_FILE_BYTES  # small on disk, huge when opened
+    assert len(data) < reading.MAX_FILE_BYTES  # small on disk, huge when opened
     with pytest.raises(FileError) as problem:
-        parsing.read_table(data, "bomb.xlsx")
+        reading.read_table(data, "bomb.xlsx")
     assert problem.value.code == "xlsx_bomb"
 
 
@@ -108,7 +109,7 @@ def test_xlsx_with_xml_entities_refused():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Types/>')
     with pytest.raises(FileError) as problem:
-        parsing.read_table(buffer.getvalue(), "entity.xlsx")
+        reading.read_table(buffer.getvalue(), "entity.xlsx")
     assert problem.value.code == "xlsx_entities"
 
 
@@ -121,15 +122,15 @@ def test_xlsx_with_xml_entities_refused():
 ])
 def test_file_errors(data, name, code):
     with pytest.raises(FileError) as problem:
-        parsing.read_table(data, name)
+        reading.read_table(data, name)
     assert problem.value.code == code
     assert problem.value.text("en") != code  # every code has words
 
 
 def test_file_size_cap(monkeypatch):
-    monkeypatch.setattr(parsing, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
     with pytest.raises(FileError) as problem:
-        parsing.read_table(b"a,b\n" * 50, "x.csv")
+        reading.read_table(b"a,b\n" * 50, "x.csv")
     assert problem.value.code == "file_too_large"
 
 
@@ -206,7 +207,7 @@ def test_missing_and_doubled_columns_are_file_errors():
 def test_templates_read_back_with_every_column_recognised(kind):
     for lang in ("id", "en"):
         for data, name in ((templates.template_csv(kind, lang), "t.csv"), (templates.template_xlsx(kind, lang), "t.xlsx")):
-            table = parsing.read_table(data, name)
+            table = reading.read_table(data, name)
             found = kinds.map_headers(kinds.KINDS[kind], table.headers)
             assert len(found.index) == len(templates.template_columns(kind))
             assert table.rows == []

@@ -13,23 +13,12 @@ from sqlalchemy import func, select, text
 
 from data_access import auth, imports
 from data_access import engine as engine_module
-from data_access.models import (
-    AuditEntry,
-    Base,
-    Cooperative,
-    CooperativeCount,
-    CooperativeRat,
-    ImportBatch,
-    Mandate,
-    Meeting,
-    MeetingRegency,
-    MeetingSector,
-    MeetingSource,
-    Pokja,
-    PokjaStageChange,
-    Regency,
-    Source,
-)
+from data_access.models import Base
+from data_access.models_cooperatives import Cooperative, CooperativeCount, CooperativeRat
+from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector, MeetingSource
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Regency, Source
+from data_access.models_users import AuditEntry, ImportBatch
 from data_access.records import is_inconsistent, run_lengths
 from data_access.stats import table_counts
 
@@ -425,7 +414,7 @@ def test_database_refusal_rolls_back_the_whole_file(eng, monkeypatch):
 # --- a meeting read from a news report ----------------------------------------------------------
 
 def _news(**changes):
-    from data_access.imports import news
+    from data_access.imports import news_item
 
     fields = dict(title="Rapat koordinasi koperasi tingkat Kabupaten Kupang", held_on=dt.date(2022, 12, 1),
                   province_code="53", regency_code="53.01", outlet="pos-kupang.com", kind="rakor",
@@ -433,15 +422,15 @@ def _news(**changes):
                   headline="Koperasi bantu warga Kabupaten Kupang", url="https://pos-kupang.com/koperasi-kupang",
                   published_on=dt.date(2022, 12, 2), text="Oelamasi – …")
     fields.update(changes)
-    return news.NewsMeeting(**fields)
+    return news_item.NewsMeeting(**fields)
 
 
 def test_the_same_meeting_from_a_second_outlet_becomes_a_second_source(eng):
-    from data_access.imports import news
+    from data_access.imports import news, news_lookups
 
     baseline = facts(eng)
     meetings_before = _count(eng, Meeting)
-    similar = news.possible_duplicates("53", dt.date(2022, 12, 1), _news().title, "Hotel Neo Aston", engine=eng)
+    similar = news_lookups.possible_duplicates("53", dt.date(2022, 12, 1), _news().title, "Hotel Neo Aston", engine=eng)
     assert list(similar["title"]) == [SEED_TITLE]
     saved = news.save(_news(), user="ntt", engine=eng)
     assert saved.done and saved.action == "merged"
@@ -460,7 +449,7 @@ def test_the_same_meeting_from_a_second_outlet_becomes_a_second_source(eng):
 
 
 def test_a_new_meeting_with_figures_and_a_pokja_stage_then_undo(eng):
-    from data_access.imports import news
+    from data_access.imports import news, news_item
 
     baseline = facts(eng)
     with engine_module.session_scope(eng) as s:
@@ -468,8 +457,8 @@ def test_a_new_meeting_with_figures_and_a_pokja_stage_then_undo(eng):
     item = _news(title="Rakor Perlindungan PMI Kabupaten Belu", held_on=dt.date(2024, 3, 12), regency_code="53.04",
                  regencies=["53.04"], venue="Aula Hotel Matahari", sectors=["perlindungan_pmi"], participants=45,
                  url="https://belukab.go.id/rakor-pmi",
-                 figures=news.Figures(as_of=dt.date(2024, 3, 12), total=120, active=80, inactive=40),
-                 stage=news.Stage(regency_code="53.04", mandate_id=mandate, stage="terbentuk", on=dt.date(2024, 3, 1)))
+                 figures=news_item.Figures(as_of=dt.date(2024, 3, 12), total=120, active=80, inactive=40),
+                 stage=news_item.Stage(regency_code="53.04", mandate_id=mandate, stage="terbentuk", on=dt.date(2024, 3, 1)))
     saved = news.save(item, user="ntt", merge="auto", engine=eng)
     assert saved.done and saved.action == "created"
     with engine_module.session_scope(eng) as s:
@@ -518,16 +507,16 @@ def test_region_code_column_settles_an_ambiguous_name_and_wrong_kind_is_named(en
 def test_news_figures_keep_their_own_area_and_date_and_a_foreign_area_is_refused(eng):
     """Figures of the province (a provincial report held in a city) are stored under the province, as of
     their own date; an area outside the meeting's province is a problem, nothing stored."""
-    from data_access.imports import news
+    from data_access.imports import news, news_item
 
     before = table_counts(eng)
-    foreign = news.save(_news(figures=news.Figures(as_of=dt.date(2023, 12, 31), total=10, area_code="62")),
+    foreign = news.save(_news(figures=news_item.Figures(as_of=dt.date(2023, 12, 31), total=10, area_code="62")),
                         user="ntt", engine=eng)
     assert foreign.problems == ["figures"]
     assert table_counts(eng) == before
     item = _news(title="Rakor Koperasi se-NTT", held_on=dt.date(2024, 6, 12), regency_code="53.71", regencies=[],
                  url="https://example.org/rakor-ntt",
-                 figures=news.Figures(as_of=dt.date(2023, 12, 31), total=3912, active=2101, inactive=1811,
+                 figures=news_item.Figures(as_of=dt.date(2023, 12, 31), total=3912, active=2101, inactive=1811,
                                       area_code="53"))
     saved = news.save(item, user="ntt", merge="new", engine=eng)
     assert saved.done, saved

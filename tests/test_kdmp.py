@@ -16,8 +16,9 @@ from data_access import engine as engine_module
 from data_access import filters as flt
 from data_access import kdmp, kdmp_desa, kdmp_records
 from data_access.config import SEED_DIR
-from data_access.models import Mandate, Pokja, Source
 from data_access.models_kdmp import Kdmp, KdmpFigure, KdmpStageChange, Village
+from data_access.models_pokja import Mandate, Pokja
+from data_access.models_reference import Source
 
 TODAY = dt.date(2026, 11, 30)
 COMPLETE = {"34", "61", "65", "62", "63", "11", "15", "16", "18", "21", "19", "36", "31", "75", "72", "76", "74",

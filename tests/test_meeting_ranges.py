@@ -102,7 +102,7 @@ def test_a_planned_meeting_still_running_is_upcoming(eng):
     """Planned 18–20 May 2022, seen on 19 and on 21 May: upcoming while it runs, past after its last day."""
     from sqlalchemy import update
 
-    from data_access.models import Meeting
+    from data_access.models_meetings import Meeting
 
     with engine_module.session_scope(eng) as s:
         s.execute(update(Meeting).where(Meeting.title.in_(TITLES)).values(status="planned"))

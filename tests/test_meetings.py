@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from data_access import meetings
 from data_access.filters import Filters
-from data_access.models import SECTORS
+from data_access.models_reference import SECTORS
 from data_access.real_facts import read_facts
 
 NTT_2019_2020_REAL = Filters(provinces=("53",), date_from=dt.date(2019, 1, 1), date_to=dt.date(2020, 12, 31),
@@ -281,7 +281,8 @@ def test_further_sources_of_a_meeting_oldest_first_and_only_in_scope(prepared_db
     from sqlalchemy import select
 
     from data_access import engine as engine_module
-    from data_access.models import Meeting, MeetingSource, Source
+    from data_access.models_meetings import Meeting, MeetingSource
+    from data_access.models_reference import Source
 
     eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with engine_module.session_scope(eng) as s:

@@ -1,4 +1,4 @@
-"""data_access.pokja on both backends: Pokja status per kab/kota, shares per province, history.
+"""data_access.pokja and pokja_rules on both backends: Pokja status per kab/kota, shares per province, history.
 
 Expectations come from the published facts (seed_data/real_facts.json, described in
 research/real-data.md) or from ``reference``: the mandate rule re-implemented in plain
@@ -16,10 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
-from data_access import pokja, records
+from data_access import pokja, pokja_rules, records
 from data_access.engine import session_scope
 from data_access.filters import Filters
-from data_access.models import Mandate, Pokja, PokjaStageChange, Regency, Source
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Regency, Source
 
 TODAY = dt.date(2024, 5, 9)
 MOU = "MOU-NTT-2019-POKJA-PMI"
@@ -70,7 +71,7 @@ def reference(engine, filters: Filters, programme: str = "pokja_pmi") -> dict:
         best[p.regency_code] = max(best[p.regency_code], RANKS[p.stage])
     mandated = {code for code in province_of if in_area(code) and (code in best or applicable[province_of[code]])}
     rows = {(p.regency_code, mandates[p.mandate_id].code, p.stage) for p in seen if in_area(p.regency_code)}
-    rows |= {(code, m_code, pokja.NO_REPORT) for code in mandated if code not in best
+    rows |= {(code, m_code, pokja_rules.NO_REPORT) for code in mandated if code not in best
              for m_code in applicable[province_of[code]]}
     first = {}
     for c in changes:
@@ -79,7 +80,7 @@ def reference(engine, filters: Filters, programme: str = "pokja_pmi") -> dict:
             first[key] = min(first.get(key, c.changed_on), c.changed_on)
     dates = {(p.regency_code, mandates[p.mandate_id].code): {s: first.get((p.id, s)) for s in RANKS}
              for p in seen if in_area(p.regency_code)}
-    stage_of = {code: pokja.STAGE_OF_RANK[best.get(code, 0)] for code in mandated}
+    stage_of = {code: pokja_rules.STAGE_OF_RANK[best.get(code, 0)] for code in mandated}
     return {"province_of": province_of, "mandated": mandated, "rows": rows, "dates": dates, "stage_of": stage_of}
 
 
@@ -109,7 +110,7 @@ def test_real_ntt_rows_are_the_published_facts(db_engine):
     assert kupang.source_outlet == "kupang.antaranews.com" and kupang.source_kind == "news"
     others = set(rows) - {"53.01", "53.04", "53.21"}
     assert len(others) == 19
-    assert {rows[c].stage for c in others} == {pokja.NO_REPORT}
+    assert {rows[c].stage for c in others} == {pokja_rules.NO_REPORT}
     assert {rows[c].mandate_code for c in others} == {MOU}
     assert all(pd.isna(rows[c].source_outlet) and pd.isna(rows[c].sk_number) for c in others)
 
@@ -126,27 +127,27 @@ def test_days_since_mandate_and_overdue(db_engine):
     assert no_report.days_since_mandate == days and flag(no_report.overdue) is None
     # Just inside the grace period nothing is overdue yet.
     early = pokja.pokja_by_regency(
-        Filters(provinces=("53",), real_only=True, today=MOU_ISSUED + dt.timedelta(days=pokja.OVERDUE_AFTER_DAYS)),
+        Filters(provinces=("53",), real_only=True, today=MOU_ISSUED + dt.timedelta(days=pokja_rules.OVERDUE_AFTER_DAYS)),
         engine=db_engine)
     assert not early["overdue"].fillna(False).any()
 
 
 def test_is_overdue_rule():
     issued = dt.date(2020, 1, 1)
-    at_limit = issued + dt.timedelta(days=pokja.OVERDUE_AFTER_DAYS)
-    assert pokja.OVERDUE_AFTER_DAYS == 365
-    assert pokja.is_overdue("persiapan", issued, at_limit) is False
-    assert pokja.is_overdue("belum_dibentuk", issued, at_limit + dt.timedelta(days=1)) is True
-    assert pokja.is_overdue("terbentuk", issued, dt.date(2030, 1, 1)) is False
-    assert pokja.is_overdue(pokja.NO_REPORT, issued, dt.date(2030, 1, 1)) is None
-    assert pokja.is_overdue("persiapan", None, dt.date(2030, 1, 1)) is None
+    at_limit = issued + dt.timedelta(days=pokja_rules.OVERDUE_AFTER_DAYS)
+    assert pokja_rules.OVERDUE_AFTER_DAYS == 365
+    assert pokja_rules.is_overdue("persiapan", issued, at_limit) is False
+    assert pokja_rules.is_overdue("belum_dibentuk", issued, at_limit + dt.timedelta(days=1)) is True
+    assert pokja_rules.is_overdue("terbentuk", issued, dt.date(2030, 1, 1)) is False
+    assert pokja_rules.is_overdue(pokja_rules.NO_REPORT, issued, dt.date(2030, 1, 1)) is None
+    assert pokja_rules.is_overdue("persiapan", None, dt.date(2030, 1, 1)) is None
 
 
 def test_real_ntt_shares(db_engine):
     shares = pokja.stage_shares_by_province(Filters(provinces=("53",), real_only=True), engine=db_engine)
     counts = dict(zip(shares["stage"], shares["regencies"], strict=True))
     n = len(ntt_codes(db_engine))
-    assert counts == {"terbentuk": 1, "persiapan": 2, "belum_dibentuk": 0, pokja.NO_REPORT: n - 3}
+    assert counts == {"terbentuk": 1, "persiapan": 2, "belum_dibentuk": 0, pokja_rules.NO_REPORT: n - 3}
     assert set(shares["mandated"]) == {n}
     assert shares["share"].sum() == pytest.approx(1.0)
     assert shares.loc[shares["stage"] == "persiapan", "share"].item() == pytest.approx(2 / n)
@@ -165,7 +166,7 @@ FILTER_CASES = {
 }
 
 
-@pytest.mark.parametrize("programme", pokja.PROGRAMMES)
+@pytest.mark.parametrize("programme", pokja_rules.PROGRAMMES)
 @pytest.mark.parametrize("case", FILTER_CASES)
 def test_shares_match_the_rule(db_engine, case, programme):
     filters = FILTER_CASES[case]
@@ -177,11 +178,11 @@ def test_shares_match_the_rule(db_engine, case, programme):
     got = {(r.province_code, r.stage): r.regencies for r in shares.itertuples() if r.regencies}
     assert got == dict(expected)
     for province, group in shares.groupby("province_code"):
-        assert set(group["stage"]) == set(pokja.STAGES_WITH_NO_REPORT)
+        assert set(group["stage"]) == set(pokja_rules.STAGES_WITH_NO_REPORT)
         assert set(group["mandated"]) == {sum(1 for c in ref["mandated"] if ref["province_of"][c] == province)}
 
 
-@pytest.mark.parametrize("programme", pokja.PROGRAMMES)
+@pytest.mark.parametrize("programme", pokja_rules.PROGRAMMES)
 @pytest.mark.parametrize("case", FILTER_CASES)
 def test_rows_and_stage_dates_match_the_rule(db_engine, case, programme):
     filters = FILTER_CASES[case]
@@ -189,7 +190,7 @@ def test_rows_and_stage_dates_match_the_rule(db_engine, case, programme):
     table = pokja.pokja_by_regency(filters, programme, engine=db_engine)
     assert set(zip(table["regency_code"], table["mandate_code"], table["stage"], strict=True)) == ref["rows"]
     assert len(table) == len(ref["rows"])
-    for row in table.loc[table["stage"] != pokja.NO_REPORT].itertuples():
+    for row in table.loc[table["stage"] != pokja_rules.NO_REPORT].itertuples():
         dates = ref["dates"][(row.regency_code, row.mandate_code)]
         assert (row.not_started_on, row.preparation_on, row.formed_on) == (
             dates["belum_dibentuk"], dates["persiapan"], dates["terbentuk"])
@@ -222,9 +223,9 @@ def test_regency_status(db_engine):
     rows = {r.area_code: r for r in status.itertuples()}
     assert (rows["53.04"].stage, rows["53.04"].stage_since) == ("persiapan", dt.date(2019, 8, 22))
     assert (rows["53.01"].stage, rows["53.01"].stage_since) == ("terbentuk", dt.date(2023, 6, 9))
-    assert rows["53.71"].stage == pokja.NO_REPORT and rows["53.71"].stage_since is None
+    assert rows["53.71"].stage == pokja_rules.NO_REPORT and rows["53.71"].stage_since is None
     aceh = pokja.regency_status(Filters(provinces=("11",)), engine=db_engine)
-    assert len(aceh) > 0 and not aceh["mandated"].any() and set(aceh["stage"]) == {pokja.NO_REPORT}
+    assert len(aceh) > 0 and not aceh["mandated"].any() and set(aceh["stage"]) == {pokja_rules.NO_REPORT}
 
 
 def test_stage_history(db_engine):
@@ -290,7 +291,7 @@ def test_mandate_rule_on_fresh_database(prepared_db_url):
     assert (head.preparation_on, head.formed_on, head.not_started_on) == (
         dt.date(2023, 2, 1), dt.date(2024, 1, 10), dt.date(2024, 3, 1))
     assert head.sk_number == "SK-TEST" and flag(head.overdue) is False
-    assert {rows[c].stage for c in ntb - {"52.01"}} == {pokja.NO_REPORT}
+    assert {rows[c].stage for c in ntb - {"52.01"}} == {pokja_rules.NO_REPORT}
     assert {rows[c].mandate_code for c in ntb - {"52.01"}} == {KEPMENAKER}
     assert pokja.not_formed(Filters(provinces=("52",)), engine=eng)["regency_code"].nunique() == len(ntb) - 1
 
@@ -306,7 +307,7 @@ def test_mandate_rule_on_fresh_database(prepared_db_url):
 
     # NTT keeps its MOU: Kab. Kupang's national Satgas does not add Kepmenaker rows for the others.
     ntt = table(provinces=("53",), real_only=True)
-    assert set(ntt.loc[ntt["stage"] == pokja.NO_REPORT, "mandate_code"]) == {MOU}
+    assert set(ntt.loc[ntt["stage"] == pokja_rules.NO_REPORT, "mandate_code"]) == {MOU}
 
 
 def test_satgas_kdmp_binds_every_regency(db_engine):

@@ -5,7 +5,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_access.models import CooperativeCount, Mandate, Meeting, Pokja, Source
+from data_access.models_cooperatives import CooperativeCount
+from data_access.models_meetings import Meeting
+from data_access.models_pokja import Mandate, Pokja
+from data_access.models_reference import Source
 
 
 def test_five_seed_meetings_with_sources(db_engine):

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select
 from data_access import audit, auth, sign_in_limits
 from data_access import engine as engine_module
 from data_access.__main__ import main as cli
-from data_access.models import AuditEntry
+from data_access.models_users import AuditEntry
 from data_access.sign_in_limits import LIMITS, SignInLocked, lock_seconds
 from tests.apptest_helpers import app
 

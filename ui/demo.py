@@ -62,7 +62,7 @@ def metric(target, label_text: str, value: str, demo: bool, **kwargs) -> None:
 def figures_note(rows: int, synthetic: int, reported: pd.DataFrame, areas: set[str], when) -> None:
     """Under figures drawn from ``synthetic`` of ``rows`` demo rows: say they are not real, and when
     one area is in view and a real source reported figures for it (``reported``:
-    ``cooperatives.reported_counts`` rows), name the latest of them as the real figure.
+    ``cooperative_reported.reported_counts`` rows), name the latest of them as the real figure.
     ``when(row)`` words the reported row's date."""
     if not synthetic:
         return

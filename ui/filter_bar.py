@@ -16,7 +16,7 @@ import streamlit as st
 
 from data_access import filters as flt
 from data_access import regions, villages
-from data_access.models import SECTORS
+from data_access.models_reference import SECTORS
 from ui import queries
 from ui.i18n import t
 

@@ -6,17 +6,18 @@ Pokja stages — preview, commit in one transaction, undo, templates.
     report = imports.commit("counts", data, "angka.csv", user=identity, strict=False)
     imports.undo(report.batch_id, user=identity)
 
-``parsing`` reads files (pure); ``kinds/`` has one module per kind (columns, row
-validator, writer); ``apply`` runs preview and commit, ``undo`` undoes a batch,
-``templates`` builds the downloadable templates, ``news`` saves a meeting extracted
-from a news report. The command line is ``python -m data_access import KIND FILE``.
+``reading`` reads files into rows of text and ``parsing`` text into values (both pure);
+``kinds/`` has one module per kind (columns, row validator, writer); ``apply`` runs preview
+and commit, ``undo`` undoes a batch, ``templates`` builds the downloadable templates,
+``news`` saves a meeting extracted from a news report. The command line is ``python -m data_access import KIND FILE``.
 """
 
 from __future__ import annotations
 
 from data_access.imports.apply import run_import
 from data_access.imports.kinds import KINDS, RowError
-from data_access.imports.parsing import MAX_FILE_BYTES, FileError, ImportProblem
+from data_access.imports.parsing import FileError, ImportProblem
+from data_access.imports.reading import MAX_FILE_BYTES
 from data_access.imports.report import STATUSES, ImportReport, RowOutcome
 from data_access.imports.templates import template_csv, template_headers, template_xlsx
 from data_access.imports.undo import BATCH_COLUMNS, UndoReport, batches, undo

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from data_access import audit, cooperative_summaries
 from data_access.auth import Identity
 from data_access.engine import get_engine, session_scope
-from data_access.imports import checks, layouts, parsing, rat_history
+from data_access.imports import checks, layouts, rat_history, reading
 from data_access.imports.job import Job, sha256, writer_account
 from data_access.imports.kinds import KINDS, Context, Record, RowError, map_headers, spec_for, validate
 from data_access.imports.parsing import FileError, header_key
@@ -33,7 +33,8 @@ from data_access.imports.regions import Gazetteer
 from data_access.imports.report import ImportReport, RowOutcome
 from data_access.imports.undo import registry_regencies
 from data_access.imports.villages import VillageIndex
-from data_access.models import ImportBatch, ImportBatchRow, Mandate, User
+from data_access.models_pokja import Mandate
+from data_access.models_users import ImportBatch, ImportBatchRow, User
 
 _Job = Job  # the name ``imports.news`` uses
 
@@ -64,7 +65,7 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
     report = ImportReport(kind=kind, file_name=file_name, sha256=sha256(data), strict=strict, dry_run=dry_run)
     try:
         spec = spec_for(kind)
-        table = parsing.read_table(data, file_name)
+        table = reading.read_table(data, file_name)
     except FileError as problem:
         report.file_error = problem
         return report

@@ -6,7 +6,7 @@ Choices: code → spellings accepted (compared with ``parsing.header_key``).
 from __future__ import annotations
 
 from data_access.imports.rows import Column
-from data_access.models import SOURCE_KINDS
+from data_access.models_reference import SOURCE_KINDS
 
 AREA_CODE = Column("area_code", "Kode Wilayah", "Region code",
                    ("kode kabupaten", "kode kab kota", "kode kabupaten kota", "kode daerah", "regency code",

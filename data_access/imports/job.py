@@ -21,7 +21,8 @@ from data_access.imports.parsing import FileError, header_key
 from data_access.imports.regions import Gazetteer
 from data_access.imports.report import ImportReport
 from data_access.imports.rows import Record, RowError, SourceSpec
-from data_access.models import ImportBatch, ImportBatchRow, Source, User
+from data_access.models_reference import Source
+from data_access.models_users import ImportBatch, ImportBatchRow, User
 
 DEFAULT_SOURCE_KIND = {"registry": "official_dataset"}
 FLUSH_EVERY = 2_000

@@ -3,211 +3,35 @@
 The editor corrects what ``ingest.extract`` proposed; ``save`` then stores, in one
 transaction: the report as a new ``source`` of kind ``news``; the meeting — or,
 when the same meeting is already known (same province and date, similar title
-or venue: ``possible_duplicates``), the report as a further source of that
+or venue: ``news_lookups.possible_duplicates``), the report as a further source of that
 meeting (``MeetingSource``) instead of a second meeting; and, when given, the
 cooperative figures, the Pokja stage and the Koperasi Merah Putih figures
 (``news_kdmp``) the report states. It is an
 ``ImportBatch`` of kind ``news`` (undone from the Impor page like any import) and
 audited as ``save_meeting`` or ``add_source``. Saving the same report again
-changes nothing.
+changes nothing. What is saved (``NewsMeeting``) and its checks are in ``news_item``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 
-import pandas as pd
-from rapidfuzz import fuzz
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from data_access import audit, records
 from data_access.engine import get_engine, session_scope
-from data_access.gazetteer import normalise
 from data_access.imports.apply import ImportReport, _Job, writer_account
-from data_access.imports.news_kdmp import KdmpReported, save_figures
-from data_access.imports.parsing import FileError, ImportProblem
+from data_access.imports.news_item import NewsMeeting, SaveResult, item_problems
+from data_access.imports.news_kdmp import save_figures
+from data_access.imports.news_lookups import similar_meetings
+from data_access.imports.parsing import FileError
 from data_access.imports.regions import Gazetteer
-from data_access.models import (
-    MEETING_KINDS,
-    MEETING_LEVELS,
-    MEETING_STATUSES,
-    POKJA_STAGES,
-    SECTORS,
-    CooperativeCount,
-    ImportBatch,
-    Mandate,
-    Meeting,
-    MeetingSource,
-    Pokja,
-    PokjaStageChange,
-    Source,
-)
-
-TITLE_SIMILAR = 80   # rapidfuzz token_set_ratio on normalised titles
-VENUE_SIMILAR = 85
-DUPLICATE_COLUMNS = ["id", "title", "held_on", "venue", "city", "outlet", "sources", "score"]
-MANDATE_COLUMNS = ["id", "code", "title", "province_code"]
-
-
-@dataclass
-class Figures:
-    as_of: dt.date
-    total: int | None = None
-    active: int | None = None
-    inactive: int | None = None
-    approximate: bool = False
-    area_code: str | None = None  # the figures' own area (a kab/kota or the province); default: the meeting's
-
-
-@dataclass
-class Stage:
-    regency_code: str
-    mandate_id: int
-    stage: str
-    on: dt.date
-    sk_number: str | None = None
-
-
-@dataclass
-class NewsMeeting:
-    """A meeting as the editor confirmed it, with the report it comes from."""
-
-    title: str
-    held_on: dt.date
-    province_code: str
-    outlet: str
-    kind: str = "rakor"
-    level: str = "provinsi"
-    status: str = "held"
-    date_inferred: bool = False
-    regency_code: str | None = None
-    venue: str | None = None
-    city: str | None = None
-    organizer: str | None = None
-    opened_by_name: str | None = None
-    opened_by_role: str | None = None
-    participants: int | None = None
-    theme: str | None = None
-    sectors: list[str] = field(default_factory=list)
-    regencies: list[str] = field(default_factory=list)
-    headline: str | None = None
-    url: str | None = None
-    published_on: dt.date | None = None
-    author: str | None = None
-    text: str = ""
-    figures: Figures | None = None
-    stage: Stage | None = None
-    kdmp: KdmpReported | None = None
-
-    def source_key(self) -> str:
-        """The report's natural key: its URL, or outlet + headline (or the text's hash) + date."""
-        if self.url:
-            return self.url[:300]
-        what = normalise(self.headline) if self.headline else hashlib.sha256(self.text.encode()).hexdigest()[:16]
-        day = self.published_on.isoformat() if self.published_on else self.held_on.isoformat()
-        return f"berita:{normalise(self.outlet)}:{what}:{day}"[:300]
-
-
-@dataclass
-class SaveResult:
-    action: str = ""              # "created" | "merged" | "unchanged"
-    meeting_id: int | None = None
-    batch_id: int | None = None
-    error: ImportProblem | None = None
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def done(self) -> bool:
-        return self.error is None and not self.problems
-
-
-def _score(title_a: str, title_b: str, venue_a: str | None, venue_b: str | None) -> int:
-    score = int(fuzz.token_set_ratio(normalise(title_a), normalise(title_b)))
-    if venue_a and venue_b:
-        venue = int(fuzz.token_set_ratio(normalise(venue_a), normalise(venue_b)))
-        if venue >= VENUE_SIMILAR:
-            score = max(score, venue)
-    return score
-
-
-def _candidates(session: Session, province_code: str, held_on: dt.date, title: str, venue: str | None):
-    rows = session.execute(
-        select(Meeting.id, Meeting.title, Meeting.held_on, Meeting.venue, Meeting.city, Source.outlet)
-        .join(Source, Source.id == Meeting.source_id)
-        .where(Meeting.province_code == province_code, Meeting.held_on == held_on)
-        .order_by(Meeting.id)
-    ).all()
-    found = []
-    for row in rows:
-        score = _score(title, row.title, venue, row.venue)
-        if score >= TITLE_SIMILAR or (venue and row.venue and score >= VENUE_SIMILAR):
-            found.append((row, score))
-    return sorted(found, key=lambda pair: (-pair[1], pair[0].id))
-
-
-def possible_duplicates(province_code: str, held_on: dt.date, title: str, venue: str | None = None,
-                        engine: Engine | None = None) -> pd.DataFrame:
-    """Meetings already stored that look like this one (same province and date, similar title or
-    venue), best first. Columns: ``DUPLICATE_COLUMNS`` (``sources``: how many reports in all)."""
-    with session_scope(engine or get_engine()) as session:
-        found = _candidates(session, province_code, held_on, title or "", venue)
-        out = []
-        for row, score in found:
-            further = session.scalar(select(func.count()).select_from(MeetingSource)
-                                     .where(MeetingSource.meeting_id == row.id))
-            out.append((row.id, row.title, row.held_on, row.venue, row.city, row.outlet, 1 + further, score))
-    return pd.DataFrame(out, columns=DUPLICATE_COLUMNS)
-
-
-def mandates(engine: Engine | None = None) -> pd.DataFrame:
-    """Mandates a Pokja stage can be recorded under. Columns: ``MANDATE_COLUMNS``."""
-    with (engine or get_engine()).connect() as conn:
-        rows = conn.execute(select(Mandate.id, Mandate.code, Mandate.title, Mandate.province_code)
-                            .order_by(Mandate.code)).all()
-    return pd.DataFrame(rows, columns=MANDATE_COLUMNS)
-
-
-def _check(item: NewsMeeting, gazetteer: Gazetteer) -> list[str]:
-    problems = []
-    if not (item.title or "").strip():
-        problems.append("title")
-    if not (item.outlet or "").strip():
-        problems.append("outlet")
-    if item.province_code not in gazetteer.provinces:
-        problems.append("province_code")
-    for code in filter(None, [item.regency_code, *item.regencies]):
-        if code not in gazetteer.regencies or not code.startswith(item.province_code + "."):
-            problems.append("regency_code" if code == item.regency_code else "regencies")
-    if item.kind not in MEETING_KINDS:
-        problems.append("kind")
-    if item.level not in MEETING_LEVELS:
-        problems.append("level")
-    if item.status not in MEETING_STATUSES:
-        problems.append("status")
-    if any(s not in SECTORS for s in item.sectors):
-        problems.append("sectors")
-    if item.participants is not None and item.participants < 0:
-        problems.append("participants")
-    if item.url and not item.url.lower().startswith(("http://", "https://")):
-        problems.append("url")
-    if item.kdmp is not None:
-        problems += item.kdmp.problems({*gazetteer.provinces, *gazetteer.regencies})
-    if item.figures is not None:
-        f = item.figures
-        if all(v is None for v in (f.total, f.active, f.inactive)) or any(
-                v is not None and v < 0 for v in (f.total, f.active, f.inactive)):
-            problems.append("figures")
-        area = f.area_code
-        if area is not None and (area not in gazetteer.regencies and area not in gazetteer.provinces
-                                 or not (area == item.province_code or area.startswith(item.province_code + "."))):
-            problems.append("figures")
-    if item.stage is not None:
-        if item.stage.stage not in POKJA_STAGES or item.stage.regency_code not in gazetteer.regencies:
-            problems.append("stage")
-    return sorted(set(problems))
+from data_access.models_cooperatives import CooperativeCount
+from data_access.models_meetings import Meeting, MeetingSource
+from data_access.models_pokja import Pokja, PokjaStageChange
+from data_access.models_reference import Source
+from data_access.models_users import ImportBatch
 
 
 def save(item: NewsMeeting, *, user, merge: str | int = "auto", engine: Engine | None = None) -> SaveResult:
@@ -221,7 +45,7 @@ def save(item: NewsMeeting, *, user, merge: str | int = "auto", engine: Engine |
         with session_scope(engine or get_engine()) as session:
             writer = writer_account(session, user)
             gazetteer = Gazetteer.load(session)
-            result.problems = _check(item, gazetteer)
+            result.problems = item_problems(item, gazetteer)
             if result.problems:
                 return result
             areas = {item.province_code, *(c[:2] for c in filter(None, [item.regency_code, *item.regencies]))}
@@ -260,7 +84,7 @@ def save(item: NewsMeeting, *, user, merge: str | int = "auto", engine: Engine |
             if isinstance(merge, int):
                 target = session.get(Meeting, merge)
             else:
-                found = _candidates(session, item.province_code, item.held_on, item.title, item.venue)
+                found = similar_meetings(session, item.province_code, item.held_on, item.title, item.venue)
                 exact = [m for m, _ in found if m.title == item.title]
                 if merge == "auto" and found:
                     target = session.get(Meeting, found[0][0].id)

@@ -18,7 +18,7 @@ from data_access.filters import DEFAULT_WINDOW
 from data_access.imports.job import chunks
 from data_access.imports.parsing import header_key
 from data_access.imports.rows import Record
-from data_access.models import Cooperative, CooperativeRat
+from data_access.models_cooperatives import Cooperative, CooperativeRat
 
 
 def summarise(session: Session, found: list[Record], window: int = DEFAULT_WINDOW) -> tuple[list[dict], list]:

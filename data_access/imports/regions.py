@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from data_access import crosswalk
 from data_access.gazetteer import normalise
 from data_access.imports.parsing import CellError, clean
-from data_access.models import Province, Regency, RegionAlias
+from data_access.models_reference import Province, Regency, RegionAlias
 
 _CODE = re.compile(r"^(\d{2})(?:\.?(\d{2}))?$")
 _DOTLESS = re.compile(r"^\d{4}$")

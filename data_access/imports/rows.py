@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from data_access.imports import messages
-from data_access.imports.parsing import CellError, FileError, FormulaCell, clean, header_key
+from data_access.imports.parsing import CellError, FileError, clean, header_key
+from data_access.imports.reading import FormulaCell
 from data_access.imports.regions import Gazetteer
 
 # --- errors and records --------------------------------------------------------------------------

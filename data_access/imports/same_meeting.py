@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from data_access.gazetteer import normalise
 from data_access.imports.job import Job
 from data_access.imports.rows import Record, RowError
-from data_access.models import Meeting, MeetingSource
+from data_access.models_meetings import Meeting, MeetingSource
 
 TITLE_SIMILAR = 80
 CHOICES = ("attach", "new")

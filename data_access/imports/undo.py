@@ -28,21 +28,12 @@ from data_access.imports import messages
 from data_access.imports.job import chunks, restore, writer_account
 from data_access.imports.kinds.meetings import set_meeting_links
 from data_access.imports.parsing import FileError, ImportProblem
-from data_access.models import (
-    Cooperative,
-    CooperativeCount,
-    CooperativeRat,
-    ImportBatch,
-    ImportBatchRow,
-    Mandate,
-    Meeting,
-    MeetingSource,
-    Pokja,
-    PokjaStageChange,
-    Source,
-    User,
-)
+from data_access.models_cooperatives import Cooperative, CooperativeCount, CooperativeRat
 from data_access.models_kdmp import Kdmp, KdmpFigure, KdmpStageChange
+from data_access.models_meetings import Meeting, MeetingSource
+from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
+from data_access.models_reference import Source
+from data_access.models_users import ImportBatch, ImportBatchRow, User
 
 MODELS = {m.__tablename__: m for m in (Source, Cooperative, CooperativeRat, CooperativeCount, Meeting,
                                         MeetingSource, Pokja, PokjaStageChange, Kdmp, KdmpStageChange,

@@ -24,7 +24,7 @@ import altair as alt
 import pandas as pd
 from babel.dates import format_date
 
-from data_access.models import SECTORS
+from data_access.models_reference import SECTORS
 from ui.charts import SECTOR_COLOURS, bottom_legend, scale
 from ui.formatting import LOCALES, each_distinct, number
 from ui.formatting import date as format_day

@@ -13,7 +13,8 @@ from data_access.imports.kinds.kdmp import KDMP
 from data_access.imports.kinds.meetings import MEETINGS
 from data_access.imports.kinds.pokja import POKJA
 from data_access.imports.kinds.registry import REGISTRY
-from data_access.imports.parsing import FileError, Table, clean
+from data_access.imports.parsing import FileError, clean
+from data_access.imports.reading import Table
 from data_access.imports.rows import Context, HeaderMap, KindSpec, Record, RowError, RowView, map_headers
 
 KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (REGISTRY, COUNTS, MEETINGS, POKJA, KDMP)}

@@ -14,7 +14,7 @@ from data_access.imports.columns import AREA_CODE, AREA_EXTRA, PROVINCE, REGENCY
 from data_access.imports.job import Job
 from data_access.imports.parsing import parse_bool, parse_date
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowView
-from data_access.models import CooperativeCount
+from data_access.models_cooperatives import CooperativeCount
 
 
 def _validate_counts(row: RowView, ctx: Context) -> Record | None:

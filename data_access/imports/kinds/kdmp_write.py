@@ -16,8 +16,8 @@ from sqlalchemy import select
 from data_access import kdmp_records
 from data_access.imports.job import Job
 from data_access.imports.rows import Record, RowError
-from data_access.models import Source
 from data_access.models_kdmp import Kdmp, KdmpStageChange
+from data_access.models_reference import Source
 
 _FIELDS = ("name", "deed_number", "sk_ahu_number")
 

@@ -25,7 +25,7 @@ from data_access.imports.dates import meeting_days
 from data_access.imports.job import Job
 from data_access.imports.parsing import CellError, header_key, split_list
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowView
-from data_access.models import Meeting, MeetingRegency, MeetingSector
+from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector
 
 _KIND_FROM_TITLE = (("rakor", "rakor"), ("rapat koordinasi", "rakor"), ("rapat teknis", "rapat_teknis"),
                     ("workshop", "workshop"), ("lokakarya", "workshop"), ("bimtek", "workshop"),

@@ -13,7 +13,7 @@ from data_access.imports.columns import AREA_CODE, AREA_EXTRA, PROVINCE, REGENCY
 from data_access.imports.job import Job
 from data_access.imports.parsing import header_key, parse_date
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowView
-from data_access.models import Pokja, PokjaStageChange
+from data_access.models_pokja import Pokja, PokjaStageChange
 
 
 def _validate_pokja(row: RowView, ctx: Context) -> Record | None:

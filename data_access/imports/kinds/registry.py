@@ -19,7 +19,7 @@ from data_access.imports.columns import AREA_CODE, AREA_EXTRA, JENIS, PROVINCE, 
 from data_access.imports.job import FLUSH_EVERY, Job, chunks
 from data_access.imports.parsing import header_key, parse_date
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowError, RowView
-from data_access.models import Cooperative, CooperativeRat
+from data_access.models_cooperatives import Cooperative, CooperativeRat
 
 REGISTRY_IGNORED = (
     "Nomor Perubahan Anggaran Dasar", "Tanggal Perubahan Anggaran Dasar", "Alamat", "Desa", "Kelurahan",

@@ -14,7 +14,8 @@ from __future__ import annotations
 from data_access.imports.layouts import satudata_long, tabular, years_as_columns
 from data_access.imports.layouts.locate import Located, known_keys, locate
 from data_access.imports.layouts.shaped import Shaped
-from data_access.imports.parsing import FileError, Table, header_key
+from data_access.imports.parsing import FileError, header_key
+from data_access.imports.reading import Table
 from data_access.imports.regions import Gazetteer
 from data_access.imports.rows import KindSpec
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from data_access.imports.parsing import FileError, FormulaCell, clean, header_key
+from data_access.imports.parsing import FileError, clean, header_key
+from data_access.imports.reading import FormulaCell
 from data_access.imports.rows import ALWAYS_IGNORED, KindSpec
 
 MAX_TITLE_ROWS = 12

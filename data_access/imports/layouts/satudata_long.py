@@ -12,7 +12,8 @@ from __future__ import annotations
 from data_access.imports.layouts import title
 from data_access.imports.layouts.locate import Located
 from data_access.imports.layouts.shaped import Shaped, check_units
-from data_access.imports.parsing import Table, clean, header_key
+from data_access.imports.parsing import clean, header_key
+from data_access.imports.reading import Table
 from data_access.imports.regions import Gazetteer
 from data_access.imports.rows import KindSpec, RowError
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from data_access.imports.parsing import Table, header_key
+from data_access.imports.parsing import header_key
+from data_access.imports.reading import Table
 from data_access.imports.rows import RowError
 
 UNIT_HEADERS = ("satuan", "unit", "satuan data")

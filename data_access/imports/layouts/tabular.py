@@ -13,7 +13,8 @@ from data_access.gazetteer import normalise
 from data_access.imports.layouts import title
 from data_access.imports.layouts.locate import Located, known_keys
 from data_access.imports.layouts.shaped import Shaped, check_units
-from data_access.imports.parsing import Table, clean, header_key
+from data_access.imports.parsing import clean, header_key
+from data_access.imports.reading import Table
 from data_access.imports.regions import Gazetteer
 from data_access.imports.rows import KindSpec
 

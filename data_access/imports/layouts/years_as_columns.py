@@ -12,7 +12,8 @@ import re
 from data_access.imports.layouts import tabular, title
 from data_access.imports.layouts.locate import Located, known_keys
 from data_access.imports.layouts.shaped import Shaped
-from data_access.imports.parsing import FileError, Table, clean, header_key
+from data_access.imports.parsing import FileError, clean, header_key
+from data_access.imports.reading import Table
 from data_access.imports.regions import Gazetteer
 from data_access.imports.rows import KindSpec
 
