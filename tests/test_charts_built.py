@@ -17,9 +17,9 @@ TREND = pd.DataFrame({"year": [2024, 2025], "registered": [10, 12], "active": [4
 def lang(monkeypatch):
     chosen = ["id"]
     monkeypatch.setattr(charts, "current_language", lambda: chosen[0])
-    charts._built.clear()
+    charts.clear_built()
     yield chosen
-    charts._built.clear()
+    charts.clear_built()
 
 
 def test_same_figures_same_chart_new_figures_new_chart(lang):

@@ -190,6 +190,11 @@ def built(builder, *args: Any, **kwargs: Any) -> alt.TopLevelMixin:
                   tuple(sorted(kwargs.items())))
 
 
+def clear_built() -> None:
+    """Forget every chart ``built`` keeps (the benchmark's cold render starts without them)."""
+    _built.clear()
+
+
 def show(chart: alt.TopLevelMixin, **kwargs: Any):
     """``st.altair_chart(chart, **kwargs)`` without Altair's schema validation on every rerun.
 
