@@ -131,8 +131,12 @@ def not_formed(filters: flt.Filters, programme: str = rules.DEFAULT_PROGRAMME,
     Answers "which kab/kota have not yet formed their Pokja?": on record but not
     formed, and mandated without any report. Columns: ``BY_REGENCY_COLUMNS``.
     """
-    table = pokja_by_regency(filters, programme, engine=engine)
-    return table.loc[~table["regency_formed"]].reset_index(drop=True)
+    return without_formed(pokja_by_regency(filters, programme, engine=engine))
+
+
+def without_formed(by_regency: pd.DataFrame) -> pd.DataFrame:
+    """``not_formed`` from ``pokja_by_regency`` rows already read (pure pandas, no second query)."""
+    return by_regency.loc[~by_regency["regency_formed"]].reset_index(drop=True)
 
 
 def stage_shares_by_province(filters: flt.Filters, programme: str = rules.DEFAULT_PROGRAMME,

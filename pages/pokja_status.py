@@ -222,7 +222,7 @@ if table.empty:
 else:
     shares = queries.run(pokja.stage_shares_by_province, filters, programme)
     totals = shares.groupby("stage")["regencies"].sum()
-    not_formed = queries.run(pokja.not_formed, filters, programme)
+    not_formed = pokja.without_formed(table)  # the same rows, not read twice
     overdue_regencies = not_formed.loc[not_formed["overdue"].fillna(False).astype(bool), "regency_code"].nunique()
 
     cols = st.columns(6)
