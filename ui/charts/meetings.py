@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -125,10 +126,27 @@ def calendar_grid(days: pd.DataFrame, year: int, month: int, lang: str = DEFAULT
 
 def month_calendar(days: pd.DataFrame, year: int, month: int, lang: str = DEFAULT_LANGUAGE) -> alt.LayerChart:
     """The month as a grid (rows: weeks, columns: Sen…Min), a cell per day:
-    day number top left, meetings in the centre, coloured by dominant sector."""
-    grid = calendar_grid(days, year, month, lang)
+    day number top left, meetings in the centre, coloured by dominant sector.
+
+    The layers depend only on the month and the language (``_calendar_layers``, built once each);
+    the figures are the chart's data (``calendar_grid``), so a new filter only swaps the data.
+    """
+    chart = _calendar_layers(year, month, lang).copy(deep=False)
+    chart.data = calendar_grid(days, year, month, lang)
+    return chart
+
+
+@lru_cache(maxsize=48)
+def _calendar_layers(year: int, month: int, lang: str) -> alt.LayerChart:
+    """The calendar's four layers without data (empty cells, busy cells, day numbers, counts).
+
+    Kept per month and language: building them is most of the chart's cost (every Altair
+    ``encode``/``mark_*`` copies the spec). Never changed after it is built: ``month_calendar``
+    draws a shallow copy with its own data.
+    """
+    structure = calendar_grid(pd.DataFrame(columns=["day", "sector", "meetings", "day_total"]), year, month, lang)
     weekdays = weekday_labels(lang)
-    weeks = list(dict.fromkeys(grid.sort_values("week")["week_label"]))
+    weeks = list(dict.fromkeys(structure.sort_values("week")["week_label"]))
     names = sector_labels(lang)
     x = alt.X("weekday_label:O", title=None, sort=weekdays, scale=alt.Scale(domain=weekdays, paddingInner=0.06),
               axis=alt.Axis(orient="top", labelAngle=0, ticks=False, domain=False, labelFontWeight="bold"))
@@ -138,7 +156,7 @@ def month_calendar(days: pd.DataFrame, year: int, month: int, lang: str = DEFAUL
                alt.Tooltip("meetings:Q", title=_text("mtg_tt_meetings", lang)),
                alt.Tooltip("sector_label:N", title=_text("mtg_tt_main_sector", lang)),
                alt.Tooltip("by_sector:N", title=_text("mtg_tt_by_sector", lang))]
-    base = alt.Chart(grid).encode(x=x, y=y)
+    base = alt.Chart().encode(x=x, y=y)
     empty = base.mark_rect(cornerRadius=4, fill=NO_MEETING_FILL).encode(tooltip=tooltip)
     busy = base.transform_filter(alt.datum.meetings > 0).mark_rect(cornerRadius=4).encode(
         color=alt.Color("sector_label:N", title=_text("mtg_legend_sector", lang),
