@@ -19,7 +19,7 @@ from ui import demo, downloads, queries, register_status, scope
 from ui.charts import built as built_chart
 from ui.charts import cooperatives as charts
 from ui.charts import show as show_chart
-from ui.formatting import LOCALES, date, number, percent
+from ui.formatting import LOCALES, date, each_distinct, number, percent
 from ui.i18n import current_language, t
 
 PAGE_SIZE = cooperative_register.REGISTRY_PAGE_SIZE
@@ -278,7 +278,7 @@ else:
         t("coop_col_last_rat"): rows["last_rat_year"].array,
         t("coop_col_regency"): rows["regency_name"].to_numpy(),
         t("coop_col_nik"): rows["nik"].to_numpy(),
-        t("coop_col_jenis"): [jenis_label(j) for j in rows["jenis"]],
+        t("coop_col_jenis"): each_distinct(rows["jenis"], jenis_label).to_numpy(),
         t("coop_col_kelompok"): rows["kelompok"].to_numpy(),
     })
     first = page * PAGE_SIZE + 1
