@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -85,7 +85,14 @@ def percent(value: float | None, lang: str | None = None, digits: int = 1) -> st
 def date(value: dt.date | None, lang: str | None = None) -> str:
     if value is None:
         return MISSING
-    return _date_pattern(DATE_FORMAT).apply(_as_date(value), babel_locale(_locale(lang)))
+    return _formatted_day(_as_date(value), _locale(lang))
+
+
+@lru_cache(maxsize=16_384)
+def _formatted_day(day: dt.date, locale_id: str) -> str:
+    """``day`` as "9 Mei 2019" in ``locale_id``: kept, as the same dates are shown on every rerun
+    (babel's pattern costs ~15 µs a date; a page lists hundreds)."""
+    return _date_pattern(DATE_FORMAT).apply(day, babel_locale(locale_id))
 
 
 def date_range(start: dt.date | None, end: dt.date | None = None, lang: str | None = None) -> str:

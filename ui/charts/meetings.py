@@ -71,8 +71,9 @@ def weekday_labels(lang: str) -> list[str]:
     return _text("mtg_weekdays", lang).split(",")
 
 
+@lru_cache(maxsize=1024)
 def month_label(year: int, month: int, lang: str) -> str:
-    """"Februari 2020" / "February 2020"."""
+    """"Februari 2020" / "February 2020" (kept: the month picker labels every month on each rerun)."""
     return format_date(dt.date(year, month, 1), format="LLLL y", locale=LOCALES[lang])
 
 
