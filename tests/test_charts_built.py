@@ -47,3 +47,12 @@ def test_built_chart_is_drawn_as_it_is(lang):
     chart = charts.built(coop_charts.trend_area, TREND, title="Tren")
     assert getattr(type(chart), "drawable", False)
     assert chart.to_dict() == charts._drawable(coop_charts.trend_area(TREND, title="Tren"), "id").to_dict()
+
+
+def test_area_chart_keeps_one_series_per_status(lang):
+    """A description field on an area would split it into one series per row (a sawtooth)."""
+    spec = charts.built(coop_charts.trend_area, TREND, title="Tren").to_dict()
+    encoding = spec["encoding"]
+    assert "description" not in encoding
+    fields = {c.get("field") for c in encoding.values() if isinstance(c, dict)}
+    assert fields <= {"year", "count", "status", "status_order", None}, fields

@@ -105,6 +105,12 @@ def _wrapped(title):
     return title
 
 
+SERIES_MARKS = ("area", "line", "trail")
+"""Marks drawn as one shape per series: Vega-Lite groups them by every field channel, so a per-row
+description field would make each row its own series (the stacked trend area fell to 0 between
+years, a sawtooth). They get no description."""
+
+
 def _described(chart):
     """``chart`` with an ARIA description made of its text tooltips ("Provinsi: NTT; Tahap: Persiapan; …").
 
@@ -113,6 +119,9 @@ def _described(chart):
     text) tooltip fields are used; charts without such tooltips, or with a description of their
     own, are left as they are.
     """
+    mark = chart._kwds.get("mark", alt.Undefined)
+    if (mark if isinstance(mark, str) else getattr(mark, "_kwds", {}).get("type")) in SERIES_MARKS:
+        return chart
     encoding = chart._kwds.get("encoding", alt.Undefined)
     given = getattr(encoding, "_kwds", {})
     if encoding is alt.Undefined or given.get("description", alt.Undefined) is not alt.Undefined:
