@@ -71,8 +71,9 @@ def scale(colours: dict[str, str], labels: dict[str, str] | None = None) -> alt.
 def bottom_legend(**kwargs: Any) -> alt.Legend:
     """A legend under the chart, one entry per line: Vega starts a bottom legend at the plot's left
     edge (after the area names), so a row of four or five stage or sector names ran past the right
-    edge of a 390 px phone screen and was cut off (even in two columns)."""
-    return alt.Legend(orient="bottom", direction="vertical", labelLimit=320, **kwargs)
+    edge of a 390 px phone screen and was cut off (even in two columns). A label longer than 200 px
+    (a mandate's full title) ends in "…" inside the screen; the tooltip gives it whole."""
+    return alt.Legend(orient="bottom", direction="vertical", labelLimit=200, **kwargs)
 
 
 def legend_labels(labels: dict[str, str]) -> str:

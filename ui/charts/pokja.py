@@ -117,7 +117,7 @@ def stage_timeline(history: pd.DataFrame, *, stage_labels: dict[str, str], title
     points = base.mark_point(filled=True, size=220, opacity=1).encode(
         color=alt.Color("stage_label:N", scale=scale(colours, stage_labels), legend=None),
         shape=alt.Shape("mandate_name:N", title=tooltip_titles["mandate"],
-                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320)),
+                        legend=bottom_legend()),
         tooltip=[alt.Tooltip("date_text:N", title=tooltip_titles["date"]),
                  alt.Tooltip("stage_label:N", title=tooltip_titles["stage"]),
                  alt.Tooltip("mandate_name:N", title=tooltip_titles["mandate"]),
