@@ -105,7 +105,7 @@ if filters.sectors:
 
 level = "kabupaten_kota" if filters.provinces or filters.regencies else "provinsi"
 health = queries.run(cooperatives.health_by_area, filters, level)
-health_demo = demo.registered_demo(cooperatives.health_by_area, filters, level)
+health_demo = health["registered_synthetic"]
 registered = int(health["registered"].sum())
 active = int(health["active"].sum())
 registered_demo = int(health_demo.sum())
@@ -230,7 +230,7 @@ with trend_col:
         st.markdown(f"**{t('coop_trend')}**")
         st.info(t("empty_result"))
     else:
-        trend_demo = demo.registered_demo(cooperatives.trend_by_year, filters, max(start_year, judged_from))
+        trend_demo = trend["registered_synthetic"]
         show_chart(built_chart(charts.trend_area, trend, title=demo.chart_title(t("coop_trend"), bool(trend_demo.any()))))
         st.caption(t("coop_trend_help", n=filters.window))
         if judged_from > start_year:
@@ -239,7 +239,7 @@ with trend_col:
 
 with jenis_col:
     jenis = queries.run(cooperatives.health_by_jenis, filters)
-    jenis = jenis.assign(demo=demo.registered_demo(cooperatives.health_by_jenis, filters))
+    jenis = jenis.assign(demo=jenis["registered_synthetic"])
     jenis = jenis[jenis["registered"] > 0].sort_values("registered", ascending=False, kind="stable").assign(
         jenis_label=lambda f: [jenis_label(j) for j in f["jenis"]])
     if jenis.empty:

@@ -74,7 +74,7 @@ def national_view() -> None:
         st.info(t("empty_result"))
     else:
         figures = health_figures(health)
-        demo_rows = demo.registered_demo(cooperatives.health_by_area, filters, "provinsi")
+        demo_rows = health["registered_synthetic"]
         _draw(maps.percent_active_map(
             maps.province_shapes(), figures,
             title=demo.chart_title(t("maps_national_title", year=filters.as_of_year, n=filters.window),
@@ -92,7 +92,7 @@ def cooperatives_view(province: str, shapes: maps.Shapes, province_filters, name
         st.info(t("empty_result"))
     else:
         figures = health_figures(health)
-        demo_rows = demo.registered_demo(cooperatives.health_by_area, province_filters, "kabupaten_kota")
+        demo_rows = health["registered_synthetic"]
         _draw(maps.percent_active_map(
             shapes, figures, title=demo.chart_title(
                 t("maps_coops_title", province=name, year=filters.as_of_year, n=filters.window), bool(demo_rows.any())),

@@ -90,7 +90,7 @@ with low_col:
                    "registered": t("col_registered"), "active": t("col_active")}  # the key columns first
         low_table = lowest.assign(pct_active=(lowest["pct_active"] * 100).round(1))[list(headers)].rename(
             columns=headers)
-        lowest_demo = demo.registered_demo(cooperatives.health_by_area, filters, "kabupaten_kota").loc[lowest.index]
+        lowest_demo = lowest["registered_synthetic"]
         shown_low = low_table.assign(**{t("col_pct_active"): lowest["pct_active"].map(percent).to_numpy()})
         if lowest_demo.any():
             shown_low.insert(0, t("col_demo_flag"), lowest_demo.gt(0).map({True: t("demo_mark"), False: ""}).to_numpy())

@@ -28,7 +28,6 @@ PROGRAMME_PARAM, PROGRAMME_KEY = "mandat", "pokja_programme"
 PROVENANCE_FACT = {"pokja_pmi": "pokja", "satgas_kdmp": "satgas_kdmp"}
 STAGE_LABELS = {stage: t(f"pokja_stage_{stage}") for stage in pokja_rules.STAGES_WITH_NO_REPORT}
 SINCE_COLUMN = {"belum_dibentuk": "not_started_on", "persiapan": "preparation_on", "terbentuk": "formed_on"}
-NO_REPORT_LABEL = STAGE_LABELS[pokja_rules.NO_REPORT]
 
 
 def _missing(value) -> bool:

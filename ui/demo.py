@@ -7,10 +7,9 @@
 - ``metric(target, label, value, demo)``: a metric marked DEMO when the figure
   is computed from any synthetic row; ``label(text, demo)`` a heading with the
   DEMO badge; ``chart_title`` the same for Altair titles (plain text).
-- ``registered_demo(fn, filters, *args)``: for cooperative health
-  aggregates, how many of each row's registered cooperatives are synthetic —
-  the query's own ``registered_synthetic`` column, counted in the same SQL as
-  the figures (one query, where subtracting a "real data only" run cost two).
+- Cooperative health aggregates carry their own demo share: the
+  ``registered_synthetic`` column (``data_access.cooperatives``), counted in
+  the same SQL as the figures.
 """
 
 from __future__ import annotations
@@ -81,14 +80,3 @@ def figures_note(rows: int, synthetic: int, reported: pd.DataFrame, areas: set[s
 def chart_title(text: str, demo: bool) -> str:
     """A chart title ending in "· DEMO" when the chart is drawn from any synthetic row."""
     return f"{text} · {t('demo_mark')}" if demo else text
-
-
-def registered_demo(fn, filters: flt.Filters, *args) -> pd.Series:
-    """Synthetic cooperatives in each row of ``queries.run(fn, filters, *args)``.
-
-    ``fn`` is a cooperative health query (``cooperatives.health_by_area``, ``health_by_jenis``,
-    ``trend_by_year``): its ``registered_synthetic`` column, aligned to the rows in view (all
-    zeros when the filters already hide demo data). The same cached result the page draws.
-    """
-    shown = queries.run(fn, filters, *args)
-    return shown["registered_synthetic"].astype("int64")
