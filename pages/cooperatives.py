@@ -84,6 +84,9 @@ def as_of_text(value, precision: str) -> str:
         return str(value.year)
     if precision == "month":
         return format_date(value, format="MMMM y", locale=LOCALES[current_language()])
+    if precision in ("quarter", "semester"):  # stored as the period's last day
+        part = (value.month + 2) // 3 if precision == "quarter" else (value.month + 5) // 6
+        return t(f"coop_as_of_{precision}", part=part, year=value.year)
     return date(value)
 
 
