@@ -32,7 +32,7 @@ import streamlit as st
 
 from data_access import filters as flt
 from ui.formatting import number, percent
-from ui.i18n import t
+from ui.i18n import current_language, language, t
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -156,5 +156,35 @@ def offer(frame: pd.DataFrame, *, name: str, filters: flt.Filters, scope: str, k
     right.download_button(t("download_xlsx"),
                           data=partial(xlsx_bytes, data, rows,
                                        filters_sheet=t("xlsx_filters_sheet"), data_sheet=t("xlsx_data_sheet")),
+                          file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
+                          icon=":material/table:")
+
+
+def built_bytes(build, fmt: str, filters: flt.Filters, scope: str, lang: str) -> bytes:
+    """The file ``fmt`` (``csv``, ``csv_id`` or ``xlsx``) of ``build()``'s ``(frame, demo)`` in ``lang``."""
+    with language(lang):
+        frame, demo = build()
+        data, demo_rows = with_demo(frame, demo)
+        if fmt == "csv":
+            return csv_bytes(data)
+        if fmt == "csv_id":
+            return csv_excel_id_bytes(data)
+        return xlsx_bytes(data, filter_rows(data, filters, scope, demo_rows),
+                          filters_sheet=t("xlsx_filters_sheet"), data_sheet=t("xlsx_data_sheet"))
+
+
+def offer_built(build, *, name: str, filters: flt.Filters, scope: str, key: str) -> None:
+    """``offer`` for a view larger than the screen shows (a paged list): the three files hold every row
+    of the view, read on click by ``build()`` → ``(frame, demo)`` (a plain callable of plain values:
+    it runs outside the script, texts in the language of the click's page)."""
+    stem, lang = file_stem(name, scope), current_language()
+    left, middle, right = st.columns(3)
+    left.download_button(t("download_csv"), data=partial(built_bytes, build, "csv", filters, scope, lang),
+                         file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", on_click="ignore",
+                         icon=":material/download:", help=t("download_csv_help"))
+    middle.download_button(t("download_csv_excel_id"), data=partial(built_bytes, build, "csv_id", filters, scope, lang),
+                           file_name=f"{stem}_excel-id.csv", mime=CSV_MIME, key=f"{key}_csvid", on_click="ignore",
+                           icon=":material/download:", help=t("download_csv_excel_id_help"))
+    right.download_button(t("download_xlsx"), data=partial(built_bytes, build, "xlsx", filters, scope, lang),
                           file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
                           icon=":material/table:")
