@@ -10,7 +10,9 @@
   ``;`` as the list separator, as the import templates do), same BOM and dates.
 - XLSX: first sheet lists the filters (scope in words, the link parameters, the
   row count and the share of demo rows), second sheet the data; dates are date
-  cells shown ``dd/mm/yyyy`` (they sort and filter as dates).
+  cells shown ``dd/mm/yyyy`` (they sort and filter as dates); Kemendagri codes are
+  text cells formatted ``@`` (``53.10`` stays ``53.10``, not the number 53.1; issue 20).
+  A CSV cannot say a field is text: the README says how to open its codes as text.
 - Every extract whose rows can be synthetic carries a demo column
   (``demo=`` of ``offer``: yes/no per row, or how many demo rows an aggregate holds).
 - Column headers in the interface language; file names state scope and date.
@@ -37,6 +39,16 @@ from ui.i18n import current_language, language, t
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLSX_DATE_FORMAT = "dd/mm/yyyy"
+XLSX_TEXT_FORMAT = "@"
+# A Kemendagri area code (53, 53.10, 53.10.01, 53.10.01.2001): text, never a number (53.10 ≠ 53.1).
+CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+def is_code_column(values: pd.Series) -> bool:
+    """True when every present value is a Kemendagri code held as text (``CODE_PATTERN``)."""
+    present = values.dropna()
+    return ((pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)) and not present.empty
+            and all(isinstance(v, str) and CODE_PATTERN.match(v) for v in present))
 
 
 def _is_date(value) -> bool:
@@ -96,6 +108,9 @@ def xlsx_bytes(frame: pd.DataFrame, filter_rows: list[tuple[str, str]], *, filte
             if pd.api.types.is_datetime64_any_dtype(data[column]):
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
                     cell.number_format = XLSX_DATE_FORMAT
+            elif is_code_column(data[column]):
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
+                    cell.data_type, cell.number_format = "s", XLSX_TEXT_FORMAT
     return buffer.getvalue()
 
 
