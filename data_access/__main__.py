@@ -69,6 +69,29 @@ def _mapping(pairs: list[str], mapping_file: str | None) -> dict[str, str]:
     return found
 
 
+def _listing(as_of: str | None, stage: str | None):
+    """``--per-tanggal`` + ``--tahap`` → ``(date, stage)``; both or neither; ``ValueError`` otherwise."""
+    from data_access.imports.kinds.kdmp import STAGE_SPELLINGS
+    from data_access.imports.parsing import CellError, header_key, parse_date
+
+    if not as_of and not stage:
+        return None
+    if not (as_of and stage):
+        raise ValueError("berikan keduanya / give both")
+    try:
+        parsed = parse_date(as_of)
+    except CellError as error:
+        raise ValueError(str(error)) from error
+    if parsed is None or parsed[1] != "day":
+        raise ValueError(f"{as_of!r}: perlu tanggal lengkap / needs a full date")
+    key = header_key(stage)
+    found = next((code for code, words in STAGE_SPELLINGS.items()
+                  if key == header_key(code) or key in {header_key(w) for w in words}), None)
+    if found is None:
+        raise ValueError(f"{stage!r}: {', '.join(STAGE_SPELLINGS)}")
+    return parsed[0], found
+
+
 def _import(args, eng) -> int:
     from data_access import imports
     from data_access.demo_guard import SyntheticReferenceError
@@ -86,8 +109,13 @@ def _import(args, eng) -> int:
         print(f"--kolom: {error}", file=sys.stderr)
         return 2
     try:
+        listing = _listing(args.per_tanggal, args.tahap)
+    except ValueError as error:
+        print(f"--per-tanggal/--tahap: {error}", file=sys.stderr)
+        return 2
+    try:
         report = run(args.kind, data, path.name, user=args.user, strict=args.strict, engine=eng,
-                     source_outlet=args.source, same_meeting=args.same_meeting, columns=columns)
+                     source_outlet=args.source, same_meeting=args.same_meeting, columns=columns, listing=listing)
     except DBAPIError as error:  # read-only, locked or unreachable database: nothing was written
         print(f"{path}: basis data menolak penulisan, tidak ada yang disimpan / the database refused the "
               f"write, nothing was stored ({type(error.orig or error).__name__}: {str(error.orig or error)[:200]})",
@@ -166,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
                      help="map a column of the file to a field (\"PERIODE UPDATE=per_tanggal\") or ignore it "
                           "explicitly (\"id_lokal=abaikan\"); repeatable")
     imp.add_argument("--kolom-file", help="a mapping file: one KOLOM=FIELD a line (# comments)")
+    imp.add_argument("--per-tanggal", help="kdmp listing with no stage dates: the export's date (2026-08-05)")
+    imp.add_argument("--tahap", help="kdmp listing with no stage dates: the stage it stands for (sk_ahu, …)")
     imp.add_argument("--json", action="store_true", help="the report as JSON")
     imp.add_argument("--lang", choices=("id", "en"), default="id")
     und = sub.add_parser("undo", help="undo one import batch")

@@ -152,3 +152,34 @@ def test_portal_ids_are_never_codes_and_are_said_so(eng):
     roles = {c.header: c.role for c in report.columns}
     assert roles["district_id"] == "internal_id"
     assert any("district_id" in note for note in report.note_texts())
+
+
+def _kdmp(eng) -> dict[str, tuple]:
+    from sqlalchemy import text
+    with eng.connect() as conn:
+        return {row[0]: tuple(row[1:]) for row in conn.execute(text(
+            "SELECT village_code, stage, sk_ahu_on, stage_listed_on FROM kdmp"))}
+
+
+def test_f09_national_listing_asks_for_its_date_and_stage_then_places_every_desa(eng):
+    before = _kdmp(eng)
+    asked = imports.preview("kdmp", case("f09_simkopdes_desa.csv"), "f09.csv", user="editor", engine=eng)
+    assert asked.file_error is not None and asked.file_error.code == "kdmp_listing_needs_stage"
+    assert "--per-tanggal" in asked.file_error.text("en")
+    seen = {}
+    listing = (dt.date(2026, 8, 5), "sk_ahu")
+    report = import_and_undo(eng, "kdmp", case("f09_simkopdes_desa.csv"), "f09.csv",
+                             lambda r: seen.update(after=_kdmp(eng)), listing=listing,
+                             columns={"cooperatives": "abaikan"})
+    assert report.file_error is None and report.counts["new"] == 52 and report.rejected == 0
+    added = {code: v for code, v in seen["after"].items() if code not in before}
+    assert len(added) == 52 and all(code.startswith("11.05.") for code in added)  # Kab. Aceh Barat
+    for homonym in ("11.05.07.2008", "11.05.01.2007", "11.05.07.2003", "11.05.04.2036"):  # Drien Rampak, Alue Sundak
+        assert added[homonym][0] == "sk_ahu"
+        assert added[homonym][1] is None  # never an invented SK date
+        assert str(added[homonym][2])[:10] == "2026-08-05"
+    roles = {c.header: c.role for c in report.columns}
+    assert roles["district_id"] == roles["village_id"] == "internal_id"
+    assert roles["district"] == "field" and roles["simpanan_pokok_amount"] == "other_measure"
+    assert any("district" in note and "KAB." in note for note in report.note_texts())
+    assert _kdmp(eng) == before  # undone exactly

@@ -248,6 +248,38 @@ def _spellings(spec: KindSpec) -> dict[str, str]:
     return found
 
 
+LEVEL_FIELD = {"province": "province", "regency": "regency", "kecamatan": "district", "desa": "village"}
+
+
+def hierarchy_from_values(spec: KindSpec, table: Table, gazetteer: Gazetteer,
+                          chosen: frozenset[int] = frozenset()) -> tuple[Table, list[tuple[str, dict]]]:
+    """Rule 5: a column under an ambiguous area word ("district": the kab/kota in the national KDMP
+    system, the kecamatan in BPS tables) is read at the level its **values** show — ``KAB. ACEH
+    BARAT`` is a kab/kota — when the kind has a field for that level not taken by another column.
+    Columns the official mapped (``chosen`` positions) are left alone. Returns the table (headers
+    renamed where a level was settled) and a note per settled column."""
+    spellings = _spellings(spec)
+    fields = {c.field for c in spec.columns}
+    taken = {spellings.get(header_key(h)) for h in table.headers}
+    headers, notes = list(table.headers), []
+    for position, header in enumerate(table.headers):
+        if position in chosen or not _words(header) & set(AMBIGUOUS_AREA_WORDS) or is_internal_id(header):
+            continue
+        level = _name_level(_values(table, position, 100), gazetteer)
+        field = LEVEL_FIELD.get(level or "")
+        if field is None or field not in fields or spellings.get(header_key(header)) == field or field in taken:
+            continue
+        headers[position] = spec.column(field).header
+        taken.add(field)
+        notes.append(("accounting_level_from_values", {"column": header, "field": spec.column(field).header,
+                                                        "field_en": spec.column(field).header_en}))
+    if not notes:
+        return table, []
+    return Table(headers=headers, rows=table.rows, file_type=table.file_type, encoding=table.encoding,
+                 delimiter=table.delimiter, sheet=table.sheet, notes=table.notes, header_row=table.header_row,
+                 raw_headers=table.raw_headers), notes
+
+
 def apply_choices(spec: KindSpec, table: Table, choices: dict[str, str]) -> tuple[Table, frozenset[str]]:
     """The table with the official's mapping applied: a column chosen for a field is headed with
     that field's header; a column chosen to be ignored, and any other column the kind would

@@ -28,6 +28,7 @@ from data_access.engine import get_engine, session_scope
 from data_access.imports import accounting, checks, collapse, layouts, rat_history, reading, suggest
 from data_access.imports.job import Job, sha256, writer_account
 from data_access.imports.kinds import KINDS, Context, Record, RowError, map_headers, spec_for, validate
+from data_access.imports.kinds.kdmp import needs_listing
 from data_access.imports.parsing import FileError, header_key
 from data_access.imports.regions import Gazetteer
 from data_access.imports.report import ImportReport, RowOutcome
@@ -62,9 +63,10 @@ def _outside(record: Record, user: User, gazetteer: Gazetteer) -> RowError | Non
 def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, strict: bool = False,
                dry_run: bool = True, source_outlet: str | None = None, engine: Engine | None = None,
                today: dt.date | None = None, same_meeting: str | None = None,
-               columns: dict[str, str] | None = None) -> ImportReport:
+               columns: dict[str, str] | None = None, listing: tuple[dt.date, str] | None = None) -> ImportReport:
     """Preview (``dry_run=True``) or commit one file of ``kind``; see the module docstring.
-    ``columns``: the official's mapping, file header → field (or ``abaikan``), ``accounting.apply_choices``."""
+    ``columns``: the official's mapping, file header → field (or ``abaikan``), ``accounting.apply_choices``.
+    ``listing``: kdmp only, ``(export date, stage)`` for a listing that gives no stage nor stage date."""
     report = ImportReport(kind=kind, file_name=file_name, sha256=sha256(data), strict=strict, dry_run=dry_run)
     try:
         spec = spec_for(kind)
@@ -82,9 +84,12 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
             shaped = layouts.shape(table, spec, gazetteer)
             written_headers = list(shaped.table.headers)
             table, chosen_ignored = accounting.apply_choices(spec, shaped.table, columns or {})
-            report.layout, report.notes = shaped.layout, list(shaped.notes)
+            chosen_positions = frozenset(i for i, h in enumerate(written_headers)
+                                         if any(header_key(h) == header_key(c) for c in columns or {}))
+            table, level_notes = accounting.hierarchy_from_values(spec, table, gazetteer, chosen_positions)
+            report.layout, report.notes = shaped.layout, [*shaped.notes, *level_notes]
             ctx = Context(gazetteer, _mandates(session), today or dt.date.today(), shaped.kota_written,
-                          VillageIndex(session))
+                          VillageIndex(session), listing)
             report.columns = accounting.account(spec, table, _loose_map(spec, table.headers), gazetteer,
                                                 chosen_ignored, written_headers)
             accounting.finer_than_kind(kind, report.columns)  # the level first: it names the cause
@@ -94,6 +99,8 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
                 hint = _other_kind_hint(problem, kind, table.headers)  # the wrong kind chosen: the likelier cause
                 raise (_suggested(problem, spec, table) or problem) if hint is problem else hint from problem
             report.columns = accounting.account(spec, table, hmap, gazetteer, chosen_ignored, written_headers)
+            if kind == "kdmp" and listing is None and needs_listing(hmap.index):
+                raise FileError("kdmp_listing_needs_stage", found=", ".join(h for h in written_headers if h))
             accounting.refuse_unaccounted(report.columns, spec)
             report.notes += accounting.notes(report.columns)
             validated = [shaped.row_errors.get(number, result)

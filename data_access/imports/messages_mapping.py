@@ -42,6 +42,14 @@ MAPPING_MESSAGES: dict[str, dict[str, str]] = {
         "en": "No {columns} column recognised (columns: {found}). Column \"{column}\" looks like {field} "
               "(values: {values}): map it with --kolom \"{column}={field_id}\" or choose it in the mapping step.",
     },
+    "kdmp_listing_needs_stage": {
+        "id": "Berkas tidak memuat tahap maupun tanggal tahap (kolom: {found}). Sebutkan per tanggal berapa daftar "
+              "ini diekspor (--per-tanggal 2026-08-05) dan tahap yang diwakilinya (--tahap sk_ahu untuk badan "
+              "hukum); tanggal SK tidak akan dikarang: tahap disimpan sebagai tercantum per tanggal ekspor.",
+        "en": "The file gives no stage and no stage date (columns: {found}). Say as of when the list was "
+              "exported (--per-tanggal 2026-08-05) and which stage it stands for (--tahap sk_ahu for legal "
+              "entity); no SK date is invented: the stage is stored as listed as of the export date.",
+    },
     "mapping_no_column": {"id": "Pemetaan menyebut kolom \"{column}\" yang tidak ada di berkas (kolom: {found}).",
                           "en": "The mapping names column \"{column}\", which the file does not have "
                                 "(columns: {found})."},
@@ -65,5 +73,8 @@ MAPPING_MESSAGES: dict[str, dict[str, str]] = {
                                "en": "The portal's internal numbers (not Kemendagri codes), not imported: {columns}."},
     "accounting_ignored_by_choice": {"id": "Diabaikan atas pilihan petugas: {columns}.",
                                      "en": "Ignored by the official's choice: {columns}."},
+    "accounting_level_from_values": {
+        "id": "Kolom \"{column}\" dibaca sebagai {field} dari nilainya (mis. \"KAB. …\"), bukan dari judul kolomnya.",
+        "en": "Column \"{column}\" read as {field} from its values (e.g. \"KAB. …\"), not from its header."},
     "accounting_fields": {"id": "Kolom dibaca: {columns}.", "en": "Columns read: {columns}."},
 }
