@@ -172,12 +172,11 @@ if uploaded is not None:
     data = uploaded.getvalue()
     st.subheader(t("imp_preview"))
     same = st.session_state.get("imp_same") if kind == "meetings" else None
-    previous = st.session_state.get("imp_preview")
-    mapped = import_mapping.choices(previous[1]) if previous and previous[0][1] == hashlib.sha256(data).hexdigest() \
-        else {}
+    file_hash = hashlib.sha256(data).hexdigest()
+    mapped = import_mapping.choices(kind, file_hash)
     report = _preview(kind, data, uploaded.name, strict, source, same, mapped)
     _show_report(report)
-    import_mapping.show(kind, report, lang)
+    import_mapping.show(kind, report, lang, file_hash)
     if report.same_meetings or same:
         st.radio(t("imp_same_choice"), options=["attach", "new"], index=None, key="imp_same",
                  format_func=lambda c: t(f"imp_same_{c}"), horizontal=True)

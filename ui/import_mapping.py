@@ -17,13 +17,19 @@ MAPPABLE = ("missing_columns", "missing_columns_suggest", "missing_columns_other
             "column_unaccounted_measure", "duplicate_column", "mapping_no_column", "mapping_no_field")
 
 
-def choices(report) -> dict[str, str]:
-    """The official's choices for this file's columns, as the import reads them."""
+def choices(kind: str, file_hash: str) -> dict[str, str]:
+    """The official's choices for this file's columns (``imp_map_<i>`` beside the headers the step
+    was drawn for, ``imp_map_headers``), as the import reads them; a value that is not a field of
+    ``kind`` (or ``abaikan``) is never passed on."""
+    drawn = st.session_state.get("imp_map_headers")
+    if not drawn or drawn[0] != (kind, file_hash):
+        return {}
+    allowed = {IGNORE, *(c.field for c in kinds.KINDS[kind].columns)}
     found = {}
-    for index, item in enumerate(getattr(report, "columns", []) or []):
+    for index, header in enumerate(drawn[1]):
         chosen = st.session_state.get(f"imp_map_{index}", AUTO)
-        if chosen:
-            found[item.header] = chosen
+        if chosen in allowed:
+            found[header] = chosen
     return found
 
 
@@ -34,12 +40,14 @@ def _became(item, spec, lang: str) -> str:
     return t(f"imp_role_{item.role}")
 
 
-def show(kind: str, report, lang: str) -> None:
+def show(kind: str, report, lang: str, file_hash: str) -> None:
     """The step: a table of the columns and one choice per column (open when the file was refused
-    for a reason a mapping can resolve)."""
+    for a reason a mapping can resolve). Option labels do not depend on the preview, so a choice
+    keeps its value while the preview changes under it."""
     columns = getattr(report, "columns", []) or []
     if not columns:
         return
+    st.session_state["imp_map_headers"] = ((kind, file_hash), [c.header for c in columns])
     spec = kinds.KINDS[kind]
     needed = report.file_error is not None and report.file_error.code in MAPPABLE
     with st.expander(t("imp_map_title"), expanded=needed or any(c.role == "unaccounted" for c in columns)):
@@ -50,7 +58,7 @@ def show(kind: str, report, lang: str) -> None:
                      hide_index=True, width="stretch", key="imp_map_table")
         for index, item in enumerate(columns):
             ranked = [field for field, _score in suggest.rank(spec, item.header, list(item.sample))]
-            labels = {AUTO: t("imp_map_auto", current=_became(item, spec, lang)), IGNORE: t("imp_map_ignore")}
+            labels = {AUTO: t("imp_map_auto"), IGNORE: t("imp_map_ignore")}
             for field in ranked:
                 column = spec.column(field)
                 labels[field] = column.header_en if lang == "en" else column.header

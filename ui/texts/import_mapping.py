@@ -11,7 +11,7 @@ TEXT = {
               "that looks like an area or a figure can only be ignored by an explicit choice. The preview "
               "updates live.",
     },
-    "imp_map_auto": {"id": "otomatis: {current}", "en": "automatic: {current}"},
+    "imp_map_auto": {"id": "otomatis (lihat tabel)", "en": "automatic (see the table)"},
     "imp_map_ignore": {"id": "abaikan (pilihan sengaja)", "en": "ignore (explicit choice)"},
     "imp_map_values": {"id": "contoh nilai: {values}", "en": "values: {values}"},
     "imp_map_col_column": {"id": "Kolom berkas", "en": "File column"},
