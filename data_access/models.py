@@ -22,6 +22,7 @@ session has both. Alembic migrations in ``data_access/migrations`` create exactl
 from data_access import (  # noqa: F401 - imported for their tables and the demo guard
     demo_guard,
     models_cooperatives,
+    models_formats,
     models_kdmp,
     models_meetings,
     models_pokja,

@@ -46,6 +46,7 @@ def test_map_the_period_column_preview_commit_and_undo(own_db):
     assert not at.exception, at.exception
     assert {m.label: m.value for m in at.metric}["Baru"] == "798"
     assert _count(own_db) == before  # the preview wrote nothing
+    at.text_input(key="imp_format_name").set_value("Jatim triwulan")
     at.button(key="imp_commit").click().run()
     assert not at.exception, at.exception
     assert _count(own_db) == before + 798
@@ -54,3 +55,20 @@ def test_map_the_period_column_preview_commit_and_undo(own_db):
     at.button(key="imp_undo").click().run()
     assert not at.exception, at.exception
     assert _count(own_db) == before
+
+    # A second file with the same headers (the first quarter of the table): the saved format is offered.
+    second = b"\n".join(case("f08_jatim_triwulan.csv").splitlines()[:39])
+    for index in range(13):
+        at.session_state[f"imp_map_{index}"] = ""
+    at.file_uploader(key="imp_file").set_value(("f08-2018.csv", second, "text/csv")).run()
+    assert not at.exception, at.exception
+    offered = [b for b in at.button if b.key and b.key.startswith("imp_format_use_")]
+    assert len(offered) == 1 and "Jatim triwulan" in offered[0].label
+    offered[0].click().run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}["Baru"] == "38"
+    formats_table = next(d.value for d in at.dataframe if "Kolom dipetakan" in d.value.columns)
+    assert list(formats_table["Nama"]) == ["Jatim triwulan"]
+    at.button(key="imp_format_remove").click().run()
+    assert not at.exception, at.exception
+    assert not any("Kolom dipetakan" in d.value.columns for d in at.dataframe)
