@@ -13,6 +13,10 @@
   (the password is prompted for, or read from standard input — never an argument),
   ``user list``, ``user passwd NAME``, ``user disable NAME`` / ``user enable NAME``,
   ``user unlock NAME`` / ``user unlock --address ADDRESS`` (lift a sign-in lock, audited).
+- ``pack [--prov 53] [--kab 53.04,...] [--dari YYYY-MM-DD] [--sampai ...] [--nyata] [--halaman PAGE]
+  [--lang id|en] [--out DIR]``: freeze the view as a briefing snapshot and write its PDF and XLSX
+  (``pack --snapshot ID`` redraws a stored one); prints the id, hash, files and permalink as JSON.
+  Exit code 2 for a filter value that is not a known code or date (nothing stored).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from sqlalchemy.exc import DBAPIError
 
 from data_access import demo, engine, stats
 from data_access.models_users import USER_ROLES
+from data_access.snapshots import PAGES
 
 IMPORT_KINDS = ("registry", "counts", "meetings", "pokja", "kdmp")
 
@@ -116,6 +121,41 @@ def _user(args, eng) -> int:
     return 0
 
 
+def _pack(args, eng) -> int:
+    from briefing import pack, permalink
+    from data_access import filters as flt
+    from data_access import regions, snapshots
+
+    if args.snapshot is not None:
+        snapshot = snapshots.load(args.snapshot, eng)
+        if snapshot is None:
+            print(f"snapshot {args.snapshot}: tidak ada / not found", file=sys.stderr)
+            return 2
+        made = pack.files(snapshot, args.lang)
+    else:
+        params = {name: value for name, value in (("prov", args.prov), ("kab", args.kab), ("dari", args.dari),
+                                                  ("sampai", args.sampai), ("n", args.n)) if value}
+        if args.nyata:
+            params["nyata"] = "1"
+        filters, notes = flt.parse(params, known_provinces=set(regions.provinces(eng)["code"]),
+                                   known_regencies=set(regions.regencies(eng)["code"]))
+        if notes:
+            print("\n".join(notes), file=sys.stderr)
+            return 2
+        made = pack.make(filters, page=args.halaman, lang=args.lang, user=_actor(), engine=eng)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for kind in ("pdf", "xlsx"):
+        path = out / f"bahan-rapat-{made.snapshot.id}-{args.lang}.{kind}"
+        path.write_bytes(getattr(made, kind))
+        written[kind] = str(path)
+    print(json.dumps({"snapshot": made.snapshot.id, "figures_hash": made.snapshot.figures_hash,
+                      "data_version": made.snapshot.data_version, **written,
+                      "permalink": permalink(made.snapshot)}, ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data_access", description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
@@ -160,6 +200,17 @@ def main(argv: list[str] | None = None) -> int:
     unlock = usr_sub.add_parser("unlock", help="lift a sign-in lock of an account (or of a client address)")
     unlock.add_argument("name", nargs="?")
     unlock.add_argument("--address", help="the client address to unlock instead of an account")
+    pck = sub.add_parser("pack", help="briefing pack: freeze the view as a snapshot, write its PDF and XLSX")
+    pck.add_argument("--prov", help="province codes, comma-separated (e.g. 53)")
+    pck.add_argument("--kab", help="kab/kota codes, comma-separated (e.g. 53.04)")
+    pck.add_argument("--dari", help="period start, YYYY-MM-DD")
+    pck.add_argument("--sampai", help="period end, YYYY-MM-DD")
+    pck.add_argument("--n", help="RAT window in years (1-10)")
+    pck.add_argument("--nyata", action="store_true", help="real data only (hide demo rows)")
+    pck.add_argument("--halaman", default="ringkasan", choices=PAGES, help="the page the pack links back to")
+    pck.add_argument("--lang", choices=("id", "en"), default="id")
+    pck.add_argument("--out", default=".", help="folder for the PDF and XLSX")
+    pck.add_argument("--snapshot", type=int, help="redraw the files of this stored snapshot instead")
     args = parser.parse_args(argv)
 
     eng = engine.get_engine(args.database_url)
@@ -188,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "user":
         engine.prepare_database(eng, with_demo=False)
         return _user(args, eng)
+    elif args.command == "pack":
+        engine.prepare_database(eng, with_demo=False)
+        return _pack(args, eng)
     return 0
 
 
