@@ -17,6 +17,10 @@
   [--lang id|en] [--out DIR]``: freeze the view as a briefing snapshot and write its PDF and XLSX
   (``pack --snapshot ID`` redraws a stored one); prints the id, hash, files and permalink as JSON.
   Exit code 2 for a filter value that is not a known code or date (nothing stored).
+- ``digest send [--now ISO-TIME]``: send the weekly digests that are due (cron / systemd timer,
+  ``deploy/digest/``); exit code 1 when a send failed (it is retried by the next run).
+  ``digest subscribe USER [--email A] [--webhook URL] [--prov 53] [--day 0-6] [--hour 0-23] [--lang id|en]
+  [--quiet-when-unchanged]``, ``digest list``.
 """
 
 from __future__ import annotations
@@ -156,6 +160,35 @@ def _pack(args, eng) -> int:
     return 0
 
 
+def _digest(args, eng) -> int:
+    import datetime as dt
+
+    from data_access import digest
+
+    if args.digest_command == "subscribe":
+        try:
+            made = digest.subscribe(args.user, email=args.email, webhook_url=args.webhook,
+                                    provinces=tuple(p for p in (args.prov or "").split(",") if p), weekday=args.day,
+                                    hour=args.hour, lang=args.lang, send_no_change=not args.quiet_when_unchanged,
+                                    engine=eng)
+        except digest.DigestError as error:
+            print(str(error), file=sys.stderr)
+            return 2
+        print(json.dumps({"subscription": made}))
+        return 0
+    if args.digest_command == "list":
+        print(digest.subscriptions(engine=eng).to_string(index=False))
+        return 0
+    from briefing import digest_send
+
+    now = dt.datetime.fromisoformat(args.now) if args.now else None
+    if now is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    results = digest_send.run(now, eng)
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 1 if any(r["status"] == "failed" for r in results) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data_access", description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
@@ -211,6 +244,19 @@ def main(argv: list[str] | None = None) -> int:
     pck.add_argument("--lang", choices=("id", "en"), default="id")
     pck.add_argument("--out", default=".", help="folder for the PDF and XLSX")
     pck.add_argument("--snapshot", type=int, help="redraw the files of this stored snapshot instead")
+    dig = sub.add_parser("digest", help="weekly digest: send what is due, subscribe, list")
+    dig_sub = dig.add_subparsers(dest="digest_command", required=True)
+    dig_sub.add_parser("send").add_argument("--now", help="ISO time to act at (default: now; naive = UTC)")
+    dig_sub.add_parser("list")
+    subscribe = dig_sub.add_parser("subscribe")
+    subscribe.add_argument("user")
+    subscribe.add_argument("--email")
+    subscribe.add_argument("--webhook")
+    subscribe.add_argument("--prov", help="province codes, comma-separated (default: the account's province)")
+    subscribe.add_argument("--day", type=int, default=0, help="0 = Monday … 6 = Sunday")
+    subscribe.add_argument("--hour", type=int, default=7, help="hour of the day, WIB")
+    subscribe.add_argument("--lang", choices=("id", "en"), default="id")
+    subscribe.add_argument("--quiet-when-unchanged", action="store_true", help="send nothing when nothing changed")
     args = parser.parse_args(argv)
 
     eng = engine.get_engine(args.database_url)
@@ -242,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "pack":
         engine.prepare_database(eng, with_demo=False)
         return _pack(args, eng)
+    elif args.command == "digest":
+        engine.prepare_database(eng, with_demo=False)
+        return _digest(args, eng)
     return 0
 
 
