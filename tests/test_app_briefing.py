@@ -3,6 +3,7 @@ figures with their stamp; both languages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -56,3 +57,32 @@ def test_snapshot_link_shows_the_frozen_figures(sqlite_url):
     assert shown["Rakor terlaksana"] == number(held, "id")
     missing = app(query={"snapshot": str(frozen.id + 10_000)}, lang="en")
     assert any("not found" in e.value for e in missing.error)
+
+
+def test_riwayat_subscribes_and_shows_a_failed_send(prepared_sqlite_url, monkeypatch):
+    import socket
+
+    from briefing import digest_send
+    from data_access import auth, digest
+    from data_access.auth import Identity
+
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_sqlite_url), with_demo=False)
+    auth.add_user("editor", role="editor", password=None, province_code="53", actor="test", engine=eng)
+    monkeypatch.setenv("DATABASE_URL", prepared_sqlite_url)
+    at = app()
+    at.session_state["auth_user"] = Identity("editor", None, "editor", "53")
+    at.switch_page("pages/history.py").run()
+    assert not at.exception
+    at.text_input(key="dg_email").input("pejabat@ntt.go.id")
+    at.button[[b.label for b in at.button].index("Berlangganan")].click().run()
+    assert not at.exception and any("disimpan" in s.value for s in at.success)
+    (made,) = digest.subscriptions("editor", engine=eng).itertuples()
+    assert made.provinces == "53" and made.email == "pejabat@ntt.go.id"
+    with socket.socket() as s:  # a port nobody listens on: the mail server is down
+        s.bind(("127.0.0.1", 0))
+        down = digest_send.Smtp(host="127.0.0.1", port=s.getsockname()[1])
+    (result,) = digest_send.run(dt.datetime(2026, 12, 7, 3, tzinfo=dt.UTC), eng, down)
+    assert result["status"] == "failed"
+    at.switch_page("pages/history.py").run()
+    sends = next(d.value for d in at.dataframe if "Hasil" in d.value.columns)
+    assert list(sends["Hasil"]) == ["failed"] and "pejabat@ntt.go.id" in list(sends["Penerima"])
