@@ -11,7 +11,7 @@ import streamlit as st
 
 from data_access import auth
 from ui import auth as ui_auth
-from ui import filter_bar, layout, queries, runtime
+from ui import briefing, filter_bar, layout, queries, runtime
 from ui.db import app_engine, database_errors_shown
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -60,4 +60,7 @@ navigation = st.navigation(pages)
 layout.apply()  # phone calendar list, sidebar closing after navigation on phones
 ui_auth.sidebar_status()
 st.session_state["filters"] = filter_bar.render()
-navigation.run()
+if (snapshot_id := briefing.snapshot_requested()) is not None:  # a permalink: the frozen figures, not today's
+    briefing.show_snapshot(snapshot_id)
+else:
+    navigation.run()

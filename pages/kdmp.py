@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import kdmp, kdmp_desa, regions
-from ui import charts, demo, filter_bar, queries, scope, tables
+from ui import briefing, charts, demo, filter_bar, queries, scope, tables
 from ui.charts import kdmp as kdmp_charts
 from ui.charts import maps
 from ui.formatting import date, number, numbers, percent, percents
@@ -141,6 +141,7 @@ st.title(t("page_kdmp"))
 demo.banner(filters, "kdmp")
 st.markdown(t("kdmp_intro"))
 scope.caption(filters, with_districts=True)
+briefing.offer_pack(filters, "merah-putih")
 scope_text = scope.describe(filters, with_districts=True)
 stalled_days = stalled_days_setting()
 st.caption(t("kdmp_stalled_rule", n=number(stalled_days), today=date(filters.today)))

@@ -21,7 +21,7 @@ from ui import queries
 from ui.i18n import t
 
 STATE_KEYS = ("f_prov", "f_kab", "f_kec", "f_from", "f_to", "f_sektor", "f_nyata", "f_n")
-PAGE_PARAMS = ("bahasa", "mandat", "macet")  # parameters the filter bar leaves alone (language, page settings)
+PAGE_PARAMS = ("bahasa", "mandat", "macet", "snapshot")  # parameters the filter bar leaves alone (language, page settings)
 
 
 def _region_tables():
