@@ -82,6 +82,8 @@ def canonical(page: str, filters: Filters, params: dict[str, list[str]] | None =
             continue
         if param.applies_to(page):
             value = st.session_state.get(state_key(param), param.default)
+            if param.default is None and value is not None and value == _own_choice(param, value):
+                continue  # what the page picks by itself (this month, the first meeting): not in the link
         elif param.name in params and not any(p.name == param.name and p.applies_to(page) for p in url_params.PARAMS):
             value, _ = url_params.read(param, params[param.name])
         else:
@@ -93,6 +95,19 @@ def canonical(page: str, filters: Filters, params: dict[str, list[str]] | None =
     if lang != DEFAULT_LANGUAGE:
         wanted[url_params.LANGUAGE_PARAM] = lang
     return wanted
+
+
+def _own_choice(param: url_params.Param, value) -> object:
+    """The value ``param``'s page picked by itself the first time it was drawn in this session (the
+    current month, the first meeting listed, the first desa), or ``None`` when it came from the link.
+
+    A choice whose default depends on the data (``default=None``) enters the link only once it differs
+    from that, so a link names only what the reader chose, and opening it again picks the same."""
+    key = f"url_own:{state_key(param)}"
+    if key not in st.session_state:
+        given = st.session_state.get(GIVEN_KEY, {}).get(state_key(param))
+        st.session_state[key] = None if given is not None and given[1] == value else value
+    return st.session_state[key]
 
 
 def write(page: str, filters: Filters) -> None:
