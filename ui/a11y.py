@@ -21,7 +21,7 @@ CSS = f"""<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] code,
 [data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{ color: {CAPTION_COLOUR} !important; opacity: 1 !important; }}
 a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
-[role="tab"]:focus-visible, [role="option"]:focus-visible, [tabindex]:focus-visible {{
+summary:focus-visible, [role="tab"]:focus-visible, [role="option"]:focus-visible, [tabindex]:focus-visible {{
   outline: 2px solid #ff4b4b !important; outline-offset: 1px;
 }}
 </style>"""

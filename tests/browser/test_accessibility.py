@@ -122,6 +122,43 @@ def test_language_follows_a_switch_inside_the_page(browser, app_server):
         context.close()
 
 
+FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
+  const s = getComputedStyle(e); const key = (e.closest('[class*="st-key-"]') || {className: ''}).className.match(/st-key-[\\w-]+/);
+  return {tag: e.tagName, role: e.getAttribute('role'), key: key && key[0], label: e.getAttribute('aria-label') || '',
+          visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }"""
+SIDEBAR_CONTROLS = ["st-key-lang", "st-key-f_prov", "st-key-f_kab", "st-key-f_from", "st-key-f_to", "st-key-f_sektor",
+                    "st-key-f_n", "st-key-f_nyata"]
+
+
+def test_the_keyboard_reaches_every_filter_with_a_visible_focus_and_the_slider_moves_without_dragging(browser,
+                                                                                                      app_server):
+    """2.1.1 Keyboard, 2.4.7 Focus visible, 2.5.7 Dragging movements (the RAT window slider)."""
+    context = browser.new_context(viewport=WIDTHS["1366"])
+    page = context.new_page()
+    try:
+        _visit(page, app_server, "koperasi", "id")
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        reached = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused:
+                reached.append(focused)
+        keys = {f["key"] for f in reached}
+        assert set(SIDEBAR_CONTROLS) <= keys, f"not reached by Tab: {set(SIDEBAR_CONTROLS) - keys}"
+        assert sum(f["tag"] == "A" for f in reached) >= 7, "the navigation's page links are not all reached"
+        hidden = [f for f in reached if not f["visible"]]
+        assert not hidden, f"focus not visible on {hidden[:5]}"
+
+        slider = page.locator('.st-key-f_n input')  # Streamlit 1.67's slider is an <input type=range>
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_url(lambda url: "n=4" in url, timeout=10_000)  # 3 → 4 without dragging
+        wait_settled(page)
+    finally:
+        context.close()
+
+
 def test_accessibility_timing(findings, capsys):
     with capsys.disabled():
         print(f"\naxe: {TIMING['views']} views in {TIMING['seconds']:.0f} s "
