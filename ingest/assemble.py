@@ -6,6 +6,7 @@ import datetime as dt
 
 from data_access.models_meetings import MEETING_KINDS
 from data_access.models_pokja import POKJA_STAGES
+from ingest.candidates import fill_date_candidates, fill_place_candidates
 from ingest.cooperatives import _fill_cooperatives
 from ingest.dates import _date_mentions
 from ingest.kdmp import _fill_kdmp
@@ -73,6 +74,8 @@ def extract(text: str, *, published_on: dt.date | None = None) -> Extraction:
     _fill_kdmp(doc, result)
     _fill_pokja(doc, result)
     _fill_sectors(doc, result)
+    fill_date_candidates(doc, result)
+    fill_place_candidates(doc, result)
     assert result.kind is None or result.kind in MEETING_KINDS
     assert result.pokja_stage is None or result.pokja_stage in POKJA_STAGES
     _derive_evidence(result)

@@ -94,6 +94,7 @@ class Count:
     end: int
     role: str | None
     part_of: Count | None = None
+    by_partition: bool = False  # the role was given by a partition's arithmetic (ingest.cooperatives._resolve_parts)
 
 
 def parse_count(text: str, english: bool) -> int | None:

@@ -83,6 +83,31 @@ class Notice:
 
 
 @dataclass
+class Candidate:
+    """A value the text offers that was not assigned (or was, ``chosen``), for a person to decide.
+
+    ``kind``: figure / date / place; ``value``: as text ("530", "2024-02-14", "53.13"); ``role``: for a
+    figure the role its words suggest (total / active / inactive) or ``None``; ``reason``: a code
+    (``ingest.figure_proof.REASONS``, ``ingest.candidates.REASONS``); ``sentence``: the sentence it
+    stands in, with ``start``/``end`` the offsets of the value inside it (for highlighting).
+    """
+
+    kind: str
+    value: str
+    role: str | None
+    reason: str
+    sentence: str
+    start: int
+    end: int
+    chosen: bool = False
+    sentence_start: int = -1  # the value's offset in the whole text (dedup only; not exported)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "value": self.value, "role": self.role, "reason": self.reason,
+                "sentence": self.sentence, "start": self.start, "end": self.end, "chosen": self.chosen}
+
+
+@dataclass
 class Extraction:
     """What the extractor proposes for one report. ``None`` means the text does not say."""
 
@@ -112,6 +137,7 @@ class Extraction:
     outlet: str | None = None
     published_on: dt.date | None = None
     notices: list[Notice] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
     evidence: dict[str, str | None] = field(default_factory=dict)
     file: str | None = None
 
@@ -156,6 +182,7 @@ class Extraction:
             "warnings": self.warnings,
             "notices": [{"code": n.code, "field": n.field, "params": dict(n.params)} for n in self.notices],
             "evidence": {key: self.evidence.get(key) for key in EVIDENCE_KEYS},
+            "candidates": [c.to_dict() for c in self.candidates],
         }
 
 

@@ -1,0 +1,106 @@
+"""Right or ask (issue 19): a cooperative figure is assigned only when its sentence proves it; every other
+count, date and place is a candidate with its sentence and the reason it was not taken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.extract import extract, read_document
+
+CASES = Path(__file__).resolve().parent / "extract_corpus" / "cases"
+LEAD = "Rakor koperasi\n\nMAUMERE - Dinas Koperasi menggelar rakor koperasi di Kabupaten Sikka, Senin (3/6/2024). "
+
+
+def _case(name: str):
+    return extract(read_document((CASES / name).read_bytes(), name))
+
+
+def _figures(result) -> dict[str, tuple[str | None, str, bool]]:
+    return {c.value: (c.role, c.reason, c.chosen) for c in result.candidates if c.kind == "figure"}
+
+
+def test_an_earlier_figure_is_a_candidate_never_the_areas():
+    got = _case("n07_naik_dari_menjadi.txt")
+    assert (got.cooperatives.total, got.cooperatives.active, got.cooperatives.inactive) == (530, 248, 282)
+    figures = _figures(got)
+    assert figures["212"][2] is False and figures["212"][1] in ("other_year", "comparison")
+    assert figures["530"] == ("total", "chosen", True)
+
+
+def test_dissolved_cooperatives_are_asked_about_and_nothing_is_derived():
+    got = _case("n08_dibubarkan.txt")
+    assert (got.cooperatives.total, got.cooperatives.active, got.cooperatives.inactive) == (640, None, None)
+    assert got.cooperatives.derived == {}
+    assert _figures(got)["210"][1:] == ("dissolved", False)
+
+
+def test_other_cooperatives_beside_kdmp_are_no_total():
+    got = _case("n11_kdmp_terbentuk.txt")
+    assert got.cooperatives is None
+    assert _figures(got)["420"][1:] == ("subset", False)
+    assert got.kdmp_figures.formed == 165
+
+
+def test_an_estimate_is_asked_about():
+    got = extract(LEAD + "Jumlah koperasi di Kabupaten Sikka sekitar 625 unit, yang aktif hampir 300 koperasi.\n")
+    assert got.cooperatives is None
+    assert {v: r for v, (_, r, _) in _figures(got).items()} == {"625": "estimate", "300": "estimate"}
+
+
+def test_a_count_of_cooperatives_that_held_rat_is_no_role():
+    got = extract(LEAD + "Dari 356 koperasi di Kabupaten Sikka, baru 120 koperasi yang melaksanakan RAT.\n")
+    assert (got.cooperatives.total, got.cooperatives.active) == (356, None)
+    assert _figures(got)["120"][1] == "rat"
+
+
+def test_negated_rat_explains_inactivity_and_proves_nothing_else():
+    got = extract(LEAD + "Sebanyak 259 koperasi tidak lagi aktif dan tidak menggelar RAT selama tiga tahun.\n")
+    assert got.cooperatives.inactive == 259
+
+
+def test_disagreement_empties_every_figure():
+    got = extract(LEAD + "Tercatat 668 koperasi, 346 koperasi aktif dan 271 koperasi tidak aktif.\n")
+    assert got.cooperatives is None
+    assert {r for _, r, _ in _figures(got).values()} == {"conflict"}
+    got = extract(LEAD + "Tercatat 401 koperasi di Kabupaten Sikka. Data lain menyebut 398 koperasi terdaftar.\n")
+    assert got.cooperatives is None and {r for _, r, _ in _figures(got).values()} == {"conflict"}
+
+
+def test_dates_are_candidates_with_the_reason_one_was_not_taken():
+    got = _case("n10_diberitakan_sebelumnya.txt")
+    dates = {c.value: (c.reason, c.chosen) for c in got.candidates if c.kind == "date"}
+    assert dates["2023-01-30"] == ("chosen", True)
+    assert dates["2023-01-28"] == ("earlier_report", False)
+
+
+def test_a_date_inside_a_quote_is_not_the_event_day():
+    got = extract("Rakor koperasi\n\nMAUMERE - Dinas Koperasi Sikka menggelar rakor koperasi, Senin (3/6/2024). "
+                  "\"Rapat serupa kami adakan Kamis (7/3/2024) lalu,\" kata Kepala Dinas.\n")
+    assert got.date.isoformat() == "2024-06-03"
+    dates = {c.value: c.reason for c in got.candidates if c.kind == "date"}
+    assert dates["2024-03-07"] == "quote"
+
+
+def test_the_dateline_city_is_a_place_candidate_never_the_choice():
+    got = _case("n05_organiser_clause.txt")
+    places = [(c.value, c.reason) for c in got.candidates if c.kind == "place"]
+    assert ("53.01 / 53.71", "dateline") in places and got.regency_code is None
+
+
+def test_a_read_next_teaser_is_not_the_report():
+    got = extract("Rakor koperasi\n\nMAUMERE - Dinas Koperasi Sikka menggelar rakor koperasi, Senin (3/6/2024).\n\n"
+                  "Read Next:\nRakor koperasi Ende digelar Selasa (4/6/2024) dengan 401 koperasi\n")
+    assert got.date.isoformat() == "2024-06-03" and got.cooperatives is None
+    assert {c.value: c.reason for c in got.candidates if c.kind == "date"}["2024-06-04"] == "teaser"
+
+
+def test_the_reader_of_the_regents_speech_opens_on_their_behalf():
+    got = _case("n09_sambutan_dibacakan.txt")
+    assert (got.opened_by.name, got.opened_by.role, got.opened_by.on_behalf_of) == (
+        "Yohanes Contoh", "Asisten III Setda Ende", "Bupati Ende")
+
+
+def test_candidates_are_in_the_json():
+    data = _case("n08_dibubarkan.txt").to_dict()
+    first = next(c for c in data["candidates"] if c["kind"] == "figure" and c["value"] == "210")
+    assert first["sentence"][first["start"]:first["end"]] == "210" and first["reason"] == "dissolved"
