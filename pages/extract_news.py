@@ -25,6 +25,7 @@ from ui.db import database_errors_shown
 from ui.formatting import date, number
 from ui.i18n import current_language, t
 from ui.kdmp_figures import show_kdmp_figures
+from ui.news_evidence import show_candidates
 from ui.news_form import mandate_choices, outlet_guess
 
 user = ui_auth.require_editor()
@@ -165,6 +166,7 @@ text, proposal = st.session_state["ex_result"]
 st.subheader(t("ex_proposed"))
 _evidence_table(proposal)
 save_kdmp = show_kdmp_figures(proposal, lambda code: regency_names.get(code) or province_names.get(code))
+show_candidates(proposal, lambda code: regency_names.get(code) or province_names.get(code), date)
 
 # --- the form ---------------------------------------------------------------------------------------
 st.subheader(t("ex_form"))

@@ -1,0 +1,52 @@
+"""Texts of Ekstraksi berita's "Kandidat" section (``ui.news_evidence``): headings, buttons and the
+reason a candidate was not taken (``ex_reason_<code>``, codes of ``ingest.figure_proof.REASONS`` and
+``ingest.candidates.REASONS``)."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "ex_candidates": {"id": "Kandidat", "en": "Candidates"},
+    "ex_candidates_intro": {
+        "id": "Angka, tanggal dan wilayah yang disebut teks tetapi tidak diisikan (atau yang dipilih), masing-masing "
+              "dengan kalimatnya dan alasannya. Satu klik mengisikannya ke formulir; tidak ada yang diturunkan.",
+        "en": "Numbers, dates and areas the text names but that were not filled in (or that were chosen), each with "
+              "its sentence and the reason. One click puts it in the form; nothing is derived."},
+    "ex_cand_figures": {"id": "Angka koperasi ({n})", "en": "Cooperative figures ({n})"},
+    "ex_cand_dates": {"id": "Tanggal ({n})", "en": "Dates ({n})"},
+    "ex_cand_places": {"id": "Wilayah ({n})", "en": "Areas ({n})"},
+    "ex_cand_none": {"id": "Tidak ada angka koperasi yang ditanyakan.", "en": "No cooperative figure to ask about."},
+    "ex_cand_why": {"id": "Tidak diisikan: {reason}.", "en": "Not filled in: {reason}."},
+    "ex_cand_chosen": {"id": "Dipilih.", "en": "Chosen."},
+    "ex_cand_as": {"id": "Jadikan {role}", "en": "Use as {role}"},
+    "ex_cand_use_date": {"id": "Jadikan tanggal rapat", "en": "Use as the meeting date"},
+    "ex_cand_use_place": {"id": "Jadikan wilayah rapat", "en": "Use as the meeting's area"},
+    "ex_reason_comparison": {"id": "dalam perbandingan atau perubahan (angka sebelumnya/sesudahnya)",
+                             "en": "in a comparison or change (an earlier or later figure)"},
+    "ex_reason_estimate": {"id": "perkiraan atau batas, bukan hitungan", "en": "an estimate or a bound, not a count"},
+    "ex_reason_dissolved": {"id": "tentang koperasi yang dibubarkan, dibekukan atau digabung",
+                            "en": "about cooperatives dissolved, frozen or merged"},
+    "ex_reason_rat": {"id": "jumlah koperasi yang (wajib) melaksanakan RAT",
+                      "en": "a count of cooperatives that held (or must hold) their RAT"},
+    "ex_reason_subset": {"id": "sebagian koperasi (lain, penerima bantuan, peserta, binaan …)",
+                         "en": "a subset (other, supported, participants, binaan …)"},
+    "ex_reason_no_role": {"id": "kata-katanya tidak menyebut hitungan apa", "en": "the words do not say which count it is"},
+    "ex_reason_kdmp": {"id": "hanya Koperasi Merah Putih", "en": "Koperasi Merah Putih only"},
+    "ex_reason_national": {"id": "angka nasional", "en": "the whole country"},
+    "ex_reason_sub_area": {"id": "wilayah di bawah kab/kota (kecamatan/desa)", "en": "a sub-area (kecamatan/desa)"},
+    "ex_reason_other_year": {"id": "tahun lain", "en": "another year"},
+    "ex_reason_earlier_date": {"id": "tanggal data lebih awal dari angka lain",
+                               "en": "an earlier as-of date than other figures"},
+    "ex_reason_conflict": {"id": "bertentangan dengan angka lain (diputuskan editor)",
+                           "en": "contradicts another figure (for the editor to decide)"},
+    "ex_reason_areas": {"id": "angka beberapa wilayah dalam satu berita", "en": "figures of several areas in one report"},
+    "ex_reason_chosen": {"id": "dipilih", "en": "chosen"},
+    "ex_reason_header": {"id": "kepala halaman atau byline (tanggal terbit)",
+                         "en": "the page header or byline (publication date)"},
+    "ex_reason_teaser": {"id": "cuplikan berita lain", "en": "a teaser for another report"},
+    "ex_reason_quote": {"id": "di dalam kutipan", "en": "inside a quote"},
+    "ex_reason_earlier_report": {"id": "berita sebelumnya (\u201cDiberitakan sebelumnya\u201d)",
+                                 "en": "an earlier report (\u201cDiberitakan sebelumnya\u201d)"},
+    "ex_reason_as_of": {"id": "tanggal data, bukan tanggal rapat", "en": "the date of the figures, not of the meeting"},
+    "ex_reason_other": {"id": "tanggal atau wilayah lain dalam teks", "en": "another date or area named in the text"},
+    "ex_reason_dateline": {"id": "dateline menyebut tempat berita ditulis", "en": "the dateline names where the report was filed"},
+    "ex_reason_outlet": {"id": "bagian dari nama media", "en": "part of an outlet's name"},
+    "ex_reason_ambiguous": {"id": "nama yang dapat berarti beberapa wilayah", "en": "the name can mean several areas"},
+}
