@@ -86,6 +86,8 @@ def _area(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]
             areas.add(None)  # (a regency, or a person's name) — the area is unclear, never the meeting's
         elif provinces or _PROVINCE_WORDS.search(doc.text, start, end):
             areas.add(provinces[0].regions[0].code if provinces else result.province_code)
+        elif len(set(result.regencies_involved) | {result.regency_code} - {None}) > 1:
+            areas.add(None)  # the report names several kab/kota and the clause none: whose figures is a question
         else:
             areas.add(result.regency_code)
     return areas

@@ -74,6 +74,12 @@ _CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi
                            r"|,\s+(?=(?:pada\s+|di\s+)?tahun\s+(?:lalu|sebelumnya)\b|last\s+year\b)", re.IGNORECASE)
 
 
+# A label written right before its number, in a list of figures: "Jumlah koperasi 245, aktif 130, tidak aktif 115".
+_TIGHT_LABEL = re.compile(r"(?:\bjumlah\s+(?:koperasi|cooperatives)|(?:[,;:(]\s*|\bdan\s+|\band\s+)(?:koperasi\s+)?"
+                          r"(?:yang\s+)?(?:(?P<inactive>tidak\s+aktif|non[\s-]?aktif|inactive)|(?P<active>aktif|active)))"
+                          r"\s*:?\s*$", re.IGNORECASE)
+
+
 def clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] (a sentence) cut at contrasts and comparisons; the cue words belong to neither."""
     spans, pos = [], start
@@ -134,7 +140,10 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
         if status is None and not _WHOLE_BEFORE.search(before[-20:]) and (place := _PLACE.match(after)):
             status = _status(after[place.end():])  # "154 koperasi di Mamuju masih aktif" (not a whole's "dari ...")
         role: str | None
-        if adjective:
+        tight = _TIGHT_LABEL.search(before[-40:])
+        if tight and not noun:  # "Jumlah koperasi 245, aktif 130, tidak aktif 115": the label just before is the role
+            role = "inactive" if tight.group("inactive") else "active" if tight.group("active") else "total"
+        elif adjective:
             role = "active" if adjective.group(1).lower() == "active" else "inactive"
         elif status is not None:
             role = status

@@ -130,6 +130,10 @@ class Extraction:
     cooperatives: CooperativeCounts | None = None
     kdmp_figures: KdmpFigures | None = None
     pokja_stage: str | None = None
+    pokja_name: str | None = None
+    pokja_regency_code: str | None = None
+    sk_number: str | None = None
+    sk_date: dt.date | None = None
     regencies_involved: list[str] = field(default_factory=list)
     kind: str | None = None
     level: str | None = None
@@ -173,6 +177,10 @@ class Extraction:
             "cooperatives": self.cooperatives.to_dict() if self.cooperatives else None,
             "kdmp_figures": self.kdmp_figures.to_dict() if self.kdmp_figures else None,
             "pokja_stage": self.pokja_stage,
+            "pokja_name": self.pokja_name,
+            "pokja_regency_code": self.pokja_regency_code,
+            "sk_number": self.sk_number,
+            "sk_date": self.sk_date.isoformat() if self.sk_date else None,
             "regencies_involved": list(self.regencies_involved),
             "kind": self.kind,
             "level": self.level,

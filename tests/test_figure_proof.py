@@ -104,3 +104,33 @@ def test_candidates_are_in_the_json():
     data = _case("n08_dibubarkan.txt").to_dict()
     first = next(c for c in data["candidates"] if c["kind"] == "figure" and c["value"] == "210")
     assert first["sentence"][first["start"]:first["end"]] == "210" and first["reason"] == "dissolved"
+
+
+SBD = ("Rakor Pokja PMI se-NTT\n\nKUPANG - Dinas Nakertrans Provinsi NTT menggelar rapat koordinasi di Hotel Aston "
+       "Kota Kupang, Rabu (6/3/2024). Dalam rapat itu, Kabupaten Sumba Barat Daya telah menerbitkan SK Bupati Sumba "
+       "Barat Daya Nomor 123/KEP/HK/2024 tanggal 12 Januari 2024 tentang Pembentukan Pokja Pelayanan Terpadu "
+       "Perlindungan PMI dan Tenaga Kerja Akad. Jumlah koperasi 245, aktif 130.\n")
+
+
+def test_the_pokja_is_the_one_its_sentence_names_never_the_venues():
+    got = extract(SBD)
+    assert got.regency_code == "53.71"  # the meeting was in Kota Kupang
+    assert (got.pokja_stage, got.pokja_regency_code, got.sk_number, got.sk_date.isoformat()) == (
+        "terbentuk", "53.18", "123/KEP/HK/2024", "2024-01-12")
+    assert got.pokja_name == "Pokja Pelayanan Terpadu Perlindungan PMI dan Tenaga Kerja Akad"
+    # "Jumlah koperasi 245, aktif 130": both read by their labels; whose figures they are is a question
+    assert (got.cooperatives.total, got.cooperatives.active, got.cooperatives.area_code) == (245, 130, None)
+
+
+def test_the_mandate_follows_the_pokjas_own_name_or_is_a_question():
+    import pandas as pd
+
+    from ui.news_form import mandate_for
+
+    mandates = pd.DataFrame({"id": [1, 2, 3], "synthetic": [False, False, True], "title": [
+        "Kesepakatan Bersama Gubernur NTT: pembentukan Pokja Pelayanan Terpadu Perlindungan PMI",
+        "Satuan Tugas Pelindungan Pekerja Migran Indonesia (Kepmenaker No. 37 Tahun 2022)", "Pokja demo"]})
+    assert mandate_for("Pokja Pelayanan Terpadu Perlindungan PMI", mandates) == 1
+    assert mandate_for("Satgas PPMI", mandates) == 2
+    assert mandate_for(None, mandates) is None
+    assert mandate_for("Tim Terpadu", mandates) is None

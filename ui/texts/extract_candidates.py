@@ -3,6 +3,7 @@ reason a candidate was not taken (``ex_reason_<code>``, codes of ``ingest.figure
 ``ingest.candidates.REASONS``)."""
 
 TEXT: dict[str, dict[str, str]] = {
+    "ex_stage_sk": {"id": "Nomor SK (bila tertulis)", "en": "SK number (when written)"},
     "ex_candidates": {"id": "Kandidat", "en": "Candidates"},
     "ex_candidates_intro": {
         "id": "Angka, tanggal dan wilayah yang disebut teks tetapi tidak diisikan (atau yang dipilih), masing-masing "
