@@ -153,7 +153,11 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
             add_candidate(doc, result, count, reason)
         else:
             proven.append((count, span))
-    _assign(doc, result, proven, as_of)
+    asked = {c.value for c in result.candidates if c.kind == "figure" and not c.chosen}
+    echoed = [(c, span) for c, span in proven if str(c.value) in asked]
+    for count, _ in echoed:  # "sekitar 100 ... tidak aktif" then "100 koperasi" again: one reading doubted is all doubted
+        add_candidate(doc, result, count, "echo")
+    _assign(doc, result, [(c, span) for c, span in proven if (c, span) not in echoed], as_of)
 
 
 def _assign(doc: _Doc, result: Extraction, proven: list[tuple[Count, tuple[int, int]]], as_of) -> None:

@@ -12,7 +12,12 @@ constructions, each of which directly counts *koperasi* of the report's one area
 6. breakdown              "530 koperasi, terdiri atas 248 aktif dan 282 tidak aktif"
 7. table row/column       a table read by ``ingest.tables``
 
-— and only when nothing in its sentence changes what the number means (``doubt``):
+— inside a sentence that states the register (``tercatat``, ``terdapat``, ``jumlah``, ``berjumlah``,
+``terdiri``, ``dari N koperasi``, "Koperasi aktif: N", "registered", "has" …; else ``no_frame``:
+"Kami sedang menelaah 27 koperasi yang tidak aktif" is a set under review), with the words of one role
+only (else ``no_role``: "Total yang sudah tidak aktif ada 100 koperasi"; "668 unit, koperasi yang tidak
+aktif …" — a status after a comma and a new subject is not the number's), a number not doubted
+elsewhere in the report (``echo``) — and only when nothing in its words changes what it means (``doubt``):
 
 - a comparison or change   "naik dari 212 unit menjadi 248 unit", "turun", "sebelumnya", "tahun lalu"
 - an estimate or a bound   "sekitar 625", "50-an", "lebih dari 300", "hampir 400", "seribu lebih"
@@ -63,6 +68,8 @@ REASONS = {
     "rat": "a count of cooperatives that held (or must hold) their RAT",
     "subset": "a subset (other, supported, trained, participants, binaan ...)",
     "no_role": "the words do not say which count it is",
+    "no_frame": "not stated as a count of the area's cooperatives (no tercatat / terdapat / jumlah …)",
+    "echo": "the same number is asked about elsewhere in the report",
     "kdmp": "Koperasi Merah Putih only",
     "national": "the whole country",
     "sub_area": "a sub-area (kecamatan/desa)",
@@ -103,6 +110,17 @@ def _segment(doc: _Doc, count: Count, others: list[Count]) -> tuple[int, int]:
     return start, nxt
 
 
+# Words saying a sentence states the register: "tercatat", "terdapat", "jumlah", "berjumlah", "terdiri", ...
+_FRAME = re.compile(r"\b(?:tercatat|terdapat|terdata|terdaftar|mencatat(?:kan)?|mendata|ada|berjumlah|jumlah(?:nya)?|"
+                    r"sebanyak|mencapai|terdiri|memiliki|mempunyai|menaungi|total|data|sisanya|selebihnya|"
+                    r"registered|recorded|there\s+(?:are|were)|has|have|had|number(?:ed|s)?|totals?|of\s+(?:the|its)|"
+                    r"remaining|the\s+other|the\s+rest)\b|\b(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?\d"
+                    r"|\b(?:koperasi|cooperatives?)\b[^.\d]{0,30}:\s*\d", re.I)  # "Dari 356 koperasi", "Koperasi aktif: 301"
+_CONTINUATION = re.compile(r"\W*(?:sisanya|selebihnya|the\s+other|the\s+remaining|the\s+rest|dari\s+jumlah)\b", re.I)
+_STATUS_WORDS = re.compile(r"\b(?P<inactive>(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi)|mati\s+suri|"
+                           r"vakum|pasif|inactive|dormant)|\b(?P<active>(?<!tidak\s)(?<!tak\s)aktif|beroperasi|active)\b",
+                           re.I)
+_NEW_SUBJECT = re.compile(r"\s*(?:unit|buah)?\s*,\s*(?:dan\s+|sedangkan\s+)?(?:koperasi|cooperatives)\b", re.I)
 _BARE_COUNT = re.compile(r"(?<![\d.,/])\d[\d.,]*\s*(?:unit|buah|koperasi|cooperatives)\b", re.I)
 _BREAK = re.compile(r"[,;:]|\b(?:dan|serta|sedangkan|sementara|while|and|whereas)\b", re.I)
 _NEGATED_RAT = re.compile(r"\b(?:tidak|tak|belum|never|not|no)\s+(?:\w+\s+){0,2}(?:RAT|rapat\s+anggota)", re.I)
@@ -117,6 +135,19 @@ def doubt(doc: _Doc, count: Count, others: list[Count] | None = None) -> str | N
     if _OTHER_KIND.match(doc.text, count.end):
         return "subset"
     start, end = _segment(doc, count, others or [])
+    in_partition = count.by_partition or count.part_of is not None or any(c.part_of is count for c in others or [])
+    s_start, s_end = doc.sentence_at(count.start)
+    prev_start, _ = doc.sentence_at(max(s_start - 2, 0))
+    if not in_partition and not _FRAME.search(doc.text, s_start, s_end) \
+            and not _CONTINUATION.match(doc.text, s_start, s_end):
+        return "no_frame"  # "Kami sedang menelaah 27 koperasi yang tidak aktif": not said to be the area's register
+    own = max([start] + [c.end for c in others or [] if c.part_of is count and c.end <= count.start])
+    said = {k for m in _STATUS_WORDS.finditer(doc.text, own, count.start) for k in ("inactive", "active")
+            if m.group(k)}
+    if count.role in ("active", "inactive") and _NEW_SUBJECT.match(doc.text, count.end):
+        return "no_role"  # "dari total 668 unit, koperasi yang tidak aktif …": the status is a new subject's
+    if said and (count.role == "total" or said - {count.role}):
+        return "no_role"  # "Total yang sudah tidak aktif ada 100 koperasi": two roles in its own words
     for code, pattern in _SENTENCE_DOUBTS:
         if count.by_partition and code in ("rat", "subset"):
             continue  # "212 of the 530 ... still hold their RAT" + "The other 318 ... no activity": the partition proves it

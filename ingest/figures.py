@@ -80,6 +80,11 @@ _TIGHT_LABEL = re.compile(r"(?:\bjumlah\s+(?:koperasi|cooperatives)|(?:[,;:(]\s*
                           r"\s*:?\s*$", re.IGNORECASE)
 
 
+_MEASURE = re.compile(r"\s*(?:tahun|bulan|minggu|pekan|hari|jam|kali|orang|peserta|anggota|desa|kelurahan|"
+                      r"kecamatan|kabupaten|kota|provinsi|juta|miliar|triliun|ribu|years?|months?|days?|times|"
+                      r"people|members|villages)\b", re.IGNORECASE)
+
+
 def clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] (a sentence) cut at contrasts and comparisons; the cue words belong to neither."""
     spans, pos = [], start
@@ -128,8 +133,8 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
     found: list[Count] = []
     for i, m in enumerate(numbers):
         value = parse_count(m.group(), doc.english)
-        if value is None or (1900 <= value <= 2100 and not _NOUN.match(text, m.end())):
-            continue
+        if value is None or (1900 <= value <= 2100 and not _NOUN.match(text, m.end())) or _MEASURE.match(text, m.end()):
+            continue  # "selama 2 tahun", "40 orang", "5 desa": a measure of something else, never a count of koperasi
         window_end = numbers[i + 1].start() if i + 1 < len(numbers) else end
         before = text[start:m.start()]
         after = text[m.end():window_end]

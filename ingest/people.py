@@ -37,7 +37,7 @@ _OPENED_PASSIVE = re.compile(
 _OPENED_ENGLISH = re.compile(r"\b(?:was\s+)?(?:officially\s+)?opened\s+by\s+(?:the\s+)?")
 _CHAIRED = re.compile(r"\b(?:[Dd]ipimpin\s+(?:langsung\s+)?(?:oleh\s+)?|chaired\s+by\s+(?:the\s+)?)(?=[A-Za-z])")
 _OPENED_ACTIVE = re.compile(
-    r"\s*\b(?:(?:saat|ketika|sewaktu|sekaligus)\s+membuka|membuka\s+(?:secara\s+resmi\s+|dengan\s+resmi\s+|"
+    r"\s*\b(?:(?:saat|ketika|sewaktu|sekaligus)\s+membuka|(?:mem)?buka\s+(?:secara\s+resmi\s+|dengan\s+resmi\s+|"
     r"resmi\s+)?(?:acara|kegiatan|rapat|rakor|workshop|lokakarya|sosialisasi|pertemuan|bimtek|pelatihan|forum)"
     r"|(?:officially\s+)?opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:meeting|forum|workshop|rakor))\b",
     re.IGNORECASE,

@@ -20,6 +20,7 @@ _ABBREVIATIONS = {
     "plt", "plh", "pj", "st", "sh", "se", "mm", "ma", "msi", "si", "sp", "spd", "mpd", "sos", "kom", "ak",
     "dll", "dsb", "tsb", "bpk", "sdr", "yth", "lt", "tgl", "pt", "cv", "tbk", "kep", "rp", "ttd", "mt",
     "mh", "mph", "mkes", "skm", "sip", "ap", "map", "ssos", "sstp", "ip", "sth", "spt",
+    "ch", "muh", "moh", "moch", "mochd", "muhd", "abd", "hm", "kh", "ny",  # in names: "Agustinus Ch. Dula", "Muh. Arifin"
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
 _BULLET = re.compile(r"^\s*[•*·▪●◦‣-]")

@@ -134,3 +134,35 @@ def test_the_mandate_follows_the_pokjas_own_name_or_is_a_question():
     assert mandate_for("Satgas PPMI", mandates) == 2
     assert mandate_for(None, mandates) is None
     assert mandate_for("Tim Terpadu", mandates) is None
+
+
+def test_a_set_not_stated_as_the_register_is_asked():
+    got = extract(LEAD + "\"Kami sedang menelaah 27 koperasi yang tidak aktif atau pasif,\" katanya.\n")
+    assert got.cooperatives is None and _figures(got)["27"][1] == "no_frame"
+
+
+def test_a_label_with_a_second_role_is_asked():
+    got = extract(LEAD + "Total yang sudah tidak aktif ada 100 koperasi.\n")
+    assert got.cooperatives is None and _figures(got)["100"][1] == "no_role"
+
+
+def test_a_status_after_a_comma_belongs_to_a_new_subject():
+    got = extract(LEAD + "Dari total 668 unit, koperasi yang tidak aktif mencapai 271 unit.\n")
+    assert got.cooperatives is None or got.cooperatives.inactive != 668
+
+
+def test_a_number_doubted_once_is_doubted_everywhere():
+    got = extract(LEAD + "Secara total ada sekitar 100 koperasi yang tidak aktif. Tercatat 100 koperasi tidak aktif.\n")
+    assert got.cooperatives is None
+    assert {r for _, r, _ in _figures(got).values()} <= {"estimate", "echo"}
+
+
+def test_a_duration_is_no_count():
+    got = extract(LEAD + "Tercatat 281 koperasi. Koperasi yang tidak aktif selama 2 tahun dibina.\n")
+    assert (got.cooperatives.total, got.cooperatives.inactive) == (281, None)
+
+
+def test_a_meeting_at_a_provincial_office_takes_no_kab_kota_from_an_attendees_title():
+    got = extract("Rakortas PMI\n\nLensaKalbar – Wakil Bupati Mempawah menghadiri Rapat Koordinasi Terbatas "
+                  "di Balai Petitih Kantor Gubernur Kalbar, Rabu (24/5/2023).\n")
+    assert got.regency_code is None and got.province_code == "61"
