@@ -49,7 +49,8 @@ _SENTENCE_DOUBTS: tuple[tuple[str, re.Pattern], ...] = (
                               r"rose|fell|grew|up\s+from|down\s+from|previously|last\s+year)\b|\bdari\s+[\d.,]+\s*"
                               r"(?:unit\s+|koperasi\s+)?(?:pada\s+\S+\s+)?menjadi\b", re.I)),
     ("subset", re.compile(r"\b(?:binaan|peserta|mengikuti|diundang|undangan|pelatihan|dilatih|"
-                          r"bimtek|bantuan|hibah|menerima|penerima|mendapat(?:kan)?|sehat|berprestasi|percontohan|"
+                          r"bimtek|bantuan|hibah|(?:menerima|mendapat(?:kan)?|memperoleh)\s+(?:bantuan|hibah|dana|modal|penghargaan|"
+                          r"pelatihan|pendidikan)|penerima|sehat|berprestasi|percontohan|"
                           r"wajib|participants?|trained|invited|received|funded|grants?)\b", re.I)),
 )
 # Right before the number: an estimate or a bound. Right after it: "50-an", "seribu lebih", "300-an".
@@ -116,10 +117,12 @@ _FRAME = re.compile(r"\b(?:tercatat|terdapat|terdata|terdaftar|mencatat(?:kan)?|
                     r"registered|recorded|there\s+(?:are|were)|has|have|had|number(?:ed|s)?|totals?|of\s+(?:the|its)|"
                     r"remaining|the\s+other|the\s+rest)\b|\b(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?\d"
                     r"|\b(?:koperasi|cooperatives?)\b[^.\d]{0,30}:\s*\d", re.I)  # "Dari 356 koperasi", "Koperasi aktif: 301"
-_CONTINUATION = re.compile(r"\W*(?:sisanya|selebihnya|the\s+other|the\s+remaining|the\s+rest|dari\s+jumlah)\b", re.I)
+_CONTINUATION = re.compile(r"\W*(?:sisanya|selebihnya|the\s+other|the\s+remaining|the\s+rest|dari\s+jumlah|"
+                           r"di\s*mana|yakni|yaitu|terdiri|adapun|masing-masing|of\s+these|of\s+them)\b", re.I)
 _STATUS_WORDS = re.compile(r"\b(?P<inactive>(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi)|mati\s+suri|"
                            r"vakum|pasif|inactive|dormant)|\b(?P<active>(?<!tidak\s)(?<!tak\s)aktif|beroperasi|active)\b",
                            re.I)
+_ANAPHOR = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:koperasi\s+|cooperatives\s+)?(?:tersebut|itu)\b", re.I)
 _NEW_SUBJECT = re.compile(r"\s*(?:unit|buah)?\s*,\s*(?:dan\s+|sedangkan\s+)?(?:koperasi|cooperatives)\b", re.I)
 _BARE_COUNT = re.compile(r"(?<![\d.,/])\d[\d.,]*\s*(?:unit|buah|koperasi|cooperatives)\b", re.I)
 _BREAK = re.compile(r"[,;:]|\b(?:dan|serta|sedangkan|sementara|while|and|whereas)\b", re.I)
@@ -134,6 +137,9 @@ def doubt(doc: _Doc, count: Count, others: list[Count] | None = None) -> str | N
         return "estimate"
     if _OTHER_KIND.match(doc.text, count.end):
         return "subset"
+    if _ANAPHOR.match(doc.text, count.end) and not any(
+            c.value == count.value and c.start < count.start for c in others or []):
+        return "conflict"  # "Dari 1.029 unit koperasi tersebut" after "1.209 unit koperasi": "tersebut" names another number
     start, end = _segment(doc, count, others or [])
     in_partition = count.by_partition or count.part_of is not None or any(c.part_of is count for c in others or [])
     s_start, s_end = doc.sentence_at(count.start)
