@@ -45,7 +45,7 @@ _SENTENCE_DOUBTS: tuple[tuple[str, re.Pattern], ...] = (
                              r"\bliquidated\b|\bfrozen\b", re.I)),
     ("rat", re.compile(r"\bRAT\b|\brapat\s+anggota\s+tahunan\b|\bannual\s+members?'?\s+meetings?\b", re.I)),
     ("comparison", re.compile(r"\b(?:naik|turun|bertambah|berkurang|meningkat|menurun|melonjak|merosot|sebelumnya|"
-                              r"tahun\s+lalu|dibanding(?:kan)?|compared|increased?|decreased?|"
+                              r"tahun\s+lalu|semula|awalnya|awal\s+masuk|dibanding(?:kan)?|compared|increased?|decreased?|"
                               r"rose|fell|grew|up\s+from|down\s+from|previously|last\s+year)\b|\bdari\s+[\d.,]+\s*"
                               r"(?:unit\s+|koperasi\s+)?(?:pada\s+\S+\s+)?menjadi\b", re.I)),
     ("subset", re.compile(r"\b(?:binaan|peserta|mengikuti|diundang|undangan|pelatihan|dilatih|"
@@ -122,6 +122,8 @@ _CONTINUATION = re.compile(r"\W*(?:sisanya|selebihnya|the\s+other|the\s+remainin
 _STATUS_WORDS = re.compile(r"\b(?P<inactive>(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi)|mati\s+suri|"
                            r"vakum|pasif|inactive|dormant)|\b(?P<active>(?<!tidak\s)(?<!tak\s)aktif|beroperasi|active)\b",
                            re.I)
+_CHANGE_NEXT = re.compile(r"\s*(?:namun\s+|tetapi\s+)?(?:sekarang|kini|saat\s+ini|now)\b[^.]{0,40}?\b(?:tinggal|tersisa|"
+                          r"menjadi|berkurang|bertambah|naik|turun|only|down|up)\b", re.I)
 _ANAPHOR = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:koperasi\s+|cooperatives\s+)?(?:tersebut|itu)\b", re.I)
 _NEW_SUBJECT = re.compile(r"\s*(?:unit|buah)?\s*,\s*(?:dan\s+|sedangkan\s+)?(?:koperasi|cooperatives)\b", re.I)
 _BARE_COUNT = re.compile(r"(?<![\d.,/])\d[\d.,]*\s*(?:unit|buah|koperasi|cooperatives)\b", re.I)
@@ -154,6 +156,8 @@ def doubt(doc: _Doc, count: Count, others: list[Count] | None = None) -> str | N
         return "no_role"  # "dari total 668 unit, koperasi yang tidak aktif …": the status is a new subject's
     if said and (count.role == "total" or said - {count.role}):
         return "no_role"  # "Total yang sudah tidak aktif ada 100 koperasi": two roles in its own words
+    if _CHANGE_NEXT.match(doc.text, s_end) or _CHANGE_NEXT.match(doc.text, s_end + 1):
+        return "comparison"  # "… mencapai 1.067. Sekarang tinggal 987.": the number before a change
     for code, pattern in _SENTENCE_DOUBTS:
         if count.by_partition and code in ("rat", "subset"):
             continue  # "212 of the 530 ... still hold their RAT" + "The other 318 ... no activity": the partition proves it

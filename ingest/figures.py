@@ -141,6 +141,9 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
         noun = _NOUN.match(after)
         adjective = re.match(r"\s*(?:unit\s+)?(inactive|idle|dormant|active)\s+cooperatives?", after, re.I)
         label = _LABEL.search(before[-90:])
+        if label and re.search(r"\d\s*$", text[max(start, m.start() - len(before[-90:]) + label.start() - 6):
+                                                 m.start() - len(before[-90:]) + label.start()]):
+            label = None  # "dari 103 jumlah koperasi terdaftar hanya 33 …": the label is 103's, not 33's
         status = _status(after)
         if status is None and not _WHOLE_BEFORE.search(before[-20:]) and (place := _PLACE.match(after)):
             status = _status(after[place.end():])  # "154 koperasi di Mamuju masih aktif" (not a whole's "dari ...")

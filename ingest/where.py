@@ -179,7 +179,11 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
 
     venue_spans = [(p.start, p.end) for p in venue.places]
     used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans]
-    named = [p for p in used if (p.explicit or p.title) and not p.is_province and len(p.regency_codes) == 1]
+    opener_role = (result.opened_by.role or "") if result.opened_by else ""
+    # a kab/kota named only in a person's title ("Bupati Malaka" attending a rakor in Kupang) does not place the
+    # meeting, unless that person opened it (issue 19: "a title of a person from elsewhere does not")
+    named = [p for p in used if (p.explicit or (p.title and p.text in opener_role)) and not p.is_province
+             and len(p.regency_codes) == 1]
 
     # The regency the meeting is about: "tingkat Kabupaten X", or the organiser's own regency.
     subject = next((p for p in named if _TINGKAT.search(doc.text[max(0, p.start - 12):p.start])), None)

@@ -199,3 +199,20 @@ def test_a_role_with_sekaligus_and_an_abbreviation_in_brackets_keeps_the_name():
     got = extract("Rakor koperasi\n\nSAMPIT - Bupati Kotawaringin Timur (Kotim) H. Halikinnor, S.H., M.M, secara resmi "
                   "membuka Rapat Koordinasi Koperasi, Senin (16/12/2024).\n")
     assert (got.opened_by.name, got.opened_by.role) == ("Halikinnor", "Bupati Kotawaringin Timur")
+
+
+def test_a_label_right_after_a_number_is_that_numbers():
+    got = extract(LEAD + "Menurutnya, dari 103 jumlah koperasi terdaftar hanya 33 saja yang aktif.\n")
+    assert got.cooperatives is None or got.cooperatives.total != 33
+
+
+def test_a_number_before_a_sekarang_tinggal_sentence_is_a_comparison():
+    got = extract(LEAD + "Awal masuk, jumlah koperasi yang terdata di dinasnya mencapai 1.067. Sekarang tinggal 987.\n")
+    assert got.cooperatives is None or got.cooperatives.total != 1067
+    assert _figures(got)["1067"][1] == "comparison"
+
+
+def test_an_attending_regents_title_does_not_place_a_provincial_rakor():
+    got = extract("Rakor PMI NTT\n\nPenjabat Bupati Rote Ndao menghadiri Rapat Koordinasi Perlindungan Pekerja Migran, "
+                  "Senin (05/08/2024) di Kupang. Rakor diselenggarakan oleh Pemerintah Provinsi NTT.\n")
+    assert got.regency_code is None
