@@ -17,13 +17,18 @@ constructions, each of which directly counts *koperasi* of the report's one area
 "Kami sedang menelaah 27 koperasi yang tidak aktif" is a set under review), with the words of one role
 only (else ``no_role``: "Total yang sudah tidak aktif ada 100 koperasi"; "668 unit, koperasi yang tidak
 aktif …" — a status after a comma and a new subject is not the number's), a number not doubted
-elsewhere in the report (``echo``) — and only when nothing in its words changes what it means (``doubt``):
+elsewhere in the report (``echo``), an anaphoric whole that repeats an earlier number ("Dari 1.029 koperasi
+tersebut" after "1.209 unit koperasi" → ``conflict``), no number before a "Sekarang tinggal …" sentence
+(``comparison``) — and only when nothing in its words changes what it means (``doubt``):
 
 - a comparison or change   "naik dari 212 unit menjadi 248 unit", "turun", "sebelumnya", "tahun lalu"
 - an estimate or a bound   "sekitar 625", "50-an", "lebih dari 300", "hampir 400", "seribu lebih"
 - another event or subset  "75 koperasi dibubarkan", "354 koperasi menggelar RAT", "binaan", "peserta",
                            "menerima bantuan", "koperasi lain"
 - another area or period   kecamatan lists, province/national figures, "pada 2021" (``ingest.cooperatives``)
+
+A proven count whose role another, doubted count of the report also claims (an estimate, an unframed or
+ambiguous count of the same role) is asked too (``ingest.cooperatives``, reason ``conflict``).
 
 Anything else is not assigned: it becomes a :class:`~ingest.result.Candidate` with its sentence
 and the reason, for a person to give it a role with one click. A value only implied (total −
