@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import partial
 
 import pandas as pd
@@ -16,11 +17,11 @@ from ui import auth as ui_auth
 from ui import downloads, queries
 from ui.formatting import date, number
 from ui.i18n import t
-from ui.timezones import local_time, zone_name
+from ui.timezones import local_times, shown_zone
 
 ui_auth.require_signed_in()
 st.title(t("page_history"))
-st.caption(t("hist_intro"))
+st.caption(t("hist_intro"))  # the zone of the times is named in the time column's header
 
 
 def _action_label(action: str) -> str:
@@ -35,6 +36,9 @@ def _entity_label(entity: str) -> str:
     return entity
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _detail_value(value) -> str:
     if value is None or value == "":
         return "–"
@@ -42,6 +46,8 @@ def _detail_value(value) -> str:
         return t("demo_yes") if value else t("demo_no")
     if isinstance(value, int | float):
         return number(value)
+    if isinstance(value, str) and ISO_DATE.match(value):  # a date kept as ISO text in the audit detail
+        return date(dt.date.fromisoformat(value))
     return str(value)
 
 
@@ -82,13 +88,9 @@ if found.empty:
     st.info(t("hist_empty"))
     st.stop()
 
-filters = st.session_state.get("filters")
-user = ui_auth.current_user()
-in_view = (filters.provinces or tuple({c[:2] for c in filters.regencies})) if filters else ()
-zone = zone_name(in_view[0] if len(in_view) == 1 else (user.province_code if user else None))
+zone = shown_zone(st.session_state.get("filters"), ui_auth.current_user())
 shown = pd.DataFrame({
-    t("hist_col_at_zone", zone=zone): [local_time(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v, zone)
-                                       if pd.notna(v) else "" for v in found["at"]],
+    t("hist_col_at_zone", zone=zone): local_times(found["at"], zone),
     t("hist_col_user"): found["username"],
     t("hist_col_action"): found["action"].map(_action_label),
     t("hist_col_entity"): found["entity"].map(_entity_label),

@@ -83,9 +83,11 @@ def test_upload_preview_commit_and_undo(own_db):
 
     with engine_module.session_scope(own_db) as s:
         batch_id = s.scalar(select(ImportBatch.id))
-    assert at.checkbox(key="imp_undo_confirm").label == (
+    assert any("2 baris sudah ada dan sama, 1 baris ditolak" in i.value for i in at.info)  # not "semua baris"
+    assert at.checkbox(key=f"imp_undo_confirm_{batch_id}").label == (
         "Ya, batalkan impor ini (2 baris baru dihapus, 0 baris berubah dipulihkan)")
-    at.checkbox(key="imp_undo_confirm").check().run()
+    assert at.selectbox(key="imp_undo_batch").label == "Impor yang akan dibatalkan"
+    at.checkbox(key=f"imp_undo_confirm_{batch_id}").check().run()
     at.button(key="imp_undo").click().run()
     assert not at.exception, at.exception
     # In the file's terms (the preview said "Baru 2"), not the stored records behind them (+ the source).
@@ -120,6 +122,39 @@ def test_xlsx_upload_and_templates(own_db, capture_downloads):  # noqa: F811 - f
     at.file_uploader(key="imp_file").set_value(("pokja.xlsx", buffer.getvalue(), "application/octet-stream"))
     at.run()
     assert {m.label: m.value for m in at.metric}["Baru"] == "1"
+
+
+def test_all_rejected_says_so_and_undo_leaves_the_next_import_unticked(own_db):
+    """Issue 20 points 9–10: a file whose every row is refused says so (not "already there"); after an
+    undo the next import is offered with its confirmation unticked; Impor and Riwayat show the same
+    time in one zone (the editor's province: WITA), named."""
+    editor = Identity("editor", "Editor NTT", "editor", "53")
+    at = _signed_in("imports", editor)
+    at.selectbox(key="imp_kind").set_value("counts").run()
+    refused = b"Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi\r\nNTT;Kupang;2023;10\r\n"
+    at.file_uploader(key="imp_file").set_value(("ditolak.csv", refused, "text/csv"))
+    at.run()
+    assert any("semua 1 baris ditolak" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not any("sudah ada dan sama" in i.value for i in at.info)
+    for name, csv in (("satu.csv", CSV), ("dua.csv", CSV.replace(b"1.234", b"1.235"))):
+        at.file_uploader(key="imp_file").set_value((name, csv, "text/csv"))
+        at.run()
+        at.button(key="imp_commit").click().run()
+        assert not at.exception, at.exception
+    with engine_module.session_scope(own_db) as s:
+        first, second = s.scalars(select(ImportBatch.id).order_by(ImportBatch.id)).all()
+    at.selectbox(key="imp_undo_batch").set_value(second).run()
+    at.checkbox(key=f"imp_undo_confirm_{second}").check().run()
+    at.button(key="imp_undo").click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="imp_undo_batch").value == first
+    assert at.checkbox(key=f"imp_undo_confirm_{first}").value is False
+    assert at.button(key="imp_undo").disabled
+    batches = _frame(at, "Berkas")
+    assert "Waktu (WITA)" in batches.columns
+    imported = batches.loc[batches["Berkas"] == "satu.csv", "Waktu (WITA)"].iloc[0]
+    history = _frame(_signed_in("history", editor), "Tindakan")
+    assert imported in set(history["Waktu (WITA)"]) and imported.endswith(" WITA")
 
 
 def test_history_download_matches_the_table(own_db, capture_downloads):  # noqa: F811 - fixture
