@@ -2,6 +2,8 @@
 
 TEXT = {
     # headline and rule
+    "coop_as_of_quarter": {"id": "Triwulan {part} {year}", "en": "Q{part} {year}"},
+    "coop_as_of_semester": {"id": "Semester {part} {year}", "en": "H{part} {year}"},
     "coop_intro": {
         "id": "Koperasi terdaftar, aktif dan tidak aktif menurut register, di samping angka yang dilaporkan sumber.",
         "en": "Registered, active and inactive cooperatives according to the register, beside the figures sources reported.",

@@ -1,7 +1,7 @@
 """Pokja records carry whether they are demo; a real record never shares a row with a demo one
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-05
 
 Issue 20 point 2: a real stage saved from the news for a kab/kota with a demo Pokja under the
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision = '0011'
-down_revision = '0009'
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
