@@ -199,9 +199,11 @@ organizer = st.text_input(t("ex_organizer"), key="ex_f_organizer", max_chars=300
 opened_name = left.text_input(t("ex_opened_by_name"), key="ex_f_opened_by_name", max_chars=200)
 opened_role = right.text_input(t("ex_opened_by_role"), key="ex_f_opened_by_role", max_chars=200)
 participants = left.number_input(t("ex_participants"), min_value=0, step=1, value=None, key="ex_f_participants")
-sectors = right.multiselect(t("ex_sectors"), SECTORS, format_func=lambda s: t(f"sector_{s}"), key="ex_f_sectors")
+sectors = right.multiselect(t("ex_sectors"), SECTORS, format_func=lambda s: t(f"sector_{s}"), key="ex_f_sectors",
+                           select_all=False)
 theme = st.text_area(t("ex_theme"), key="ex_f_theme", height=80)
-involved = st.multiselect(t("ex_regencies"), in_province, format_func=regency_names.get, key="ex_f_regencies")
+involved = st.multiselect(t("ex_regencies"), in_province, format_func=regency_names.get, key="ex_f_regencies",
+                          select_all=False)
 
 st.markdown(f"**{t('ex_source')}**")
 left, right = st.columns(2)

@@ -75,7 +75,7 @@ present = queries.run(audit.choices)
 action_options = sorted(present.loc[present["kind"] == "action", "value"])
 user_options = sorted(present.loc[present["kind"] == "username", "value"])
 left, middle = st.columns(2)
-actions = left.multiselect(t("hist_actions"), options=action_options, format_func=_action_label, key="hist_actions",
+actions = left.multiselect(t("hist_actions"), options=action_options, format_func=_action_label, key="hist_actions", select_all=False,
                            placeholder=t("hist_actions"))
 who = middle.selectbox(t("hist_user"), options=["", *user_options],
                        format_func=lambda u: u or t("hist_all_users"), key="hist_user")
