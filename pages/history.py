@@ -14,7 +14,7 @@ import streamlit as st
 
 from data_access import audit
 from ui import auth as ui_auth
-from ui import digest_panel, downloads, queries
+from ui import date_echo, digest_panel, downloads, queries
 from ui.formatting import date, number
 from ui.i18n import t
 from ui.timezones import local_times, shown_zone
@@ -83,6 +83,8 @@ left, middle = st.columns(2)
 bounds = {"min_value": dt.date(2020, 1, 1), "max_value": dt.date(2035, 12, 31), "format": "DD/MM/YYYY"}
 date_from = left.date_input(t("hist_from"), value=None, key="hist_from", **bounds)
 date_to = middle.date_input(t("hist_to"), value=None, key="hist_to", **bounds)
+date_echo.echo(left, date_from)  # a typed 31/02 silently becomes 29/02: the day is said back
+date_echo.echo(middle, date_to)
 
 found = queries.run(audit.entries, tuple(actions), who or None, date_from, date_to)
 if found.empty:

@@ -306,3 +306,14 @@ def test_an_agenda_row_of_a_stored_meeting_is_attached_as_its_source(own_db):
     assert not at.exception, at.exception
     with engine_module.session_scope(own_db) as s:
         assert s.scalar(select(func.count()).select_from(MeetingSource)) == 1
+
+
+def test_a_chosen_date_is_said_back_in_words(own_db):
+    """Issue 20 point 10: the date picker turns a typed 31/02/2024 into 29/02/2024 without a word; the
+    day chosen is said back, weekday included, under the picker."""
+    import datetime as dt
+
+    at = _signed_in("history", Identity("editor", None, "editor", "53"))
+    assert not any(c.value.startswith("Tanggal dipilih") for c in at.caption)
+    at.date_input(key="hist_from").set_value(dt.date(2024, 2, 29)).run()
+    assert "Tanggal dipilih: Kamis, 29 Februari 2024" in [c.value for c in at.caption]
