@@ -91,7 +91,7 @@ def _show_report(report: imports.ImportReport) -> None:
         column.metric(t(f"imp_{status}"), number(counts[status]))
     delimiter = {";": "; (titik koma)" if lang == "id" else "; (semicolon)", ",": ",", "\t": "tab"}.get(
         report.delimiter or "", report.delimiter or "–")
-    st.caption(t("imp_file_info", type=(report.file_type or "").upper(), encoding=report.encoding or "–",
+    st.caption(t("imp_file_info", type=(report.file_type or "").upper(), encoding=_encoding_words(report.encoding),
                  delimiter=delimiter if report.file_type == "csv" else "–", rows=number(len(report.outcomes))))
     _show_reading(report)
     if report.unknown_columns:
@@ -140,6 +140,19 @@ def _show_reading(report: imports.ImportReport) -> None:
                                    for s in report.same_meetings],
                                   columns=[t("imp_col_row"), t("imp_col_meeting"), t("imp_col_date"),
                                            t("imp_col_similarity")]), hide_index=True, width="stretch")
+
+
+def _encoding_words(encoding: str | None) -> str:
+    """How the file's text was read, in an official's words ("UTF-8", "Windows (Excel lama)"), not the
+    codec's name ("utf-8-sig", "cp1252")."""
+    if not encoding:
+        return "–"
+    name = encoding.lower().replace("_", "-")
+    if name.startswith("utf-8") or name == "utf8":
+        return "UTF-8"
+    if name in ("cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1"):
+        return t("imp_encoding_windows")
+    return encoding
 
 
 def _commit(kind: str, data: bytes, file_name: str, strict: bool, source: str | None, same: str | None) -> None:
