@@ -105,7 +105,10 @@ def _show_report(report: imports.ImportReport) -> None:
         problems = report.errors_frame(lang).rename(columns={
             "row": t("imp_col_row"), "column": t("imp_col_column"), "value": t("imp_col_value"),
             "reason": t("imp_col_reason")})
-        st.dataframe(problems, hide_index=True, width="stretch", key="imp_problems")
+        # the reason right after the row number and kept in view: on a phone the last column was cut off
+        problems = problems[[t("imp_col_row"), t("imp_col_reason"), t("imp_col_column"), t("imp_col_value")]]
+        st.dataframe(problems, hide_index=True, width="stretch", key="imp_problems", column_config={
+            t("imp_col_reason"): st.column_config.TextColumn(width="large", pinned=True)})
         st.download_button(t("imp_download_problems"), data=partial(downloads.csv_bytes, problems),
                            file_name=f"ditolak-{report.file_name.rsplit('.', 1)[0]}.csv", mime=downloads.CSV_MIME,
                            key="imp_problems_csv", on_click="ignore", icon=":material/download:")
@@ -114,7 +117,8 @@ def _show_report(report: imports.ImportReport) -> None:
         rows["status"] = rows["status"].map(lambda s: t(f"imp_status_{s}"))
         st.dataframe(rows.rename(columns={"row": t("imp_col_row"), "status": t("imp_col_status"),
                                           "key": t("imp_col_key"), "reason": t("imp_col_reason")}),
-                     hide_index=True, width="stretch")
+                     hide_index=True, width="stretch",
+                     column_config={t("imp_col_status"): st.column_config.TextColumn(pinned=True)})
 
 
 def _show_reading(report: imports.ImportReport) -> None:

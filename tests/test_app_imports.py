@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -65,7 +66,10 @@ def test_upload_preview_commit_and_undo(own_db):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Baru": "2", "Berubah": "0", "Tetap": "0", "Ditolak": "1"}
     problems = _frame(at, "Alasan")
-    assert list(problems.columns) == ["Baris", "Kolom", "Nilai", "Alasan"]
+    # the reason second and pinned: on a 390 px phone the last column was cut off (issue 20 point 13)
+    assert list(problems.columns) == ["Baris", "Alasan", "Kolom", "Nilai"]
+    config = json.loads(next(d for d in at.dataframe if "Alasan" in d.value.columns).proto.columns)
+    assert config["Alasan"]["pinned"] is True
     assert problems.iloc[0]["Baris"] == 3 and problems.iloc[0]["Kolom"] == "Kabupaten/Kota"
     assert "53.01" in problems.iloc[0]["Alasan"] and "53.71" in problems.iloc[0]["Alasan"]
     assert _count(own_db) == before  # the preview wrote nothing
