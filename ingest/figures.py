@@ -29,7 +29,7 @@ _NOUN = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:(?:registered|inactive|active|idl
 _INACTIVE = (r"(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi|berjalan|berkegiatan|beraktivitas|"
              r"(?:menjalankan|melakukan|melaksanakan)\s+(?:usaha|kegiatan))|mati\s+suri|vakum|pasif|"
              r"inactive|idle|dormant|not\s+active|no\s+longer\s+active|no\s+activity|(?:have|has)\s+not\s+been\s+active")
-_ACTIVE = r"(?:masih\s+)?(?:aktif|beroperasi)|active|operating|operational"
+_ACTIVE = r"(?:masih\s+)?(?:aktif|beroperasi)|masih\s+hidup|active|operating|operational"
 _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|mendapat|berbadan)\b|yang\s+(?:sudah\s+|telah\s+)?(?:memiliki|punya|melaksanakan|menggelar|mengikuti|"
            r"menerima|mendapat|berbadan)|(?:sudah|telah)\s+(?:memiliki|melaksanakan|menggelar|berbadan)|memiliki\s+"
            r"(?:gerai|kantor)|RAT\b|revived|held|hold|with\s+(?:their\s+own|an?\s+)|that\s+(?:held|have|hold)|"
@@ -37,7 +37,7 @@ _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|men
 _STATUS = re.compile(rf"\b(?P<inactive>{_INACTIVE})|\b(?P<active>{_ACTIVE})\b|\b(?P<subset>{_SUBSET})",
                      re.IGNORECASE)
 # Between a count and its status: "yang", "masih", "di antaranya", "of them", "are", "koperasi,", ...
-_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|dinyatakan|tergolong|berpredikat|"
+_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|merupakan|dalam\s+kondisi|berstatus|dinyatakan|tergolong|berpredikat|"
                    r"masuk\s+kategori|di\s+antaranya|diantaranya|of\s+them|are|is|"
                    r"were|still|sudah|telah|kini|lagi|koperasi|unit|cooperatives?|registered|ini|itu|lainnya|have|has|had|shown|"
                    r"show|been|of\s+which|of\s+whom)\b|\s*,?\s*(?:atau|or)\s+[\d.,]+\s*(?:persen|percent|%)"
@@ -46,7 +46,7 @@ _LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|dinyatak
 _TOTAL_TRIGGER = re.compile(r"\b(?:berjumlah|sebanyak|sejumlah|total|terdapat|tercatat|ada|mencapai|tinggal|"
                             r"mencatat(?:kan)?|mendata|terdata|terdaftar|menaungi|membina|"
                             r"memiliki|mempunyai|has|have|had|counts?|records?|there\s+are)\s*:?\s*$", re.IGNORECASE)
-_WHOLE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?$", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"(?:^|[,.;:\"“]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?$", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:unit\s+|koperasi\s+)?(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?(?=\d)",
                       re.IGNORECASE)
 _LABEL = re.compile(
@@ -74,6 +74,17 @@ _CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi
                            r"|,\s+(?=(?:pada\s+|di\s+)?tahun\s+(?:lalu|sebelumnya)\b|last\s+year\b)", re.IGNORECASE)
 
 
+# A label written right before its number, in a list of figures: "Jumlah koperasi 245, aktif 130, tidak aktif 115".
+_TIGHT_LABEL = re.compile(r"(?:\bjumlah\s+(?:koperasi|cooperatives)|(?:[,;:(]\s*|\bdan\s+|\band\s+)(?:koperasi\s+)?"
+                          r"(?:yang\s+)?(?:(?P<inactive>tidak\s+aktif|non[\s-]?aktif|inactive)|(?P<active>aktif|active)))"
+                          r"\s*:?\s*$", re.IGNORECASE)
+
+
+_MEASURE = re.compile(r"\s*(?:tahun|bulan|minggu|pekan|hari|jam|kali|orang|peserta|anggota|desa|kelurahan|"
+                      r"kecamatan|kabupaten|kota|provinsi|juta|miliar|triliun|ribu|years?|months?|days?|times|"
+                      r"people|members|villages)\b", re.IGNORECASE)
+
+
 def clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] (a sentence) cut at contrasts and comparisons; the cue words belong to neither."""
     spans, pos = [], start
@@ -94,6 +105,7 @@ class Count:
     end: int
     role: str | None
     part_of: Count | None = None
+    by_partition: bool = False  # the role was given by a partition's arithmetic (ingest.cooperatives._resolve_parts)
 
 
 def parse_count(text: str, english: bool) -> int | None:
@@ -121,19 +133,25 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
     found: list[Count] = []
     for i, m in enumerate(numbers):
         value = parse_count(m.group(), doc.english)
-        if value is None or (1900 <= value <= 2100 and not _NOUN.match(text, m.end())):
-            continue
+        if value is None or (1900 <= value <= 2100 and not _NOUN.match(text, m.end())) or _MEASURE.match(text, m.end()):
+            continue  # "selama 2 tahun", "40 orang", "5 desa": a measure of something else, never a count of koperasi
         window_end = numbers[i + 1].start() if i + 1 < len(numbers) else end
         before = text[start:m.start()]
         after = text[m.end():window_end]
         noun = _NOUN.match(after)
         adjective = re.match(r"\s*(?:unit\s+)?(inactive|idle|dormant|active)\s+cooperatives?", after, re.I)
         label = _LABEL.search(before[-90:])
+        if label and re.search(r"\d\s*$", text[max(start, m.start() - len(before[-90:]) + label.start() - 6):
+                                                 m.start() - len(before[-90:]) + label.start()]):
+            label = None  # "dari 103 jumlah koperasi terdaftar hanya 33 …": the label is 103's, not 33's
         status = _status(after)
         if status is None and not _WHOLE_BEFORE.search(before[-20:]) and (place := _PLACE.match(after)):
             status = _status(after[place.end():])  # "154 koperasi di Mamuju masih aktif" (not a whole's "dari ...")
         role: str | None
-        if adjective:
+        tight = _TIGHT_LABEL.search(before[-40:])
+        if tight and not noun:  # "Jumlah koperasi 245, aktif 130, tidak aktif 115": the label just before is the role
+            role = "inactive" if tight.group("inactive") else "active" if tight.group("active") else "total"
+        elif adjective:
             role = "active" if adjective.group(1).lower() == "active" else "inactive"
         elif status is not None:
             role = status

@@ -20,12 +20,13 @@ from data_access.models_pokja import POKJA_STAGES
 from data_access.models_reference import SECTORS
 from ingest.extract import extract, read_document
 from ui import auth as ui_auth
-from ui import queries
+from ui import date_echo, queries
 from ui.db import database_errors_shown
 from ui.formatting import date, number
 from ui.i18n import current_language, t
 from ui.kdmp_figures import show_kdmp_figures
-from ui.news_form import mandate_choices, outlet_guess
+from ui.news_evidence import show_candidates
+from ui.news_form import mandate_choices, mandate_for, outlet_guess
 
 user = ui_auth.require_editor()
 lang = current_language()
@@ -47,7 +48,7 @@ if flash:
 FIELDS = ("title", "held_on", "date_inferred", "kind", "level", "status", "province", "regency", "venue", "city",
           "organizer", "opened_by_name", "opened_by_role", "participants", "theme", "sectors", "regencies",
           "outlet", "headline", "url", "published_on", "fig", "fig_as_of", "fig_area", "fig_total", "fig_active",
-          "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on")
+          "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on", "stage_sk")
 
 
 def _prefill(found, published: dt.date | None) -> None:
@@ -83,8 +84,10 @@ def _prefill(found, published: dt.date | None) -> None:
         "ex_f_fig_total": coops.total if coops else None,
         "ex_f_fig_active": coops.active if coops else None,
         "ex_f_fig_inactive": coops.inactive if coops else None,
-        "ex_f_stage": found.pokja_stage is not None, "ex_f_stage_regency": regency,
-        "ex_f_stage_value": found.pokja_stage or "persiapan", "ex_f_stage_on": found.date,
+        # the Pokja's kab/kota is the one its own sentence names (ingest.pokja_detail), never the venue's
+        "ex_f_stage": found.pokja_stage is not None, "ex_f_stage_regency": found.pokja_regency_code or "",
+        "ex_f_stage_value": found.pokja_stage or "persiapan", "ex_f_stage_on": found.sk_date or found.date,
+        "ex_f_stage_sk": found.sk_number or "",
     })
 
 
@@ -165,6 +168,7 @@ text, proposal = st.session_state["ex_result"]
 st.subheader(t("ex_proposed"))
 _evidence_table(proposal)
 save_kdmp = show_kdmp_figures(proposal, lambda code: regency_names.get(code) or province_names.get(code))
+show_candidates(proposal, lambda code: regency_names.get(code) or province_names.get(code), date)
 
 # --- the form ---------------------------------------------------------------------------------------
 st.subheader(t("ex_form"))
@@ -175,6 +179,7 @@ left, right = st.columns(2)
 title = left.text_input(t("ex_title"), key="ex_f_title", max_chars=300)
 held_on = right.date_input(t("ex_held_on"), key="ex_f_held_on", format="DD/MM/YYYY",
                            min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+date_echo.echo(right, held_on)  # a typed 31/02 silently becomes 29/02: said back
 right.checkbox(t("ex_date_inferred"), key="ex_f_date_inferred")
 kind = left.selectbox(t("ex_kind"), MEETING_KINDS, format_func=lambda k: t(f"ex_kind_{k}"), key="ex_f_kind")
 level = left.selectbox(t("ex_level"), MEETING_LEVELS, format_func=lambda k: t(f"ex_level_{k}"), key="ex_f_level")
@@ -195,9 +200,11 @@ organizer = st.text_input(t("ex_organizer"), key="ex_f_organizer", max_chars=300
 opened_name = left.text_input(t("ex_opened_by_name"), key="ex_f_opened_by_name", max_chars=200)
 opened_role = right.text_input(t("ex_opened_by_role"), key="ex_f_opened_by_role", max_chars=200)
 participants = left.number_input(t("ex_participants"), min_value=0, step=1, value=None, key="ex_f_participants")
-sectors = right.multiselect(t("ex_sectors"), SECTORS, format_func=lambda s: t(f"sector_{s}"), key="ex_f_sectors")
+sectors = right.multiselect(t("ex_sectors"), SECTORS, format_func=lambda s: t(f"sector_{s}"), key="ex_f_sectors",
+                           select_all=False)
 theme = st.text_area(t("ex_theme"), key="ex_f_theme", height=80)
-involved = st.multiselect(t("ex_regencies"), in_province, format_func=regency_names.get, key="ex_f_regencies")
+involved = st.multiselect(t("ex_regencies"), in_province, format_func=regency_names.get, key="ex_f_regencies",
+                          select_all=False)
 
 st.markdown(f"**{t('ex_source')}**")
 left, right = st.columns(2)
@@ -206,12 +213,14 @@ headline = right.text_input(t("ex_headline"), key="ex_f_headline", max_chars=500
 url = left.text_input(t("ex_url"), key="ex_f_url", max_chars=500)
 published_on = right.date_input(t("ex_published_on"), key="ex_f_published_on", format="DD/MM/YYYY",
                                 min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+date_echo.echo(right, published_on)  # a typed 31/02 silently becomes 29/02: said back
 
 figures = None
 if st.checkbox(t("ex_figures"), key="ex_f_fig"):
     cols = st.columns(5)
     as_of = cols[0].date_input(t("ex_figures_as_of"), key="ex_f_fig_as_of", format="DD/MM/YYYY",
                                min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+    date_echo.echo(cols[0], as_of)  # a typed 31/02 silently becomes 29/02: said back
     if state.get("ex_f_fig_area") not in (province, *in_province):
         state["ex_f_fig_area"] = regency or province
     fig_area = cols[4].selectbox(t("ex_figures_area"), [province, *in_province],
@@ -227,6 +236,8 @@ mandates = queries.run(news_lookups.mandates).merge(queries.run(provenance.manda
 usable = mandates[mandates["province_code"].isna() | (mandates["province_code"] == province)]
 if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
     mandate_titles, real_default = mandate_choices(usable, t("demo_mark"))
+    named = mandate_for((state.get("ex_result") or ("", {}))[1].get("pokja_name"), usable)
+    real_default = list(mandate_titles).index(named) if named in mandate_titles else None  # no clear match: ask
     cols = st.columns(4)
     stage_regency = cols[0].selectbox(t("ex_stage_regency"), ["", *in_province],
                                       format_func=lambda c: regency_names.get(c) or t("ex_none"),
@@ -237,7 +248,9 @@ if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
                                     key="ex_f_stage_value")
     stage_on = cols[3].date_input(t("ex_stage_on"), key="ex_f_stage_on", format="DD/MM/YYYY",
                                   min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
-    stage = (stage_regency, mandate_id, stage_value, stage_on)
+    date_echo.echo(cols[3], stage_on)  # a typed 31/02 silently becomes 29/02: said back
+    stage_sk = st.text_input(t("ex_stage_sk"), key="ex_f_stage_sk", max_chars=120)
+    stage = (stage_regency, mandate_id, stage_value, stage_on, stage_sk)
 
 # --- duplicates and saving ----------------------------------------------------------------------------
 merge: str | int = "new"
@@ -274,7 +287,8 @@ if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing)
         figures=news_item.Figures(as_of=figures[0] or held_on, total=figures[1], active=figures[2], inactive=figures[3],
                              area_code=figures[4])
         if figures else None,
-        stage=news_item.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3])
+        stage=news_item.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3],
+                              sk_number=stage[4].strip() or None)
         if stage else None,
         kdmp=news_kdmp.KdmpReported.from_proposal(proposal["kdmp_figures"], area_code=regency or province, as_of=held_on)
         if save_kdmp else None,
