@@ -72,3 +72,16 @@ def test_map_the_period_column_preview_commit_and_undo(own_db):
     at.button(key="imp_format_remove").click().run()
     assert not at.exception, at.exception
     assert not any("Kolom dipetakan" in d.value.columns for d in at.dataframe)
+
+
+def test_a_desa_level_file_is_refused_on_the_page_saying_why(own_db):
+    before = _count(own_db)
+    at = app()
+    at.session_state["auth_user"] = Identity("jatim", "Editor Jatim", "editor", None)
+    at.switch_page("pages/imports.py").run()
+    at.selectbox(key="imp_kind").set_value("counts").run()
+    at.file_uploader(key="imp_file").set_value(("f10.csv", case("f10_opendata_desa.csv"), "text/csv")).run()
+    assert not at.exception, at.exception
+    assert any("per desa/kelurahan" in e.value for e in at.error)
+    assert not [b for b in at.button if b.key == "imp_commit"]  # nothing to save
+    assert _count(own_db) == before
