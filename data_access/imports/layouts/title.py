@@ -41,7 +41,7 @@ def province(text: str, gazetteer: Gazetteer) -> str | None:
 # ("Persentase KSP / USP Koperasi yang Sehat", found in a real Satu Data export), a subset or another measure.
 NOT_A_COUNT = ("persentase", "persen", "prosentase", "rasio", "ratio", "proporsi", "percentage", "rata", "average",
                "sehat", "berprestasi", "anggota", "karyawan", "modal", "aset", "volume", "shu", "ksp", "usp",
-               "simpan", "dibubarkan", "bubar", "baru")
+               "simpan", "dibubarkan", "bubar")
 
 
 def measure(text: str) -> str | None:
