@@ -51,7 +51,7 @@ def test_map_the_period_column_preview_commit_and_undo(own_db):
     assert not at.exception, at.exception
     assert _count(own_db) == before + 798
     assert {m.label: m.value for m in at.metric}["Tetap"] == "798"  # the mapping is kept for the same file
-    at.checkbox(key="imp_undo_confirm").check().run()
+    next(c for c in at.checkbox if (c.key or "").startswith("imp_undo_confirm")).check().run()
     at.button(key="imp_undo").click().run()
     assert not at.exception, at.exception
     assert _count(own_db) == before
