@@ -18,7 +18,7 @@ from data_access import imports
 from data_access.imports import kinds
 from data_access.imports.layouts.examples import EXAMPLES
 from ui import auth as ui_auth
-from ui import downloads, filter_bar, queries
+from ui import downloads, filter_bar, import_mapping, queries
 from ui.db import database_errors_shown
 from ui.formatting import number
 from ui.i18n import current_language, t
@@ -68,15 +68,16 @@ def _templates(kind: str) -> None:
 
 
 def _preview(kind: str, data: bytes, file_name: str, strict: bool, source: str | None,
-             same: str | None) -> imports.ImportReport:
+             same: str | None, columns: dict[str, str]) -> imports.ImportReport:
     """The preview for these inputs, computed once and kept while they stay the same."""
-    signature = (kind, hashlib.sha256(data).hexdigest(), file_name, strict, source, same, user.username)
+    signature = (kind, hashlib.sha256(data).hexdigest(), file_name, strict, source, same, user.username,
+                 tuple(sorted(columns.items())))
     cached = st.session_state.get("imp_preview")
     if cached and cached[0] == signature:
         return cached[1]
     with st.spinner(t("imp_preview") + "…"), database_errors_shown():
         report = imports.preview(kind, data, file_name, user=user, strict=strict, source_outlet=source,
-                                 same_meeting=same)
+                                 same_meeting=same, columns=columns)
     st.session_state["imp_preview"] = (signature, report)
     return report
 
@@ -89,6 +90,8 @@ def _show_report(report: imports.ImportReport) -> None:
     columns = st.columns(4)
     for column, status in zip(columns, imports.STATUSES, strict=True):
         column.metric(t(f"imp_{status}"), number(counts[status]))
+    if counts.get("merged"):
+        st.caption(f"{t('imp_status_merged')}: {number(counts['merged'])}")
     delimiter = {";": "; (titik koma)" if lang == "id" else "; (semicolon)", ",": ",", "\t": "tab"}.get(
         report.delimiter or "", report.delimiter or "–")
     st.caption(t("imp_file_info", type=(report.file_type or "").upper(), encoding=_encoding_words(report.encoding),
@@ -159,10 +162,11 @@ def _encoding_words(encoding: str | None) -> str:
     return encoding
 
 
-def _commit(kind: str, data: bytes, file_name: str, strict: bool, source: str | None, same: str | None) -> None:
+def _commit(kind: str, data: bytes, file_name: str, strict: bool, source: str | None, same: str | None,
+            columns: dict[str, str]) -> None:
     with database_errors_shown():
         report = imports.commit(kind, data, file_name, user=user, strict=strict, source_outlet=source,
-                                same_meeting=same)
+                                same_meeting=same, columns=columns)
     queries.clear()
     st.session_state.pop("imp_preview", None)
     if report.committed:
@@ -187,8 +191,11 @@ if uploaded is not None:
     data = uploaded.getvalue()
     st.subheader(t("imp_preview"))
     same = st.session_state.get("imp_same") if kind == "meetings" else None
-    report = _preview(kind, data, uploaded.name, strict, source, same)
+    file_hash = hashlib.sha256(data).hexdigest()
+    mapped = import_mapping.choices(kind, file_hash)
+    report = _preview(kind, data, uploaded.name, strict, source, same, mapped)
     _show_report(report)
+    import_mapping.show(kind, report, lang, file_hash)
     if report.same_meetings or same:
         st.radio(t("imp_same_choice"), options=["attach", "new"], index=None, key="imp_same",
                  format_func=lambda c: t(f"imp_same_{c}"), horizontal=True)
@@ -204,7 +211,7 @@ if uploaded is not None:
             st.info(t("imp_nothing"))
         if st.button(t("imp_commit", n=number(report.writes)), key="imp_commit", type="primary",
                      disabled=report.blocked or report.writes == 0, icon=":material/save:"):
-            _commit(kind, data, uploaded.name, strict, source, same)
+            _commit(kind, data, uploaded.name, strict, source, same, mapped)
             st.rerun()
 
 st.divider()
