@@ -144,3 +144,16 @@ def _check_page(page: str, params: dict) -> None:
 @example("pokja_status", {"mandat": "foo", "prov": ["53", "53"], "dari": "2024-12-31", "sampai": "2019-01-01"})
 def test_any_link_opens_its_page_with_a_canonical_url(page, params):
     _check_page(page, params)
+
+
+def test_a_desa_link_lists_and_shows_that_desa_whatever_its_place_in_the_list(sqlite_url):
+    """Issue 20 point 12: ``?desa=`` alone searches for that desa, so it is in view and chosen."""
+    import sqlite3
+
+    with sqlite3.connect(sqlite_url.removeprefix("sqlite:///")) as con:  # the last desa with a record: page > 1
+        code = con.execute("SELECT v.code FROM village v JOIN kdmp k ON k.village_code = v.code "
+                           "ORDER BY v.code DESC LIMIT 1").fetchone()[0]
+    at = app("kdmp", query={"desa": code})
+    assert not at.exception and not _link_notes(at)
+    assert at.session_state["kdmp_history_desa"] == code
+    assert at.query_params["desa"] == code and at.query_params["cari"] == code
