@@ -108,6 +108,9 @@ PARAMS: tuple[Param, ...] = (
           reason_id="bulan tidak sah (YYYY-MM, 2000–2035)", reason_en="invalid month (YYYY-MM, 2000–2035)"),
     Param("rapat", "mtg_detail", None, "int", None, 1, 2**31 - 1, pages=("rakor",),
           reason_id="nomor rapat tidak sah", reason_en="invalid meeting number"),
+    Param("snapshot", "briefing_snapshot", None, "int", None, 1, 2**31 - 1,
+          pages=("ringkasan", "koperasi", "rakor", "pokja", "merah-putih", "peta"),
+          reason_id="nomor bahan rapat tidak sah", reason_en="invalid briefing snapshot number"),
 )
 FILTERS = tuple(p for p in PARAMS if p.field is not None)
 LANGUAGE_PARAM = "bahasa"  # read by dashboard.py (its values are ui.i18n.LANGUAGES)

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import kdmp_desa, pokja, pokja_rules
-from ui import demo, downloads, queries, scope
+from ui import briefing, demo, downloads, queries, scope
 from ui.charts import built as built_chart
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
@@ -196,6 +196,7 @@ st.title(t("page_pokja"))
 programme = choose_programme()
 st.markdown(t(f"pokja_intro_{programme}", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
 scope.caption(filters)
+briefing.offer_pack(filters, "pokja")
 scope_text = scope.describe(filters)
 pokja_demo = demo.banner(filters, "pokja")[0] > 0
 if filters.date_from or filters.date_to or filters.sectors:
