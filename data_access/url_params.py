@@ -75,6 +75,8 @@ STALLED_MIN, STALLED_MAX, STALLED_DEFAULT = 7, 730, 90  # days; KDMP "macet" num
 PROVINCE_CODE, REGENCY_CODE = r"\d{2}", r"\d{2}\.\d{2}"
 DISTRICT_CODE, VILLAGE_CODE = r"\d{2}\.\d{2}\.\d{2}", r"\d{2}\.\d{2}\.\d{2}\.\d{4}"
 
+DASHBOARD_PAGES = ("ringkasan", "koperasi", "rakor", "pokja", "merah-putih", "peta")
+
 PARAMS: tuple[Param, ...] = (
     Param("prov", "f_prov", "provinces", "codes", (), pattern=PROVINCE_CODE,
           reason_id="kode wilayah tidak dikenal", reason_en="unknown region code"),
