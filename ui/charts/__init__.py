@@ -229,7 +229,7 @@ def show(chart: alt.TopLevelMixin, **kwargs: Any):
         drawn = drawn.copy(deep=False)  # never mutate a chart that ``built`` keeps
         drawn.description = described.sentence
     result = st.altair_chart(drawn, **kwargs)
-    with st.expander(t("chart_alt_toggle"), icon=":material/table_view:"):
+    with st.expander(t("chart_alt_toggle"), icon=":material/table:"):
         st.markdown(text_alternative.escaped(described.sentence))
         if described.table is not None and not described.table.empty:
             st.table(described.table, hide_index=True)
