@@ -142,7 +142,7 @@ def _check_page(page: str, params: dict) -> None:
     assert _link_notes(again) == [], f"the canonical link {canonical} still has notes"
 
 
-@settings(max_examples=EXAMPLES or 10, deadline=None, derandomize=True, database=None,
+@settings(max_examples=EXAMPLES or 6, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(PAGES)), PAGE_LINKS)
 @example("cooperatives", {"dari": "1999-01-01"})  # took down every page before issue 21
