@@ -61,6 +61,7 @@ TEXT: dict[str, dict[str, str]] = {
     "bp_c_regency_code": {"id": "Kode", "en": "Code"},
     "bp_c_regency_name": {"id": "Kab/kota", "en": "Regency"},
     "bp_c_province_name": {"id": "Provinsi", "en": "Province"},
+    "bp_c_mandate_code": {"id": "Amanat", "en": "Mandate"},
     "bp_c_stage": {"id": "Tahap", "en": "Stage"},
     "bp_c_days_since_mandate": {"id": "Hari sejak amanat", "en": "Days since mandate"},
     "bp_c_overdue": {"id": "Terlambat", "en": "Overdue"},
