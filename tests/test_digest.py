@@ -137,3 +137,26 @@ def test_refused_and_down_servers_are_recorded_and_retried(prepared_db_url, smtp
     assert rows.loc["email", "attempts"] == 2 and rows.loc["email", "status"] == "sent"
     assert rows.loc["webhook", "attempts"] == 2 and rows.loc["webhook", "status"] == "failed"
     assert len(inbox.messages) == 1
+
+
+def test_demo_only_where_the_areas_hold_nothing_else(prepared_sqlite_url):
+    """NTT has real records: its digest leaves the demo rows out. NTB's records in the small demo set are
+    all synthetic: its digest shows them, marked DEMO."""
+    from sqlalchemy import select
+
+    from briefing.digest_message import compose
+    from data_access import demo, digest_changes
+    from data_access.models_reference import Source
+
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_sqlite_url), with_demo=False)
+    demo.generate(eng, "small", 42)
+    with Session(eng) as session:  # which meetings are demo, read directly
+        kinds = dict(session.execute(select(Meeting.id, Source.kind).join(Source, Source.id == Meeting.source_id)).all())
+    ntt = digest_changes.state(("53",), dt.date(2026, 12, 7), engine=eng)
+    assert not ntt["demo"] and ntt["meetings"]
+    assert all(kinds[int(key)] != "synthetic" for key in ntt["meetings"])
+    ntb = digest_changes.state(("52",), dt.date(2026, 12, 7), engine=eng)
+    assert ntb["demo"] and all(kinds[int(key)] == "synthetic" for key in ntb["meetings"])
+    message = compose(digest_changes.changes(None, ntb), ntb, lang="id", period="2026-W50",
+                      area="Nusa Tenggara Barat", first=True)
+    assert message.body.startswith("DEMO: wilayah ini hanya memiliki data sintetis") and message.payload["demo"]
