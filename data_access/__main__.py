@@ -1,4 +1,4 @@
-"""Command line: ``python -m data_access init | demo | stats | import | undo | user``.
+"""Command line: ``python -m data_access init | demo | stats | import | undo | user | backup | restore | move | export``.
 
 - ``init``: migrate the database (``DATABASE_URL`` or the embedded SQLite file)
   and load the gazetteer and real facts if it is empty.
@@ -8,11 +8,15 @@
 - ``import KIND FILE --user NAME [--dry-run] [--strict] [--json]``: the same
   preview/commit as the Impor page (KIND: registry, counts, meetings, pokja, kdmp); exit
   code 0 clean, 1 rejected rows, 2 file or account refused.
+- ``import package FOLDER``: a Frictionless Data Package written by ``export --real`` into an
+  empty database (``data_access.portability``).
 - ``undo BATCH --user NAME``: undo one import batch.
 - ``user add NAME --role viewer|editor|admin [--province 53] [--password-stdin]``
   (the password is prompted for, or read from standard input — never an argument),
   ``user list``, ``user passwd NAME``, ``user disable NAME`` / ``user enable NAME``,
   ``user unlock NAME`` / ``user unlock --address ADDRESS`` (lift a sign-in lock, audited).
+- ``backup DEST [--keep N]``, ``restore FILE [--replace]``, ``move --to URL``, ``export --real FOLDER``:
+  see ``data_access.portability`` (``portability.cli``).
 - ``pack [--prov 53] [--kab 53.04,...] [--dari YYYY-MM-DD] [--sampai ...] [--nyata] [--halaman PAGE]
   [--lang id|en] [--out DIR]``: freeze the view as a briefing snapshot and write its PDF and XLSX
   (``pack --snapshot ID`` redraws a stored one); prints the id, hash, files and permalink as JSON.
@@ -36,6 +40,7 @@ from sqlalchemy.exc import DBAPIError
 
 from data_access import demo, engine, stats
 from data_access.models_users import USER_ROLES
+from data_access.portability import cli as portability_cli
 from data_access.snapshots import PAGES
 
 IMPORT_KINDS = ("registry", "counts", "meetings", "pokja", "kdmp")
@@ -200,9 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     demo_cmd.add_argument("--remove", action="store_true", help="delete this demo data set instead")
     sub.add_parser("stats", help="row counts per table as JSON")
     imp = sub.add_parser("import", help="import a CSV/XLSX file (preview with --dry-run)")
-    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("kind", choices=(*IMPORT_KINDS, "package"))
     imp.add_argument("file")
-    imp.add_argument("--user", required=True, help="editor account the import is recorded under")
+    imp.add_argument("--user", help="editor account the import is recorded under (required but for a package)")
     imp.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
     imp.add_argument("--strict", action="store_true", help="write nothing if any row is rejected")
     imp.add_argument("--source", help="outlet name for the file's own source (default: the file name)")
@@ -233,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     unlock = usr_sub.add_parser("unlock", help="lift a sign-in lock of an account (or of a client address)")
     unlock.add_argument("name", nargs="?")
     unlock.add_argument("--address", help="the client address to unlock instead of an account")
+    portability_cli.add_parsers(sub)
     pck = sub.add_parser("pack", help="briefing pack: freeze the view as a snapshot, write its PDF and XLSX")
     pck.add_argument("--prov", help="province codes, comma-separated (e.g. 53)")
     pck.add_argument("--kab", help="kab/kota codes, comma-separated (e.g. 53.04)")
@@ -258,8 +264,14 @@ def main(argv: list[str] | None = None) -> int:
     subscribe.add_argument("--lang", choices=("id", "en"), default="id")
     subscribe.add_argument("--quiet-when-unchanged", action="store_true", help="send nothing when nothing changed")
     args = parser.parse_args(argv)
+    if args.command == "import" and args.kind != "package" and not args.user:
+        parser.error("import: --user is required")
 
     eng = engine.get_engine(args.database_url)
+    if args.command in portability_cli.COMMANDS:
+        return portability_cli.run(args, eng)
+    if args.command == "import" and args.kind == "package":
+        return portability_cli.import_package(args, eng)
     if args.command == "init":
         engine.prepare_database(eng, with_demo=False)
         print(json.dumps(stats.table_counts(eng), indent=2))

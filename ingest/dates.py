@@ -13,28 +13,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from babel.dates import get_day_names, get_month_names
-
+from data_access.calendar_words import MONTHS, WEEKDAYS
 from ingest.text import _Doc
 
 WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _names(getter, extra: dict[str, int], shift: int) -> dict[str, int]:
-    """Lower-case name → number, from Babel for id and en (wide and abbreviated), plus ``extra``."""
-    names = dict(extra)
-    for locale in ("id", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in getter(width, locale=locale).items():
-                names.setdefault(re.sub(r"[^a-z]", "", name.lower()), number + shift)
-    return names
-
-
-_MONTHS = _names(get_month_names, {
-    "pebruari": 2, "peb": 2, "agt": 8, "ags": 8, "agus": 8, "sept": 9, "nopember": 11, "nop": 11,
-}, 0)
-_WEEKDAYS = _names(get_day_names, {"jumat": 4, "ahad": 6}, 0)
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
 _WD_RE = "|".join(sorted((w for w in _WEEKDAYS if len(w) >= 3), key=len, reverse=True)).replace("jumat", "jum['’`]?at")
 _WD = rf"(?P<wd>\b(?:{_WD_RE})\b)"
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -153,8 +140,12 @@ def _mention(m: re.Match, day: int, month: int, year: int | None, parenthesised:
 
 def as_of_in(doc: _Doc, start: int, end: int) -> tuple[dt.date, int, int] | None:
     """The figures' own date written in text[start:end]: "per 31 Desember 2023" → 2023-12-31,
-    "hingga Mei 2024" → 2024-05-31 (a month alone means its last day). Returns (date, start, end)."""
+    "hingga Mei 2024" → 2024-05-31 (a month alone means its last day), "per akhir tahun 2023" /
+    "as of the end of 2023" → 2023-12-31. Returns (date, start, end)."""
     found = [m for m in (_AS_OF.search(doc.text, start, end), _AS_OF_MONTH_FIRST.search(doc.text, start, end)) if m]
+    year_end = _AS_OF_YEAR_END.search(doc.text, start, end)
+    if year_end and not any(m.start() < year_end.start() for m in found):
+        return dt.date(int(year_end.group("y")), 12, 31), year_end.start(), year_end.end()
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
@@ -163,6 +154,9 @@ def as_of_in(doc: _Doc, start: int, end: int) -> tuple[dt.date, int, int] | None
     if not _valid(year, month, day):
         return None
     return dt.date(year, month, day), m.start(), m.end()
+
+_AS_OF_YEAR_END = re.compile(r"\b(?:(?:per|hingga|sampai(?:\s+dengan)?|pada)\s+akhir\s+(?:tahun\s+)?|"
+                             r"(?:as\s+of|by|at)\s+the\s+end\s+of\s+)(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def in_year_clause(doc: _Doc, start: int, end: int) -> int | None:

@@ -169,16 +169,11 @@ def history_view(history: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
 
 
 def choose_programme() -> str:
-    """The task force in view: a radio kept in session state and in the URL (``?mandat=satgas_kdmp``)."""
-    if PROGRAMME_KEY not in st.session_state:
-        wanted = st.query_params.get(PROGRAMME_PARAM, pokja_rules.DEFAULT_PROGRAMME)
-        st.session_state[PROGRAMME_KEY] = wanted if wanted in pokja_rules.PROGRAMMES else pokja_rules.DEFAULT_PROGRAMME
+    """The task force in view: a radio kept in session state and in the URL (``?mandat=satgas_kdmp``,
+    declared in ``data_access.url_params``, read and written by ``ui.url_state``)."""
+    st.session_state.setdefault(PROGRAMME_KEY, pokja_rules.DEFAULT_PROGRAMME)
     chosen = st.radio(t("pokja_programme"), options=pokja_rules.PROGRAMMES, key=PROGRAMME_KEY, horizontal=True,
                       format_func=lambda p: t(f"pokja_programme_{p}"))
-    if chosen == pokja_rules.DEFAULT_PROGRAMME:
-        st.query_params.pop(PROGRAMME_PARAM, None)
-    elif st.query_params.get(PROGRAMME_PARAM) != chosen:
-        st.query_params[PROGRAMME_PARAM] = chosen
     return chosen
 
 

@@ -1,7 +1,7 @@
 """briefing snapshots, digest subscriptions and digest sends
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-05
 
 Issue 23: ``briefing_snapshot`` (a frozen pack: its figures as JSON, the filters, the data version
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0012'
-down_revision = '0009'
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
