@@ -160,3 +160,16 @@ def test_demo_only_where_the_areas_hold_nothing_else(prepared_sqlite_url):
     message = compose(digest_changes.changes(None, ntb), ntb, lang="id", period="2026-W50",
                       area="Nusa Tenggara Barat", first=True)
     assert message.body.startswith("DEMO: wilayah ini hanya memiliki data sintetis") and message.payload["demo"]
+
+
+def test_smtp_settings_from_the_environment_or_secrets(tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    assert digest_send.smtp_settings({}, secrets) is None  # nothing configured: e-mail sends fail, recorded
+    secrets.write_text('[smtp]\nhost = "mail.ntt.go.id"\nport = 587\nstarttls = true\nfrom = "pantau@ntt.go.id"\n')
+    from_file = digest_send.smtp_settings({}, secrets)
+    assert (from_file.host, from_file.port, from_file.starttls, from_file.sender) == \
+        ("mail.ntt.go.id", 587, True, "pantau@ntt.go.id")
+    from_env = digest_send.smtp_settings({"PANTAU_SMTP_HOST": "127.0.0.1", "PANTAU_SMTP_PORT": "2525",
+                                          "PANTAU_SMTP_USER": "u", "PANTAU_SMTP_PASSWORD": "p"}, secrets)
+    assert (from_env.host, from_env.port, from_env.user, from_env.password, from_env.starttls) == \
+        ("127.0.0.1", 2525, "u", "p", False)
