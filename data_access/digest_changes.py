@@ -16,6 +16,9 @@ Demo data is never part of a digest (``Filters.real_only``) unless the areas hol
 any kind; then the state is read with demo data and ``demo`` is True (the message says so).
 ``changes(before, after)`` → a list of items ``{"kind": ..., ...}`` with ``kind`` one of
 ``KINDS``; ``before`` ``None`` (the first digest) lists the upcoming meetings and overdue Pokja only.
+``in_sections(items, sections)`` keeps the items of the pages a subscription chose (``SECTION_OF``
+maps each kind to its page, a key of ``models_briefing.DIGEST_SECTIONS``); the state stays whole, so
+a subscription that changes its pages later still compares with everything the last digest saw.
 """
 
 from __future__ import annotations
@@ -27,8 +30,12 @@ from sqlalchemy import Engine
 from data_access import filters as flt
 from data_access import kdmp, meetings, pokja, provenance
 from data_access.engine import get_engine
+from data_access.models_briefing import DIGEST_SECTIONS
 
 KINDS = ("meeting_new", "meeting_held", "pokja_stage", "overdue_new", "kdmp_progress", "kdmp_stalled", "count_new")
+SECTION_OF = {"meeting_new": "rakor", "meeting_held": "rakor", "pokja_stage": "pokja", "overdue_new": "pokja",
+              "kdmp_progress": "merah-putih", "kdmp_stalled": "merah-putih", "count_new": "koperasi"}
+assert set(SECTION_OF) == set(KINDS) and set(SECTION_OF.values()) == set(DIGEST_SECTIONS)
 MEETINGS_LISTED = 200
 FACTS = ("meetings", "pokja", "kdmp", "cooperatives", "cooperative_counts")
 
@@ -99,3 +106,8 @@ def changes(before: dict | None, after: dict) -> list[dict]:
     items += [{"kind": "count_new", "source": key, **source} for key, source in after["counts"].items()
               if key not in before["counts"]]
     return items
+
+
+def in_sections(items: list[dict], sections: tuple[str, ...]) -> list[dict]:
+    """The items whose page (``SECTION_OF``) is one of ``sections``, in their order."""
+    return [item for item in items if SECTION_OF[item["kind"]] in sections]

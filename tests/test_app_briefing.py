@@ -74,10 +74,15 @@ def test_riwayat_subscribes_and_shows_a_failed_send(prepared_sqlite_url, monkeyp
     at.switch_page("pages/history.py").run()
     assert not at.exception
     at.text_input(key="dg_email").input("pejabat@ntt.go.id")
+    sections = at.multiselect(key="dg_sections")
+    assert sections.value == ["rakor", "pokja", "merah-putih", "koperasi"]  # every page unless narrowed
+    assert "Rakor (baru dan terlaksana)" in sections.options
+    sections.set_value(["merah-putih", "rakor"])
     at.button[[b.label for b in at.button].index("Berlangganan")].click().run()
     assert not at.exception and any("disimpan" in s.value for s in at.success)
     (made,) = digest.subscriptions("editor", engine=eng).itertuples()
-    assert made.provinces == "53" and made.email == "pejabat@ntt.go.id"
+    assert made.provinces == "53" and made.email == "pejabat@ntt.go.id" and made.sections == "rakor,merah-putih"
+    assert any("KDMP (kemajuan dan macet)" in m.value for m in at.markdown)  # the page lists the chosen ones
     with socket.socket() as s:  # a port nobody listens on: the mail server is down
         s.bind(("127.0.0.1", 0))
         down = digest_send.Smtp(host="127.0.0.1", port=s.getsockname()[1])

@@ -173,3 +173,53 @@ def test_smtp_settings_from_the_environment_or_secrets(tmp_path):
                                           "PANTAU_SMTP_USER": "u", "PANTAU_SMTP_PASSWORD": "p"}, secrets)
     assert (from_env.host, from_env.port, from_env.user, from_env.password, from_env.starttls) == \
         ("127.0.0.1", 2525, "u", "p", False)
+
+
+def test_a_subscription_receives_only_its_chosen_sections(prepared_db_url, smtp_server, webhook, capsys):
+    """``digest subscribe --bagian`` stores the pages; the digest then holds only their items and names them."""
+    from data_access.__main__ import main as cli
+
+    inbox, smtp = smtp_server
+    received, hook_url = webhook
+    eng = _setup(prepared_db_url)
+    assert cli(["--database-url", prepared_db_url, "digest", "subscribe", "ntt", "--email", "x@example.org",
+                "--bagian", "rakor,kabupaten"]) == 2  # an unknown page: refused, nothing stored
+    assert "sections: unknown kabupaten" in capsys.readouterr().err and digest.subscriptions(engine=eng).empty
+    assert cli(["--database-url", prepared_db_url, "digest", "subscribe", "ntt", "--email", "pokja@example.org",
+                "--webhook", hook_url, "--bagian", "koperasi,pokja"]) == 0
+    assert cli(["--database-url", prepared_db_url, "digest", "subscribe", "ntt", "--email", "semua@example.org"]) == 0
+    chosen = digest.subscriptions(engine=eng).set_index("email")["sections"]
+    assert chosen["pokja@example.org"] == "pokja,koperasi"  # stored in the pages' order
+    assert chosen["semua@example.org"] == "rakor,pokja,merah-putih,koperasi"  # the default: every page
+
+    digest_send.run(MONDAY_W50, eng, smtp)
+    _add_meeting(eng, "53", "Rakor Pokja NTT Desember")
+    digest_send.run(MONDAY_W51, eng, smtp)
+    latest = {to[0]: body for to, body in inbox.messages}
+    assert "Rakor baru: Rakor Pokja NTT Desember" in latest["semua@example.org"]
+    assert "Rakor Pokja NTT Desember" not in latest["pokja@example.org"]
+    assert "Tidak ada perubahan sejak ringkasan terakhir." in latest["pokja@example.org"]
+    assert "Bagian: Pokja/Satgas (tahap dan keterlambatan); Angka koperasi yang dilaporkan" in latest["pokja@example.org"]
+    assert "Bagian:" not in latest["semua@example.org"]
+    assert received[-1]["sections"] == ["pokja", "koperasi"] and received[-1]["items"] == []
+
+
+def test_in_sections_keeps_each_kind_with_its_page():
+    from data_access import digest_changes
+
+    before = {"meetings": {"1": {"held_on": "2026-12-01", "title": "A", "status": "planned", "upcoming": True,
+                                 "province": "53"}},
+              "pokja": {"53.04|m": {"regency": "Kabupaten Belu", "province": "53", "stage": "belum", "overdue": False}},
+              "kdmp": {"53.04": {"name": "Kabupaten Belu", "operating": 1, "stalled": 0}}, "counts": {}}
+    after = {"meetings": {"1": {**before["meetings"]["1"], "upcoming": False, "status": "held"},
+                          "2": before["meetings"]["1"]},
+             "pokja": {"53.04|m": {**before["pokja"]["53.04|m"], "stage": "persiapan", "overdue": True}},
+             "kdmp": {"53.04": {"name": "Kabupaten Belu", "operating": 2, "stalled": 1}},
+             "counts": {"9": {"outlet": "Antara", "headline": "h", "url": "u", "published_on": None, "rows": 1}}}
+    items = digest_changes.changes(before, after)
+    assert sorted(i["kind"] for i in items) == sorted(digest_changes.KINDS)
+    kinds = {section: {i["kind"] for i in digest_changes.in_sections(items, (section,))}
+             for section in ("rakor", "pokja", "merah-putih", "koperasi")}
+    assert kinds == {"rakor": {"meeting_held", "meeting_new"}, "pokja": {"pokja_stage", "overdue_new"},
+                     "merah-putih": {"kdmp_progress", "kdmp_stalled"}, "koperasi": {"count_new"}}
+    assert digest_changes.in_sections(items, ()) == []
