@@ -1,10 +1,14 @@
-"""``python -m bench.pack [--database-url URL] [--runs N]``: how long a briefing pack takes.
+"""``python -m bench.pack [--database-url URL [--database-name NAME]] [--runs N]``: how long a briefing
+pack takes.
 
 On the national demo database (built or reused as ``python -m bench`` does: SQLite under
 ``data/bench/`` or a PostgreSQL server), makes the pack of Jawa Timur (38 kab/kota, the province
 with the most) and the national pack ``runs`` times each and prints the median wall and CPU
 seconds of each step: reading and storing the snapshot (``snapshots.create``), the PDF (with the
-chart through vl-convert and the QR code) and the XLSX; writes ``bench/results-pack.json``.
+chart through vl-convert and the QR code) and the XLSX; writes ``bench/results-pack.json`` (SQLite) or
+``bench/results-pack-postgresql.json``. On PostgreSQL the database is ``NAME`` on the server of
+``URL`` (default ``pantau_bench_national``, the one ``python -m bench`` uses), created and filled
+when missing.
 Goal (issue 23): each pack "within seconds". A benchmark, not a test: nothing here asserts.
 """
 
@@ -58,11 +62,13 @@ def measure(url: str, runs: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.pack", description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="a PostgreSQL server URL; default: SQLite files under data/bench/")
+    parser.add_argument("--database-name", help="the PostgreSQL database to use (default pantau_bench_national)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sqlite-dir", type=Path, default=REPO / "data" / "bench")
-    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results-pack.json")
+    parser.add_argument("--output", type=Path, help="default: bench/results-pack[-postgresql].json")
     args = parser.parse_args(argv)
-    url = database_for("national", args.database_url, args.sqlite_dir)
+    output = args.output or REPO / "bench" / ("results-pack-postgresql.json" if args.database_url else "results-pack.json")
+    url = database_for("national", args.database_url, args.sqlite_dir, args.database_name)
     database = build(url, "national")
     results = {"backend": "postgresql" if args.database_url else "sqlite", "runs": args.runs,
                "database_rows": {k: database["rows"][k] for k in ("cooperative", "meeting", "kdmp", "village")},
@@ -73,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = "".join(f" {pack['steps'][s]['wall']:>6.2f} / {pack['steps'][s]['cpu']:>5.2f}"
                         for s in ("snapshot", "pdf", "xlsx", "total"))
         print(f"{name:<10}{cells}  {pack['rows']:>4}  {pack['pdf_kib']:>7}")
-    args.output.write_text(json.dumps(results, indent=2) + "\n")
+    output.write_text(json.dumps(results, indent=2) + "\n")
     return 0
 
 

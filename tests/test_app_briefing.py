@@ -44,6 +44,20 @@ def test_button_makes_a_pack_of_the_view(sqlite_url, capture_downloads, page, la
     assert pdf_title in text and f" {number(registered, lang)}" in text and stored.figures_hash[:16] in text
 
 
+def test_button_makes_a_pack_on_postgresql(postgresql_url, monkeypatch):
+    """The same button with the app on PostgreSQL (the other AppTests run on the SQLite fixture)."""
+    monkeypatch.setenv("DATABASE_URL", postgresql_url)
+    at = app("meetings", query={"prov": "53"})
+    assert not at.exception
+    (button,) = [b for b in at.button if b.label == "Buat bahan rapat"]
+    button.click().run()
+    assert not at.exception
+    stored = snapshots.load(_made_id(at), engine_module.get_engine(postgresql_url))
+    assert stored.page == "rakor" and stored.content["filters"] == {"prov": "53"}
+    frozen = app(query={"snapshot": str(stored.id)})
+    assert not frozen.exception and f"#{stored.id}" in frozen.title[0].value
+
+
 def test_snapshot_link_shows_the_frozen_figures(sqlite_url):
     eng = engine_module.get_engine(sqlite_url)
     frozen = snapshots.create(flt.Filters(provinces=("53",)), page="rakor", engine=eng)
@@ -59,16 +73,16 @@ def test_snapshot_link_shows_the_frozen_figures(sqlite_url):
     assert any("not found" in e.value for e in missing.error)
 
 
-def test_riwayat_subscribes_and_shows_a_failed_send(prepared_sqlite_url, monkeypatch):
+def test_riwayat_subscribes_and_shows_a_failed_send(prepared_db_url, monkeypatch):
     import socket
 
     from briefing import digest_send
     from data_access import auth, digest
     from data_access.auth import Identity
 
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_sqlite_url), with_demo=False)
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("editor", role="editor", password=None, province_code="53", actor="test", engine=eng)
-    monkeypatch.setenv("DATABASE_URL", prepared_sqlite_url)
+    monkeypatch.setenv("DATABASE_URL", prepared_db_url)
     at = app()
     at.session_state["auth_user"] = Identity("editor", None, "editor", "53")
     at.switch_page("pages/history.py").run()

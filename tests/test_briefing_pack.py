@@ -83,8 +83,8 @@ def test_snapshot_reproduces_after_the_data_change(prepared_db_url):
     assert snapshots.load(frozen.id + 1000, eng) is None
 
 
-def test_cli_pack_writes_both_files_and_refuses_unknown_codes(prepared_sqlite_url, tmp_path):
-    env = {**os.environ, "DATABASE_URL": prepared_sqlite_url, "PANTAU_PUBLIC_URL": "https://pantau.example"}
+def test_cli_pack_writes_both_files_and_refuses_unknown_codes(prepared_db_url, tmp_path):
+    env = {**os.environ, "DATABASE_URL": prepared_db_url, "PANTAU_PUBLIC_URL": "https://pantau.example"}
     done = subprocess.run([sys.executable, "-m", "data_access", "pack", "--prov", "53", "--lang", "en", "--out",
                            str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -97,6 +97,6 @@ def test_cli_pack_writes_both_files_and_refuses_unknown_codes(prepared_sqlite_ur
     refused = subprocess.run([sys.executable, "-m", "data_access", "pack", "--prov", "99", "--out", str(tmp_path)],
                              cwd=REPO, env=env, capture_output=True, text=True)
     assert refused.returncode == 2 and "prov='99'" in refused.stderr
-    eng = engine_module.get_engine(prepared_sqlite_url)
+    eng = engine_module.get_engine(prepared_db_url)
     with eng.connect() as conn:
         assert conn.execute(select(func.count()).select_from(BriefingSnapshot)).scalar_one() == 1
