@@ -105,3 +105,7 @@ def test_riwayat_subscribes_and_shows_a_failed_send(prepared_db_url, monkeypatch
     at.switch_page("pages/history.py").run()
     sends = next(d.value for d in at.dataframe if "Hasil" in d.value.columns)
     assert list(sends["Hasil"]) == ["failed"] and "pejabat@ntt.go.id" in list(sends["Penerima"])
+    (chooser,) = [s for s in at.sidebar.selectbox if s.key == "lang"]  # the same page in English
+    chooser.set_value("en").run()
+    assert not at.exception and at.multiselect(key="dg_sections").label == "Sections covered (empty = all)"
+    assert any("KDMP (progress and stalls)" in m.value for m in at.markdown)

@@ -223,3 +223,10 @@ def test_in_sections_keeps_each_kind_with_its_page():
     assert kinds == {"rakor": {"meeting_held", "meeting_new"}, "pokja": {"pokja_stage", "overdue_new"},
                      "merah-putih": {"kdmp_progress", "kdmp_stalled"}, "koperasi": {"count_new"}}
     assert digest_changes.in_sections(items, ()) == []
+    from briefing.digest_message import compose
+
+    english = compose(digest_changes.in_sections(items, ("merah-putih",)), after, lang="en", period="2026-W51",
+                      area="Nusa Tenggara Timur", first=False, sections=("merah-putih",), base_url="https://p.example")
+    assert "Sections: KDMP (progress and stalls)" in english.body
+    assert "KDMP Kabupaten Belu: operating 1 → 2" in english.body and "Pokja" not in english.body
+    assert "https://p.example/merah-putih?prov=53&kab=53.04&bahasa=en" in english.body
