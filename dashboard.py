@@ -64,9 +64,8 @@ notes_slot = st.container()  # notes on the link's dropped parameters, at the to
 url_state.start(page)  # the page's own settings in the link (?mandat=, ?bulan=, ?hal=, …)
 st.session_state["filters"] = filter_bar.render(page)
 try:
-    if (snapshot_id := briefing.snapshot_requested()) is not None:  # a permalink: the frozen figures, not today's
-        briefing.show_snapshot(snapshot_id)
-    else:
+    snapshot_id = briefing.snapshot_requested()  # a permalink: the frozen figures, not today's
+    if snapshot_id is None or not briefing.show_snapshot(snapshot_id):
         navigation.run()
 finally:  # also after a page's st.stop()
     url_state.finish(page, st.session_state["filters"], notes_slot)

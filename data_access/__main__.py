@@ -5,8 +5,8 @@
 - ``demo --scale small|national [--seed N] [--remove]``: add (or remove) a
   deterministic synthetic data set.
 - ``stats``: row counts per table as JSON.
-- ``import KIND FILE --user NAME [--dry-run] [--strict] [--json]``: the same
-  preview/commit as the Impor page (KIND: registry, counts, meetings, pokja, kdmp); exit
+- ``import KIND FILE --user NAME [--dry-run] [--strict] [--json] [--kolom "KOLOM=FIELD" …]
+  [--kolom-file FILE]``: the same preview/commit (and column mapping) as the Impor page (KIND: registry, counts, meetings, pokja, kdmp); exit
   code 0 clean, 1 rejected rows, 2 file or account refused.
 - ``import package FOLDER``: a Frictionless Data Package written by ``export --real`` into an
   empty database (``data_access.portability``).
@@ -62,6 +62,45 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
+def _mapping(pairs: list[str], mapping_file: str | None) -> dict[str, str]:
+    """``--kolom`` pairs and ``--kolom-file`` lines → {file header: field}; ``ValueError`` for a
+    pair without ``=``."""
+    lines = list(pairs)
+    if mapping_file:
+        lines += [line for line in Path(mapping_file).read_text(encoding="utf-8-sig").splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")]
+    found: dict[str, str] = {}
+    for line in lines:
+        column, sep, field = line.rpartition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise ValueError(f"tulis KOLOM=FIELD / write COLUMN=FIELD: {line!r}")
+        found[column.strip()] = field.strip()
+    return found
+
+
+def _listing(as_of: str | None, stage: str | None):
+    """``--per-tanggal`` + ``--tahap`` → ``(date, stage)``; both or neither; ``ValueError`` otherwise."""
+    from data_access.imports.kinds.kdmp import STAGE_SPELLINGS
+    from data_access.imports.parsing import CellError, header_key, parse_date
+
+    if not as_of and not stage:
+        return None
+    if not (as_of and stage):
+        raise ValueError("berikan keduanya / give both")
+    try:
+        parsed = parse_date(as_of)
+    except CellError as error:
+        raise ValueError(str(error)) from error
+    if parsed is None or parsed[1] != "day":
+        raise ValueError(f"{as_of!r}: perlu tanggal lengkap / needs a full date")
+    key = header_key(stage)
+    found = next((code for code, words in STAGE_SPELLINGS.items()
+                  if key == header_key(code) or key in {header_key(w) for w in words}), None)
+    if found is None:
+        raise ValueError(f"{stage!r}: {', '.join(STAGE_SPELLINGS)}")
+    return parsed[0], found
+
+
 def _import(args, eng) -> int:
     from data_access import imports
     from data_access.demo_guard import SyntheticReferenceError
@@ -74,8 +113,18 @@ def _import(args, eng) -> int:
         return 2
     run = imports.preview if args.dry_run else imports.commit
     try:
+        columns = _mapping(args.kolom, args.kolom_file)
+    except (OSError, ValueError) as error:
+        print(f"--kolom: {error}", file=sys.stderr)
+        return 2
+    try:
+        listing = _listing(args.per_tanggal, args.tahap)
+    except ValueError as error:
+        print(f"--per-tanggal/--tahap: {error}", file=sys.stderr)
+        return 2
+    try:
         report = run(args.kind, data, path.name, user=args.user, strict=args.strict, engine=eng,
-                     source_outlet=args.source, same_meeting=args.same_meeting)
+                     source_outlet=args.source, same_meeting=args.same_meeting, columns=columns, listing=listing)
     except DBAPIError as error:  # read-only, locked or unreachable database: nothing was written
         print(f"{path}: basis data menolak penulisan, tidak ada yang disimpan / the database refused the "
               f"write, nothing was stored ({type(error.orig or error).__name__}: {str(error.orig or error)[:200]})",
@@ -216,6 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--same-meeting", choices=("attach", "new"), default=None,
                      help="a meeting row that is probably a stored meeting: attach the row as a further source "
                           "of it, or add it as a new meeting (default: hold the row back and say so)")
+    imp.add_argument("--kolom", action="append", default=[], metavar="KOLOM=FIELD",
+                     help="map a column of the file to a field (\"PERIODE UPDATE=per_tanggal\") or ignore it "
+                          "explicitly (\"id_lokal=abaikan\"); repeatable")
+    imp.add_argument("--kolom-file", help="a mapping file: one KOLOM=FIELD a line (# comments)")
+    imp.add_argument("--per-tanggal", help="kdmp listing with no stage dates: the export's date (2026-08-05)")
+    imp.add_argument("--tahap", help="kdmp listing with no stage dates: the stage it stands for (sk_ahu, …)")
     imp.add_argument("--json", action="store_true", help="the report as JSON")
     imp.add_argument("--lang", choices=("id", "en"), default="id")
     und = sub.add_parser("undo", help="undo one import batch")

@@ -53,6 +53,33 @@ def record_kdmp_stage(session: Session, *, village_code: str, stage: str, on: dt
     return kdmp
 
 
+def record_listed_stage(session: Session, *, village_code: str, stage: str, listed_on: dt.date, source_id: int,
+                        name: str | None = None, note: str | None = None) -> tuple[Kdmp, KdmpStageChange]:
+    """A listing (a national system's export) states that the KDMP of ``village_code`` stands at
+    ``stage`` as of ``listed_on`` without the stage's own date: the record is created or moved
+    forward with ``stage_listed_on = listed_on`` and ``stage_changed_on = listed_on`` (known since),
+    the stage's own date column (``sk_ahu_on`` …) left empty — never invented; the history row's
+    note says so. The caller checks the stage is not behind the stored one."""
+    if stage not in STAGE_RANK:
+        raise ValueError(f"stage {stage!r}: expected one of {', '.join(KDMP_STAGES)}")
+    kdmp = session.scalar(select(Kdmp).where(Kdmp.village_code == village_code))
+    if kdmp is None:
+        kdmp = Kdmp(village_code=village_code, district_code=village_code[:8], regency_code=village_code[:5],
+                    stage=stage, stage_changed_on=listed_on, stage_listed_on=listed_on, source_id=source_id)
+        session.add(kdmp)
+    else:
+        kdmp.stage, kdmp.stage_changed_on, kdmp.stage_listed_on = stage, listed_on, listed_on
+        kdmp.source_id = source_id
+    kdmp.name = name or kdmp.name
+    session.flush()
+    said = f"tercantum pada tahap ini per {listed_on.isoformat()}; tanggal tahapnya tidak disebut"
+    change = KdmpStageChange(kdmp_id=kdmp.id, stage=stage, changed_on=listed_on,
+                             note=f"{note} · {said}" if note else said, source_id=source_id)
+    session.add(change)
+    session.flush()
+    return kdmp, change
+
+
 def add_figure(session: Session, *, area: str, as_of: dt.date, measure: str, value: int, source_id: int,
                of_total: int | None = None, approximate: bool = False, note: str | None = None) -> KdmpFigure:
     """Store one published KDMP figure as reported (``area``: ``""``, a province or a kab/kota code)."""

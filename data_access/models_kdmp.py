@@ -74,7 +74,9 @@ class Village(Base):
 class Kdmp(Base):
     """One desa/kelurahan's Koperasi Merah Putih at its most advanced stage on record.
 
-    Each stage reached has its date (CHECK ``stage_dated``); ``stage_changed_on`` is the date of
+    Each stage reached has its date (CHECK ``stage_dated``), or ``stage_listed_on``: the date of a
+    listing that stated the stage without its own date (migration 0010; the stage's date column stays
+    empty, never invented); ``stage_changed_on`` is the date of
     the latest stage change (what "stalled for N days" is measured from). ``has_*`` say what
     operates (outlet/gerai, warehouse, clinic, savings and loans): ``None`` = not reported.
     ``regency_code`` / ``district_code`` repeat the village code's prefixes for the area filters.
@@ -84,10 +86,10 @@ class Kdmp(Base):
     __table_args__ = (
         CheckConstraint(_in("stage", KDMP_STAGES), name="stage"),
         CheckConstraint(
-            "(stage <> 'musdesus' OR musdesus_on IS NOT NULL)"
-            " AND (stage <> 'akta_notaris' OR deed_on IS NOT NULL)"
-            " AND (stage <> 'sk_ahu' OR sk_ahu_on IS NOT NULL)"
-            " AND (stage <> 'operasional' OR operational_on IS NOT NULL)",
+            "(stage <> 'musdesus' OR musdesus_on IS NOT NULL OR stage_listed_on IS NOT NULL)"
+            " AND (stage <> 'akta_notaris' OR deed_on IS NOT NULL OR stage_listed_on IS NOT NULL)"
+            " AND (stage <> 'sk_ahu' OR sk_ahu_on IS NOT NULL OR stage_listed_on IS NOT NULL)"
+            " AND (stage <> 'operasional' OR operational_on IS NOT NULL OR stage_listed_on IS NOT NULL)",
             name="stage_dated",
         ),
         CheckConstraint("substr(village_code, 1, 5) = regency_code", name="village_in_regency"),
@@ -109,6 +111,7 @@ class Kdmp(Base):
     sk_ahu_number: Mapped[str | None] = mapped_column(String(120))
     operational_on: Mapped[dt.date | None] = mapped_column(Date)
     stage_changed_on: Mapped[dt.date] = mapped_column(Date)
+    stage_listed_on: Mapped[dt.date | None] = mapped_column(Date)
     has_outlet: Mapped[bool | None] = mapped_column(Boolean)
     has_warehouse: Mapped[bool | None] = mapped_column(Boolean)
     has_clinic: Mapped[bool | None] = mapped_column(Boolean)

@@ -68,8 +68,8 @@ def extract(text: str, *, published_on: dt.date | None = None) -> Extraction:
     _fill_title(doc, result)
     _fill_dates(doc, result, published_on)
     _fill_organizer(doc, result)
+    _fill_opened_by(doc, result)  # before the place: an opener's title may name it, an attendee's does not
     _fill_place(doc, result)
-    _fill_opened_by(doc, result)
     _fill_participants(doc, result)
     _fill_cooperatives(doc, result)
     _fill_kdmp(doc, result)

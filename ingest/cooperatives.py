@@ -41,10 +41,13 @@ _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Naga
                        r"sub-?districts?|villages?)\b")
 # The country's figures ("Secara nasional terdapat ...") are no region's.
 _NATIONAL = re.compile(r"\b(?:secara\s+nasional|se-?indonesia|seluruh\s+indonesia|tingkat\s+nasional|nationwide|"
-                       r"nationally|across\s+(?:the\s+)?(?:country|indonesia)|in\s+indonesia)\b", re.IGNORECASE)
+                       r"nationally|across\s+(?:the\s+)?(?:country|indonesia)|in\s+indonesia|tanah\s+air|di\s+negeri\s+ini)\b", re.IGNORECASE)
 _PROVINCE_WORDS = re.compile(r"\b(?:the\s+province|provinsi\s+ini|se-?provinsi|tingkat\s+provinsi|di\s+provinsi)\b",
                              re.IGNORECASE)
 _ROLES = ("total", "active", "inactive")
+# Reasons a count was asked about that still read as the same role of the same area and time: such a count
+# contests a proven one of its role (another period, area, event or a subset does not).
+_CONTESTING = {"no_frame", "no_role", "estimate", "conflict"}
 _REASONS = {"sub_area": "a sub-area (kecamatan/desa)", "kdmp": "Koperasi Merah Putih only",
             "other_year": "another year", "national": "the whole country"}
 
@@ -154,6 +157,14 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
         else:
             proven.append((count, span))
     asked = {c.value for c in result.candidates if c.kind == "figure" and not c.chosen}
+    contested = {c.role for c in result.candidates if c.kind == "figure" and not c.chosen and c.role
+                 and c.reason in _CONTESTING and all(str(p.value) != c.value for p, _ in proven)}
+    if any(c.role in contested for c, _ in proven):  # two readings of one role, one of them doubted: ask both
+        result.warn("figures_contested", "cooperatives", "another {role} figure in the report is in doubt — "
+                    "left empty", role=", ".join(sorted(contested)))
+        for count, _ in proven:
+            add_candidate(doc, result, count, "conflict")
+        return
     echoed = [(c, span) for c, span in proven if str(c.value) in asked]
     for count, _ in echoed:  # "sekitar 100 ... tidak aktif" then "100 koperasi" again: one reading doubted is all doubted
         add_candidate(doc, result, count, "echo")

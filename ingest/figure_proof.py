@@ -17,13 +17,18 @@ constructions, each of which directly counts *koperasi* of the report's one area
 "Kami sedang menelaah 27 koperasi yang tidak aktif" is a set under review), with the words of one role
 only (else ``no_role``: "Total yang sudah tidak aktif ada 100 koperasi"; "668 unit, koperasi yang tidak
 aktif …" — a status after a comma and a new subject is not the number's), a number not doubted
-elsewhere in the report (``echo``) — and only when nothing in its words changes what it means (``doubt``):
+elsewhere in the report (``echo``), an anaphoric whole that repeats an earlier number ("Dari 1.029 koperasi
+tersebut" after "1.209 unit koperasi" → ``conflict``), no number before a "Sekarang tinggal …" sentence
+(``comparison``) — and only when nothing in its words changes what it means (``doubt``):
 
 - a comparison or change   "naik dari 212 unit menjadi 248 unit", "turun", "sebelumnya", "tahun lalu"
 - an estimate or a bound   "sekitar 625", "50-an", "lebih dari 300", "hampir 400", "seribu lebih"
 - another event or subset  "75 koperasi dibubarkan", "354 koperasi menggelar RAT", "binaan", "peserta",
                            "menerima bantuan", "koperasi lain"
 - another area or period   kecamatan lists, province/national figures, "pada 2021" (``ingest.cooperatives``)
+
+A proven count whose role another, doubted count of the report also claims (an estimate, an unframed or
+ambiguous count of the same role) is asked too (``ingest.cooperatives``, reason ``conflict``).
 
 Anything else is not assigned: it becomes a :class:`~ingest.result.Candidate` with its sentence
 and the reason, for a person to give it a role with one click. A value only implied (total −
@@ -45,11 +50,12 @@ _SENTENCE_DOUBTS: tuple[tuple[str, re.Pattern], ...] = (
                              r"\bliquidated\b|\bfrozen\b", re.I)),
     ("rat", re.compile(r"\bRAT\b|\brapat\s+anggota\s+tahunan\b|\bannual\s+members?'?\s+meetings?\b", re.I)),
     ("comparison", re.compile(r"\b(?:naik|turun|bertambah|berkurang|meningkat|menurun|melonjak|merosot|sebelumnya|"
-                              r"tahun\s+lalu|dibanding(?:kan)?|compared|increased?|decreased?|"
+                              r"tahun\s+lalu|semula|awalnya|awal\s+masuk|dibanding(?:kan)?|compared|increased?|decreased?|"
                               r"rose|fell|grew|up\s+from|down\s+from|previously|last\s+year)\b|\bdari\s+[\d.,]+\s*"
                               r"(?:unit\s+|koperasi\s+)?(?:pada\s+\S+\s+)?menjadi\b", re.I)),
     ("subset", re.compile(r"\b(?:binaan|peserta|mengikuti|diundang|undangan|pelatihan|dilatih|"
-                          r"bimtek|bantuan|hibah|menerima|penerima|mendapat(?:kan)?|sehat|berprestasi|percontohan|"
+                          r"bimtek|bantuan|hibah|(?:menerima|mendapat(?:kan)?|memperoleh)\s+(?:bantuan|hibah|dana|modal|penghargaan|"
+                          r"pelatihan|pendidikan)|penerima|sehat|berprestasi|percontohan|"
                           r"wajib|participants?|trained|invited|received|funded|grants?)\b", re.I)),
 )
 # Right before the number: an estimate or a bound. Right after it: "50-an", "seribu lebih", "300-an".
@@ -116,10 +122,14 @@ _FRAME = re.compile(r"\b(?:tercatat|terdapat|terdata|terdaftar|mencatat(?:kan)?|
                     r"registered|recorded|there\s+(?:are|were)|has|have|had|number(?:ed|s)?|totals?|of\s+(?:the|its)|"
                     r"remaining|the\s+other|the\s+rest)\b|\b(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?\d"
                     r"|\b(?:koperasi|cooperatives?)\b[^.\d]{0,30}:\s*\d", re.I)  # "Dari 356 koperasi", "Koperasi aktif: 301"
-_CONTINUATION = re.compile(r"\W*(?:sisanya|selebihnya|the\s+other|the\s+remaining|the\s+rest|dari\s+jumlah)\b", re.I)
+_CONTINUATION = re.compile(r"\W*(?:sisanya|selebihnya|the\s+other|the\s+remaining|the\s+rest|dari\s+jumlah|"
+                           r"di\s*mana|yakni|yaitu|terdiri|adapun|masing-masing|of\s+these|of\s+them)\b", re.I)
 _STATUS_WORDS = re.compile(r"\b(?P<inactive>(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi)|mati\s+suri|"
                            r"vakum|pasif|inactive|dormant)|\b(?P<active>(?<!tidak\s)(?<!tak\s)aktif|beroperasi|active)\b",
                            re.I)
+_CHANGE_NEXT = re.compile(r"\s*(?:namun\s+|tetapi\s+)?(?:sekarang|kini|saat\s+ini|now)\b[^.]{0,40}?\b(?:tinggal|tersisa|"
+                          r"menjadi|berkurang|bertambah|naik|turun|only|down|up)\b", re.I)
+_ANAPHOR = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:koperasi\s+|cooperatives\s+)?(?:tersebut|itu)\b", re.I)
 _NEW_SUBJECT = re.compile(r"\s*(?:unit|buah)?\s*,\s*(?:dan\s+|sedangkan\s+)?(?:koperasi|cooperatives)\b", re.I)
 _BARE_COUNT = re.compile(r"(?<![\d.,/])\d[\d.,]*\s*(?:unit|buah|koperasi|cooperatives)\b", re.I)
 _BREAK = re.compile(r"[,;:]|\b(?:dan|serta|sedangkan|sementara|while|and|whereas)\b", re.I)
@@ -134,6 +144,9 @@ def doubt(doc: _Doc, count: Count, others: list[Count] | None = None) -> str | N
         return "estimate"
     if _OTHER_KIND.match(doc.text, count.end):
         return "subset"
+    if _ANAPHOR.match(doc.text, count.end) and not any(
+            c.value == count.value and c.start < count.start for c in others or []):
+        return "conflict"  # "Dari 1.029 unit koperasi tersebut" after "1.209 unit koperasi": "tersebut" names another number
     start, end = _segment(doc, count, others or [])
     in_partition = count.by_partition or count.part_of is not None or any(c.part_of is count for c in others or [])
     s_start, s_end = doc.sentence_at(count.start)
@@ -148,6 +161,8 @@ def doubt(doc: _Doc, count: Count, others: list[Count] | None = None) -> str | N
         return "no_role"  # "dari total 668 unit, koperasi yang tidak aktif …": the status is a new subject's
     if said and (count.role == "total" or said - {count.role}):
         return "no_role"  # "Total yang sudah tidak aktif ada 100 koperasi": two roles in its own words
+    if _CHANGE_NEXT.match(doc.text, s_end) or _CHANGE_NEXT.match(doc.text, s_end + 1):
+        return "comparison"  # "… mencapai 1.067. Sekarang tinggal 987.": the number before a change
     for code, pattern in _SENTENCE_DOUBTS:
         if count.by_partition and code in ("rat", "subset"):
             continue  # "212 of the 530 ... still hold their RAT" + "The other 318 ... no activity": the partition proves it

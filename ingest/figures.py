@@ -29,7 +29,7 @@ _NOUN = re.compile(r"\s*(?:unit\s+|buah\s+)?(?:(?:registered|inactive|active|idl
 _INACTIVE = (r"(?:tidak|tak|non|belum)[\s-]?(?:lagi\s+)?(?:aktif|beroperasi|berjalan|berkegiatan|beraktivitas|"
              r"(?:menjalankan|melakukan|melaksanakan)\s+(?:usaha|kegiatan))|mati\s+suri|vakum|pasif|"
              r"inactive|idle|dormant|not\s+active|no\s+longer\s+active|no\s+activity|(?:have|has)\s+not\s+been\s+active")
-_ACTIVE = r"(?:masih\s+)?(?:aktif|beroperasi)|active|operating|operational"
+_ACTIVE = r"(?:masih\s+)?(?:aktif|beroperasi)|masih\s+hidup|active|operating|operational"
 _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|mendapat|berbadan)\b|yang\s+(?:sudah\s+|telah\s+)?(?:memiliki|punya|melaksanakan|menggelar|mengikuti|"
            r"menerima|mendapat|berbadan)|(?:sudah|telah)\s+(?:memiliki|melaksanakan|menggelar|berbadan)|memiliki\s+"
            r"(?:gerai|kantor)|RAT\b|revived|held|hold|with\s+(?:their\s+own|an?\s+)|that\s+(?:held|have|hold)|"
@@ -37,7 +37,7 @@ _SUBSET = (r"baru\b|new\b|newly|(?:melaksanakan|menggelar|mengikuti|menerima|men
 _STATUS = re.compile(rf"\b(?P<inactive>{_INACTIVE})|\b(?P<active>{_ACTIVE})\b|\b(?P<subset>{_SUBSET})",
                      re.IGNORECASE)
 # Between a count and its status: "yang", "masih", "di antaranya", "of them", "are", "koperasi,", ...
-_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|dinyatakan|tergolong|berpredikat|"
+_LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|merupakan|dalam\s+kondisi|berstatus|dinyatakan|tergolong|berpredikat|"
                    r"masuk\s+kategori|di\s+antaranya|diantaranya|of\s+them|are|is|"
                    r"were|still|sudah|telah|kini|lagi|koperasi|unit|cooperatives?|registered|ini|itu|lainnya|have|has|had|shown|"
                    r"show|been|of\s+which|of\s+whom)\b|\s*,?\s*(?:atau|or)\s+[\d.,]+\s*(?:persen|percent|%)"
@@ -46,7 +46,7 @@ _LINK = re.compile(r"(?:\s*,?\s*(?:yang|masih|dalam\s+kondisi|berstatus|dinyatak
 _TOTAL_TRIGGER = re.compile(r"\b(?:berjumlah|sebanyak|sejumlah|total|terdapat|tercatat|ada|mencapai|tinggal|"
                             r"mencatat(?:kan)?|mendata|terdata|terdaftar|menaungi|membina|"
                             r"memiliki|mempunyai|has|have|had|counts?|records?|there\s+are)\s*:?\s*$", re.IGNORECASE)
-_WHOLE_BEFORE = re.compile(r"(?:^|[,.;:]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?$", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"(?:^|[,.;:\"“]\s*|\s)(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?$", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:unit\s+|koperasi\s+)?(?:dari|of)\s+(?:the\s+|its\s+|total\s+|sebanyak\s+)?(?=\d)",
                       re.IGNORECASE)
 _LABEL = re.compile(
@@ -141,6 +141,9 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
         noun = _NOUN.match(after)
         adjective = re.match(r"\s*(?:unit\s+)?(inactive|idle|dormant|active)\s+cooperatives?", after, re.I)
         label = _LABEL.search(before[-90:])
+        if label and re.search(r"\d\s*$", text[max(start, m.start() - len(before[-90:]) + label.start() - 6):
+                                                 m.start() - len(before[-90:]) + label.start()]):
+            label = None  # "dari 103 jumlah koperasi terdaftar hanya 33 …": the label is 103's, not 33's
         status = _status(after)
         if status is None and not _WHOLE_BEFORE.search(before[-20:]) and (place := _PLACE.match(after)):
             status = _status(after[place.end():])  # "154 koperasi di Mamuju masih aktif" (not a whole's "dari ...")

@@ -54,7 +54,7 @@ _REMARKS = re.compile(
 )
 # Where the words about one person end: the clause goes on to something else.
 _CHUNK_STOP = re.compile(
-    r",?\s+(?:yang|serta|pada|di|bertempat|sekaligus|didampingi|dengan|dalam|untuk|saat|ketika|on|in|at|who|"
+    r",?\s+(?:yang|serta|pada|di|bertempat|sekaligus(?!\s+(?:Plt|Plh|Pj|Kepala|Ketua|Sekretaris))|didampingi|dengan|dalam|untuk|saat|ketika|on|in|at|who|"
     r"and|selaku|sebagai)\b|[;(\"“]|,\s*dan\b|\s+dan\s+(?=[a-z])"
     r"|,\s*(?=(?:Senin|Selasa|Rabu|Kamis|Jum|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b)|,?\s*\b(?:(?:m+ewakili|atas\s+nama|on\s+behalf)\b|a\.\s?n\.(?=\s))"
@@ -91,6 +91,7 @@ def _split_role_name(chunk: str) -> OpenedBy | None:
     Parts after the name that are degrees are dropped; a part that starts with a
     degree and runs on ("M.T. Sebanyak 200 peserta") ends the person there.
     """
+    chunk = re.sub(r"\s*\([A-Z][\w-]{1,12}\)", "", chunk)  # "Bupati Kotawaringin Timur (Kotim) H. Halikinnor"
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+[–—-]\s+", chunk.strip(" ,–—-.")) if p.strip()]
     if not parts:
         return None

@@ -128,6 +128,21 @@ _LEVEL_PATTERNS = (
 )
 
 
+def _only_regency_named(doc: _Doc, used: list[_Place], result: Extraction) -> str | None:
+    """A report that names one kab/kota only, bare ("Purbalingga", "Ngawi"), at least twice and no other one:
+    that kab/kota — said in a warning (a bare name is weaker than "Kabupaten X")."""
+    codes = [next(iter(p.regency_codes)) for p in used if not p.is_province and len(p.regency_codes) == 1]
+    ambiguous = [p for p in used if not p.is_province and len(p.regency_codes) > 1]
+    if len(set(codes)) != 1 or len(codes) < 2 or ambiguous:
+        return None
+    code = codes[0]
+    first = next(p for p in used if code in p.regency_codes)
+    result.evidence["regency_code"] = doc.snippet(first.start, first.end)
+    result.warn("regency_bare_name", "regency_code", "kab/kota '{place}' taken from the only place the report names "
+                "(written without 'Kabupaten'/'Kota')", place=first.text)
+    return code
+
+
 _PROVINCIAL_OFFICE = re.compile(r"\b(?:Gubernur|Provinsi|Pemprov|Prov\.)\b")
 
 
@@ -164,7 +179,11 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
 
     venue_spans = [(p.start, p.end) for p in venue.places]
     used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans]
-    named = [p for p in used if (p.explicit or p.title) and not p.is_province and len(p.regency_codes) == 1]
+    opener_role = (result.opened_by.role or "") if result.opened_by else ""
+    # a kab/kota named only in a person's title ("Bupati Malaka" attending a rakor in Kupang) does not place the
+    # meeting, unless that person opened it (issue 19: "a title of a person from elsewhere does not")
+    named = [p for p in used if (p.explicit or (p.title and p.text in opener_role)) and not p.is_province
+             and len(p.regency_codes) == 1]
 
     # The regency the meeting is about: "tingkat Kabupaten X", or the organiser's own regency.
     subject = next((p for p in named if _TINGKAT.search(doc.text[max(0, p.start - 12):p.start])), None)
@@ -197,6 +216,9 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
     elif not venue.places and len({next(iter(p.regency_codes)) for p in named}) == 1:
         regency = next(iter(named[0].regency_codes))
         result.evidence["regency_code"] = doc.snippet(named[0].start, named[0].end)
+    if regency is None and not named and not provincial_venue and len(venue_regencies) != 1 \
+            and not (venue.places and len(venue_regencies) > 1):
+        regency = _only_regency_named(doc, used, result)
     result.regency_code = regency
     result.regency_name = _region_name(regency)
 

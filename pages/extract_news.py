@@ -20,7 +20,7 @@ from data_access.models_pokja import POKJA_STAGES
 from data_access.models_reference import SECTORS
 from ingest.extract import extract, read_document
 from ui import auth as ui_auth
-from ui import queries
+from ui import date_echo, queries
 from ui.db import database_errors_shown
 from ui.formatting import date, number
 from ui.i18n import current_language, t
@@ -179,6 +179,7 @@ left, right = st.columns(2)
 title = left.text_input(t("ex_title"), key="ex_f_title", max_chars=300)
 held_on = right.date_input(t("ex_held_on"), key="ex_f_held_on", format="DD/MM/YYYY",
                            min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+date_echo.echo(right, held_on)  # a typed 31/02 silently becomes 29/02: said back
 right.checkbox(t("ex_date_inferred"), key="ex_f_date_inferred")
 kind = left.selectbox(t("ex_kind"), MEETING_KINDS, format_func=lambda k: t(f"ex_kind_{k}"), key="ex_f_kind")
 level = left.selectbox(t("ex_level"), MEETING_LEVELS, format_func=lambda k: t(f"ex_level_{k}"), key="ex_f_level")
@@ -199,9 +200,11 @@ organizer = st.text_input(t("ex_organizer"), key="ex_f_organizer", max_chars=300
 opened_name = left.text_input(t("ex_opened_by_name"), key="ex_f_opened_by_name", max_chars=200)
 opened_role = right.text_input(t("ex_opened_by_role"), key="ex_f_opened_by_role", max_chars=200)
 participants = left.number_input(t("ex_participants"), min_value=0, step=1, value=None, key="ex_f_participants")
-sectors = right.multiselect(t("ex_sectors"), SECTORS, format_func=lambda s: t(f"sector_{s}"), key="ex_f_sectors")
+sectors = right.multiselect(t("ex_sectors"), SECTORS, format_func=lambda s: t(f"sector_{s}"), key="ex_f_sectors",
+                           select_all=False)
 theme = st.text_area(t("ex_theme"), key="ex_f_theme", height=80)
-involved = st.multiselect(t("ex_regencies"), in_province, format_func=regency_names.get, key="ex_f_regencies")
+involved = st.multiselect(t("ex_regencies"), in_province, format_func=regency_names.get, key="ex_f_regencies",
+                          select_all=False)
 
 st.markdown(f"**{t('ex_source')}**")
 left, right = st.columns(2)
@@ -210,12 +213,14 @@ headline = right.text_input(t("ex_headline"), key="ex_f_headline", max_chars=500
 url = left.text_input(t("ex_url"), key="ex_f_url", max_chars=500)
 published_on = right.date_input(t("ex_published_on"), key="ex_f_published_on", format="DD/MM/YYYY",
                                 min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+date_echo.echo(right, published_on)  # a typed 31/02 silently becomes 29/02: said back
 
 figures = None
 if st.checkbox(t("ex_figures"), key="ex_f_fig"):
     cols = st.columns(5)
     as_of = cols[0].date_input(t("ex_figures_as_of"), key="ex_f_fig_as_of", format="DD/MM/YYYY",
                                min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+    date_echo.echo(cols[0], as_of)  # a typed 31/02 silently becomes 29/02: said back
     if state.get("ex_f_fig_area") not in (province, *in_province):
         state["ex_f_fig_area"] = regency or province
     fig_area = cols[4].selectbox(t("ex_figures_area"), [province, *in_province],
@@ -243,6 +248,7 @@ if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
                                     key="ex_f_stage_value")
     stage_on = cols[3].date_input(t("ex_stage_on"), key="ex_f_stage_on", format="DD/MM/YYYY",
                                   min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+    date_echo.echo(cols[3], stage_on)  # a typed 31/02 silently becomes 29/02: said back
     stage_sk = st.text_input(t("ex_stage_sk"), key="ex_f_stage_sk", max_chars=120)
     stage = (stage_regency, mandate_id, stage_value, stage_on, stage_sk)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import partial
 
 import pandas as pd
@@ -13,14 +14,14 @@ import streamlit as st
 
 from data_access import audit
 from ui import auth as ui_auth
-from ui import digest_panel, downloads, queries
+from ui import date_echo, digest_panel, downloads, queries
 from ui.formatting import date, number
 from ui.i18n import t
-from ui.timezones import local_time, zone_name
+from ui.timezones import local_times, shown_zone
 
 signed_in = ui_auth.require_signed_in()
 st.title(t("page_history"))
-st.caption(t("hist_intro"))
+st.caption(t("hist_intro"))  # the zone of the times is named in the time column's header
 digest_panel.render(signed_in)
 
 
@@ -36,6 +37,9 @@ def _entity_label(entity: str) -> str:
     return entity
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _detail_value(value) -> str:
     if value is None or value == "":
         return "–"
@@ -43,6 +47,8 @@ def _detail_value(value) -> str:
         return t("demo_yes") if value else t("demo_no")
     if isinstance(value, int | float):
         return number(value)
+    if isinstance(value, str) and ISO_DATE.match(value):  # a date kept as ISO text in the audit detail
+        return date(dt.date.fromisoformat(value))
     return str(value)
 
 
@@ -69,7 +75,7 @@ present = queries.run(audit.choices)
 action_options = sorted(present.loc[present["kind"] == "action", "value"])
 user_options = sorted(present.loc[present["kind"] == "username", "value"])
 left, middle = st.columns(2)
-actions = left.multiselect(t("hist_actions"), options=action_options, format_func=_action_label, key="hist_actions",
+actions = left.multiselect(t("hist_actions"), options=action_options, format_func=_action_label, key="hist_actions", select_all=False,
                            placeholder=t("hist_actions"))
 who = middle.selectbox(t("hist_user"), options=["", *user_options],
                        format_func=lambda u: u or t("hist_all_users"), key="hist_user")
@@ -77,19 +83,17 @@ left, middle = st.columns(2)
 bounds = {"min_value": dt.date(2020, 1, 1), "max_value": dt.date(2035, 12, 31), "format": "DD/MM/YYYY"}
 date_from = left.date_input(t("hist_from"), value=None, key="hist_from", **bounds)
 date_to = middle.date_input(t("hist_to"), value=None, key="hist_to", **bounds)
+date_echo.echo(left, date_from)  # a typed 31/02 silently becomes 29/02: the day is said back
+date_echo.echo(middle, date_to)
 
 found = queries.run(audit.entries, tuple(actions), who or None, date_from, date_to)
 if found.empty:
     st.info(t("hist_empty"))
     st.stop()
 
-filters = st.session_state.get("filters")
-user = ui_auth.current_user()
-in_view = (filters.provinces or tuple({c[:2] for c in filters.regencies})) if filters else ()
-zone = zone_name(in_view[0] if len(in_view) == 1 else (user.province_code if user else None))
+zone = shown_zone(st.session_state.get("filters"), ui_auth.current_user())
 shown = pd.DataFrame({
-    t("hist_col_at_zone", zone=zone): [local_time(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v, zone)
-                                       if pd.notna(v) else "" for v in found["at"]],
+    t("hist_col_at_zone", zone=zone): local_times(found["at"], zone),
     t("hist_col_user"): found["username"],
     t("hist_col_action"): found["action"].map(_action_label),
     t("hist_col_entity"): found["entity"].map(_entity_label),

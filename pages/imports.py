@@ -18,13 +18,15 @@ from data_access import imports
 from data_access.imports import kinds
 from data_access.imports.layouts.examples import EXAMPLES
 from ui import auth as ui_auth
-from ui import downloads, filter_bar, queries
+from ui import downloads, filter_bar, import_mapping, queries
 from ui.db import database_errors_shown
 from ui.formatting import number
 from ui.i18n import current_language, t
+from ui.timezones import local_times, shown_zone
 
 user = ui_auth.require_editor()
 lang = current_language()
+zone = shown_zone(st.session_state.get("filters"), user)  # the one zone rule of every time shown
 MAX_MB = imports.MAX_FILE_BYTES // (1024 * 1024)
 XLSX_MIME = downloads.XLSX_MIME
 
@@ -66,15 +68,16 @@ def _templates(kind: str) -> None:
 
 
 def _preview(kind: str, data: bytes, file_name: str, strict: bool, source: str | None,
-             same: str | None) -> imports.ImportReport:
+             same: str | None, columns: dict[str, str]) -> imports.ImportReport:
     """The preview for these inputs, computed once and kept while they stay the same."""
-    signature = (kind, hashlib.sha256(data).hexdigest(), file_name, strict, source, same, user.username)
+    signature = (kind, hashlib.sha256(data).hexdigest(), file_name, strict, source, same, user.username,
+                 tuple(sorted(columns.items())))
     cached = st.session_state.get("imp_preview")
     if cached and cached[0] == signature:
         return cached[1]
     with st.spinner(t("imp_preview") + "…"), database_errors_shown():
         report = imports.preview(kind, data, file_name, user=user, strict=strict, source_outlet=source,
-                                 same_meeting=same)
+                                 same_meeting=same, columns=columns)
     st.session_state["imp_preview"] = (signature, report)
     return report
 
@@ -87,9 +90,11 @@ def _show_report(report: imports.ImportReport) -> None:
     columns = st.columns(4)
     for column, status in zip(columns, imports.STATUSES, strict=True):
         column.metric(t(f"imp_{status}"), number(counts[status]))
+    if counts.get("merged"):
+        st.caption(f"{t('imp_status_merged')}: {number(counts['merged'])}")
     delimiter = {";": "; (titik koma)" if lang == "id" else "; (semicolon)", ",": ",", "\t": "tab"}.get(
         report.delimiter or "", report.delimiter or "–")
-    st.caption(t("imp_file_info", type=(report.file_type or "").upper(), encoding=report.encoding or "–",
+    st.caption(t("imp_file_info", type=(report.file_type or "").upper(), encoding=_encoding_words(report.encoding),
                  delimiter=delimiter if report.file_type == "csv" else "–", rows=number(len(report.outcomes))))
     _show_reading(report)
     if report.unknown_columns:
@@ -103,7 +108,10 @@ def _show_report(report: imports.ImportReport) -> None:
         problems = report.errors_frame(lang).rename(columns={
             "row": t("imp_col_row"), "column": t("imp_col_column"), "value": t("imp_col_value"),
             "reason": t("imp_col_reason")})
-        st.dataframe(problems, hide_index=True, width="stretch", key="imp_problems")
+        # the reason right after the row number and kept in view: on a phone the last column was cut off
+        problems = problems[[t("imp_col_row"), t("imp_col_reason"), t("imp_col_column"), t("imp_col_value")]]
+        st.dataframe(problems, hide_index=True, width="stretch", key="imp_problems", column_config={
+            t("imp_col_reason"): st.column_config.TextColumn(width="large", pinned=True)})
         st.download_button(t("imp_download_problems"), data=partial(downloads.csv_bytes, problems),
                            file_name=f"ditolak-{report.file_name.rsplit('.', 1)[0]}.csv", mime=downloads.CSV_MIME,
                            key="imp_problems_csv", on_click="ignore", icon=":material/download:")
@@ -112,7 +120,8 @@ def _show_report(report: imports.ImportReport) -> None:
         rows["status"] = rows["status"].map(lambda s: t(f"imp_status_{s}"))
         st.dataframe(rows.rename(columns={"row": t("imp_col_row"), "status": t("imp_col_status"),
                                           "key": t("imp_col_key"), "reason": t("imp_col_reason")}),
-                     hide_index=True, width="stretch")
+                     hide_index=True, width="stretch",
+                     column_config={t("imp_col_status"): st.column_config.TextColumn(pinned=True)})
 
 
 def _show_reading(report: imports.ImportReport) -> None:
@@ -140,10 +149,24 @@ def _show_reading(report: imports.ImportReport) -> None:
                                            t("imp_col_similarity")]), hide_index=True, width="stretch")
 
 
-def _commit(kind: str, data: bytes, file_name: str, strict: bool, source: str | None, same: str | None) -> None:
+def _encoding_words(encoding: str | None) -> str:
+    """How the file's text was read, in an official's words ("UTF-8", "Windows (Excel lama)"), not the
+    codec's name ("utf-8-sig", "cp1252")."""
+    if not encoding:
+        return "–"
+    name = encoding.lower().replace("_", "-")
+    if name.startswith("utf-8") or name == "utf8":
+        return "UTF-8"
+    if name in ("cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1"):
+        return t("imp_encoding_windows")
+    return encoding
+
+
+def _commit(kind: str, data: bytes, file_name: str, strict: bool, source: str | None, same: str | None,
+            columns: dict[str, str]) -> None:
     with database_errors_shown():
         report = imports.commit(kind, data, file_name, user=user, strict=strict, source_outlet=source,
-                                same_meeting=same)
+                                same_meeting=same, columns=columns)
     queries.clear()
     st.session_state.pop("imp_preview", None)
     if report.committed:
@@ -168,19 +191,27 @@ if uploaded is not None:
     data = uploaded.getvalue()
     st.subheader(t("imp_preview"))
     same = st.session_state.get("imp_same") if kind == "meetings" else None
-    report = _preview(kind, data, uploaded.name, strict, source, same)
+    file_hash = hashlib.sha256(data).hexdigest()
+    mapped = import_mapping.choices(kind, file_hash)
+    report = _preview(kind, data, uploaded.name, strict, source, same, mapped)
     _show_report(report)
+    import_mapping.show(kind, report, lang, file_hash)
     if report.same_meetings or same:
         st.radio(t("imp_same_choice"), options=["attach", "new"], index=None, key="imp_same",
                  format_func=lambda c: t(f"imp_same_{c}"), horizontal=True)
     if report.file_error is None:
         if report.strict and report.rejected:
             st.warning(t("imp_strict_blocked"))
+        elif report.writes == 0 and report.counts["rejected"] and not report.counts["unchanged"]:
+            st.warning(t("imp_nothing_all_rejected", n=number(report.counts["rejected"])))  # not "already there"
+        elif report.writes == 0 and report.counts["rejected"]:
+            st.info(t("imp_nothing_part_rejected", same=number(report.counts["unchanged"]),
+                      rejected=number(report.counts["rejected"])))
         elif report.writes == 0:
             st.info(t("imp_nothing"))
         if st.button(t("imp_commit", n=number(report.writes)), key="imp_commit", type="primary",
                      disabled=report.blocked or report.writes == 0, icon=":material/save:"):
-            _commit(kind, data, uploaded.name, strict, source, same)
+            _commit(kind, data, uploaded.name, strict, source, same, mapped)
             st.rerun()
 
 st.divider()
@@ -193,28 +224,32 @@ else:
         t("imp_col_batch"): listed["id"].map(lambda i: f"#{i}"),
         t("imp_col_kind"): listed["kind"].map(lambda k: t(f"imp_kind_{k}")),
         t("imp_col_file"): listed["file_name"],
-        t("imp_col_when"): listed["created_at"],
+        t("imp_col_when", zone=zone): local_times(listed["created_at"], zone),
         t("imp_col_user"): listed["display_name"].fillna(listed["username"]),
         t("imp_col_batch_status"): listed["status"].map(lambda s: t(f"imp_batch_{s}")),
         t("imp_new"): listed["rows_new"], t("imp_changed"): listed["rows_changed"],
         t("imp_unchanged"): listed["rows_unchanged"], t("imp_rejected"): listed["rows_rejected"],
     })
     st.dataframe(shown, hide_index=True, width="stretch", key="imp_batches_table")
+    when = dict(zip(listed["id"].astype(int), local_times(listed["created_at"], zone), strict=True))
     mine = listed[(listed["status"] == "committed")
                   & ((listed["username"] == user.username) | (user.role == "admin"))]
     if mine.empty:
         st.caption(t("imp_undo_none"))
     else:
-        labels = {int(r.id): f"#{r.id} · {r.file_name} · {r.created_at}" for r in mine.itertuples(index=False)}
+        labels = {int(r.id): f"#{r.id} · {r.file_name} · {when[int(r.id)]}" for r in mine.itertuples(index=False)}
         chosen = st.selectbox(t("imp_undo_pick"), options=list(labels), format_func=labels.get, key="imp_undo_batch")
         picked = mine.loc[mine["id"] == chosen].iloc[0]
+        # one confirmation per import: after an undo the next import shown starts unticked (issue 20)
         confirmed = st.checkbox(t("imp_undo_confirm", new=number(int(picked["rows_new"])),
-                                  changed=number(int(picked["rows_changed"]))), key="imp_undo_confirm")
+                                  changed=number(int(picked["rows_changed"]))), key=f"imp_undo_confirm_{chosen}",
+                                value=False)
         if st.button(t("imp_undo"), key="imp_undo", disabled=not confirmed, icon=":material/undo:"):
             with database_errors_shown():
                 result = imports.undo(int(chosen), user=user)
             queries.clear()
             st.session_state.pop("imp_preview", None)
             st.session_state["imp_flash"] = ("ok" if result.done else "error", result.to_text(lang))
-            st.session_state.pop("imp_undo_confirm", None)
+            st.session_state.pop(f"imp_undo_confirm_{chosen}", None)
+            st.session_state.pop("imp_undo_batch", None)
             st.rerun()

@@ -89,11 +89,14 @@ def _table(shown: pd.DataFrame, *, name: str, key: str, file: pd.DataFrame | Non
     if demo_rows is not None and demo_rows.astype(bool).any():
         shown = shown.copy()
         flags = demo_rows.astype(bool).map({True: t("demo_mark"), False: ""}).to_numpy()
-        shown.insert(0, t("col_demo_flag"), flags)
+        # after the key column (the stage), not before the name: a phone shows the first columns only
+        shown.insert(min(2, len(shown.columns)), t("col_demo_flag"), flags)
     height = min(38 + 35 * max(len(shown), 1), 780)
     dates = {t(f"pokja_col_{c}") for c in ("since", "mandate_issued", "not_started_on", "preparation_on",
                                             "formed_on", "date", "published")}
     widths = {col: st.column_config.TextColumn(width="medium") for col in shown.columns if col in dates}
+    if t("pokja_col_stage") in shown.columns:  # the key column stays in view on a 390 px phone
+        widths[t("pokja_col_stage")] = st.column_config.TextColumn(pinned=True)
     st.dataframe(shown, hide_index=True, height=height, column_config=widths)
     downloads.offer(shown if file is None else file, name=name, filters=filters, scope=scope_text, key=key,
                     demo=None if demo_rows is None else demo_rows.reset_index(drop=True))

@@ -42,9 +42,9 @@ def changed_areas(before: dict, after: dict) -> set[str]:
     return {area for area in set(before) | set(after) if before.get(area, set()) != after.get(area, set())}
 
 
-def import_and_undo(engine, kind: str, data: bytes, name: str, check) -> imports.ImportReport:
+def import_and_undo(engine, kind: str, data: bytes, name: str, check, **options) -> imports.ImportReport:
     """Commit the file, run ``check(report)`` on the database as it is then, undo the batch."""
-    report = imports.commit(kind, data, name, user="editor", engine=engine)
+    report = imports.commit(kind, data, name, user="editor", engine=engine, **options)
     try:
         check(report)
     finally:

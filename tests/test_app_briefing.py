@@ -70,7 +70,9 @@ def test_snapshot_link_shows_the_frozen_figures(sqlite_url):
     held = next(h["value"] for h in frozen.content["headline"] if h["key"] == "held")
     assert shown["Rakor terlaksana"] == number(held, "id")
     missing = app(query={"snapshot": str(frozen.id + 10_000)}, lang="en")
-    assert any("not found" in e.value for e in missing.error)
+    assert not missing.exception
+    assert any("briefing snapshot not found" in w.value for w in missing.warning)  # noted at the top
+    assert "snapshot" not in missing.query_params and any(m.label for m in missing.metric)  # today's view
 
 
 def test_riwayat_subscribes_and_shows_a_failed_send(prepared_db_url, monkeypatch):

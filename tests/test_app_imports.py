@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -65,7 +66,10 @@ def test_upload_preview_commit_and_undo(own_db):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Baru": "2", "Berubah": "0", "Tetap": "0", "Ditolak": "1"}
     problems = _frame(at, "Alasan")
-    assert list(problems.columns) == ["Baris", "Kolom", "Nilai", "Alasan"]
+    # the reason second and pinned: on a 390 px phone the last column was cut off (issue 20 point 13)
+    assert list(problems.columns) == ["Baris", "Alasan", "Kolom", "Nilai"]
+    config = json.loads(next(d for d in at.dataframe if "Alasan" in d.value.columns).proto.columns)
+    assert config["Alasan"]["pinned"] is True
     assert problems.iloc[0]["Baris"] == 3 and problems.iloc[0]["Kolom"] == "Kabupaten/Kota"
     assert "53.01" in problems.iloc[0]["Alasan"] and "53.71" in problems.iloc[0]["Alasan"]
     assert _count(own_db) == before  # the preview wrote nothing
@@ -83,9 +87,11 @@ def test_upload_preview_commit_and_undo(own_db):
 
     with engine_module.session_scope(own_db) as s:
         batch_id = s.scalar(select(ImportBatch.id))
-    assert at.checkbox(key="imp_undo_confirm").label == (
+    assert any("2 baris sudah ada dan sama, 1 baris ditolak" in i.value for i in at.info)  # not "semua baris"
+    assert at.checkbox(key=f"imp_undo_confirm_{batch_id}").label == (
         "Ya, batalkan impor ini (2 baris baru dihapus, 0 baris berubah dipulihkan)")
-    at.checkbox(key="imp_undo_confirm").check().run()
+    assert at.selectbox(key="imp_undo_batch").label == "Impor yang akan dibatalkan"
+    at.checkbox(key=f"imp_undo_confirm_{batch_id}").check().run()
     at.button(key="imp_undo").click().run()
     assert not at.exception, at.exception
     # In the file's terms (the preview said "Baru 2"), not the stored records behind them (+ the source).
@@ -120,6 +126,39 @@ def test_xlsx_upload_and_templates(own_db, capture_downloads):  # noqa: F811 - f
     at.file_uploader(key="imp_file").set_value(("pokja.xlsx", buffer.getvalue(), "application/octet-stream"))
     at.run()
     assert {m.label: m.value for m in at.metric}["Baru"] == "1"
+
+
+def test_all_rejected_says_so_and_undo_leaves_the_next_import_unticked(own_db):
+    """Issue 20 points 9–10: a file whose every row is refused says so (not "already there"); after an
+    undo the next import is offered with its confirmation unticked; Impor and Riwayat show the same
+    time in one zone (the editor's province: WITA), named."""
+    editor = Identity("editor", "Editor NTT", "editor", "53")
+    at = _signed_in("imports", editor)
+    at.selectbox(key="imp_kind").set_value("counts").run()
+    refused = b"Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi\r\nNTT;Kupang;2023;10\r\n"
+    at.file_uploader(key="imp_file").set_value(("ditolak.csv", refused, "text/csv"))
+    at.run()
+    assert any("semua 1 baris ditolak" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not any("sudah ada dan sama" in i.value for i in at.info)
+    for name, csv in (("satu.csv", CSV), ("dua.csv", CSV.replace(b"1.234", b"1.235"))):
+        at.file_uploader(key="imp_file").set_value((name, csv, "text/csv"))
+        at.run()
+        at.button(key="imp_commit").click().run()
+        assert not at.exception, at.exception
+    with engine_module.session_scope(own_db) as s:
+        first, second = s.scalars(select(ImportBatch.id).order_by(ImportBatch.id)).all()
+    at.selectbox(key="imp_undo_batch").set_value(second).run()
+    at.checkbox(key=f"imp_undo_confirm_{second}").check().run()
+    at.button(key="imp_undo").click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="imp_undo_batch").value == first
+    assert at.checkbox(key=f"imp_undo_confirm_{first}").value is False
+    assert at.button(key="imp_undo").disabled
+    batches = _frame(at, "Berkas")
+    assert "Waktu (WITA)" in batches.columns
+    imported = batches.loc[batches["Berkas"] == "satu.csv", "Waktu (WITA)"].iloc[0]
+    history = _frame(_signed_in("history", editor), "Tindakan")
+    assert imported in set(history["Waktu (WITA)"]) and imported.endswith(" WITA")
 
 
 def test_history_download_matches_the_table(own_db, capture_downloads):  # noqa: F811 - fixture
@@ -271,3 +310,14 @@ def test_an_agenda_row_of_a_stored_meeting_is_attached_as_its_source(own_db):
     assert not at.exception, at.exception
     with engine_module.session_scope(own_db) as s:
         assert s.scalar(select(func.count()).select_from(MeetingSource)) == 1
+
+
+def test_a_chosen_date_is_said_back_in_words(own_db):
+    """Issue 20 point 10: the date picker turns a typed 31/02/2024 into 29/02/2024 without a word; the
+    day chosen is said back, weekday included, under the picker."""
+    import datetime as dt
+
+    at = _signed_in("history", Identity("editor", None, "editor", "53"))
+    assert not any(c.value.startswith("Tanggal dipilih") for c in at.caption)
+    at.date_input(key="hist_from").set_value(dt.date(2024, 2, 29)).run()
+    assert "Tanggal dipilih: Kamis, 29 Februari 2024" in [c.value for c in at.caption]

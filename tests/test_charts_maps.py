@@ -193,3 +193,26 @@ def test_specs_are_still_validated_by_to_dict():
     with pytest.raises(SchemaValidationError):
         bad.to_dict()
     bad.to_dict(validate=False)  # building it did not raise: nothing is checked twice
+
+
+def test_areas_without_figures_are_drawn_grey_not_dropped():
+    """Issue 20 point 3: Vega-Lite drops a shape whose quantitative colour is null, so the national KDMP
+    map drew only the 2 provinces with records. Rendered by Vega-Lite 6.4 (Streamlit's) to SVG: all 38
+    provinces are drawn, the 36 without figures in the no-data grey."""
+    import re
+
+    import vl_convert
+
+    from ui.charts import prepared
+
+    shapes = maps.province_shapes()
+    codes = [f["properties"]["code"] for f in shapes.features]
+    figures = pd.DataFrame({"area_code": codes, "pct_active": [0.5 if c in ("52", "53") else None for c in codes],
+                            "registered_text": "1", "active_text": "1", "pct_text": "–"})
+    chart = maps.percent_active_map(shapes, figures, title="t", legend_title="% beroperasi",
+                                    tooltip_titles={"area": "a", "registered": "r", "active": "x", "pct": "p"})
+    svg = vl_convert.vegalite_to_svg(prepared(chart, "id").to_dict(validate=False), vl_version="6.4")
+    shapes_drawn = re.findall(r'<path aria-label="[^"]*"[^>]*aria-roledescription="geoshape"[^>]*>', svg)
+    fills = [re.search(r'fill="([^"]*)"', p).group(1).upper() for p in shapes_drawn]
+    assert len(shapes_drawn) == len(codes) == 38
+    assert fills.count(maps.NO_DATA_COLOUR.upper()) == 36

@@ -147,3 +147,26 @@ def test_a_kdmp_list_through_the_command_line(cli, tmp_path):
     after = _stats(cli)
     assert after["kdmp"] == before["kdmp"] + 7
     assert after["kdmp_stage_change"] == before["kdmp_stage_change"] + 16
+
+
+def test_map_or_refuse_cases_through_the_command_line(cli, tmp_path):
+    """Issue 18's real files as an office would run them: f10 refused for its level, f08 with its
+    period column mapped (in a mapping file), f09 with the listing's date and stage given."""
+    cases = REPO / "tests" / "cases" / "files"
+    added = cli("user", "add", "nasional", "--role", "editor", "--password-stdin", stdin="kata-sandi-uji-123\n")
+    assert added.returncode == 0, added.stderr
+    before = _stats(cli)
+    desa = cli("import", "counts", str(cases / "f10_opendata_desa.csv"), "--user", "nasional")
+    assert desa.returncode == 2 and "per desa/kelurahan" in desa.stdout
+    mapping = tmp_path / "jatim.txt"
+    mapping.write_text("# Jawa Timur, tabel triwulanan\nPERIODE UPDATE=per_tanggal\n", encoding="utf-8")
+    quarterly = cli("import", "counts", str(cases / "f08_jatim_triwulan.csv"), "--user", "nasional",
+                    "--kolom-file", str(mapping), "--json")
+    assert quarterly.returncode == 0, quarterly.stdout
+    assert json.loads(quarterly.stdout)["counts"]["new"] == 798
+    listing = cli("import", "kdmp", str(cases / "f09_simkopdes_desa.csv"), "--user", "nasional",
+                  "--per-tanggal", "5 Agustus 2026", "--tahap", "SK AHU", "--kolom", "cooperatives=abaikan")
+    assert listing.returncode == 0, listing.stdout + listing.stderr
+    after = _stats(cli)
+    assert after["cooperative_count"] == before["cooperative_count"] + 798
+    assert after["kdmp"] == before["kdmp"] + 52

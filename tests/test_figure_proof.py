@@ -166,3 +166,53 @@ def test_a_meeting_at_a_provincial_office_takes_no_kab_kota_from_an_attendees_ti
     got = extract("Rakortas PMI\n\nLensaKalbar – Wakil Bupati Mempawah menghadiri Rapat Koordinasi Terbatas "
                   "di Balai Petitih Kantor Gubernur Kalbar, Rabu (24/5/2023).\n")
     assert got.regency_code is None and got.province_code == "61"
+
+
+def test_a_national_figure_is_never_the_areas():
+    got = extract(LEAD + "Dari total 209.488 koperasi yang ada di tanah air, sebanyak 62.239 unit tidak aktif.\n")
+    assert got.cooperatives is None and _figures(got)["209488"][1] == "national"
+
+
+def test_an_anaphoric_whole_with_another_value_is_asked():
+    got = extract(LEAD + "Anggota tergabung dalam 1.209 unit koperasi di Kabupaten Sikka. Dari 1.029 unit koperasi "
+                  "tersebut, 112 unit sehat.\n")
+    assert got.cooperatives is None or got.cooperatives.total != 1029
+
+
+def test_a_proven_figure_contested_by_a_doubted_one_of_its_role_is_asked():
+    got = extract(LEAD + "Jumlah koperasi di Kabupaten Sikka berjumlah sekitar 625 unit. Tercatat 630 koperasi.\n")
+    assert got.cooperatives is None
+    assert {v: r for v, (_, r, _) in _figures(got).items()} == {"625": "estimate", "630": "conflict"}
+
+
+def test_the_only_kab_kota_named_bare_twice_is_the_place_with_a_warning():
+    got = extract("Koperasi mati suri\n\nSedikitnya 79 koperasi di Purbalingga, Jawa Tengah, mati suri. Kepala Dinas "
+                  "Koperasi Purbalingga mengungkapkan di Purbalingga ada 260 koperasi.\n")
+    assert got.regency_code == "33.03" and "regency_bare_name" in [n.code for n in got.notices]
+
+
+def test_a_role_with_sekaligus_and_an_abbreviation_in_brackets_keeps_the_name():
+    got = extract("Sosialisasi PMI\n\nSosialisasi digelar di Tanjung, Rabu (20/11/2024). Sosialisasi ini dibuka oleh "
+                  "Asisten Administrasi Umum Setda Tabalong sekaligus Plt Kepala Dinas Tenaga Kerja Tabalong, Subhan, "
+                  "dan menghadirkan narasumber.\n")
+    assert got.opened_by.name == "Subhan"
+    got = extract("Rakor koperasi\n\nSAMPIT - Bupati Kotawaringin Timur (Kotim) H. Halikinnor, S.H., M.M, secara resmi "
+                  "membuka Rapat Koordinasi Koperasi, Senin (16/12/2024).\n")
+    assert (got.opened_by.name, got.opened_by.role) == ("Halikinnor", "Bupati Kotawaringin Timur")
+
+
+def test_a_label_right_after_a_number_is_that_numbers():
+    got = extract(LEAD + "Menurutnya, dari 103 jumlah koperasi terdaftar hanya 33 saja yang aktif.\n")
+    assert got.cooperatives is None or got.cooperatives.total != 33
+
+
+def test_a_number_before_a_sekarang_tinggal_sentence_is_a_comparison():
+    got = extract(LEAD + "Awal masuk, jumlah koperasi yang terdata di dinasnya mencapai 1.067. Sekarang tinggal 987.\n")
+    assert got.cooperatives is None or got.cooperatives.total != 1067
+    assert _figures(got)["1067"][1] == "comparison"
+
+
+def test_an_attending_regents_title_does_not_place_a_provincial_rakor():
+    got = extract("Rakor PMI NTT\n\nPenjabat Bupati Rote Ndao menghadiri Rapat Koordinasi Perlindungan Pekerja Migran, "
+                  "Senin (05/08/2024) di Kupang. Rakor diselenggarakan oleh Pemerintah Provinsi NTT.\n")
+    assert got.regency_code is None

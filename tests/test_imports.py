@@ -356,13 +356,14 @@ def test_pokja_stage_moves_forward_and_undo_puts_it_back(eng):
              "Dinas Kominfo Kab. Belu", "Pokja PMI Belu terbentuk"],
             ["Kab. Malaka", "MOU-NTT-2019-POKJA-PMI", "persiapan", "22/08/2019", "", "", ""],   # already known
             ["Kab. Sikka", "MOU-NTT-2019-POKJA-PMI", "persiapan", "14 Maret 2019", "", "", ""],
-            ["Kab. Sikka", "MOU-NTT-2019-POKJA-PMI", "persiapan", "14/03/2019", "", "", ""],      # duplicate
+            ["Kab. Sikka", "MOU-NTT-2019-POKJA-PMI", "persiapan", "14/03/2019", "", "", ""],      # identical: merged
             ["Kab. Ende", "MOU-TIDAK-ADA", "persiapan", "14/03/2019", "", "", ""]]
     report = imports.commit("pokja", csv_bytes(rows, ",", "utf-8-sig"), "pokja.csv", user="ntt", engine=eng)
     assert (report.encoding, report.delimiter) == ("utf-8-sig", ",")
-    assert report.counts == {"new": 2, "changed": 0, "unchanged": 1, "rejected": 2}
+    assert report.counts == {"new": 2, "changed": 0, "unchanged": 1, "rejected": 1, "merged": 1}
     errors = {e.row: e for e in report.errors}
-    assert errors[5].code == "duplicate_row" and errors[5].params["row"] == 4
+    assert 5 not in errors and report.outcomes[3].status == "merged"
+    assert any("(baris 5)" in note for note in report.note_texts())
     assert errors[6].column == "Mandat" and "MOU-NTT-2019-POKJA-PMI" in errors[6].reason
     with engine_module.session_scope(eng) as s:
         belu = s.scalar(select(Pokja).where(Pokja.regency_code == "53.04"))

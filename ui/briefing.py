@@ -16,8 +16,9 @@ import streamlit as st
 
 from briefing import cell, live_link, pack, permalink, scope_lines, text, when
 from data_access import filters as flt
-from data_access import snapshots
+from data_access import snapshots, url_params
 from ui import auth as ui_auth
+from ui import url_state
 from ui.charts import built as built_chart
 from ui.charts import show as show_chart
 from ui.charts.overview import meetings_per_month
@@ -71,14 +72,18 @@ def _frame(section: dict, lang: str) -> pd.DataFrame:
     return shown
 
 
-def show_snapshot(snapshot_id: int) -> None:
-    """The frozen view of snapshot ``snapshot_id`` (its stored figures only)."""
+def show_snapshot(snapshot_id: int) -> bool:
+    """The frozen view of snapshot ``snapshot_id`` (its stored figures only). ``False`` when no
+    snapshot has that id: the link's ``snapshot`` is then dropped with a note at the top of the
+    page (``ui.url_state``) and the caller draws today's view instead."""
     lang = current_language()
     with database_errors_shown():
         snapshot = snapshots.load(snapshot_id, app_engine())
     if snapshot is None:
-        st.error(text("bp_unknown", lang, id=snapshot_id))
-        return
+        url_state.add_notes([url_params.note(PARAM, str(snapshot_id), "bahan rapat tidak ditemukan",
+                                             "briefing snapshot not found")])
+        st.session_state[url_params.get(PARAM).state] = None
+        return False
     content = snapshot.content
     st.title(f"{text('bp_title', lang)} · #{snapshot.id}")
     st.warning(text("bp_snapshot_banner", lang, id=snapshot.id, when=when(snapshot.created_at)),
@@ -115,3 +120,4 @@ def show_snapshot(snapshot_id: int) -> None:
     if st.session_state.get(key) is None:
         st.session_state[key] = pack.files(snapshot, lang)
     _downloads(st.session_state[key], lang, key)
+    return True

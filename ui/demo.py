@@ -35,10 +35,20 @@ def in_view(filters: flt.Filters, *facts: str) -> tuple[int, int]:
 
 
 def banner(filters: flt.Filters, *facts: str) -> tuple[int, int]:
-    """Show the demo banner when any row behind ``facts`` is synthetic; return ``in_view``'s counts."""
-    synthetic, rows = in_view(filters, *facts)
+    """Show the demo banner when any row behind ``facts`` is synthetic; return ``in_view``'s counts.
+
+    The banner counts in the official's terms, per kind of fact ("4.812 dari 4.812 koperasi terdaftar;
+    380 dari 383 rapat"), so one scope reads the same on every page that shows that fact (issue 20:
+    a sum of "baris" over different facts differed per page)."""
+    parts, synthetic, rows = [], 0, 0
+    for fact in facts:
+        fact_synthetic, fact_rows = in_view(filters, fact)
+        synthetic, rows = synthetic + fact_synthetic, rows + fact_rows
+        if fact_synthetic:
+            parts.append(t("demo_banner_part", synthetic=number(fact_synthetic), rows=number(fact_rows),
+                           unit=t(f"demo_unit_{fact}")))
     if synthetic:
-        st.warning(t("demo_banner", synthetic=number(synthetic), rows=number(rows)), icon=":material/science:")
+        st.warning(t("demo_banner", parts="; ".join(parts)), icon=":material/science:")
     return synthetic, rows
 
 

@@ -79,20 +79,24 @@ def render(page: str | None = None) -> flt.Filters:
 
     with st.sidebar:
         st.header(t("filters"))
+        # select_all=False on every multiselect: typing part of a name and Enter must pick one option, not
+        # Streamlit's English "Select N matches" bulk action; area names match as typed ("contains": "Nusa
+        # Tenggara T" is Timur alone, where fuzzy matching also finds the t of "Barat") (issue 20 point 13)
         st.multiselect(t("f_province"), options=list(province_names), format_func=province_names.get,
-                       key="f_prov", placeholder=t("all_provinces"))
+                       key="f_prov", placeholder=t("all_provinces"), select_all=False,
+                       filter_mode="contains")
         chosen = set(st.session_state["f_prov"])
         options = [c for c in regency_names if not chosen or c[:2] in chosen]
         st.session_state["f_kab"] = [c for c in st.session_state.get("f_kab", []) if c in options]
         st.multiselect(t("f_regency"), options=options, format_func=regency_names.get, key="f_kab",
-                       placeholder=t("all_regencies"))
+                       placeholder=t("all_regencies"), select_all=False, filter_mode="contains")
         _district_select()
         bounds = {"min_value": url_params.DATE_MIN, "max_value": url_params.DATE_MAX, "format": "DD/MM/YYYY"}
         st.date_input(t("f_date_from"), key="f_from", **bounds)
         st.date_input(t("f_date_to"), key="f_to", **bounds)
         sector_names = {s: t(f"sector_{s}") for s in SECTORS}
         st.multiselect(t("f_sector"), options=list(SECTORS), format_func=sector_names.get, key="f_sektor",
-                       placeholder=t("all_sectors"))
+                       placeholder=t("all_sectors"), select_all=False)
         st.slider(t("f_window"), min_value=url_params.WINDOW_MIN, max_value=url_params.WINDOW_MAX, key="f_n", help=t("f_window_help"))
         st.toggle(t("f_real_only"), key="f_nyata")
         st.button(t("f_reset"), on_click=_clear, width="stretch")
@@ -116,7 +120,8 @@ def _district_select() -> None:
     names = dict(zip(districts["district_code"], districts["district_name"], strict=True))
     st.session_state["f_kec"] = [c for c in chosen if c in names]
     st.multiselect(t("f_district"), options=list(names), format_func=lambda c: f"{names[c]} ({c})", key="f_kec",
-                   placeholder=t("all_districts"), help=t("f_district_help"))
+                   placeholder=t("all_districts"), help=t("f_district_help"), select_all=False,
+                   filter_mode="contains")
 
 
 def area_names() -> dict[str, str]:

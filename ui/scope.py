@@ -65,7 +65,12 @@ def provenance_note(filters: flt.Filters, fact: str) -> pd.DataFrame:
     st.caption(t("provenance", n=number(len(sources)), latest=date(latest) if pd.notna(latest) else "–",
                  synthetic=number(synthetic), rows=number(int(sources["rows"].sum()))))
     with st.expander(t("provenance_details")):
-        shown = sources.drop(columns=["source_id"]).rename(columns={
+        demo_source = sources["kind"].eq("synthetic")
+        # in words: the kind of source, and a demo source named as such (not "skala small, seed 42")
+        shown = sources.assign(
+            kind=sources["kind"].map(lambda k: t(f"source_kind_{k}")),
+            headline=sources["headline"].where(~demo_source, t("source_demo_headline")),
+        ).drop(columns=["source_id"]).rename(columns={
             "kind": t("col_source_kind"), "outlet": t("col_outlet"), "headline": t("col_headline"),
             "url": t("col_url"), "published_on": t("col_published_on"), "rows": t("col_rows")})
         st.dataframe(shown, hide_index=True, width="stretch")

@@ -78,6 +78,7 @@ def file_values(values: pd.Series, col: Col) -> pd.Series:
 
 def frames(frame: pd.DataFrame, cols: list[Col]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(screen, file)`` of ``frame`` by ``cols``: the same columns and headers, text and values."""
+    frame = frame.reset_index(drop=True)  # values are placed by position in both frames
     headers = [t(c.header) for c in cols]
     screen = pd.DataFrame({h: screen_values(frame[c.source], c).to_numpy() for h, c in zip(headers, cols, strict=True)})
     file = pd.DataFrame({h: file_values(frame[c.source], c) for h, c in zip(headers, cols, strict=True)})

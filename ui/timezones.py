@@ -27,6 +27,20 @@ def zone_name(province_code: str | None) -> str:
     return DEFAULT_ZONE
 
 
+def shown_zone(filters, user) -> str:
+    """The one zone rule for every time shown (Impor, Riwayat; issue 20 point 9): the zone of the
+    province in view when the filters name one province, else of the signed-in editor's province,
+    else ``DEFAULT_ZONE``. ``filters``: a ``Filters`` or None; ``user``: an ``Identity`` or None."""
+    in_view = (filters.provinces or tuple({c[:2] for c in filters.regencies})) if filters else ()
+    return zone_name(in_view[0] if len(in_view) == 1 else (user.province_code if user else None))
+
+
+def local_times(values, zone: str) -> list[str]:
+    """``local_time`` of every value of a column (pandas Timestamps, datetimes or missing)."""
+    return [local_time(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v, zone)
+            if v is not None and v == v else "" for v in values]
+
+
 def local_time(utc: dt.datetime | None, zone: str) -> str:
     """``"30/11/2026 17.05 WITA"`` for a naive UTC time (empty when missing): Indonesian 24-hour
     clock with a point (PUEBI), the zone named."""

@@ -25,12 +25,14 @@ from sqlalchemy.orm import Session
 from data_access import audit, cooperative_summaries
 from data_access.auth import Identity
 from data_access.engine import get_engine, session_scope
-from data_access.imports import checks, layouts, rat_history, reading
+from data_access.imports import accounting, checks, collapse, layouts, rat_history, reading, suggest
 from data_access.imports.job import Job, sha256, writer_account
 from data_access.imports.kinds import KINDS, Context, Record, RowError, map_headers, spec_for, validate
+from data_access.imports.kinds.kdmp import needs_listing
 from data_access.imports.parsing import FileError, header_key
 from data_access.imports.regions import Gazetteer
 from data_access.imports.report import ImportReport, RowOutcome
+from data_access.imports.rows import HeaderMap
 from data_access.imports.undo import registry_regencies
 from data_access.imports.villages import VillageIndex
 from data_access.models_pokja import Mandate
@@ -60,8 +62,11 @@ def _outside(record: Record, user: User, gazetteer: Gazetteer) -> RowError | Non
 
 def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, strict: bool = False,
                dry_run: bool = True, source_outlet: str | None = None, engine: Engine | None = None,
-               today: dt.date | None = None, same_meeting: str | None = None) -> ImportReport:
-    """Preview (``dry_run=True``) or commit one file of ``kind``; see the module docstring."""
+               today: dt.date | None = None, same_meeting: str | None = None,
+               columns: dict[str, str] | None = None, listing: tuple[dt.date, str] | None = None) -> ImportReport:
+    """Preview (``dry_run=True``) or commit one file of ``kind``; see the module docstring.
+    ``columns``: the official's mapping, file header → field (or ``abaikan``), ``accounting.apply_choices``.
+    ``listing``: kdmp only, ``(export date, stage)`` for a listing that gives no stage nor stage date."""
     report = ImportReport(kind=kind, file_name=file_name, sha256=sha256(data), strict=strict, dry_run=dry_run)
     try:
         spec = spec_for(kind)
@@ -77,20 +82,34 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
             writer = writer_account(session, user)
             gazetteer = Gazetteer.load(session)
             shaped = layouts.shape(table, spec, gazetteer)
-            table = shaped.table
-            report.layout, report.notes = shaped.layout, list(shaped.notes)
+            written_headers = list(shaped.table.headers)
+            table, chosen_ignored = accounting.apply_choices(spec, shaped.table, columns or {})
+            chosen_positions = frozenset(i for i, h in enumerate(written_headers)
+                                         if any(header_key(h) == header_key(c) for c in columns or {}))
+            table, level_notes = accounting.hierarchy_from_values(spec, table, gazetteer, chosen_positions)
+            report.layout, report.notes = shaped.layout, [*shaped.notes, *level_notes]
             ctx = Context(gazetteer, _mandates(session), today or dt.date.today(), shaped.kota_written,
-                          VillageIndex(session))
+                          VillageIndex(session), listing)
+            report.columns = accounting.account(spec, table, _loose_map(spec, table.headers), gazetteer,
+                                                chosen_ignored, written_headers)
+            accounting.finer_than_kind(kind, report.columns)  # the level first: it names the cause
             try:
                 hmap, validated = validate(spec, table, ctx)
             except FileError as problem:
-                raise _other_kind_hint(problem, kind, table.headers) from problem
+                hint = _other_kind_hint(problem, kind, table.headers)  # the wrong kind chosen: the likelier cause
+                raise (_suggested(problem, spec, table) or problem) if hint is problem else hint from problem
+            report.columns = accounting.account(spec, table, hmap, gazetteer, chosen_ignored, written_headers)
+            if kind == "kdmp" and listing is None and needs_listing(hmap.index):
+                raise FileError("kdmp_listing_needs_stage", found=", ".join(h for h in written_headers if h))
+            accounting.refuse_unaccounted(report.columns, spec)
+            report.notes += accounting.notes(report.columns)
             validated = [shaped.row_errors.get(number, result)
                          for (number, _cells), result in zip(table.rows, validated, strict=True)]
             report.notes += checks.reading_notes(validated, gazetteer)
             if kind == "counts":
                 report.notes += checks.total_checks(validated, shaped.total_rows, gazetteer)
-            report.ignored_columns, report.unknown_columns = hmap.ignored, hmap.unknown
+            report.ignored_columns = [*hmap.ignored, *sorted(chosen_ignored)]
+            report.unknown_columns = [c.header for c in report.columns if c.role == "not_imported"]
             if not table.rows:
                 raise FileError("no_rows")
             report.earlier_batches = list(session.scalars(
@@ -98,21 +117,27 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
                                              ImportBatch.status == "committed").order_by(ImportBatch.id)))
             outcomes: dict[int, RowOutcome] = {}
             accepted: list[Record] = []
-            first_row: dict[tuple, int] = {}
+            first_row: dict[tuple, Record] = {}
             for (number, _cells), result in zip(table.rows, validated, strict=True):
                 if isinstance(result, list):
                     outcomes[number] = RowOutcome(number, "rejected", "", result)
                     continue
                 problem = _outside(result, writer, gazetteer)
                 if problem is None and result.key in first_row:
-                    problem = RowError(number, result.key_column, result.label, "duplicate_row",
-                                       {"row": first_row[result.key], "key": result.label})
+                    earlier = first_row[result.key]
+                    if not collapse.same(earlier, result):
+                        raise collapse.refusal(earlier, result, dict(table.rows), report.columns)
+                    outcomes[number] = RowOutcome(number, "merged", result.label)
+                    continue
                 if problem is not None:
                     outcomes[number] = RowOutcome(number, "rejected", result.label, [problem])
                     continue
-                first_row[result.key] = number
+                first_row[result.key] = result
                 outcomes[number] = RowOutcome(number, "new", result.label)
                 accepted.append(result)
+            merged = [number for number, outcome in outcomes.items() if outcome.status == "merged"]
+            if merged:
+                report.notes.append(("merged_rows", {"count": len(merged), "rows": ", ".join(map(str, merged))}))
             batch = ImportBatch(kind=kind, file_name=file_name[:300], file_sha256=report.sha256, user_id=writer.id,
                                 created_at=audit.utc_now(), status="committed", strict=strict)
             session.add(batch)
@@ -155,6 +180,32 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
         report.file_error = problem
         report.outcomes = []
     return report
+
+
+def _loose_map(spec, headers: list[str]) -> HeaderMap:
+    """The header map when the file can be mapped, an empty one otherwise (the level check runs
+    before a missing column is reported: "per desa" is the cause, not a missing kab/kota)."""
+    try:
+        return map_headers(spec, headers)
+    except FileError:
+        return HeaderMap({}, {}, [], [])
+
+
+def _suggested(problem: FileError, spec, table) -> FileError | None:
+    """A required field with no recognised column, and an unread column whose values fit it: name
+    that column and how to map it (the mapping step on the page offers the same)."""
+    if problem.code != "missing_columns":
+        return None
+    hmap = _loose_map(spec, [h if h else "" for h in table.headers])
+    for column in spec.columns:
+        if not column.required or column.field in hmap.index:
+            continue
+        found = suggest.for_missing(spec, table, hmap, column.field)
+        if found:
+            return FileError("missing_columns_suggest", columns=column.header, found=problem.params["found"],
+                             column=found[0], field=column.header, field_id=column.field,
+                             values=", ".join(found[1]))
+    return None
 
 
 def _other_kind_hint(problem: FileError, kind: str, headers: list[str]) -> FileError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from data_access.imports.messages_kdmp import KDMP_MESSAGES
 from data_access.imports.messages_layouts import LAYOUT_MESSAGES
+from data_access.imports.messages_mapping import MAPPING_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- the file as a whole -----------------------------------------------------------------
@@ -171,6 +172,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 MESSAGES.update(LAYOUT_MESSAGES)
 MESSAGES.update(KDMP_MESSAGES)
+MESSAGES.update(MAPPING_MESSAGES)
 
 
 def text(code: str, lang: str = "id", **params) -> str:

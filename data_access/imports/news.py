@@ -108,9 +108,12 @@ def save(item: NewsMeeting, *, user, merge: str | int = "auto", engine: Engine |
                 job.created(meeting)
                 result.action, result.meeting_id = "created", meeting.id
             counted = _figures(session, job, item, source.id)
-            staged = _stage(session, job, item, source.id)
+            staged, stage_changed = _stage(session, job, item, source.id)
             kdmp_added = save_figures(session, job, item.kdmp, source.id, item.outlet)
-            batch.rows_new = 1 + counted + staged + kdmp_added
+            # a stage on an existing (real) Pokja changes that row: counted as changed, so the undo
+            # and Riwayat say one changed row restored (issue 20 point 9), not "0"
+            batch.rows_new = 1 + counted + (staged - stage_changed) + kdmp_added
+            batch.rows_changed = stage_changed
             job.write_rows()
             audit.record(session, username=writer.username,
                          action="save_meeting" if result.action == "created" else "add_source",
@@ -142,17 +145,20 @@ def _figures(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> 
     return 1
 
 
-def _stage(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> int:
+def _stage(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> tuple[int, int]:
+    """Record the stage the report states: ``(stages saved, of which an existing Pokja changed)``."""
     if item.stage is None:
-        return 0
+        return 0, 0
     s = item.stage
     pokja = records.find_pokja(session, s.regency_code, s.mandate_id, source_id)
+    changed = 0
     if pokja is not None:
         if session.scalar(select(PokjaStageChange.id).where(
                 PokjaStageChange.pokja_id == pokja.id, PokjaStageChange.stage == s.stage,
                 PokjaStageChange.changed_on == s.on)):
-            return 0
+            return 0, 0
         job.updating(pokja)
+        changed = 1
     pokja = records.record_pokja_stage(session, regency_code=s.regency_code, mandate_id=s.mandate_id,
                                        stage=s.stage, on=s.on, source_id=source_id, sk_number=s.sk_number,
                                        note=f"Dari berita: {item.outlet}")
@@ -160,4 +166,4 @@ def _stage(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> in
     change = session.scalar(select(PokjaStageChange).where(
         PokjaStageChange.pokja_id == pokja.id, PokjaStageChange.stage == s.stage, PokjaStageChange.changed_on == s.on))
     job.created(change)
-    return 1
+    return 1, changed

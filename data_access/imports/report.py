@@ -10,7 +10,7 @@ from data_access.imports import messages
 from data_access.imports.parsing import ImportProblem
 from data_access.imports.rows import RowError
 
-STATUSES = ("new", "changed", "unchanged", "rejected")
+STATUSES = ("new", "changed", "unchanged", "rejected")  # and "merged" (a repeat of an identical row), counted when present
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -48,12 +48,13 @@ class ImportReport:
     notes: list[tuple[str, dict]] = field(default_factory=list)  # (message code, values): how the file was read
     same_meetings: list[dict] = field(default_factory=list)  # {row, meeting_id, title, held_on, score}
     rat_history: list[dict] = field(default_factory=list)  # registry: {row, label, rat_years, first_year, …}
+    columns: list = field(default_factory=list)  # ``accounting.ColumnAccount`` per column of the file
 
     @property
     def counts(self) -> dict[str, int]:
         found = {status: 0 for status in STATUSES}
         for outcome in self.outcomes:
-            found[outcome.status] += 1
+            found[outcome.status] = found.get(outcome.status, 0) + 1
         return found
 
     @property
@@ -101,6 +102,8 @@ class ImportReport:
             "errors": self.errors_frame(lang).to_dict(orient="records"),
             "layout": self.layout, "notes": self.note_texts(lang), "same_meetings": self.same_meetings,
             "rat_history": self.rat_history,
+            "columns": [{"column": c.header, "role": c.role, "field": c.field, "level": c.level}
+                        for c in self.columns],
         }
 
     def note_texts(self, lang: str = "id") -> list[str]:

@@ -223,4 +223,5 @@ class Context:
     today: dt.date
     kota_written: frozenset[str] = frozenset()  # normalised "kota x" names the file itself lists (BPS rule)
     villages: object = None  # ``imports.villages.VillageIndex`` of the import's session (desa lookups)
+    listing: tuple | None = None  # kdmp: (as-of date, stage) the official gave for a listing with no stage dates
 

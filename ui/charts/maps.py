@@ -137,7 +137,12 @@ def _layer(shapes: Shapes, colour: tuple, tooltip: tuple[tuple[str, str], ...], 
         encoding["strokeWidth"] = alt.condition(chosen, alt.value(2.5), alt.value(0.5))
     return (
         alt.Chart({"values": list(shapes.features)}, height=height)  # plain dict: see the module docstring
-        .mark_geoshape(stroke=BORDER_COLOUR, strokeWidth=0.5)
+        # invalid="show": Vega-Lite drops a mark whose quantitative colour field is null ("filter", its
+        # default), so an area without figures vanished instead of showing grey (issue 20: the national
+        # KDMP map drew 2 of 38 provinces); shown, the scale's invalid colour (percent_active_map's
+        # config) paints it NO_DATA_COLOUR
+        .mark_geoshape(stroke=BORDER_COLOUR, strokeWidth=0.5,
+                       invalid="show" if colour[0] == "pct_active" else alt.Undefined)
         .transform_calculate(code="datum.properties.code", name="datum.properties.name")
         .encode(**encoding)
         .add_params(select)
@@ -178,7 +183,8 @@ def percent_active_map(shapes: Shapes, figures: pd.DataFrame, *, title: str, leg
     tooltip = [("name", tooltip_titles["area"]), ("registered_text", tooltip_titles["registered"]),
                ("active_text", tooltip_titles["active"]), ("pct_text", tooltip_titles["pct"])]
     return choropleth(shapes, figures, title=title, colour=("pct_active", legend_title), tooltip=tooltip,
-                      selection_name=selection_name, height=height, highlight=highlight)
+                      selection_name=selection_name, height=height, highlight=highlight).configure_scale(
+        invalid={"color": {"value": NO_DATA_COLOUR}})  # an area without figures: grey, drawn (see _layer)
 
 
 def pokja_stage_map(shapes: Shapes, figures: pd.DataFrame, *, title: str, stage_labels: Mapping[str, str],

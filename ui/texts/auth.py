@@ -38,8 +38,12 @@ TEXT: dict[str, dict[str, str]] = {
     "auth_go_sign_in": {"id": "Ke halaman masuk", "en": "Go to sign in"},
     "auth_sidebar": {"id": "👤 {name} · {role}", "en": "👤 {name} · {role}"},
     "auth_cli_hint": {
-        "id": "Akun dibuat oleh admin di server: `python -m data_access user add NAMA --role editor [--province 53]`.",
-        "en": "Accounts are created by an admin on the server: `python -m data_access user add NAME --role editor [--province 53]`.",
+        "id": "Akun dibuat oleh admin di server, di folder aplikasi: `.venv/bin/python -m data_access user add NAMA "
+              "--role editor [--province 53] --password-stdin` (kata sandi diketik lewat masukan standar, tidak "
+              "ditulis di baris perintah).",
+        "en": "Accounts are created by an admin on the server, in the app's folder: `.venv/bin/python -m data_access "
+              "user add NAME --role editor [--province 53] --password-stdin` (the password comes from standard "
+              "input, never the command line).",
     },
     "role_viewer": {"id": "pembaca", "en": "viewer"},
     "role_editor": {"id": "editor", "en": "editor"},

@@ -12,7 +12,6 @@ TEXT: dict[str, dict[str, str]] = {
     "bp_snapshot_banner": {"id": "Snapshot #{id} tanggal {when} WITA: angka dibekukan saat itu, tidak berubah oleh impor atau pembatalan sesudahnya.",
                            "en": "Snapshot #{id} of {when} WITA: figures frozen then, unchanged by later imports or undos."},
     "bp_today_link": {"id": "Tampilan hari ini", "en": "Today's view"},
-    "bp_unknown": {"id": "Snapshot #{id} tidak ditemukan.", "en": "Snapshot #{id} not found."},
     "bp_area": {"id": "Wilayah", "en": "Area"},
     "bp_national": {"id": "Nasional (semua provinsi)", "en": "National (all provinces)"},
     "bp_period": {"id": "Periode", "en": "Period"},

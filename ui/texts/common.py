@@ -1,6 +1,7 @@
 """Texts shared by the whole app (sidebar, banners, common labels)."""
 
 TEXT: dict[str, dict[str, str]] = {
+    "date_echo": {"id": "Tanggal dipilih: {day}", "en": "Date chosen: {day}"},
     "app_title": {"id": "Pantau Rakor", "en": "Pantau Rakor"},
     "app_tagline": {
         "id": "Koperasi, rapat koordinasi, dan Pokja perlindungan PMI di seluruh provinsi",

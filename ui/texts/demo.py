@@ -4,13 +4,27 @@ TEXT: dict[str, dict[str, str]] = {
     "demo_mark": {"id": "DEMO", "en": "DEMO"},
     "demo_badge": {"id": ":orange-badge[DEMO · data sintetis]", "en": ":orange-badge[DEMO · synthetic data]"},
     "demo_banner": {
-        "id": "**Data demo dalam tampilan ini.** {synthetic} dari {rows} baris di halaman ini sintetis (buatan, "
-              "bukan fakta). Angka yang dihitung dari data demo bertanda DEMO. Centang \"Hanya data nyata\" di "
-              "bilah samping untuk menyembunyikannya.",
-        "en": "**Demo data in view.** {synthetic} of {rows} rows on this page are synthetic (generated, not "
-              "facts). Figures computed from demo rows are marked DEMO. Tick \"Real data only\" in the sidebar "
-              "to hide them.",
+        "id": "**Data demo dalam tampilan ini** (sintetis: buatan, bukan fakta): {parts}. Angka yang dihitung "
+              "dari data demo bertanda DEMO. Centang \"Hanya data nyata\" di bilah samping untuk "
+              "menyembunyikannya.",
+        "en": "**Demo data in view** (synthetic: generated, not facts): {parts}. Figures computed from demo "
+              "data are marked DEMO. Tick \"Real data only\" in the sidebar to hide them.",
     },
+    "source_kind_news": {"id": "berita", "en": "news"},
+    "source_kind_official_dataset": {"id": "data resmi", "en": "official data"},
+    "source_kind_manual": {"id": "isian manual", "en": "entered by hand"},
+    "source_kind_synthetic": {"id": "data demo (sintetis)", "en": "demo data (synthetic)"},
+    "source_demo_headline": {
+        "id": "Data contoh buatan aplikasi untuk mencoba halaman ini — bukan fakta",
+        "en": "Example data made by the app to try this page — not facts",
+    },
+    "demo_banner_part": {"id": "{synthetic} dari {rows} {unit}", "en": "{synthetic} of {rows} {unit}"},
+    "demo_unit_cooperatives": {"id": "koperasi terdaftar", "en": "registered cooperatives"},
+    "demo_unit_cooperative_counts": {"id": "angka koperasi yang dilaporkan", "en": "reported cooperative figures"},
+    "demo_unit_meetings": {"id": "rapat", "en": "meetings"},
+    "demo_unit_pokja": {"id": "catatan Pokja kab/kota", "en": "kab/kota Pokja records"},
+    "demo_unit_satgas_kdmp": {"id": "catatan Satgas KDMP kab/kota", "en": "kab/kota Satgas KDMP records"},
+    "demo_unit_kdmp": {"id": "catatan KDMP desa/kelurahan", "en": "desa/kelurahan KDMP records"},
     "demo_figures_all": {
         "id": "Angka di atas dihitung dari data demo (sintetis): bukan angka nyata.",
         "en": "The figures above are computed from demo (synthetic) data: they are not real figures.",

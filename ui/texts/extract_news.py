@@ -41,6 +41,12 @@ TEXT: dict[str, dict[str, str]] = {
     "ex_warn_provincial_venue": {
         "id": "Rapat di kantor provinsi ('{venue}'): kab/kota tidak diambil dari nama lain dalam teks.",
         "en": "The meeting sat at a provincial office ('{venue}'): no kab/kota taken from other names."},
+    "ex_warn_figures_contested": {
+        "id": "Angka {role} lain dalam berita diragukan — dikosongkan.",
+        "en": "Another {role} figure in the report is in doubt — left empty."},
+    "ex_warn_regency_bare_name": {
+        "id": "Kab/kota '{place}' diambil dari satu-satunya tempat yang disebut berita (tanpa 'Kabupaten'/'Kota').",
+        "en": "Kab/kota '{place}' taken from the only place the report names (written without 'Kabupaten'/'Kota')."},
     "ex_warn_pokja_several": {"id": "Beberapa tahap Pokja disebut ({stages}); diambil '{stage}'.",
                               "en": "Several Pokja stages mentioned ({stages}); took '{stage}'."},
     "ex_warn_figures_sub_area": {"id": "Angka wilayah bagian (kecamatan/desa) tidak diambil: '{quote}'",

@@ -22,4 +22,7 @@ TEXT: dict[str, dict[str, str]] = {
     "hist_detail_figures": {"id": "Angka koperasi", "en": "Cooperative figures"},
     "hist_detail_pokja_stage": {"id": "Tahap Pokja", "en": "Pokja stage"},
     "hist_detail_active": {"id": "Aktif", "en": "Active"},
+    "hist_detail_failures": {"id": "Gagal berturut-turut", "en": "Failures in a row"},
+    "hist_detail_seconds": {"id": "Dikunci (detik)", "en": "Locked (seconds)"},
+    "hist_detail_kdmp_figures": {"id": "Angka Koperasi Merah Putih", "en": "Koperasi Merah Putih figures"},
 }

@@ -71,8 +71,9 @@ TEXT: dict[str, dict[str, str]] = {
     "imp_status_changed": {"id": "berubah", "en": "changed"},
     "imp_status_unchanged": {"id": "tetap", "en": "unchanged"},
     "imp_status_rejected": {"id": "ditolak", "en": "rejected"},
-    "imp_file_info": {"id": "{type} · penyandian {encoding} · pemisah {delimiter} · {rows} baris data",
-                      "en": "{type} · encoding {encoding} · delimiter {delimiter} · {rows} data rows"},
+    "imp_file_info": {"id": "{type} · teks {encoding} · pemisah kolom {delimiter} · {rows} baris data",
+                      "en": "{type} · text {encoding} · column separator {delimiter} · {rows} data rows"},
+    "imp_encoding_windows": {"id": "Windows (Excel lama)", "en": "Windows (older Excel)"},
     "imp_unknown_columns": {"id": "Kolom tidak dikenal, diabaikan: {columns}",
                             "en": "Columns not recognised, ignored: {columns}"},
     "imp_ignored_columns": {"id": "Kolom dikenal tetapi tidak disimpan: {columns}",
@@ -89,6 +90,18 @@ TEXT: dict[str, dict[str, str]] = {
     "imp_col_date": {"id": "Tanggal", "en": "Date"},
     "imp_download_problems": {"id": "Unduh daftar baris ditolak (CSV)", "en": "Download rejected rows (CSV)"},
     "imp_commit": {"id": "Simpan {n} baris", "en": "Save {n} rows"},
+    "imp_nothing_all_rejected": {
+        "id": "Tidak ada yang dapat disimpan: semua {n} baris ditolak. Alasannya ada pada tabel di atas; perbaiki "
+              "berkasnya lalu unggah lagi.",
+        "en": "Nothing can be saved: all {n} rows were rejected. The reasons are in the table above; fix the file "
+              "and upload it again.",
+    },
+    "imp_nothing_part_rejected": {
+        "id": "Tidak ada yang perlu disimpan: {same} baris sudah ada dan sama, {rejected} baris ditolak (alasannya "
+              "pada tabel di atas).",
+        "en": "Nothing to save: {same} rows are already there, unchanged, and {rejected} rows were rejected (the "
+              "reasons are in the table above).",
+    },
     "imp_nothing": {"id": "Tidak ada yang perlu disimpan: semua baris sudah ada dan sama.",
                     "en": "Nothing to save: every row is already there, unchanged."},
     "imp_strict_blocked": {"id": "Mode ketat: perbaiki baris yang ditolak dulu; tidak ada yang disimpan.",
@@ -101,19 +114,21 @@ TEXT: dict[str, dict[str, str]] = {
     "imp_col_batch": {"id": "Impor", "en": "Import"},
     "imp_col_kind": {"id": "Jenis", "en": "Kind"},
     "imp_col_file": {"id": "Berkas", "en": "File"},
-    "imp_col_when": {"id": "Waktu (UTC)", "en": "Time (UTC)"},
+    "imp_col_when": {"id": "Waktu ({zone})", "en": "Time ({zone})"},
     "imp_col_user": {"id": "Oleh", "en": "By"},
     "imp_col_batch_status": {"id": "Status", "en": "Status"},
     "imp_batch_committed": {"id": "berlaku", "en": "in force"},
     "imp_batch_undone": {"id": "dibatalkan", "en": "undone"},
-    "imp_undo_pick": {"id": "Impor yang dibatalkan", "en": "Import to undo"},
+    "imp_undo_pick": {"id": "Impor yang akan dibatalkan", "en": "Import to undo"},
     "imp_undo_confirm": {"id": "Ya, batalkan impor ini ({new} baris baru dihapus, {changed} baris berubah dipulihkan)",
                          "en": "Yes, undo this import ({new} new rows removed, {changed} changed rows restored)"},
     "imp_undo": {"id": "Batalkan impor", "en": "Undo import"},
     "imp_undo_none": {"id": "Tidak ada impor Anda yang dapat dibatalkan.", "en": "None of your imports can be undone."},
     "hist_intro": {
-        "id": "Setiap perubahan data tercatat: siapa, kapan (UTC), apa, dan dari sumber mana.",
-        "en": "Every change to the data is recorded: who, when (UTC), what, and from which source.",
+        "id": "Setiap perubahan data tercatat: siapa, kapan (waktu setempat provinsi yang dilihat atau provinsi "
+              "Anda, zona disebut: WIB, WITA, WIT), apa, dan dari sumber mana.",
+        "en": "Every change to the data is recorded: who, when (local time of the province in view or of your "
+              "province, zone named: WIB, WITA, WIT), what, and from which source.",
     },
     "hist_actions": {"id": "Tindakan", "en": "Actions"},
     "hist_user": {"id": "Pengguna", "en": "User"},

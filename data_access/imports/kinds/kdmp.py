@@ -117,8 +117,12 @@ def _place(row: RowView, ctx: Context):
     return place, place.code[:2], "village_code" if code_text else "village"
 
 
-def _stages(row: RowView) -> list[tuple[str, object]] | None:
-    """The dated stages up to the stage reached, in order; ``None`` when the row is refused."""
+def _stages(row: RowView, listing: tuple | None = None) -> list[tuple[str, object]] | None:
+    """The dated stages up to the stage reached, in order; ``None`` when the row is refused.
+    A listing (no stage, no stage date in the file; the official gave ``(as-of, stage)``) gives
+    ``[(stage, None)]``: the stage is known as of the export, its own date is not."""
+    if listing is not None and not _has_stage_columns(row.hmap.index):
+        return [(listing[1], None)]
     dates = {}
     for stage, name in STAGE_DATE_FIELDS.items():
         parsed = row.parsed(name, parse_date) if row.present(name) else None
@@ -149,9 +153,19 @@ def _stages(row: RowView) -> list[tuple[str, object]] | None:
     return None if row.errors else dated
 
 
+def _has_stage_columns(index) -> bool:
+    return "stage" in index or any(name in index for name in STAGE_DATE_FIELDS.values())
+
+
+def needs_listing(index) -> bool:
+    """A file with neither a stage nor a stage date column (a national listing such as a SIMKOPDES
+    export): the official must say as of when it was exported and which stage it stands for."""
+    return not _has_stage_columns(index)
+
+
 def _validate_kdmp(row: RowView, ctx: Context) -> Record | None:
     found = _place(row, ctx)
-    stages = _stages(row)
+    stages = _stages(row, ctx.listing)
     values = {}
     for name, limit in (("name", 300), ("deed_number", 120), ("sk_ahu_number", 120), ("note", None)):
         values[name] = row.text(name, limit) if row.present(name) else None
@@ -161,10 +175,12 @@ def _validate_kdmp(row: RowView, ctx: Context) -> Record | None:
         return None
     place, province, field = found
     stage = stages[-1][0]
-    values.update(village_code=place.code, stage=stage, stages=stages, operating=operating)
+    listed_on = ctx.listing[0] if stages[-1][1] is None else None
+    stages = [pair for pair in stages if pair[1] is not None]
+    values.update(village_code=place.code, stage=stage, stages=stages, operating=operating, listed_on=listed_on)
     label = f"{ctx.villages.label(place)} · {stage}"
     blamed = "stage" if row.present("stage") and row.text("stage") else STAGE_DATE_FIELDS[stage]
-    extra = {"stage_column": row.header(blamed), "stage_value": row.text(blamed) or ""}
+    extra = {"stage_column": row.header(blamed), "stage_value": row.text(blamed) or stage}
     return Record(row.number, (place.code,), label, province, field, values, source=source, extra=extra)
 
 
@@ -242,4 +258,4 @@ KDMP = KindSpec(
     key_fields=("village_code", "village"),
 )
 
-__all__ = ["KDMP", "STAGE_SPELLINGS"]
+__all__ = ["KDMP", "STAGE_SPELLINGS", "needs_listing"]

@@ -37,6 +37,24 @@ def _differs(kdmp: Kdmp, values: dict) -> bool:
     return any(value is not None and getattr(kdmp, key) != value for key, value in fields.items())
 
 
+def _listed(job: Job, record: Record, kdmp: Kdmp | None) -> tuple[str, list]:
+    """A listing states the stage as of its export date, not the stage's own date: the KDMP is
+    created or moved forward to that stage with ``stage_listed_on`` (the export date) and the
+    stage's date column left empty (``kdmp_records.record_listed_stage``)."""
+    v = record.values
+    if kdmp is not None and kdmp_records.STAGE_RANK[kdmp.stage] >= kdmp_records.STAGE_RANK[v["stage"]]:
+        return "unchanged", []
+    existed = kdmp is not None
+    if existed:
+        job.updating(kdmp)
+    kdmp, change = kdmp_records.record_listed_stage(
+        job.session, village_code=v["village_code"], stage=v["stage"], listed_on=v["listed_on"],
+        source_id=job.ensure_source(record.source), name=v["name"], note=v["note"])
+    job.created(kdmp)
+    job.created(change)
+    return ("changed" if existed else "new"), []
+
+
 def write(job: Job, found: list[Record]) -> dict:
     session, results = job.session, {}
     for record in job.with_usable_source(found, results):
@@ -50,6 +68,9 @@ def write(job: Job, found: list[Record]) -> dict:
                 results[record.row] = ("rejected", [refusal])
                 continue
             have = {(change.stage, change.changed_on) for change in kdmp.history}
+        if v.get("listed_on") is not None:
+            results[record.row] = _listed(job, record, kdmp)
+            continue
         missing = [(stage, on) for stage, on in v["stages"] if (stage, on) not in have]
         if existed and not missing and not _differs(kdmp, v):
             results[record.row] = ("unchanged", [])

@@ -1,4 +1,4 @@
-"""Reported figures keep a quarter's or a semester's precision
+"""Reported figures keep a quarter's or a semester's precision; a KDMP may stand at a stage a listing stated
 
 Revision ID: 0010
 Revises: 0009
@@ -8,6 +8,13 @@ Issue 18: a figure read from a quarterly table (``2018-Q4``) is stored as of the
 day with ``as_of_precision = "quarter"`` (or ``"semester"``): the column is widened from 5 to 10
 characters. Down narrows it back after turning quarter/semester precision into ``day`` (the
 stored date is the period's last day, so nothing about the figure is lost but the label).
+
+``kdmp.stage_listed_on``: a national listing (SIMKOPDES export) states that a desa's KDMP *is* at a
+stage (legal entity) as of the export's date without giving the stage's own date (the SK AHU date).
+The stage is then stored with ``stage_listed_on`` = the export's date and the stage's own date
+column left empty — never an invented SK date — so the ``stage_dated`` check accepts either.
+Down refuses while any record stands at a listed-only stage (it would need an invented date or a
+deletion), naming the count: undo those imports first.
 """
 
 import sqlalchemy as sa
@@ -19,13 +26,32 @@ branch_labels = None
 depends_on = None
 
 
+STAGE_DATED = ("(stage <> 'musdesus' OR musdesus_on IS NOT NULL{extra})"
+               " AND (stage <> 'akta_notaris' OR deed_on IS NOT NULL{extra})"
+               " AND (stage <> 'sk_ahu' OR sk_ahu_on IS NOT NULL{extra})"
+               " AND (stage <> 'operasional' OR operational_on IS NOT NULL{extra})")
+
+
 def upgrade() -> None:
     with op.batch_alter_table("cooperative_count") as batch:
         batch.alter_column("as_of_precision", existing_type=sa.String(length=5), type_=sa.String(length=10),
                            existing_nullable=False)
+    with op.batch_alter_table("kdmp") as batch:
+        batch.add_column(sa.Column("stage_listed_on", sa.Date(), nullable=True))
+        batch.drop_constraint(op.f("ck_kdmp_stage_dated"), type_="check")
+        batch.create_check_constraint("stage_dated", STAGE_DATED.format(extra=" OR stage_listed_on IS NOT NULL"))
 
 
 def downgrade() -> None:
+    listed = op.get_bind().execute(sa.text(
+        "SELECT count(*) FROM kdmp WHERE stage_listed_on IS NOT NULL")).scalar()
+    if listed:
+        raise RuntimeError(f"{listed} KDMP records stand at a listed stage without its own date; "
+                           "undo the imports that brought them before downgrading")
+    with op.batch_alter_table("kdmp") as batch:
+        batch.drop_constraint(op.f("ck_kdmp_stage_dated"), type_="check")
+        batch.create_check_constraint("stage_dated", STAGE_DATED.format(extra=""))
+        batch.drop_column("stage_listed_on")
     op.execute(sa.text("UPDATE cooperative_count SET as_of_precision = 'day' "
                        "WHERE as_of_precision IN ('quarter', 'semester')"))
     with op.batch_alter_table("cooperative_count") as batch:

@@ -1,0 +1,326 @@
+"""Map or refuse: every column of a file accounted for, and the level of its rows found from
+the file itself (issue 18, rules 1, 3 and 5). Pure apart from the gazetteer it is handed.
+
+``account(spec, table, hmap, gazetteer, chosen_ignored)`` → one ``ColumnAccount`` per column of
+the (shaped) file, ``role`` one of:
+
+- ``field``: read as a field of the kind (``field`` names it);
+- ``internal_id``: a portal's own row number (``id``, ``province_id``, ``district_id`` …) —
+  never read as a Kemendagri code, not imported;
+- ``checked``: row numbers, unit and timestamp columns (``No``, ``satuan``) — read or checked, not stored;
+- ``other_measure``: a known measure the kind does not store (employees, population, money …),
+  listed as not imported;
+- ``ignored_by_choice``: the official chose to ignore it (``--kolom "X=abaikan"`` or the page);
+- ``not_imported``: text the kind has no field for (shown as not imported);
+- ``unaccounted``: looks like an area or a measure but is not mapped — the file is refused
+  (``FileError("column_unaccounted")``) until the official maps it or ignores it explicitly.
+
+``level`` is the area level a column's header words and values show (``province``, ``regency``,
+``kecamatan``, ``desa``, ``None``): "district" is the kab/kota in the national KDMP system and
+the kecamatan in BPS tables, so it is read from the values (``KAB. …``, gazetteer names).
+``finer_than_kind`` refuses a file whose rows are finer than what the kind stores (desa rows for
+cooperative counts): the level is found, never assumed, and an ignored column still counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from data_access.imports.messages_mapping import KIND_STORES, LEVEL_NAMES
+from data_access.imports.parsing import CellError, FileError, clean, header_key, parse_int
+from data_access.imports.reading import Table
+from data_access.imports.regions import Gazetteer
+from data_access.imports.rows import ALWAYS_IGNORED, HeaderMap, KindSpec
+
+# Header words, compared after ``header_key`` (lower-case, punctuation as spaces).
+LEVEL_WORDS = {
+    "desa": ("desa", "kelurahan", "village", "villages", "kel", "gampong", "nagari"),
+    "kecamatan": ("kecamatan", "subdistrict", "subdistricts", "kec", "distrik"),
+    "regency": ("kabupaten", "kab", "kota", "regency", "regencies", "city", "municipality"),
+    "province": ("provinsi", "province", "prov"),
+}
+AMBIGUOUS_AREA_WORDS = ("district", "districts", "wilayah", "daerah", "area", "region", "lokasi")
+COUNT_WORDS = ("jumlah", "jml", "total", "count", "banyak", "banyaknya", "number", "num", "qty", "cooperatives")
+OTHER_MEASURE_WORDS = (
+    "karyawan", "pegawai", "employees", "manager", "manajer", "pengurus", "pengawas", "anggota", "members",
+    "penduduk", "population", "laki", "perempuan", "usaha", "umkm", "modal", "aset", "asset", "assets", "volume",
+    "shu", "simpanan", "pinjaman", "savings", "loans", "transaksi", "transaction", "amount", "value", "accounts",
+    "npwp", "nib", "rat", "tx", "omzet", "omset", "nilai", "rupiah", "rp",
+)
+IGNORE_WORDS = ("abaikan", "ignore", "lewati", "skip", "-")
+LEVEL_RANK = {"province": 0, "regency": 1, "kecamatan": 2, "desa": 3}
+KIND_LEVEL = {"counts": "regency"}  # the finest level a kind stores its figures at
+
+_CODE_LEVELS = (
+    (re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"), "desa"),
+    (re.compile(r"^\d{10}$"), "desa"),
+    (re.compile(r"^\d{2}\.\d{2}\.\d{2}$"), "kecamatan"),
+    (re.compile(r"^\d{6,7}$"), "kecamatan"),
+    (re.compile(r"^\d{2}\.\d{2}$"), "regency"),
+)
+_REGENCY_PREFIX = re.compile(r"^(kab|kabupaten|kota|kota adm|kota administrasi|city|regency)\b")
+
+
+@dataclass
+class ColumnAccount:
+    header: str
+    role: str
+    field: str | None = None
+    level: str | None = None
+    looks_like: str | None = None  # "area" | "measure" | None
+    position: int = -1             # index of the column in the file's rows
+    sample: tuple[str, ...] = ()   # up to 5 distinct values (the mapping step shows them, ``suggest`` ranks by them)
+
+
+def _words(header: str) -> set[str]:
+    return set(header_key(header).split())
+
+
+def is_internal_id(header: str) -> bool:
+    key = header_key(header)
+    return key in ("id", "_id", "no id") or key.endswith(" id") or header.strip().endswith("_id")
+
+
+def _values(table: Table, position: int, limit: int = 200) -> list[str]:
+    seen: list[str] = []
+    for _number, cells in table.rows:
+        if position < len(cells):
+            value = clean(cells[position])
+            if value and value not in ("-", "–"):
+                seen.append(value)
+        if len(seen) >= limit:
+            break
+    return seen
+
+
+def _whole_numbers(values: list[str]) -> bool:
+    if not values:
+        return False
+    good = 0
+    for value in values:
+        try:
+            number, _approx = parse_int(value)
+        except CellError:
+            continue
+        good += number is not None
+    return good / len(values) >= 0.9
+
+
+def _code_level(values: list[str]) -> str | None:
+    if not values:
+        return None
+    for pattern, level in _CODE_LEVELS:
+        if sum(1 for v in values if pattern.match(v)) / len(values) >= 0.9:
+            return level
+    return None
+
+
+def _name_level(values: list[str], gazetteer: Gazetteer) -> str | None:
+    """``regency`` when most values are written ``KAB. …``/``KOTA …`` or are kab/kota names,
+    ``province`` when they are province names; ``None`` otherwise."""
+    distinct = list(dict.fromkeys(values))[:60]
+    if not distinct:
+        return None
+    prefixed = sum(1 for v in distinct if _REGENCY_PREFIX.match(header_key(v)))
+    if prefixed / len(distinct) >= 0.6:
+        return "regency"
+    regency = province = 0
+    for value in distinct:
+        codes = gazetteer.lookup(value)
+        regency += any(len(c) == 5 for c in codes)
+        province += any(len(c) == 2 for c in codes)
+    if province / len(distinct) >= 0.6 and province >= regency:
+        return "province"
+    if regency / len(distinct) >= 0.6:
+        return "regency"
+    return None
+
+
+def column_level(header: str, values: list[str], gazetteer: Gazetteer) -> str | None:
+    """The area level a column shows, from its header words and then its values (see module)."""
+    words = _words(header)
+    if words & set(COUNT_WORDS) or is_internal_id(header):
+        return None
+    by_code = _code_level(values)
+    if by_code in ("desa", "kecamatan"):
+        return by_code
+    for level in ("desa", "kecamatan", "regency", "province"):
+        if words & set(LEVEL_WORDS[level]):
+            if level == "regency" and words & set(LEVEL_WORDS["province"]) and not words & {"kabupaten", "kab"}:
+                continue
+            return level
+    if words & set(AMBIGUOUS_AREA_WORDS):
+        return _name_level(values, gazetteer) or by_code or "unknown"
+    return by_code
+
+
+def _at(position: int, item: ColumnAccount, values: list[str]) -> ColumnAccount:
+    item.position = position
+    item.sample = tuple(dict.fromkeys(values))[:5]
+    return item
+
+
+def account(spec: KindSpec, table: Table, hmap: HeaderMap, gazetteer: Gazetteer,
+            chosen_ignored: frozenset[str] = frozenset(), headers: list[str] | None = None) -> list[ColumnAccount]:
+    """One ``ColumnAccount`` per non-empty header of the file (``headers``: as written, before
+    ``apply_choices`` renamed any; default ``table.headers``). See the module docstring."""
+    field_of = {position: name for name, position in hmap.index.items()}
+    always = {header_key(h) for h in (*spec.ignored, *ALWAYS_IGNORED)}
+    out: list[ColumnAccount] = []
+    for position, header in enumerate(headers or table.headers):
+        if not header_key(header):
+            continue
+        values = _values(table, position)
+        level = column_level(header, values, gazetteer)
+        words = _words(header)
+        if position in field_of:
+            out.append(_at(position, ColumnAccount(header, "field", field_of[position], level), values))
+            continue
+        if header in chosen_ignored:
+            out.append(_at(position, ColumnAccount(header, "ignored_by_choice", None, level), values))
+            continue
+        if is_internal_id(header):
+            out.append(_at(position, ColumnAccount(header, "internal_id"), values))
+            continue
+        if header_key(header) in always:
+            out.append(_at(position, ColumnAccount(header, "checked"), values))
+            continue
+        numeric = _whole_numbers(values)
+        if words & set(OTHER_MEASURE_WORDS) and (numeric or not values):
+            out.append(_at(position, ColumnAccount(header, "other_measure", looks_like="measure"), values))
+            continue
+        if level is not None:
+            out.append(_at(position, ColumnAccount(header, "unaccounted", None, level, "area"), values))
+            continue
+        if numeric and (words & set(COUNT_WORDS) or "koperasi" in words):
+            out.append(_at(position, ColumnAccount(header, "unaccounted", looks_like="measure"), values))
+            continue
+        out.append(_at(position, ColumnAccount(header, "not_imported"), values))
+    return out
+
+
+def finer_than_kind(kind: str, accounts: list[ColumnAccount]) -> None:
+    """Refuse a file whose rows are finer than the level ``kind`` stores (``FileError``
+    ``finer_than_kind`` naming the column and the level in the office's words)."""
+    stored = KIND_LEVEL.get(kind)
+    if stored is None:
+        return
+    finest = None
+    for item in accounts:
+        if item.level in LEVEL_RANK and LEVEL_RANK[item.level] > LEVEL_RANK[stored]:
+            if finest is None or LEVEL_RANK[item.level] > LEVEL_RANK[finest.level]:
+                finest = item
+    if finest is not None:
+        level_id, level_en = LEVEL_NAMES[finest.level]
+        stores_id, stores_en = KIND_STORES[kind]
+        raise FileError("finer_than_kind", column=finest.header, level=level_id, level_en=level_en,
+                        stores=stores_id, stores_en=stores_en)
+
+
+def refuse_unaccounted(accounts: list[ColumnAccount], spec: KindSpec) -> None:
+    """An area- or measure-looking column nobody mapped refuses the file, naming it."""
+    for item in accounts:
+        if item.role == "unaccounted":
+            level_id, level_en = LEVEL_NAMES.get(item.level or "unknown", LEVEL_NAMES["unknown"])
+            raise FileError(f"column_unaccounted_{item.looks_like}", column=item.header, level=level_id,
+                            level_en=level_en, fields=", ".join(c.field for c in spec.columns))
+
+
+def resolve_field(spec: KindSpec, wanted: str) -> str | None:
+    """A field of ``spec`` named by its id, Indonesian or English header or an alias
+    ("per_tanggal", "Per Tanggal", "as_of" → ``as_of``); ``""`` for an ignore word; ``None``
+    when nothing matches."""
+    key = header_key(wanted)
+    if wanted.strip().lower() in IGNORE_WORDS or key in IGNORE_WORDS:
+        return ""
+    for column in spec.columns:
+        if key in {header_key(s) for s in (column.field, column.header, column.header_en, *column.aliases)}:
+            return column.field
+    return None
+
+
+def _spellings(spec: KindSpec) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for column in spec.columns:
+        for spelling in (column.header, column.header_en, column.field, *column.aliases):
+            found.setdefault(header_key(spelling), column.field)
+    return found
+
+
+LEVEL_FIELD = {"province": "province", "regency": "regency", "kecamatan": "district", "desa": "village"}
+
+
+def hierarchy_from_values(spec: KindSpec, table: Table, gazetteer: Gazetteer,
+                          chosen: frozenset[int] = frozenset()) -> tuple[Table, list[tuple[str, dict]]]:
+    """Rule 5: a column under an ambiguous area word ("district": the kab/kota in the national KDMP
+    system, the kecamatan in BPS tables) is read at the level its **values** show — ``KAB. ACEH
+    BARAT`` is a kab/kota — when the kind has a field for that level not taken by another column.
+    Columns the official mapped (``chosen`` positions) are left alone. Returns the table (headers
+    renamed where a level was settled) and a note per settled column."""
+    spellings = _spellings(spec)
+    fields = {c.field for c in spec.columns}
+    taken = {spellings.get(header_key(h)) for h in table.headers}
+    headers, notes = list(table.headers), []
+    for position, header in enumerate(table.headers):
+        if position in chosen or not _words(header) & set(AMBIGUOUS_AREA_WORDS) or is_internal_id(header):
+            continue
+        level = _name_level(_values(table, position, 100), gazetteer)
+        field = LEVEL_FIELD.get(level or "")
+        if field is None or field not in fields or spellings.get(header_key(header)) == field or field in taken:
+            continue
+        headers[position] = spec.column(field).header
+        taken.add(field)
+        notes.append(("accounting_level_from_values", {"column": header, "field": spec.column(field).header,
+                                                        "field_en": spec.column(field).header_en}))
+    if not notes:
+        return table, []
+    return Table(headers=headers, rows=table.rows, file_type=table.file_type, encoding=table.encoding,
+                 delimiter=table.delimiter, sheet=table.sheet, notes=table.notes, header_row=table.header_row,
+                 raw_headers=table.raw_headers), notes
+
+
+def apply_choices(spec: KindSpec, table: Table, choices: dict[str, str]) -> tuple[Table, frozenset[str]]:
+    """The table with the official's mapping applied: a column chosen for a field is headed with
+    that field's header; a column chosen to be ignored, and any other column the kind would
+    have read as a chosen field, is left unread (headed ``""``; ``account`` still lists it under
+    its own header). ``FileError`` for a header not in the file or a field the kind does not have."""
+    if not choices:
+        return table, frozenset()
+    by_key = {header_key(h): i for i, h in enumerate(table.headers) if header_key(h)}
+    headers = list(table.headers)
+    ignored: set[str] = set()
+    chosen_fields: dict[str, int] = {}
+    for written, wanted in choices.items():
+        position = by_key.get(header_key(written))
+        if position is None:
+            raise FileError("mapping_no_column", column=written, found=", ".join(h for h in table.headers if h))
+        field = resolve_field(spec, wanted)
+        if field is None:
+            raise FileError("mapping_no_field", column=written, field=wanted,
+                            fields=", ".join(c.field for c in spec.columns))
+        if field == "":
+            ignored.add(table.headers[position])
+            headers[position] = ""
+            continue
+        chosen_fields[field] = position
+        headers[position] = spec.column(field).header
+    spellings = _spellings(spec)
+    for position, header in enumerate(table.headers):
+        field = spellings.get(header_key(header))
+        if field in chosen_fields and chosen_fields[field] != position and headers[position] == header:
+            headers[position] = ""
+    shown = Table(headers=headers, rows=table.rows, file_type=table.file_type, encoding=table.encoding,
+                  delimiter=table.delimiter, sheet=table.sheet, notes=table.notes, header_row=table.header_row,
+                  raw_headers=table.raw_headers)
+    return shown, frozenset(ignored)
+
+
+def notes(accounts: list[ColumnAccount]) -> list[tuple[str, dict]]:
+    """Report notes naming what became of the columns the kind does not store."""
+    found = []
+    for role in ("other_measure", "internal_id", "ignored_by_choice"):
+        names = [item.header for item in accounts if item.role == role]
+        if names:
+            found.append((f"accounting_{role}", {"columns": ", ".join(names)}))
+    return found

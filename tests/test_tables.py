@@ -1,0 +1,44 @@
+"""ui.tables: one column declaration gives the screen's text and the files' values (issue 20 point 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ui import downloads, tables
+from ui.tables import Col
+
+FRAME = pd.DataFrame({
+    "code": ["53.10", "53.01"], "desa": [1234, None], "share": [0.689, float("nan")],
+    "on": [dt.date(2025, 5, 8), None], "stage": ["operasional", None],
+}, index=[7, 3])  # not a RangeIndex: values are placed by position
+COLS = [Col("kdmp_col_code", "code", "code"), Col("kdmp_col_desa", "desa", "int"),
+        Col("kdmp_col_operating_pct", "share", "pct"), Col("kdmp_col_date", "on", "date"),
+        Col("kdmp_col_stage", "stage", "label", label=lambda s: s.upper())]
+
+
+def test_screen_text_and_file_values_from_one_declaration():
+    screen, file = tables.frames(FRAME, COLS)
+    assert list(screen.columns) == list(file.columns) == ["Kode", "Desa/kelurahan", "% beroperasi (dari yang tercatat)",
+                                                          "Tanggal", "Tahap"]
+    assert screen.iloc[0].tolist() == ["53.10", "1.234", "68,9%", "8 Mei 2025", "OPERASIONAL"]
+    assert screen.iloc[1].tolist() == ["53.01", "–", "–", "–", "–"]
+    assert str(file["Desa/kelurahan"].dtype) == "Int64" and file["Desa/kelurahan"].tolist()[0] == 1234
+    assert file["% beroperasi (dari yang tercatat)"].tolist()[0] == pytest.approx(68.9)
+    assert file["Tanggal"].tolist()[0] == dt.date(2025, 5, 8) and file.isna().iloc[1, 1:].all()
+    csv = downloads.csv_bytes(file).decode("utf-8-sig").splitlines()
+    assert csv[1] == "53.10,1234,68.9,2025-05-08,OPERASIONAL" and csv[2] == "53.01,,,,"
+    sheet = openpyxl.load_workbook(io.BytesIO(downloads.xlsx_bytes(file, [("a", "b")])))["Data"]
+    assert (sheet["A2"].value, sheet["A2"].data_type, sheet["A2"].number_format) == ("53.10", "s", "@")
+    assert isinstance(sheet["D2"].value, dt.datetime)
+
+
+def test_a_label_column_needs_its_label():
+    with pytest.raises(ValueError, match="label"):
+        Col("kdmp_col_stage", "stage", "label")
+    with pytest.raises(ValueError, match="kind"):
+        Col("kdmp_col_stage", "stage", "words")
