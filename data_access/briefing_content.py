@@ -82,8 +82,9 @@ def collect(filters: flt.Filters, engine: Engine | None = None) -> dict:
     sources = []
     for fact in FACTS:
         for row in provenance.sources_in_view(filters, fact, engine=engine).itertuples(index=False):
-            sources.append({"fact": fact, "kind": row.kind, "outlet": row.outlet, "headline": row.headline,
-                            "url": row.url, "published_on": _value(row.published_on, "date"), "rows": int(row.rows)})
+            sources.append({"fact": fact, "kind": row.kind, "outlet": _value(row.outlet, "text"),  # missing: None
+                            "headline": _value(row.headline, "text"), "url": _value(row.url, "text"),
+                            "published_on": _value(row.published_on, "date"), "rows": int(row.rows)})
     demo = {fact: any(s["fact"] == fact and s["kind"] == "synthetic" for s in sources) for fact in FACTS}
 
     headline = [  # "demo": whether demo (synthetic) rows are part of the figure

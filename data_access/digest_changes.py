@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 from sqlalchemy import Engine
 
 from data_access import filters as flt
@@ -42,6 +43,11 @@ FACTS = ("meetings", "pokja", "kdmp", "cooperatives", "cooperative_counts")
 
 def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else None
+
+
+def _text(value) -> str | None:
+    """A source's text field; missing (``None`` / NaN from the frame) stays ``None``, never "nan"."""
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def _has_real(filters: flt.Filters, engine: Engine) -> bool:
@@ -69,7 +75,7 @@ def state(provinces: tuple[str, ...], today: dt.date, engine: Engine | None = No
     kdmp_state = {row.area_code: {"name": row.area_name, "operating": int(row.at_operasional),
                                   "stalled": int(row.stalled)}
                   for row in funnel.itertuples(index=False) if row.desa}
-    counts = {str(row.source_id): {"outlet": row.outlet, "headline": row.headline, "url": row.url,
+    counts = {str(row.source_id): {"outlet": _text(row.outlet), "headline": _text(row.headline), "url": _text(row.url),
                                    "published_on": _iso(row.published_on), "rows": int(row.rows)}
               for row in provenance.sources_in_view(filters, "cooperative_counts", engine=engine).itertuples(index=False)}
     return {"provinces": list(provinces), "demo": demo_only, "meetings": listed, "pokja": pokja_state,
