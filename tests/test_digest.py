@@ -188,13 +188,17 @@ def test_a_subscription_receives_only_its_chosen_sections(prepared_db_url, smtp_
     assert cli(["--database-url", prepared_db_url, "digest", "subscribe", "ntt", "--email", "pokja@example.org",
                 "--webhook", hook_url, "--bagian", "koperasi,pokja"]) == 0
     assert cli(["--database-url", prepared_db_url, "digest", "subscribe", "ntt", "--email", "semua@example.org"]) == 0
+    assert cli(["--database-url", prepared_db_url, "digest", "subscribe", "ntt", "--email", "sepi@example.org",
+                "--bagian", "koperasi", "--quiet-when-unchanged"]) == 0  # nothing changed: no message at all
     chosen = digest.subscriptions(engine=eng).set_index("email")["sections"]
     assert chosen["pokja@example.org"] == "pokja,koperasi"  # stored in the pages' order
     assert chosen["semua@example.org"] == "rakor,pokja,merah-putih,koperasi"  # the default: every page
 
     digest_send.run(MONDAY_W50, eng, smtp)
     _add_meeting(eng, "53", "Rakor Pokja NTT Desember")
-    digest_send.run(MONDAY_W51, eng, smtp)
+    second = {r["recipient"]: r["status"] for r in digest_send.run(MONDAY_W51, eng, smtp)}
+    assert second["sepi@example.org"] == "no_change" and second["pokja@example.org"] == "sent"
+    assert [to for to, _ in inbox.messages].count(["sepi@example.org"]) == 1  # the first digest only
     latest = {to[0]: body for to, body in inbox.messages}
     assert "Rakor baru: Rakor Pokja NTT Desember" in latest["semua@example.org"]
     assert "Rakor Pokja NTT Desember" not in latest["pokja@example.org"]
