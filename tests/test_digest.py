@@ -234,3 +234,24 @@ def test_in_sections_keeps_each_kind_with_its_page():
     assert "Sections: KDMP (progress and stalls)" in english.body
     assert "KDMP Kabupaten Belu: operating 1 → 2" in english.body and "Pokja" not in english.body
     assert "https://p.example/merah-putih?prov=53&kab=53.04&bahasa=en" in english.body
+
+
+def test_one_sender_wins_the_week_among_replicas(prepared_db_url):
+    """Several senders (replicas running the timer at once) claim the same week: exactly one gets it; a
+    claim whose sender crashed is taken again only once it is older than ``STALE_CLAIM``."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    eng = _setup(prepared_db_url)
+    sub = digest.subscribe("ntt", email="ntt@example.org", engine=eng)
+    now = dt.datetime(2026, 12, 7, 3, 0)
+    with ThreadPoolExecutor(4) as pool:
+        won = list(pool.map(lambda _: digest.claim(sub, "2026-W50", "email", "ntt@example.org", now=now, engine=eng),
+                            range(4)))
+    assert len([w for w in won if w is not None]) == 1
+    later = now + digest.STALE_CLAIM / 2
+    assert digest.claim(sub, "2026-W50", "email", "ntt@example.org", now=later, engine=eng) is None  # still held
+    crashed = now + digest.STALE_CLAIM + dt.timedelta(seconds=1)
+    retaken = digest.claim(sub, "2026-W50", "email", "ntt@example.org", now=crashed, engine=eng)
+    assert retaken is not None and digest.sends(engine=eng)["attempts"].tolist() == [2]
+    digest.finish(retaken, status="sent", subject="s", state="{}", engine=eng)
+    assert digest.claim(sub, "2026-W50", "email", "ntt@example.org", now=crashed, engine=eng) is None  # delivered
