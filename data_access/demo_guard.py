@@ -7,6 +7,10 @@ ones:
 
 - a real ``Pokja`` (its ``source_id`` real) under a mandate whose source is synthetic;
 - a real ``PokjaStageChange`` in the history of a Pokja under a synthetic mandate;
+- a ``Pokja`` whose ``synthetic`` flag disagrees with its source (a demo record taken over by a
+  real report, or the other way round), and a ``PokjaStageChange`` whose source is real and its
+  Pokja demo, or the other way round (issue 20: a real stage saved from the news updated the demo
+  record in place; a real fact makes a real record of its own);
 - a ``KdmpStageChange`` whose source is real and its ``Kdmp``'s synthetic, or the other way
   round, and a ``Kdmp`` moved from a synthetic source to a real one or back (a desa's KDMP and its
   history are all demo or all real);
@@ -39,6 +43,12 @@ MESSAGES = {
         "id": "Laporan {report} tidak boleh masuk ke riwayat KDMP {record} desa {village}: "
               "data nyata dan data demo tidak boleh dicampur.",
         "en": "A {report} report may not join the {record} KDMP history of desa {village}: "
+              "real and demo data are never mixed.",
+    },
+    "pokja_history": {
+        "id": "Laporan {report} tidak boleh mengubah catatan Pokja {record} kab/kota {regency}: "
+              "data nyata dan data demo tidak boleh dicampur.",
+        "en": "A {report} report may not change the {record} Pokja record of kab/kota {regency}: "
               "real and demo data are never mixed.",
     },
     "meeting_source": {
@@ -89,8 +99,9 @@ def _check_pokja(conn, regency: str, mandate_id: int | None, source_id: int | No
 def _pokja_of(session: Session, conn, change: PokjaStageChange):
     pokja = session.identity_map.get(session.identity_key(Pokja, change.pokja_id)) if change.pokja_id else None
     if pokja is not None:
-        return pokja.regency_code, pokja.mandate_id
-    return conn.execute(select(Pokja.regency_code, Pokja.mandate_id).where(Pokja.id == change.pokja_id)).first()
+        return pokja.regency_code, pokja.mandate_id, pokja.synthetic
+    return conn.execute(select(Pokja.regency_code, Pokja.mandate_id, Pokja.synthetic)
+                        .where(Pokja.id == change.pokja_id)).first()
 
 
 def check(session: Session) -> None:
@@ -103,6 +114,10 @@ def check(session: Session) -> None:
     for obj in touched:
         if isinstance(obj, Pokja):
             _check_pokja(conn, obj.regency_code, obj.mandate_id, obj.source_id)
+            report = _synthetic(conn, obj.source_id)
+            if bool(obj.synthetic) != report:
+                raise SyntheticReferenceError("pokja_history", regency=obj.regency_code, report=report,
+                                              record=bool(obj.synthetic))
         elif isinstance(obj, Kdmp):
             before = inspect(obj).attrs.source_id.history.deleted
             if before and before[0] is not None and _synthetic(conn, before[0]) != _synthetic(conn, obj.source_id):
@@ -117,6 +132,10 @@ def check(session: Session) -> None:
             owner = _pokja_of(session, conn, obj)
             if owner is not None:
                 _check_pokja(conn, owner[0], owner[1], obj.source_id)
+                report = _synthetic(conn, obj.source_id)
+                if owner[2] is not None and bool(owner[2]) != report:
+                    raise SyntheticReferenceError("pokja_history", regency=owner[0], report=report,
+                                                  record=bool(owner[2]))
         else:
             meeting_source = conn.execute(select(Meeting.source_id).where(Meeting.id == obj.meeting_id)).scalar()
             meeting_demo, report_demo = _synthetic(conn, meeting_source), _synthetic(conn, obj.source_id)

@@ -4,7 +4,9 @@ Rules (sources: Inpres 9/2025, ``models_kdmp``):
 - The denominator is every desa/kelurahan of the gazetteer in the area (``village``): a desa with no
   KDMP record in view is **no report** (``NO_REPORT``), never "not started".
 - A desa counts at its current stage (``at_*``) and as having reached every earlier stage
-  (``reached_*``: the funnel); ``operational_share`` = operating ÷ desa/kelurahan.
+  (``reached_*``: the funnel); ``recorded_share`` = desa with a record ÷ desa/kelurahan,
+  ``operational_share`` = operating ÷ desa with a record (a desa without a record is unknown, so it
+  is in neither side of that share: issue 20).
 - **Stalled**: a KDMP not operating whose stage has not changed for more than ``stalled_days``
   days up to ``Filters.today`` (``stage_changed_on < today - stalled_days``). The number of days is
   a setting (``STALLED_DAYS`` by default), shown beside every stalled figure.
@@ -34,8 +36,26 @@ STAGES_WITH_NO_REPORT = (*KDMP_STAGES, NO_REPORT)
 LEVELS = ("provinsi", "kabupaten_kota", "kecamatan")
 FUNNEL_COLUMNS = [
     "area_code", "area_name", "desa", *(f"at_{s}" for s in STAGES_WITH_NO_REPORT),
-    *(f"reached_{s}" for s in KDMP_STAGES), "stalled", "synthetic", "operational_share", "legal_entity_share",
+    *(f"reached_{s}" for s in KDMP_STAGES), "stalled", "synthetic", "recorded_share", "operational_share",
+    "legal_entity_share",
 ]
+SHARE_COLUMNS = ("recorded_share", "operational_share", "legal_entity_share")
+COUNT_COLUMNS = FUNNEL_COLUMNS[2:-len(SHARE_COLUMNS)]
+
+
+def _share(top, bottom):
+    """``top ÷ bottom`` (numbers or Series), NaN where ``bottom`` is 0."""
+    if isinstance(bottom, pd.Series):
+        return (top / bottom.where(bottom > 0)).astype("float64")
+    return top / bottom if bottom else float("nan")
+
+
+def _shares(desa, recorded, operating, legal) -> dict:
+    """The three shares (issue 20: a share over desa without any record is not a share of anything):
+    ``recorded_share`` = desa with a KDMP record ÷ desa; ``operational_share`` = operating ÷ desa with
+    a record; ``legal_entity_share`` = reached SK AHU ÷ desa with a record. NaN over 0."""
+    return {"recorded_share": _share(recorded, desa), "operational_share": _share(operating, recorded),
+            "legal_entity_share": _share(legal, recorded)}
 
 
 def stalled_before(filters: flt.Filters, stalled_days: int) -> dt.date:
@@ -61,8 +81,9 @@ def funnel(filters: flt.Filters, level: str, stalled_days: int = STALLED_DAYS,
     Columns (``FUNNEL_COLUMNS``): ``area_code``, ``area_name``; ``desa`` (desa/kelurahan in the
     gazetteer); ``at_<stage>`` for each of ``KDMP_STAGES`` and ``at_tidak_ada_data`` (current stage,
     adding up to ``desa``); ``reached_<stage>`` (at that stage or a later one); ``stalled`` (see the
-    module rule); ``synthetic`` (KDMP records of the area on a synthetic source); ``operational_share`` and ``legal_entity_share`` (reached SK AHU) as 0–1, NaN for
-    an area without desa. Sorted by area code; areas without desa are left out.
+    module rule); ``synthetic`` (KDMP records of the area on a synthetic source); ``recorded_share`` (desa with
+    a record ÷ desa), ``operational_share`` and ``legal_entity_share`` (reached SK AHU) ÷ desa with
+    a record, as 0–1, NaN over 0 (``_shares``). Sorted by area code; areas without desa are left out.
     ``ValueError`` for an unknown level.
     """
     if level not in LEVELS:
@@ -107,8 +128,9 @@ def funnel(filters: flt.Filters, level: str, stalled_days: int = STALLED_DAYS,
 def _finished(out: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Counts indexed by area code → ``FUNNEL_COLUMNS`` with the shares and names."""
     out = out.astype("int64")
-    out["operational_share"] = (out["at_operasional"] / out["desa"]).astype("float64")
-    out["legal_entity_share"] = (out["reached_sk_ahu"] / out["desa"]).astype("float64")
+    for column, values in _shares(out["desa"], out["reached_musdesus"], out["at_operasional"],
+                                  out["reached_sk_ahu"]).items():
+        out[column] = values
     out = out.reset_index(names="area_code").sort_values("area_code", ignore_index=True)
     out["area_name"] = out["area_code"].map(names)
     return out[FUNNEL_COLUMNS]
@@ -120,7 +142,7 @@ def province_funnel(regency_funnel: pd.DataFrame, names: dict[str, str]) -> pd.D
     ``names``: province code → name. Pure pandas (at most 514 rows), so a page that already holds
     the kab/kota funnel draws the national view without counting every desa again.
     """
-    counts = regency_funnel[FUNNEL_COLUMNS[2:-2]].groupby(regency_funnel["area_code"].str[:2]).sum()
+    counts = regency_funnel[COUNT_COLUMNS].groupby(regency_funnel["area_code"].str[:2]).sum()
     return _finished(counts, names)
 
 
@@ -140,13 +162,12 @@ def _names(conn, level: str, filters: flt.Filters) -> dict[str, str]:
 def totals(funnel_frame: pd.DataFrame) -> pd.Series:
     """The funnel's counts summed over its areas, with the shares recomputed from the sums.
 
-    Index: the integer columns of ``FUNNEL_COLUMNS`` plus ``operational_share`` and
-    ``legal_entity_share`` (NaN when there is no desa).
+    Index: the integer columns of ``FUNNEL_COLUMNS`` plus ``SHARE_COLUMNS`` (see ``_shares``; NaN
+    over 0).
     """
-    counts = funnel_frame[FUNNEL_COLUMNS[2:-2]].sum().astype("int64")
-    desa = int(counts["desa"])
-    shares = pd.Series({"operational_share": counts["at_operasional"] / desa if desa else float("nan"),
-                        "legal_entity_share": counts["reached_sk_ahu"] / desa if desa else float("nan")})
+    counts = funnel_frame[COUNT_COLUMNS].sum().astype("int64")
+    shares = pd.Series(_shares(int(counts["desa"]), int(counts["reached_musdesus"]), int(counts["at_operasional"]),
+                               int(counts["reached_sk_ahu"])))
     return pd.concat([counts.astype("float64"), shares])
 
 

@@ -239,10 +239,11 @@ def _list_frame(engine: Engine | None, stmt) -> pd.DataFrame:
     return frame
 
 
-def meeting_list(filters: flt.Filters, when: str, limit: int = LIST_LIMIT,
-                 engine: Engine | None = None) -> pd.DataFrame:
+def meeting_list(filters: flt.Filters, when: str, limit: int | None = LIST_LIMIT,
+                 engine: Engine | None = None, offset: int = 0) -> pd.DataFrame:
     """Upcoming (``when="upcoming"``, soonest first) or past (``"past"``, latest
-    first) meetings in scope, at most ``limit`` rows; totals are in ``summary``.
+    first) meetings in scope: ``limit`` rows from row ``offset`` (a page of the list; ``limit=None``:
+    every row, for the files); totals are in ``summary``.
 
     Columns (``LIST_COLUMNS``): ``id``, ``held_on`` (date, the first day), ``ends_on`` (date, the
     last day of a meeting over several days such as "18-20 Mei 2022"; None for one day), ``title``, ``kind``,
@@ -260,7 +261,7 @@ def meeting_list(filters: flt.Filters, when: str, limit: int = LIST_LIMIT,
     else:
         raise ValueError(f"when must be 'upcoming' or 'past', not {when!r}")
     chosen = (select(Meeting.id.label("id")).where(flt.meeting_clause(filters), part)
-              .order_by(*order).limit(limit).subquery())
+              .order_by(*order).offset(offset).limit(limit).subquery())
     stmt = _listed().join(chosen, chosen.c.id == Meeting.id).order_by(*order)
     return _list_frame(engine, stmt)
 

@@ -159,7 +159,7 @@ class CooperativeCount(Base):
     province_code: Mapped[str] = mapped_column(ForeignKey("province.code"), index=True)
     regency_code: Mapped[str | None] = mapped_column(ForeignKey("regency.code"))
     as_of: Mapped[dt.date] = mapped_column(Date)
-    as_of_precision: Mapped[str] = mapped_column(String(5), default="day")
+    as_of_precision: Mapped[str] = mapped_column(String(10), default="day")  # day|month|quarter|semester|year
     total: Mapped[int | None]
     active: Mapped[int | None]
     inactive: Mapped[int | None]

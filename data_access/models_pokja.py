@@ -48,13 +48,19 @@ class Mandate(Base):
 
 
 class Pokja(Base):
-    """One regency's task force under one mandate, at its current stage."""
+    """One regency's task force under one mandate, at its current stage.
+
+    ``synthetic``: the record is demo data (its source is synthetic; ``demo_guard`` keeps the two in
+    step). It is part of the natural key so a real report makes a real record of its own beside a
+    demo one, never updating it (issue 20); queries hide a demo record beside a real one
+    (``pokja_rules.pokja_visible``).
+    """
 
     __tablename__ = "pokja"
     __table_args__ = (
         CheckConstraint(_in("stage", POKJA_STAGES), name="stage"),
         CheckConstraint("stage <> 'terbentuk' OR formed_on IS NOT NULL", name="formed_dated"),
-        UniqueConstraint("regency_code", "mandate_id", name="uq_pokja_natural_key"),
+        UniqueConstraint("regency_code", "mandate_id", "synthetic", name="uq_pokja_natural_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +73,7 @@ class Pokja(Base):
     name: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     history: Mapped[list[PokjaStageChange]] = relationship(
         cascade="all, delete-orphan", order_by="PokjaStageChange.changed_on"

@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import and_, case, func, or_, select, union
+from sqlalchemy import and_, case, exists, func, or_, select, union
 from sqlalchemy.orm import aliased
 
 from data_access import filters as flt
@@ -73,9 +73,22 @@ def of_programme(programme: str):
     return select(Mandate.id).where(Mandate.programme == programme)
 
 
+def not_beside_real():
+    """WHERE on ``Pokja``: not a demo record of a kab/kota and mandate that also has a real record.
+
+    A real report never updates a demo record but makes its own (``records.find_pokja``); where
+    both exist the real one is shown and counted, the demo one hidden (issue 20).
+    """
+    real = aliased(Pokja)
+    return or_(Pokja.synthetic.is_(False), ~exists().where(
+        real.regency_code == Pokja.regency_code, real.mandate_id == Pokja.mandate_id, real.synthetic.is_(False)))
+
+
 def pokja_visible(filters: flt.Filters, programme: str):
-    """WHERE on ``Pokja``: under a mandate of ``programme``, and real when ``filters.real_only``."""
-    return and_(flt.real_only_clause(filters, Pokja.source_id), Pokja.mandate_id.in_(of_programme(programme)))
+    """WHERE on ``Pokja``: under a mandate of ``programme``, real when ``filters.real_only``, and not a
+    demo record beside a real one (``not_beside_real``)."""
+    return and_(flt.real_only_clause(filters, Pokja.source_id), Pokja.mandate_id.in_(of_programme(programme)),
+                not_beside_real())
 
 
 def applicable(filters: flt.Filters, programme: str):

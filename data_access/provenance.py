@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from data_access import cooperative_summaries
+from data_access import cooperative_summaries, pokja_rules
 from data_access import filters as flt
 from data_access.engine import get_engine
 from data_access.frames import read_frame
@@ -46,7 +46,7 @@ def _fact_stmt(fact: str, filters: flt.Filters):
                 .join(Mandate, Mandate.id == Pokja.mandate_id)
                 .where(flt.area_clause(filters, Regency.province_code, Pokja.regency_code),
                        Mandate.programme == TASK_FORCE_FACTS[fact],
-                       flt.real_only_clause(filters, Pokja.source_id)))
+                       flt.real_only_clause(filters, Pokja.source_id), pokja_rules.not_beside_real()))
     if fact == "kdmp":
         return (select(Kdmp.source_id.label("source_id"))
                 .where(flt.village_area_clause(filters, Kdmp.regency_code, Kdmp.district_code),

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from data_access.models_cooperatives import CooperativeCount, CooperativeRat
 from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector
 from data_access.models_pokja import Pokja, PokjaStageChange
-from data_access.models_reference import Regency, Sector
+from data_access.models_reference import Regency, Sector, Source
 
 SECTOR_NAMES = {
     "koperasi": ("Koperasi", "Cooperatives"),
@@ -75,20 +75,33 @@ def regencies_of_province(session: Session, province_code: str) -> list[str]:
     ))
 
 
+def source_is_synthetic(session: Session, source_id: int) -> bool:
+    """True when the source ``source_id`` is demo data (``Source.kind == "synthetic"``)."""
+    return session.scalar(select(Source.kind).where(Source.id == source_id)) == "synthetic"
+
+
+def find_pokja(session: Session, regency_code: str, mandate_id: int, source_id: int) -> Pokja | None:
+    """The Pokja of ``regency_code`` under ``mandate_id`` of the same kind (demo or real) as the source
+    ``source_id``: a real report finds only the real record, never the demo one (issue 20)."""
+    return session.scalar(select(Pokja).where(
+        Pokja.regency_code == regency_code, Pokja.mandate_id == mandate_id,
+        Pokja.synthetic.is_(source_is_synthetic(session, source_id))))
+
+
 def record_pokja_stage(session: Session, *, regency_code: str, mandate_id: int, stage: str,
                        on: dt.date, source_id: int, sk_number: str | None = None,
                        name: str | None = None, note: str | None = None) -> Pokja:
     """Append a reported stage to a Pokja's history and move its current stage forward.
 
     A report of an earlier stage after a later one is kept in the history but
-    does not move the current stage back.
+    does not move the current stage back. A real report (its source not synthetic) extends only
+    the real record and a demo one only the demo record (``find_pokja``); a real report where only
+    a demo record exists makes a real record of its own.
     """
-    pokja = session.scalar(
-        select(Pokja).where(Pokja.regency_code == regency_code, Pokja.mandate_id == mandate_id)
-    )
+    pokja = find_pokja(session, regency_code, mandate_id, source_id)
     if pokja is None:
-        pokja = Pokja(regency_code=regency_code, mandate_id=mandate_id, stage=stage,
-                      source_id=source_id)
+        pokja = Pokja(regency_code=regency_code, mandate_id=mandate_id, stage=stage, source_id=source_id,
+                      synthetic=source_is_synthetic(session, source_id))
         session.add(pokja)
     elif STAGE_ORDER[stage] >= STAGE_ORDER[pokja.stage]:
         pokja.stage = stage

@@ -13,28 +13,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from babel.dates import get_day_names, get_month_names
-
+from data_access.calendar_words import MONTHS, WEEKDAYS
 from ingest.text import _Doc
 
 WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _names(getter, extra: dict[str, int], shift: int) -> dict[str, int]:
-    """Lower-case name → number, from Babel for id and en (wide and abbreviated), plus ``extra``."""
-    names = dict(extra)
-    for locale in ("id", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in getter(width, locale=locale).items():
-                names.setdefault(re.sub(r"[^a-z]", "", name.lower()), number + shift)
-    return names
-
-
-_MONTHS = _names(get_month_names, {
-    "pebruari": 2, "peb": 2, "agt": 8, "ags": 8, "agus": 8, "sept": 9, "nopember": 11, "nop": 11,
-}, 0)
-_WEEKDAYS = _names(get_day_names, {"jumat": 4, "ahad": 6}, 0)
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
 _WD_RE = "|".join(sorted((w for w in _WEEKDAYS if len(w) >= 3), key=len, reverse=True)).replace("jumat", "jum['’`]?at")
 _WD = rf"(?P<wd>\b(?:{_WD_RE})\b)"
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))

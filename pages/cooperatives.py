@@ -84,6 +84,9 @@ def as_of_text(value, precision: str) -> str:
         return str(value.year)
     if precision == "month":
         return format_date(value, format="MMMM y", locale=LOCALES[current_language()])
+    if precision in ("quarter", "semester"):  # stored as the period's last day
+        part = (value.month + 2) // 3 if precision == "quarter" else (value.month + 5) // 6
+        return t(f"coop_as_of_{precision}", part=part, year=value.year)
     return date(value)
 
 
@@ -176,7 +179,11 @@ else:
     flagged = int((reported["inconsistent"] | reported["approximate"]).sum())
     if flagged:
         st.warning(t("coop_reported_flagged", n=number(flagged)), icon=":material/warning:")
-    offer(shown, "coop_file_reported", "coop_dl_reported", reported_demo)
+    # the file: the date as a date value and its precision beside it (the screen says "2018" or "Mei 2025")
+    file = shown.assign(**{t("coop_col_as_of"): reported["as_of"].to_numpy()})
+    file.insert(2, t("coop_col_as_of_precision"),
+                reported["as_of_precision"].map(lambda p: t(f"coop_precision_{p}")).to_numpy())
+    offer(file, "coop_file_reported", "coop_dl_reported", reported_demo)
 scope.provenance_note(filters, "cooperative_counts")
 
 if not registered:

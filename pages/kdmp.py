@@ -15,23 +15,16 @@ import pandas as pd
 import streamlit as st
 
 from data_access import kdmp, kdmp_desa, regions
-from ui import charts, demo, downloads, filter_bar, queries, scope
+from ui import charts, demo, filter_bar, queries, scope, tables
 from ui.charts import kdmp as kdmp_charts
 from ui.charts import maps
-from ui.formatting import date, each_distinct, number, numbers, percent, percents
+from ui.formatting import date, number, numbers, percent, percents
 from ui.i18n import t
+from ui.tables import Col
 
 filters = st.session_state["filters"]
 STAGE_LABELS = {s: t(f"kdmp_stage_{s}") for s in (*kdmp.STAGES_WITH_NO_REPORT, "semua", "macet")}
 STALLED_PARAM, STALLED_KEY = "macet", "kdmp_stalled_days"
-
-
-def _text(value) -> str:
-    return "–" if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
-
-
-def _date(value) -> str:
-    return "–" if value is None or pd.isna(value) else date(value)
 
 
 def stalled_days_setting() -> int:
@@ -47,15 +40,14 @@ def stalled_days_setting() -> int:
     return days
 
 
-def funnel_view(frame: pd.DataFrame) -> pd.DataFrame:
-    shown = pd.DataFrame({t("kdmp_col_code"): frame["area_code"], t("kdmp_col_area"): frame["area_name"],
-                          t("kdmp_col_desa"): numbers(frame["desa"])})
-    for stage in kdmp.STAGES_WITH_NO_REPORT:
-        shown[STAGE_LABELS[stage]] = numbers(frame[f"at_{stage}"])
-    shown[t("kdmp_col_operating_pct")] = percents(frame["operational_share"])
-    shown[t("kdmp_col_legal_pct")] = percents(frame["legal_entity_share"])
-    shown[t("kdmp_col_stalled")] = numbers(frame["stalled"])
-    return shown
+def funnel_cols() -> list[Col]:
+    """The funnel and ranking tables: counts per stage, the shares of ``kdmp.funnel`` (issue 20)."""
+    return [Col("kdmp_col_code", "area_code", "code"), Col("kdmp_col_area", "area_name"),
+            Col("kdmp_col_desa", "desa", "int"),
+            *(Col(f"kdmp_stage_{stage}", f"at_{stage}", "int") for stage in kdmp.STAGES_WITH_NO_REPORT),
+            Col("kdmp_col_recorded_pct", "recorded_share", "pct"),
+            Col("kdmp_col_operating_pct", "operational_share", "pct"),
+            Col("kdmp_col_legal_pct", "legal_entity_share", "pct"), Col("kdmp_col_stalled", "stalled", "int")]
 
 
 def stage_long(frame: pd.DataFrame) -> pd.DataFrame:
@@ -68,49 +60,46 @@ def stage_long(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True)
 
 
-def desa_view(page: pd.DataFrame) -> pd.DataFrame:
-    operating_cols = ("has_outlet", "has_warehouse", "has_clinic", "has_savings_loans")
-    operating = [", ".join(t(f"kdmp_{c}") for c in operating_cols if row[c] is True) or "–"
-                 for row in page[list(operating_cols)].to_dict("records")]
-    return pd.DataFrame({
-        t("kdmp_col_code"): page["village_code"], t("kdmp_col_name"): page["village_name"],
-        t("kdmp_col_kind"): page["kind"].map(lambda k: t(f"kdmp_kind_{k}")),
-        t("kdmp_col_district"): page["district_name"], t("kdmp_col_regency"): page["regency_name"],
-        t("kdmp_col_stage"): page["stage"].map(STAGE_LABELS),
-        t("kdmp_col_stalled"): page["stalled"].map(lambda v: t("kdmp_yes") if v else "–"),
-        t("kdmp_col_musdesus_on"): each_distinct(page["musdesus_on"], _date),
-        t("kdmp_col_deed_on"): each_distinct(page["deed_on"], _date),
-        t("kdmp_col_deed_number"): each_distinct(page["deed_number"], _text),
-        t("kdmp_col_sk_ahu_on"): each_distinct(page["sk_ahu_on"], _date),
-        t("kdmp_col_sk_ahu_number"): each_distinct(page["sk_ahu_number"], _text),
-        t("kdmp_col_operational_on"): each_distinct(page["operational_on"], _date),
-        t("kdmp_col_changed_on"): each_distinct(page["stage_changed_on"], _date),
-        t("kdmp_col_operating"): operating,
-        t("kdmp_col_kdmp"): each_distinct(page["kdmp_name"], _text),
-        t("kdmp_col_source"): each_distinct(page["source_outlet"], _text),
-    })
+OPERATING_PARTS = ("has_outlet", "has_warehouse", "has_clinic", "has_savings_loans")
 
 
-def figures_view(figures: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("kdmp_col_date"): each_distinct(figures["as_of"], _date),
-        t("kdmp_col_area"): figures["area_name"].fillna(t("kdmp_national")),
-        t("kdmp_col_figure"): figures["measure"].map(lambda m: t(f"kdmp_measure_{m}")),
-        t("kdmp_col_value"): numbers(figures["value"]),
-        t("kdmp_col_of_total"): each_distinct(figures["of_total"], lambda v: "–" if pd.isna(v) else number(int(v))),
-        t("kdmp_col_note"): each_distinct(figures["note"], _text),
-        t("kdmp_col_source"): figures["source_outlet"],
-        t("kdmp_col_headline"): each_distinct(figures["source_headline"], _text),
-        t("kdmp_col_published"): each_distinct(figures["source_published_on"], _date),
-    })
+def desa_cols() -> list[Col]:
+    return [Col("kdmp_col_code", "village_code", "code"), Col("kdmp_col_name", "village_name"),
+            Col("kdmp_col_kind", "kind", "label", label=lambda k: t(f"kdmp_kind_{k}")),
+            Col("kdmp_col_district", "district_name"), Col("kdmp_col_regency", "regency_name"),
+            Col("kdmp_col_stage", "stage", "label", label=STAGE_LABELS.get),
+            Col("kdmp_col_stalled", "stalled", "label", label=lambda v: t("kdmp_yes") if v else t("kdmp_no")),
+            Col("kdmp_col_musdesus_on", "musdesus_on", "date"), Col("kdmp_col_deed_on", "deed_on", "date"),
+            Col("kdmp_col_deed_number", "deed_number"), Col("kdmp_col_sk_ahu_on", "sk_ahu_on", "date"),
+            Col("kdmp_col_sk_ahu_number", "sk_ahu_number"),
+            Col("kdmp_col_operational_on", "operational_on", "date"),
+            Col("kdmp_col_changed_on", "stage_changed_on", "date"), Col("kdmp_col_operating", "operating"),
+            Col("kdmp_col_kdmp", "kdmp_name"), Col("kdmp_col_source", "source_outlet")]
 
 
-def _table(shown: pd.DataFrame, *, name: str, key: str, demo_rows: pd.Series) -> None:
-    """A table with its downloads; ``demo_rows``: per row a bool (synthetic record) or the count of
-    synthetic records behind an aggregate row (``downloads.with_demo``), on screen when any is demo."""
-    on_screen = downloads.with_demo(shown, demo_rows)[0] if demo_rows.astype("int64").any() else shown
-    st.dataframe(on_screen, hide_index=True, height=min(38 + 35 * max(len(shown), 1), 600))
-    downloads.offer(shown, name=name, filters=filters, scope=scope_text, key=key, demo=demo_rows)
+def with_operating(page: pd.DataFrame) -> pd.DataFrame:
+    """``page`` with ``operating``: the parts of a KDMP that operate, in words (None for none)."""
+    parts = [", ".join(t(f"kdmp_{c}") for c in OPERATING_PARTS if row[c] is True) or None
+             for row in page[list(OPERATING_PARTS)].to_dict("records")]
+    return page.assign(operating=parts)
+
+
+FIGURES_COLS = [Col("kdmp_col_date", "as_of", "date"), Col("kdmp_col_area", "area_name"),
+                Col("kdmp_col_figure", "measure", "label", label=lambda m: t(f"kdmp_measure_{m}")),
+                Col("kdmp_col_value", "value", "int"), Col("kdmp_col_of_total", "of_total", "int"),
+                Col("kdmp_col_note", "note"), Col("kdmp_col_source", "source_outlet"),
+                Col("kdmp_col_headline", "source_headline"), Col("kdmp_col_published", "source_published_on", "date")]
+HISTORY_COLS = [Col("kdmp_col_date", "changed_on", "date"),
+                Col("kdmp_col_stage", "stage", "label", label=lambda s: STAGE_LABELS[s]),
+                Col("kdmp_col_note", "note"), Col("kdmp_col_source", "source_outlet"),
+                Col("kdmp_col_published", "source_published_on", "date")]
+
+
+def _table(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo_rows: pd.Series) -> None:
+    """A table with its downloads (``ui.tables.show``); ``demo_rows``: per row a bool (synthetic record)
+    or the count of synthetic records behind an aggregate row (``downloads.with_demo``)."""
+    tables.show(frame.reset_index(drop=True), cols, name=name, key=key, demo=demo_rows.reset_index(drop=True),
+                filters=filters, scope=scope_text, height=min(38 + 35 * max(len(frame), 1), 600))
 
 
 def _synthetic(frame: pd.DataFrame) -> pd.Series:
@@ -173,13 +162,25 @@ if frame.empty:
     st.stop()
 total = kdmp.totals(frame)
 in_demo = bool(total["synthetic"])  # a figure computed from any synthetic KDMP record is marked DEMO
-cols = st.columns(6)
+cols = st.columns(4)
 cols[0].metric(t("kdmp_m_desa"), number(int(total["desa"])))  # the gazetteer's count: never demo
-demo.metric(cols[1], t("kdmp_m_operating"), number(int(total["at_operasional"])), in_demo)
-demo.metric(cols[2], t("kdmp_col_operating_pct"), percent(total["operational_share"]), in_demo)
-demo.metric(cols[3], t("kdmp_m_legal"), number(int(total["reached_sk_ahu"])), in_demo)
-demo.metric(cols[4], t("kdmp_m_stalled"), number(int(total["stalled"])), in_demo)
-demo.metric(cols[5], t("kdmp_m_no_report"), number(int(total["at_tidak_ada_data"])), in_demo)
+# desa without any record: the gazetteer minus the records, a count of what is unknown (no DEMO badge)
+cols[1].metric(t("kdmp_m_no_report"), number(int(total["at_tidak_ada_data"])))
+demo.metric(cols[2], t("kdmp_m_recorded"), number(int(total["reached_musdesus"])), in_demo,
+            help=t("kdmp_m_recorded_help"))
+demo.metric(cols[3], t("kdmp_col_recorded_pct"), percent(total["recorded_share"]), in_demo)
+cols = st.columns(4)
+if total["reached_musdesus"]:
+    demo.metric(cols[0], t("kdmp_m_operating"), number(int(total["at_operasional"])), in_demo)
+    demo.metric(cols[1], t("kdmp_col_operating_pct"), percent(total["operational_share"]), in_demo)
+    demo.metric(cols[2], t("kdmp_m_legal"), number(int(total["reached_sk_ahu"])), in_demo)
+    demo.metric(cols[3], t("kdmp_m_stalled"), number(int(total["stalled"])), in_demo)
+else:  # no record in view: how many operate is unknown, not 0 (issue 20)
+    for column, key in zip(cols, ("kdmp_m_operating", "kdmp_col_operating_pct", "kdmp_m_legal", "kdmp_m_stalled"),
+                           strict=True):
+        column.metric(t(key), "–")
+    st.caption(t("kdmp_no_records_real" if filters.real_only else "kdmp_no_records"))
+st.caption(t("kdmp_share_rule"))
 scope.provenance_note(filters, "kdmp")
 
 st.subheader(t("kdmp_h_funnel", level=t(f"kdmp_level_{level}")))
@@ -189,7 +190,7 @@ charts.show(charts.built(
     title=demo.chart_title(t("kdmp_chart_funnel"), in_demo), x_title=t("kdmp_col_desa"),
     tooltip_titles={"area": t("kdmp_col_area"), "stage": t("kdmp_col_stage"), "desa": t("kdmp_col_desa"),
                     "share": "%"}))
-_table(funnel_view(frame), name=t("kdmp_file_funnel"), key="kdmp_dl_funnel", demo_rows=frame["synthetic"])
+_table(frame, funnel_cols(), name=t("kdmp_file_funnel"), key="kdmp_dl_funnel", demo_rows=frame["synthetic"])
 
 draw_map(level, frame)
 
@@ -199,9 +200,8 @@ slowest = kdmp.slowest(regency_frame)
 if slowest.empty:
     st.info(t("empty_result"))
 else:
-    shown = funnel_view(slowest)
-    shown.insert(0, t("kdmp_col_rank"), slowest["rank"].to_numpy())
-    _table(shown, name=t("kdmp_file_slowest"), key="kdmp_dl_slowest", demo_rows=slowest["synthetic"])
+    _table(slowest, [Col("kdmp_col_rank", "rank", "int"), *funnel_cols()], name=t("kdmp_file_slowest"),
+           key="kdmp_dl_slowest", demo_rows=slowest["synthetic"])
 
 st.subheader(t("kdmp_h_list"))
 c1, c2, c3 = st.columns([3, 2, 1])
@@ -219,7 +219,8 @@ page = queries.run(kdmp_desa.desa_page, filters, search, stage, page_no, stalled
 if page.empty:
     st.info(t("empty_result"))
 else:
-    _table(desa_view(page), name=t("kdmp_file_list"), key="kdmp_dl_list", demo_rows=_synthetic(page))
+    _table(with_operating(page), desa_cols(), name=t("kdmp_file_list"), key="kdmp_dl_list",
+           demo_rows=_synthetic(page))
     on_record = page.loc[page["stage"] != kdmp.NO_REPORT]
     if not on_record.empty:
         st.subheader(t("kdmp_h_history"))
@@ -229,13 +230,7 @@ else:
         chosen = st.selectbox(t("kdmp_pick_desa"), options=list(options), key="kdmp_history_desa",
                               format_func=lambda c: f"{options[c]} ({c})")
         history = queries.run(kdmp_desa.stage_history, filters, chosen)
-        shown = pd.DataFrame({
-            t("kdmp_col_date"): each_distinct(history["changed_on"], _date),
-            t("kdmp_col_stage"): history["stage"].map(STAGE_LABELS),
-            t("kdmp_col_note"): each_distinct(history["note"], _text),
-            t("kdmp_col_source"): history["source_outlet"],
-            t("kdmp_col_published"): each_distinct(history["source_published_on"], _date)})
-        _table(shown, name=f"{t('kdmp_file_history')} {chosen}", key="kdmp_dl_history",
+        _table(history, HISTORY_COLS, name=f"{t('kdmp_file_history')} {chosen}", key="kdmp_dl_history",
                demo_rows=_synthetic(history))
 
 st.subheader(t("kdmp_h_figures"))
@@ -244,5 +239,5 @@ figures = queries.run(kdmp_desa.reported_figures, filters)
 if figures.empty:
     st.info(t("empty_result"))
 else:
-    _table(figures_view(figures), name=t("kdmp_file_figures"), key="kdmp_dl_figures",
-           demo_rows=_synthetic(figures))
+    _table(figures.assign(area_name=figures["area_name"].fillna(t("kdmp_national"))), FIGURES_COLS,
+           name=t("kdmp_file_figures"), key="kdmp_dl_figures", demo_rows=_synthetic(figures))

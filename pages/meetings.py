@@ -120,40 +120,79 @@ def _labelled(rows: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def _list(rows: pd.DataFrame, total: int, when: str, scope_text: str) -> None:
-    st.caption(t(f"mtg_{when}_rule", today=date(filters.today)))
-    if rows.empty:
-        st.caption(t(f"mtg_none_{when}"))
-        return
-    st.caption(t("mtg_shown", shown=number(len(rows)), total=number(total)))
-    shown = _labelled(rows)
-    st.dataframe(shown, hide_index=True, width="stretch")
-    # dates as date values in the file: the first day, and the last day beside it (empty for one day)
-    file = shown.drop(columns=[t("mtg_col_data")]).assign(**{t("mtg_col_date"): rows["held_on"].to_numpy()})
+def _file(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """The downloaded form of listed rows: as shown, the dates as date values (the first day, and the
+    last day beside it, empty for one day), and the demo flag per row."""
+    file = _labelled(rows).drop(columns=[t("mtg_col_data")]).assign(**{t("mtg_col_date"): rows["held_on"].to_numpy()})
     file.insert(1, t("mtg_col_ends"), rows["ends_on"].to_numpy())
-    downloads.offer(file, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}",
-                    demo=rows["source_kind"].eq("synthetic").reset_index(drop=True))
+    return file, rows["source_kind"].eq("synthetic").reset_index(drop=True)
+
+
+def _all_rows(view: object, when: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Every row of the list for the files (read on click, not on each rerun)."""
+    return _file(meetings.meeting_list(view, when, limit=None))
+
+
+def _page(total: int, when: str) -> int:
+    """The page of the list chosen (0-based); a page picker when the list is longer than a page."""
+    pages = -(-total // meetings.LIST_LIMIT)
+    if pages <= 1:
+        return 0
+    key = f"mtg_{when}_page"
+    if not 1 <= int(st.session_state.get(key, 1)) <= pages:
+        st.session_state[key] = 1
+    chosen = st.number_input(t("mtg_page", pages=number(pages)), min_value=1, max_value=pages, step=1, key=key,
+                             width=220)
+    return int(chosen) - 1
+
+
+def _list(total: int, when: str, scope_text: str) -> pd.DataFrame:
+    """One list (a page of ``LIST_LIMIT`` rows on screen, every row in the files); returns the rows shown."""
+    st.caption(t(f"mtg_{when}_rule", today=date(filters.today)))
+    if not total:
+        st.caption(t(f"mtg_none_{when}"))
+        return queries.run(meetings.meeting_list, filters, when, 0)
+    page = _page(total, when)
+    rows = queries.run(meetings.meeting_list, filters, when, meetings.LIST_LIMIT, offset=page * meetings.LIST_LIMIT)
+    first = page * meetings.LIST_LIMIT + 1
+    st.caption(t("mtg_shown_rows", first=number(first), last=number(first + len(rows) - 1), total=number(total))
+               if total > meetings.LIST_LIMIT else t("mtg_shown", shown=number(len(rows)), total=number(total)))
+    st.dataframe(_labelled(rows), hide_index=True, width="stretch")
+    if total > meetings.LIST_LIMIT:
+        st.caption(t("mtg_files_all", total=number(total)))
+        downloads.offer_built(partial(_all_rows, filters, when), name=t(f"mtg_file_{when}"), filters=filters,
+                              scope=scope_text, key=f"mtg_{when}")
+    else:
+        file, file_demo = _file(rows)
+        downloads.offer(file, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}",
+                        demo=file_demo)
+    return rows
+
+
+def _calendar_file(view: object, language: str) -> bytes:
+    """The ``.ics`` of every meeting in view (upcoming, then past), read on click."""
+    every = pd.concat([meetings.meeting_list(view, "upcoming", limit=None),
+                       meetings.meeting_list(view, "past", limit=None)], ignore_index=True)
+    return ical.calendar_bytes(every, lang=language)
 
 
 def _lists(summary: pd.Series, scope_text: str) -> pd.DataFrame:
-    """Draw both lists; returns the listed rows (upcoming, then past)."""
+    """Draw both lists; returns the rows shown (upcoming, then past)."""
     st.subheader(t("mtg_lists"))
-    upcoming = queries.run(meetings.meeting_list, filters, "upcoming")
-    past = queries.run(meetings.meeting_list, filters, "past")
     labels = [t("mtg_upcoming_tab", n=number(int(summary["upcoming"]))),
               t("mtg_past_tab", n=number(int(summary["past"])))]
     # open on the tab that has meetings for the filters (upcoming first when both have)
     tab_up, tab_past = st.tabs(labels, default=labels[0] if int(summary["upcoming"]) else labels[1])
     with tab_up:
-        _list(upcoming, int(summary["upcoming"]), "upcoming", scope_text)
+        upcoming = _list(int(summary["upcoming"]), "upcoming", scope_text)
     with tab_past:
-        _list(past, int(summary["past"]), "past", scope_text)
+        past = _list(int(summary["past"]), "past", scope_text)
     listed = pd.concat([upcoming, past], ignore_index=True)
     st.download_button(
-        t("mtg_ics_download"), data=partial(ical.calendar_bytes, listed.copy(), lang=lang),
+        t("mtg_ics_download"), data=partial(_calendar_file, filters, lang),
         file_name=f"{downloads.file_stem(t('mtg_file_calendar'), scope_text)}.ics", mime=ical.MIME,
         key="mtg_ics", on_click="ignore", icon=":material/calendar_month:",
-        help=t("mtg_ics_help", n=number(len(listed))))
+        help=t("mtg_ics_help", n=number(int(summary["total"]))))
     return listed
 
 

@@ -16,6 +16,15 @@ from ui.formatting import date, number, percent
 from ui.i18n import t
 
 MIN_REGISTERED_FOR_RANKING = 10
+LIST_ROWS = 10  # rows of each "needs attention" list; the caption says how many there are in all
+
+
+def cut_caption(shown: int, total: int) -> None:
+    """Under a list cut to ``shown`` of ``total`` rows: "10 dari 21" and where the rest are."""
+    if shown < total:
+        st.caption(t("ov_cut", shown=number(shown), total=number(total)))
+
+
 filters = st.session_state["filters"]
 
 st.title(t("app_title"))
@@ -39,23 +48,42 @@ mandated = int(shares.drop_duplicates("province_code")["mandated"].sum()) if not
 coop_col, meeting_col, pokja_col = st.columns(3)
 with coop_col:
     st.subheader(t("ov_cooperatives"))
-    demo.metric(st, t("ov_registered"), number(registered), coop_demo)
-    st.metric(demo.label(t("ov_active"), coop_demo), number(active),
-              delta=t("ov_pct_active", p=percent(active / registered)) if registered else None, delta_color="off", delta_arrow="off")
-    st.caption(t("ov_rule", start=filters.as_of_year - filters.window + 1, end=filters.as_of_year, n=filters.window))
+    if registered:
+        demo.metric(st, t("ov_registered"), number(registered), coop_demo)
+        st.metric(demo.label(t("ov_active"), coop_demo), number(active),
+                  delta=t("ov_pct_active", p=percent(active / registered)), delta_color="off", delta_arrow="off")
+        st.caption(t("ov_rule", start=filters.as_of_year - filters.window + 1, end=filters.as_of_year,
+                     n=filters.window))
+    else:  # no register row in view: the figure is unknown, not zero
+        st.metric(t("ov_registered"), "–")
+        st.metric(t("ov_active"), "–")
+        st.caption(t("ov_no_register_real" if filters.real_only else "ov_no_register"))
 with meeting_col:
     st.subheader(t("ov_meetings"))
-    demo.metric(st, t("ov_held"), number(int(meeting_totals["held"])), meeting_demo)
-    demo.metric(st, t("ov_planned"), number(int(meeting_totals["planned"])), meeting_demo)
+    if int(meeting_totals["total"]):
+        demo.metric(st, t("ov_held"), number(int(meeting_totals["held"])), meeting_demo)
+        demo.metric(st, t("ov_upcoming"), number(int(meeting_totals["upcoming"])), meeting_demo,
+                    help=t("ov_upcoming_help"))
+        overdue_plans = int(meeting_totals["planned"]) - int(meeting_totals["upcoming"])
+        if overdue_plans:
+            st.caption(t("ov_planned_past", n=number(overdue_plans)))
+    else:
+        st.metric(t("ov_held"), "–")
+        st.metric(t("ov_upcoming"), "–")
+        st.caption(t("ov_no_meetings_real" if filters.real_only else "ov_no_meetings"))
 with pokja_col:
     st.subheader(t("ov_pokja"))
-    st.metric(demo.label(t("ov_formed"), pokja_demo), number(int(by_stage.get("terbentuk", 0))),
-              delta=t("ov_of_mandated", n=number(mandated)), delta_color="off", delta_arrow="off")
-    st.caption(" · ".join([
-        f"{t('ov_preparation')}: {number(int(by_stage.get('persiapan', 0)))}",
-        f"{t('ov_not_started')}: {number(int(by_stage.get('belum_dibentuk', 0)))}",
-        f"{t('ov_no_report')}: {number(int(by_stage.get(pokja_rules.NO_REPORT, 0)))}",
-    ]))
+    if mandated:
+        st.metric(demo.label(t("ov_formed"), pokja_demo), number(int(by_stage.get("terbentuk", 0))),
+                  delta=t("ov_of_mandated", n=number(mandated)), delta_color="off", delta_arrow="off")
+        st.caption(" · ".join([
+            f"{t('ov_preparation')}: {number(int(by_stage.get('persiapan', 0)))}",
+            f"{t('ov_not_started')}: {number(int(by_stage.get('belum_dibentuk', 0)))}",
+            f"{t('ov_no_report')}: {number(int(by_stage.get(pokja_rules.NO_REPORT, 0)))}",
+        ]))
+    else:
+        st.metric(t("ov_formed"), "–")
+        st.caption(t("ov_no_mandate_real" if filters.real_only else "ov_no_mandate"))
 
 # --- meetings per month and the latest five ---------------------------------------
 monthly = queries.run(meetings.months, filters)
@@ -67,9 +95,13 @@ else:
     recent = queries.run(meetings.meeting_list, filters, "past", 5)
     st.subheader(t("ov_recent"))
     recent_demo = recent["source_kind"].eq("synthetic")
-    recent_table = recent[["held_on", "title", "province", "regency", "city", "organizer"]].rename(columns={
-        "held_on": t("col_date"), "title": t("col_title"), "province": t("col_province"),
-        "regency": t("col_regency"), "city": t("col_city"), "organizer": t("col_organizer")})
+    status = recent["status"].map(lambda v: t(f"ov_status_{v}")).where(
+        ~(recent["status"].eq("planned")), t("ov_status_planned_past"))  # "past" holds no upcoming meeting
+    recent_table = recent[["held_on", "title", "province", "regency", "city", "organizer"]].assign(
+        status=status.to_numpy())[["held_on", "status", "title", "province", "regency", "city", "organizer"]].rename(
+        columns={"held_on": t("col_date"), "status": t("col_status"), "title": t("col_title"),
+                 "province": t("col_province"), "regency": t("col_regency"), "city": t("col_city"),
+                 "organizer": t("col_organizer")})
     shown = recent_table.assign(**{t("col_date"): recent["held_on"].map(date).to_numpy()})
     shown.insert(0, t("col_demo_flag"), recent_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
     st.dataframe(shown, hide_index=True, width="stretch")
@@ -81,8 +113,8 @@ st.subheader(t("ov_attention"))
 low_col, overdue_col = st.columns(2)
 with low_col:
     st.markdown(t("ov_lowest_active", n=MIN_REGISTERED_FOR_RANKING))
-    lowest = (regencies[regencies["registered"] >= MIN_REGISTERED_FOR_RANKING]
-              .sort_values(["pct_active", "area_code"]).head(10))
+    ranked = regencies[regencies["registered"] >= MIN_REGISTERED_FOR_RANKING].sort_values(["pct_active", "area_code"])
+    lowest = ranked.head(LIST_ROWS)
     if lowest.empty:
         st.info(t("empty_result"))
     else:
@@ -95,13 +127,15 @@ with low_col:
         if lowest_demo.any():
             shown_low.insert(0, t("col_demo_flag"), lowest_demo.gt(0).map({True: t("demo_mark"), False: ""}).to_numpy())
         st.dataframe(shown_low, hide_index=True, width="stretch")
+        cut_caption(len(lowest), len(ranked))
         downloads.offer(low_table, name="koperasi-aktif-terendah", filters=filters,
                         scope=scope.describe(filters), key="ov_lowest", demo=lowest_demo)
 with overdue_col:
     st.markdown(t("ov_overdue", d=pokja_rules.OVERDUE_AFTER_DAYS))
     status = queries.run(pokja.pokja_by_regency, filters)
-    overdue = status[status["overdue"].fillna(False).astype(bool)].sort_values(
-        "days_since_mandate", ascending=False).head(10)
+    all_overdue = status[status["overdue"].fillna(False).astype(bool)].sort_values(
+        "days_since_mandate", ascending=False)
+    overdue = all_overdue.head(LIST_ROWS)
     if overdue.empty:
         st.info(t("ov_none_overdue"))
     else:
@@ -114,6 +148,7 @@ with overdue_col:
             t("col_days_since_mandate"): overdue["days_since_mandate"].map(lambda d: number(int(d))).to_numpy()})
         shown_overdue.insert(0, t("col_demo_flag"), overdue_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
         st.dataframe(shown_overdue, hide_index=True, width="stretch")
+        cut_caption(len(overdue), len(all_overdue))
         downloads.offer(overdue_table, name="pokja-terlambat", filters=filters,
                         scope=scope.describe(filters), key="ov_overdue", demo=overdue_demo)
 

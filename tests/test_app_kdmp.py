@@ -54,6 +54,13 @@ def test_ntt_metrics_and_tables(sqlite_url, lang):
     assert metrics[labels[2]] == number(want["legal"], lang)
     assert metrics[labels[3]] == number(want["stalled"], lang)
     assert metrics[labels[4]] == number(want["no_report"], lang)
+    # issue 20 point 3: the share on record, and the share operating of those on record
+    recorded = want["desa"] - want["no_report"]
+    pct = metrics[{"id": "% beroperasi (dari yang tercatat)", "en": "% operating (of those on record)"}[lang]]
+    want_pct = f"{100 * want['operating'] / recorded:.1f}".replace(".", "," if lang == "id" else ".")
+    assert pct.replace("\xa0", " ").startswith(want_pct), (pct, want_pct)
+    no_report = [m for m in at.metric if m.label == labels[4]][0]
+    assert "DEMO" not in (no_report.label + (no_report.proto.delta or ""))  # a count of what is unknown
     funnel = [d.value for d in at.dataframe if d.value.columns[0] == CODE[lang]][0]
     with Session(engine_module.get_engine(sqlite_url)) as s:
         regencies = s.scalar(select(func.count(func.distinct(Village.regency_code))).where(Village.code.like("53.%")))
@@ -94,7 +101,10 @@ def test_real_only_shows_no_report_and_the_published_figures(sqlite_url):
     assert not at.exception
     want = _counts(sqlite_url, "")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["No report"] == number(want["desa"], "en") and metrics["Operating"] == "0"
+    # no record in view: unknown, not 0 (issue 20 point 1)
+    assert metrics["No report"] == number(want["desa"], "en") and metrics["Operating"] == "–"
+    assert metrics["% operating (of those on record)"] == "–"
+    assert any("not 0" in c.value for c in at.caption)
     figures = [d.value for d in at.dataframe if "Figure" in d.value.columns][0]
     assert "409" in set(figures["Value"]) and "514" in set(figures["Of"])
 

@@ -133,30 +133,45 @@ def test_changing_filters_changes_the_numbers(sqlite_url):
     assert _metrics(at) == _shown(both)
 
 
-def test_downloads_hold_exactly_the_rows_shown(capture_downloads):  # noqa: F811
-    at = app("meetings")  # whole country, demo data included: the past list is cut at LIST_LIMIT
+def test_downloads_hold_every_row_of_the_view_and_the_screen_pages(sqlite_url, capture_downloads):  # noqa: F811
+    """Issue 20 point 6: the screen shows a page of LIST_LIMIT rows with a page picker; CSV, XLSX and
+    .ics hold every meeting of the view (counted here in SQL), the first rows being the page shown."""
+    with engine_module.get_engine(sqlite_url).connect() as conn:
+        total = conn.execute(text("SELECT count(*) FROM meeting")).scalar()
+        demo_total = conn.execute(text("SELECT count(*) FROM meeting JOIN source ON source.id = meeting.source_id "
+                                       "WHERE source.kind = 'synthetic'")).scalar()
+    at = app("meetings")  # whole country, demo data included: the past list is longer than a page
     assert not at.exception
     upcoming, past = _lists(at)[:2]
     assert len(past.value) == meetings.LIST_LIMIT
+    assert at.number_input(key="mtg_past_page").value == 1
+    listed = 0
     for frame, key in ((upcoming.value, "mtg_upcoming"), (past.value, "mtg_past")):
         csv = pd.read_csv(io.BytesIO(download_bytes(_button(at, f"{key}_csv"), capture_downloads)),
                           encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        listed += len(csv)
         # the file: the screen's columns without the words "demo"/"nyata", then the demo column; ISO dates
         expected = frame.astype(object).where(frame.notna(), "").astype(str).drop(columns=["Data", "Tanggal"])
         on_screen = [c for c in frame.columns if c != "Data"]
         assert list(csv.columns) == [on_screen[0], "Tanggal selesai", *on_screen[1:], "Data demo"]
-        pd.testing.assert_frame_equal(csv[expected.columns], expected.reset_index(drop=True), check_dtype=False)
-        assert list(csv["Data demo"]) == ["ya" if d == "demo" else "tidak" for d in frame["Data"]]
+        head = csv.head(len(frame))
+        pd.testing.assert_frame_equal(head[expected.columns], expected.reset_index(drop=True), check_dtype=False)
+        assert list(head["Data demo"]) == ["ya" if d == "demo" else "tidak" for d in frame["Data"]]
         xlsx = pd.read_excel(io.BytesIO(download_bytes(_button(at, f"{key}_xlsx"), capture_downloads)),
                              sheet_name="Data", dtype=str, keep_default_na=False)
-        pd.testing.assert_frame_equal(xlsx[expected.columns], expected.reset_index(drop=True), check_dtype=False)
+        assert len(xlsx) == len(csv)
+        pd.testing.assert_frame_equal(xlsx.head(len(frame))[expected.columns], expected.reset_index(drop=True),
+                                      check_dtype=False)
+    assert listed == total > meetings.LIST_LIMIT
     assert "demo" in set(past.value["Data"])  # synthetic rows are flagged in the list
     ics = icalendar.Calendar.from_ical(download_bytes(_button(at, "mtg_ics"), capture_downloads))
     events = list(ics.walk("VEVENT"))
-    shown = pd.concat([upcoming.value, past.value], ignore_index=True)
-    assert len(events) == len(shown)
-    assert sorted(str(e["SUMMARY"]) for e in events) == sorted(shown["Judul"])
-    assert len({str(e["UID"]) for e in events}) == len(events)
+    assert len(events) == len({str(e["UID"]) for e in events}) == total
+    # point 7: a demo meeting is marked in its title, which is all a calendar app shows
+    assert sum(str(e["SUMMARY"]).startswith("[DEMO] ") for e in events) == demo_total > 0
+    at.number_input(key="mtg_past_page").set_value(2).run()
+    second = _lists(at)[1].value
+    assert list(second["Judul"]) == list(csv["Judul"].iloc[meetings.LIST_LIMIT:meetings.LIST_LIMIT + len(second)])
 
 
 def test_ics_of_the_real_ntt_meetings(capture_downloads):  # noqa: F811

@@ -48,7 +48,9 @@ def test_real_data_in_ntt(sqlite_url):
     metrics = _metrics(at)
     assert held == 3
     assert metrics["Rapat terlaksana"][0] == "3"
-    assert metrics["Koperasi terdaftar"][0] == "0"  # no real registry rows yet
+    # no real register rows: unknown, shown as "–" with the reason, never 0 (issue 20 point 1)
+    assert metrics["Koperasi terdaftar"][0] == "–" and metrics["Koperasi aktif"][0] == "–"
+    assert any("bukan 0" in c.value and "nyata" in c.value for c in at.caption)
     assert metrics["Pokja terbentuk"][0] == str(formed) == "1"
     assert metrics["Pokja terbentuk"][1] == "dari 22 kab/kota wajib"
     assert not any("sintetis" in w.value for w in at.warning)
@@ -61,6 +63,29 @@ def test_filter_change_changes_figures():
     after = _metrics(at)["Rapat terlaksana"][0]
     assert before != after
     assert at.query_params["prov"] == ["53"] or at.query_params["prov"] == "53"
+
+
+def test_upcoming_agrees_with_the_calendar_and_recent_list_has_status(sqlite_url):
+    """Ringkasan's "Rapat mendatang" is the Kalender's "Mendatang"; a past planned meeting is marked as such."""
+    import datetime as dt
+
+    at = app()
+    with Session(engine_module.get_engine(sqlite_url)) as s:
+        last_day = func.coalesce(Meeting.ends_on, Meeting.held_on)
+        upcoming = s.scalar(select(func.count()).select_from(Meeting)
+                            .where(Meeting.status == "planned", last_day >= dt.date.today()))
+        planned_past = s.scalar(select(func.count()).select_from(Meeting)
+                                .where(Meeting.status == "planned", last_day < dt.date.today()))
+    assert _metrics(at)["Rapat mendatang"][0] == _fmt(upcoming)
+    assert planned_past and any(f"{_fmt(planned_past)} rapat masih berstatus direncanakan" in c.value
+                                for c in at.caption)
+    recent = at.dataframe[0].value
+    assert "Status" in recent.columns and "Direncanakan" not in set(recent["Status"])
+
+
+def test_cut_lists_say_how_many_in_all(sqlite_url):
+    at = app()
+    assert any(" dari " in c.value and "persempit" in c.value for c in at.caption)
 
 
 def test_english():

@@ -66,8 +66,10 @@ def test_with_demo_flags_and_counts():
 
 
 PAGES = [("overview", {"prov": "53"}), ("cooperatives", {"prov": "53"}), ("meetings", {"prov": "53"}),
-         ("pokja_status", {"prov": "53"}), ("maps", {})]
+         ("pokja_status", {"prov": "53"}), ("maps", {}), ("kdmp", {"prov": "53"})]
 WHOLE_FLOAT = re.compile(r"^-?\d+\.0$")
+# screen text in a file: "1.234" (thousands), "68,9 %", "8 Mei 2025", "–" for missing
+DISPLAY_TEXT = re.compile(r"^(\d{1,3}(\.\d{3})+|-?\d+(,\d+)?\s?%|\d{1,2} [A-Z][a-z]+ \d{4}|–)$")
 
 
 @pytest.mark.parametrize("page,query", PAGES)
@@ -100,5 +102,9 @@ def test_every_download_reads_back_typed(page, query, capture_downloads):  # noq
             if any(word in name for word in ("Tanggal", "Sejak", "Terbentuk pada")):
                 assert all(isinstance(c.value, dt.datetime) and c.number_format == downloads.XLSX_DATE_FORMAT
                            for c in cells), f"{key}: {name} not date cells"
+            if name == "Kode" or name.startswith("Kode "):  # issue 20 point 8: 53.10 stays 53.10
+                assert all(c.data_type == "s" and c.number_format == "@" for c in cells), f"{key}: {name}"
+            display = [c.value for c in cells if isinstance(c.value, str) and DISPLAY_TEXT.match(c.value)]
+            assert not display, f"{key}: {name} holds display text {display[:3]}"  # issue 20 point 5
             if name.startswith(("Terdaftar", "Aktif", "Tidak aktif", "Hari ", "Koperasi ", "Kab/kota wajib")):
                 assert all(isinstance(c.value, int | float) for c in cells), f"{key}: {name} not numbers"

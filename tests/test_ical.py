@@ -95,7 +95,8 @@ def test_status_categories_text_and_demo_flag():
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert str(held["STATUS"]) == "CONFIRMED"
     assert [str(c) for c in planned["CATEGORIES"].cats] == ["Manpower", "Migrant worker protection"]
-    assert str(planned["SUMMARY"]) == "Rapat; teknis, \"Pokja\"\nbaris"  # escaped and restored
+    assert str(planned["SUMMARY"]) == "[DEMO] Rapat; teknis, \"Pokja\"\nbaris"  # escaped and restored, demo marked
+    assert str(cancelled["SUMMARY"]).startswith("[DEMO]") is False
     assert str(planned["LOCATION"]) == "Kupang"
     assert "SYNTHETIC DEMO DATA" in str(planned["DESCRIPTION"])
     assert "DEMO" not in str(cancelled["DESCRIPTION"])

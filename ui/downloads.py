@@ -10,7 +10,9 @@
   ``;`` as the list separator, as the import templates do), same BOM and dates.
 - XLSX: first sheet lists the filters (scope in words, the link parameters, the
   row count and the share of demo rows), second sheet the data; dates are date
-  cells shown ``dd/mm/yyyy`` (they sort and filter as dates).
+  cells shown ``dd/mm/yyyy`` (they sort and filter as dates); Kemendagri codes are
+  text cells formatted ``@`` (``53.10`` stays ``53.10``, not the number 53.1; issue 20).
+  A CSV cannot say a field is text: the README says how to open its codes as text.
 - Every extract whose rows can be synthetic carries a demo column
   (``demo=`` of ``offer``: yes/no per row, or how many demo rows an aggregate holds).
 - Column headers in the interface language; file names state scope and date.
@@ -32,11 +34,21 @@ import streamlit as st
 
 from data_access import filters as flt
 from ui.formatting import number, percent
-from ui.i18n import t
+from ui.i18n import current_language, language, t
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLSX_DATE_FORMAT = "dd/mm/yyyy"
+XLSX_TEXT_FORMAT = "@"
+# A Kemendagri area code (53, 53.10, 53.10.01, 53.10.01.2001): text, never a number (53.10 ≠ 53.1).
+CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+def is_code_column(values: pd.Series) -> bool:
+    """True when every present value is a Kemendagri code held as text (``CODE_PATTERN``)."""
+    present = values.dropna()
+    return ((pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)) and not present.empty
+            and all(isinstance(v, str) and CODE_PATTERN.match(v) for v in present))
 
 
 def _is_date(value) -> bool:
@@ -96,6 +108,9 @@ def xlsx_bytes(frame: pd.DataFrame, filter_rows: list[tuple[str, str]], *, filte
             if pd.api.types.is_datetime64_any_dtype(data[column]):
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
                     cell.number_format = XLSX_DATE_FORMAT
+            elif is_code_column(data[column]):
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
+                    cell.data_type, cell.number_format = "s", XLSX_TEXT_FORMAT
     return buffer.getvalue()
 
 
@@ -156,5 +171,35 @@ def offer(frame: pd.DataFrame, *, name: str, filters: flt.Filters, scope: str, k
     right.download_button(t("download_xlsx"),
                           data=partial(xlsx_bytes, data, rows,
                                        filters_sheet=t("xlsx_filters_sheet"), data_sheet=t("xlsx_data_sheet")),
+                          file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
+                          icon=":material/table:")
+
+
+def built_bytes(build, fmt: str, filters: flt.Filters, scope: str, lang: str) -> bytes:
+    """The file ``fmt`` (``csv``, ``csv_id`` or ``xlsx``) of ``build()``'s ``(frame, demo)`` in ``lang``."""
+    with language(lang):
+        frame, demo = build()
+        data, demo_rows = with_demo(frame, demo)
+        if fmt == "csv":
+            return csv_bytes(data)
+        if fmt == "csv_id":
+            return csv_excel_id_bytes(data)
+        return xlsx_bytes(data, filter_rows(data, filters, scope, demo_rows),
+                          filters_sheet=t("xlsx_filters_sheet"), data_sheet=t("xlsx_data_sheet"))
+
+
+def offer_built(build, *, name: str, filters: flt.Filters, scope: str, key: str) -> None:
+    """``offer`` for a view larger than the screen shows (a paged list): the three files hold every row
+    of the view, read on click by ``build()`` → ``(frame, demo)`` (a plain callable of plain values:
+    it runs outside the script, texts in the language of the click's page)."""
+    stem, lang = file_stem(name, scope), current_language()
+    left, middle, right = st.columns(3)
+    left.download_button(t("download_csv"), data=partial(built_bytes, build, "csv", filters, scope, lang),
+                         file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", on_click="ignore",
+                         icon=":material/download:", help=t("download_csv_help"))
+    middle.download_button(t("download_csv_excel_id"), data=partial(built_bytes, build, "csv_id", filters, scope, lang),
+                           file_name=f"{stem}_excel-id.csv", mime=CSV_MIME, key=f"{key}_csvid", on_click="ignore",
+                           icon=":material/download:", help=t("download_csv_excel_id_help"))
+    right.download_button(t("download_xlsx"), data=partial(built_bytes, build, "xlsx", filters, scope, lang),
                           file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
                           icon=":material/table:")

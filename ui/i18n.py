@@ -9,6 +9,8 @@ crashes a page.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import importlib
 import pkgutil
 
@@ -35,12 +37,29 @@ def _collect() -> dict[str, dict[str, str]]:
 TEXT = _collect()
 
 
+_FIXED: contextvars.ContextVar[str | None] = contextvars.ContextVar("pantau_lang", default=None)
+
+
+@contextlib.contextmanager
+def language(lang: str):
+    """Within the block ``t`` and the formatters use ``lang`` whatever the session holds: for files
+    built on click (``ui.downloads.offer_built``), which run outside the script and its session."""
+    token = _FIXED.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _FIXED.reset(token)
+
+
 def current_language() -> str:
-    """``st.session_state["lang"]`` if it is a known language, else the default.
+    """``st.session_state["lang"]`` if it is a known language, else the default (inside ``language(x)``: x).
 
     Called for every text and number shown, so it reads the key directly: ``[]`` costs
     about half of ``.get()``.
     """
+    fixed = _FIXED.get()
+    if fixed is not None:
+        return fixed
     try:
         lang = st.session_state["lang"]
     except KeyError:

@@ -8,7 +8,8 @@ METHOD PUBLISH) with one all-day VEVENT per meeting:
   every export, so importing again updates events instead of duplicating them;
 - ``DTSTART``/``DTEND`` as dates: all-day, so ``DTEND`` is exclusive (RFC 5545 3.6.1) — the day
   after the last day (``ends_on`` of a meeting over several days, else ``held_on``);
-- ``SUMMARY`` the title, ``LOCATION`` venue and city, ``DESCRIPTION`` organiser,
+- ``SUMMARY`` the title (``[DEMO] …`` for a demo meeting: a calendar app shows the title, not the
+  description), ``LOCATION`` venue and city, ``DESCRIPTION`` organiser,
   opened by, source (and a demo / inferred-date note), ``CATEGORIES`` the sectors
   in the interface language, ``STATUS`` CONFIRMED / TENTATIVE / CANCELLED for
   held / planned / cancelled, ``URL`` the source link when it is http(s);
@@ -92,7 +93,8 @@ def build_calendar(rows: pd.DataFrame, *, lang: str = DEFAULT_LANGUAGE,
         event.add("dtstamp", stamp)
         event.add("dtstart", held_on)
         event.add("dtend", last_day + dt.timedelta(days=1))
-        event.add("summary", str(row["title"]))
+        demo = row["source_kind"] == "synthetic"  # marked in the title: a calendar app shows only that
+        event.add("summary", f"{_text('mtg_ics_demo_prefix', lang)} {row['title']}" if demo else str(row["title"]))
         location = ", ".join(part for part in (_value(row["venue"]), _value(row["city"])) if part)
         if location:
             event.add("location", location)

@@ -86,9 +86,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_whole": {"id": "harus bilangan bulat, bukan pecahan", "en": "must be a whole number, not a fraction"},
     "negative": {"id": "tidak boleh negatif", "en": "must not be negative"},
     "not_date": {
-        "id": "tanggal tidak dikenali; tulis 27/02/2020, 2020-02-27 atau 27 Februari 2020",
-        "en": "date not recognised; write 27/02/2020, 2020-02-27 or 27 Februari 2020",
+        "id": "tanggal tidak dikenali; tulis 27/02/2020, 2020-02-27, 27 Februari 2020, Triwulan IV 2018 atau 2018",
+        "en": "date not recognised; write 27/02/2020, 2020-02-27, 27 Februari 2020, 2018-Q4 or 2018",
     },
+    "period_needs_year": {"id": "triwulan/semester tanpa tahun; tulis misalnya Triwulan IV 2018",
+                          "en": "quarter/semester without its year; write e.g. 2018-Q4"},
     "date_needs_day": {
         "id": "perlu tanggal lengkap dengan hari, misalnya 27/02/2020",
         "en": "needs a full date with the day, e.g. 27/02/2020",

@@ -29,7 +29,7 @@ from data_access.imports.parsing import FileError
 from data_access.imports.regions import Gazetteer
 from data_access.models_cooperatives import CooperativeCount
 from data_access.models_meetings import Meeting, MeetingSource
-from data_access.models_pokja import Pokja, PokjaStageChange
+from data_access.models_pokja import PokjaStageChange
 from data_access.models_reference import Source
 from data_access.models_users import ImportBatch
 
@@ -146,8 +146,7 @@ def _stage(session: Session, job: _Job, item: NewsMeeting, source_id: int) -> in
     if item.stage is None:
         return 0
     s = item.stage
-    pokja = session.scalar(select(Pokja).where(Pokja.regency_code == s.regency_code,
-                                               Pokja.mandate_id == s.mandate_id))
+    pokja = records.find_pokja(session, s.regency_code, s.mandate_id, source_id)
     if pokja is not None:
         if session.scalar(select(PokjaStageChange.id).where(
                 PokjaStageChange.pokja_id == pokja.id, PokjaStageChange.stage == s.stage,

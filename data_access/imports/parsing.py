@@ -13,13 +13,13 @@ Files become rows of text in ``reading``. Errors are ``FileError`` (the whole fi
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
 from functools import cache
 
-from babel.dates import get_day_names, get_month_names
-
+from data_access.calendar_words import MONTHS, QUARTER_WORDS, ROMAN, SEMESTER_WORDS, WEEKDAYS
 from data_access.imports import messages
 
 YEAR_RANGE = (1900, 2100)
@@ -116,26 +116,14 @@ def parse_bool(text: str) -> bool | None:
     raise CellError("not_bool")
 
 
-@cache
 def month_numbers() -> dict[str, int]:
-    """Month names and abbreviations in Indonesian and English (Babel) plus old spellings."""
-    names: dict[str, int] = {}
-    for locale in ("id", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
-                names[header_key(name)] = number
-    names.update({"pebruari": 2, "peb": 2, "agt": 8, "agu": 8, "sept": 9, "nopember": 11, "nop": 11,
-                  "desember": 12, "des": 12, "okt": 10, "mei": 5})
-    return names
+    """Month names and abbreviations in Indonesian and English (``calendar_words.MONTHS``)."""
+    return MONTHS
 
 
 @cache
 def day_names() -> frozenset[str]:
-    found = set()
-    for locale in ("id", "en"):
-        for width in ("wide", "abbreviated"):
-            found |= {header_key(n) for n in get_day_names(width, locale=locale).values()}
-    return frozenset(found | {"jumat", "jum at", "minggu", "ahad"})
+    return frozenset(set(WEEKDAYS) | {"jum at"})
 
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
@@ -144,6 +132,41 @@ _YM = re.compile(r"^(\d{4})[/.\-](\d{1,2})$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _NAMED = re.compile(r"^(?:(\d{1,2}) )?([a-z]+) (\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
+_PART = r"(?P<n>[1-4]|iv|iii|ii|i)"
+_PERIOD_WORD = "|".join(sorted({*QUARTER_WORDS, *SEMESTER_WORDS}, key=len, reverse=True))
+_PERIOD_YEAR_FIRST = re.compile(rf"^(?P<y>\d{{4}}) ?[-/ ]? ?(?P<w>{_PERIOD_WORD}) ?[-.]? ?{_PART}$")
+_PERIOD_WORD_FIRST = re.compile(rf"^(?P<w>{_PERIOD_WORD}) ?[-.]? ?{_PART} ?[-/ ]? ?(?:tahun )?(?P<y>\d{{4}})$")
+_PERIOD_NUMBER_FIRST = re.compile(rf"^{_PART} ?[-/ ]? ?(?P<w>{_PERIOD_WORD}) ?[-/ ]? ?(?P<y>\d{{4}})$")
+_PERIOD_NO_YEAR = re.compile(rf"^(?P<w>{_PERIOD_WORD}) ?[-.]? ?{_PART}$")
+
+
+def parse_period(text: str) -> tuple[dt.date, str] | None:
+    """A quarter or a semester as ``(last day, "quarter" | "semester")``; ``None`` when the text
+    is not one. "2018-Q4", "Q4 2018", "Triwulan IV 2018", "TW IV-2018", "4Q 2018" → 2018-12-31;
+    "Semester I 2019", "2019-S1", "H1 2019" → 2019-06-30. A quarter without its year ("TW IV")
+    is a ``CellError`` (``period_needs_year``), never a guess."""
+    raw = clean(text).lower()
+    for pattern in (_PERIOD_YEAR_FIRST, _PERIOD_WORD_FIRST, _PERIOD_NUMBER_FIRST):
+        m = pattern.match(raw)
+        if m:
+            break
+    else:
+        if _PERIOD_NO_YEAR.match(raw):
+            raise CellError("period_needs_year")
+        return None
+    number = ROMAN.get(m["n"]) or int(m["n"])
+    word = m["w"]
+    if word in QUARTER_WORDS:
+        month = number * 3
+        precision = "quarter"
+    else:
+        if number > 2:
+            raise CellError("not_date")
+        month = number * 6
+        precision = "semester"
+    year = int(m["y"])
+    last = calendar.monthrange(year, month)[1]
+    return _make(year, month, last), precision
 
 
 def _make(year: int, month: int, day: int) -> dt.date:
@@ -160,8 +183,9 @@ def _month_end(year: int) -> dt.date:
 
 
 def parse_date(text: str) -> tuple[dt.date, str] | None:
-    """``(date, precision)`` with precision ``day``, ``month`` (first of the month) or
-    ``year`` (31 December, as the seed data stores year-end figures); ``None`` if empty.
+    """``(date, precision)`` with precision ``day``, ``month`` (first of the month), ``quarter`` /
+    ``semester`` (the period's last day, ``parse_period``) or ``year`` (31 December, as the seed
+    data stores year-end figures); ``None`` if empty.
     Day first: "02/03/2020" is 2 March."""
     raw = clean(text).lower()
     if raw in UNKNOWN_MARKS:
@@ -180,6 +204,9 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
         return _make(int(m[2]), int(m[1]), 1), "month"
     if m := _YEAR.match(raw):
         return _month_end(int(m[1])), "year"
+    period = parse_period(raw)
+    if period is not None:
+        return period
     named = _NAMED.match(header_key(raw))
     if named:
         month = month_numbers().get(named[2])

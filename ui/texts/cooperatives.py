@@ -2,6 +2,8 @@
 
 TEXT = {
     # headline and rule
+    "coop_as_of_quarter": {"id": "Triwulan {part} {year}", "en": "Q{part} {year}"},
+    "coop_as_of_semester": {"id": "Semester {part} {year}", "en": "H{part} {year}"},
     "coop_intro": {
         "id": "Koperasi terdaftar, aktif dan tidak aktif menurut register, di samping angka yang dilaporkan sumber.",
         "en": "Registered, active and inactive cooperatives according to the register, beside the figures sources reported.",
@@ -113,6 +115,10 @@ TEXT = {
     "coop_col_kelompok": {"id": "Kelompok", "en": "Group"},
     "coop_col_last_rat": {"id": "RAT terakhir", "en": "Last RAT"},
     "coop_col_status": {"id": "Status", "en": "Status"},
+    "coop_col_as_of_precision": {"id": "Ketelitian tanggal", "en": "Date precision"},
+    "coop_precision_day": {"id": "hari", "en": "day"},
+    "coop_precision_month": {"id": "bulan (sumber hanya menyebut bulan)", "en": "month (the source states the month only)"},
+    "coop_precision_year": {"id": "tahun (sumber hanya menyebut tahun)", "en": "year (the source states the year only)"},
     "coop_col_as_of": {"id": "Per tanggal", "en": "As of"},
     "coop_col_total": {"id": "Jumlah", "en": "Total"},
     "coop_col_flags": {"id": "Tanda", "en": "Flags"},

@@ -82,8 +82,9 @@ TEXT = {
     "kdmp_col_code": {"id": "Kode", "en": "Code"},
     "kdmp_col_area": {"id": "Wilayah", "en": "Area"},
     "kdmp_col_desa": {"id": "Desa/kelurahan", "en": "Desa/kelurahan"},
-    "kdmp_col_operating_pct": {"id": "% beroperasi", "en": "% operating"},
-    "kdmp_col_legal_pct": {"id": "% berbadan hukum", "en": "% legal entity"},
+    "kdmp_col_recorded_pct": {"id": "% desa tercatat", "en": "% desa on record"},
+    "kdmp_col_operating_pct": {"id": "% beroperasi (dari yang tercatat)", "en": "% operating (of those on record)"},
+    "kdmp_col_legal_pct": {"id": "% berbadan hukum (dari yang tercatat)", "en": "% legal entity (of those on record)"},
     "kdmp_col_stalled": {"id": "Macet", "en": "Stalled"},
     "kdmp_col_rank": {"id": "Peringkat", "en": "Rank"},
     "kdmp_col_name": {"id": "Desa/kelurahan", "en": "Desa/kelurahan"},
@@ -115,6 +116,28 @@ TEXT = {
     "kdmp_has_clinic": {"id": "klinik", "en": "clinic"},
     "kdmp_has_savings_loans": {"id": "simpan pinjam", "en": "savings and loans"},
     "kdmp_yes": {"id": "ya", "en": "yes"},
+    "kdmp_no": {"id": "tidak", "en": "no"},
+    "kdmp_m_recorded": {"id": "Desa tercatat", "en": "Desa on record"},
+    "kdmp_m_recorded_help": {
+        "id": "Desa/kelurahan yang punya catatan KDMP (tahap apa pun) dalam tampilan.",
+        "en": "Desa/kelurahan with a KDMP record (any stage) in view.",
+    },
+    "kdmp_no_records": {
+        "id": "– : tidak ada catatan KDMP dalam tampilan ini, jadi jumlah yang beroperasi tidak diketahui (bukan 0).",
+        "en": "– : no KDMP record in this view, so how many operate is unknown (not 0).",
+    },
+    "kdmp_no_records_real": {
+        "id": "– : tidak ada catatan KDMP nyata (bukan demo) dalam tampilan ini, jadi jumlah yang beroperasi tidak "
+              "diketahui (bukan 0). Angka yang dipublikasikan ada di bawah.",
+        "en": "– : no real (non-demo) KDMP record in this view, so how many operate is unknown (not 0). "
+              "Published figures are below.",
+    },
+    "kdmp_share_rule": {
+        "id": "% desa tercatat = desa dengan catatan KDMP ÷ semua desa/kelurahan. % beroperasi dan % berbadan "
+              "hukum dihitung dari desa yang tercatat saja: desa tanpa catatan tidak diketahui, bukan 0.",
+        "en": "% desa on record = desa with a KDMP record ÷ every desa/kelurahan. % operating and % legal "
+              "entity are of the desa on record only: a desa without a record is unknown, not 0.",
+    },
     "kdmp_file_funnel": {"id": "kdmp-tahapan", "en": "kdmp-stages"},
     "kdmp_file_slowest": {"id": "kdmp-kabkota-terlambat", "en": "kdmp-slowest-regencies"},
     "kdmp_file_list": {"id": "kdmp-desa", "en": "kdmp-desa"},

@@ -69,6 +69,11 @@ TEXT: dict[str, dict[str, str]] = {
               "yang terbaru lebih dulu.",
         "en": "Every other meeting in scope (held, cancelled, or planned before {today}), latest first.",
     },
+    "mtg_shown_rows": {"id": "Menampilkan rapat ke-{first} sampai ke-{last} dari {total} rapat.",
+                       "en": "Showing meetings {first} to {last} of {total}."},
+    "mtg_page": {"id": "Halaman (dari {pages})", "en": "Page (of {pages})"},
+    "mtg_files_all": {"id": "Berkas unduhan memuat semua {total} rapat daftar ini, bukan hanya halaman ini.",
+                      "en": "The downloads hold all {total} meetings of this list, not only this page."},
     "mtg_shown": {"id": "Menampilkan {shown} dari {total} rapat.", "en": "Showing {shown} of {total} meetings."},
     "mtg_none_upcoming": {"id": "Tidak ada rapat mendatang dalam cakupan.", "en": "No upcoming meeting in scope."},
     "mtg_none_past": {"id": "Tidak ada rapat lalu dalam cakupan.", "en": "No past meeting in scope."},
@@ -134,9 +139,12 @@ TEXT: dict[str, dict[str, str]] = {
     # iCalendar export
     "mtg_ics_download": {"id": "Unduh kalender (.ics)", "en": "Download calendar (.ics)"},
     "mtg_ics_help": {
-        "id": "Rapat pada kedua daftar di atas ({n}) sebagai acara sehari penuh, untuk Google Calendar atau Outlook.",
-        "en": "The meetings in both lists above ({n}) as all-day events, for Google Calendar or Outlook.",
+        "id": "Semua {n} rapat dalam cakupan (kedua daftar, semua halaman) sebagai acara sehari penuh, "
+              "untuk Google Calendar atau Outlook. Rapat demo berjudul \"[DEMO] …\".",
+        "en": "All {n} meetings in scope (both lists, every page) as all-day events, for Google Calendar or "
+              "Outlook. Demo meetings are titled \"[DEMO] …\".",
     },
+    "mtg_ics_demo_prefix": {"id": "[DEMO]", "en": "[DEMO]"},
     "mtg_ics_calname": {"id": "Pantau Rakor – rapat", "en": "Pantau Rakor – meetings"},
     "mtg_ics_organizer": {"id": "Penyelenggara", "en": "Organiser"},
     "mtg_ics_opened_by": {"id": "Dibuka oleh", "en": "Opened by"},

@@ -9,6 +9,52 @@ TEXT = {
         "id": "Aktif = RAT diadakan tiap tahun {start}–{end} (N = {n}, Permen KUKM 25/2015).",
         "en": "Active = RAT held in each year {start}–{end} (N = {n}, Permen KUKM 25/2015).",
     },
+    "ov_no_register": {
+        "id": "– : tidak ada baris register koperasi dalam cakupan ini, jadi jumlahnya tidak diketahui (bukan 0).",
+        "en": "– : no cooperative register rows in this scope, so the count is unknown (not 0).",
+    },
+    "ov_no_register_real": {
+        "id": "– : tidak ada baris register koperasi nyata (bukan demo) dalam cakupan ini, jadi jumlahnya tidak "
+              "diketahui (bukan 0). Angka yang dilaporkan sumber ada di halaman Kesehatan Koperasi.",
+        "en": "– : no real (non-demo) cooperative register rows in this scope, so the count is unknown (not 0). "
+              "Figures reported by sources are on the Cooperative health page.",
+    },
+    "ov_no_meetings": {
+        "id": "– : tidak ada catatan rapat dalam cakupan ini.",
+        "en": "– : no meeting records in this scope.",
+    },
+    "ov_no_meetings_real": {
+        "id": "– : tidak ada catatan rapat nyata (bukan demo) dalam cakupan ini.",
+        "en": "– : no real (non-demo) meeting records in this scope.",
+    },
+    "ov_no_mandate": {
+        "id": "– : tidak ada mandat pembentukan Pokja yang berlaku dalam cakupan ini.",
+        "en": "– : no Pokja mandate applies in this scope.",
+    },
+    "ov_no_mandate_real": {
+        "id": "– : tidak ada mandat atau catatan Pokja nyata (bukan demo) dalam cakupan ini.",
+        "en": "– : no real (non-demo) Pokja mandate or record in this scope.",
+    },
+    "ov_upcoming": {"id": "Rapat mendatang", "en": "Upcoming meetings"},
+    "ov_upcoming_help": {
+        "id": "Rapat berstatus direncanakan yang tanggalnya hari ini atau sesudahnya — sama dengan tab "
+              "Mendatang di Kalender Rakor.",
+        "en": "Meetings with status planned dated today or later — the same as the Upcoming tab of the "
+              "Meeting calendar.",
+    },
+    "ov_planned_past": {
+        "id": "{n} rapat masih berstatus direncanakan padahal tanggalnya sudah lewat (belum dilaporkan terlaksana).",
+        "en": "{n} meetings are still planned although their date has passed (not yet reported as held).",
+    },
+    "ov_status_held": {"id": "Terlaksana", "en": "Held"},
+    "ov_status_cancelled": {"id": "Dibatalkan", "en": "Cancelled"},
+    "ov_status_planned": {"id": "Direncanakan", "en": "Planned"},
+    "ov_status_planned_past": {"id": "Direncanakan (tanggal lewat)", "en": "Planned (date passed)"},
+    "col_status": {"id": "Status", "en": "Status"},
+    "ov_cut": {
+        "id": "{shown} dari {total} — persempit cakupan di bilah samping untuk melihat sisanya.",
+        "en": "{shown} of {total} — narrow the scope in the sidebar to see the rest.",
+    },
     "ov_meetings": {"id": "Rapat koordinasi", "en": "Coordination meetings"},
     "ov_held": {"id": "Rapat terlaksana", "en": "Meetings held"},
     "ov_planned": {"id": "Rapat direncanakan", "en": "Meetings planned"},
@@ -21,7 +67,7 @@ TEXT = {
     "ov_meetings_per_month": {"id": "Rapat per bulan", "en": "Meetings per month"},
     "ov_month": {"id": "Bulan", "en": "Month"},
     "ov_count": {"id": "Jumlah rapat", "en": "Meetings"},
-    "ov_recent": {"id": "Lima rapat terakhir", "en": "Five most recent meetings"},
+    "ov_recent": {"id": "Lima rapat terakhir (menurut tanggal)", "en": "Five most recent meetings (by date)"},
     "ov_attention": {"id": "Perlu perhatian", "en": "Needs attention"},
     "ov_lowest_active": {
         "id": "Kabupaten/kota dengan persentase koperasi aktif terendah (minimal {n} koperasi terdaftar)",

@@ -13,7 +13,7 @@ from data_access.imports.columns import AREA_CODE, AREA_EXTRA, PROVINCE, REGENCY
 from data_access.imports.job import Job
 from data_access.imports.parsing import header_key, parse_date
 from data_access.imports.rows import Column, Context, KindSpec, Record, RowView
-from data_access.models_pokja import Pokja, PokjaStageChange
+from data_access.models_pokja import PokjaStageChange
 
 
 def _validate_pokja(row: RowView, ctx: Context) -> Record | None:
@@ -46,8 +46,8 @@ def write(job: Job, found: list[Record]) -> dict:
     session, results = job.session, {}
     for record in job.with_usable_source(found, results):
         v = record.values
-        pokja = session.scalar(select(Pokja).where(Pokja.regency_code == v["regency_code"],
-                                                   Pokja.mandate_id == v["mandate_id"]))
+        source_id = job.ensure_source(record.source)
+        pokja = records.find_pokja(session, v["regency_code"], v["mandate_id"], source_id)
         change = None
         if pokja is not None:
             change = session.scalar(select(PokjaStageChange).where(
@@ -58,7 +58,7 @@ def write(job: Job, found: list[Record]) -> dict:
                 job.updating(pokja)
             pokja = records.record_pokja_stage(
                 session, regency_code=v["regency_code"], mandate_id=v["mandate_id"], stage=v["stage"],
-                on=v["on"], source_id=job.ensure_source(record.source), sk_number=v["sk_number"],
+                on=v["on"], source_id=source_id, sk_number=v["sk_number"],
                 name=v["name"], note=v["note"])
             job.created(pokja)  # no-op when it existed (already tracked as updated)
             change = session.scalar(select(PokjaStageChange).where(

@@ -1,0 +1,97 @@
+"""One declaration per table: what the screen shows and what its downloads hold, from the same columns.
+
+A page lists its columns as ``Col(header_key, source, kind)`` and calls ``show(frame, cols, ...)``:
+the screen gets formatted text (Indonesian numbers, "8 Mei 2025", "68,9 %", "–" for missing), the
+CSV/XLSX get values (issue 20 point 5: a page cannot drift into downloading display text):
+
+- ``text`` / ``code``: the string (``None`` when missing; on screen "–"); a ``code`` column is a
+  Kemendagri code, written as a text cell in the XLSX (``ui.downloads.CODE_PATTERN``);
+- ``int``: whole numbers, ``Int64`` in the file (empty when missing);
+- ``pct``: a 0–1 share, on screen "68,9 %", in the file the percentage as a number (68.9) — put
+  the unit in the header ("% beroperasi");
+- ``date``: a ``datetime.date``, on screen in words, in the file a date (ISO in CSV, date cell in XLSX);
+- ``label``: a code shown as words through ``label`` (a callable value → text) on screen and in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from data_access import filters as flt
+from ui import downloads
+from ui.formatting import MISSING, date, each_distinct, numbers, percents
+from ui.i18n import t
+
+KINDS = ("text", "code", "int", "pct", "date", "label")
+
+
+@dataclass(frozen=True)
+class Col:
+    """A table column: its header (a text key of ``ui.texts``), the frame column it reads, its kind."""
+
+    header: str
+    source: str
+    kind: str = "text"
+    label: Callable[[object], str] | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"Col {self.header}: kind {self.kind!r}, expected one of {', '.join(KINDS)}")
+        if (self.kind == "label") != (self.label is not None):
+            raise ValueError(f"Col {self.header}: a 'label' column needs label=, no other kind takes one")
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or value == ""
+
+
+def screen_values(values: pd.Series, col: Col) -> pd.Series:
+    """What the screen shows for ``values`` (text, "–" for missing)."""
+    if col.kind == "int":
+        return pd.Series(numbers(values), index=values.index)
+    if col.kind == "pct":
+        return pd.Series(percents(values), index=values.index)
+    if col.kind == "date":
+        return each_distinct(values, lambda v: MISSING if _missing(v) else date(v))
+    if col.kind == "label":
+        return each_distinct(values, lambda v: MISSING if _missing(v) else col.label(v))
+    return each_distinct(values, lambda v: MISSING if _missing(v) else str(v))
+
+
+def file_values(values: pd.Series, col: Col) -> pd.Series:
+    """What the files hold for ``values`` (values, ``None``/``<NA>`` for missing)."""
+    if col.kind == "int":
+        return pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
+    if col.kind == "pct":
+        return (pd.to_numeric(values, errors="coerce").astype("float64") * 100).round(1)
+    if col.kind == "date":
+        return pd.Series([None if _missing(v) else pd.Timestamp(v).date() for v in values], index=values.index,
+                         dtype=object)
+    if col.kind == "label":
+        return each_distinct(values, lambda v: None if _missing(v) else col.label(v))
+    return each_distinct(values, lambda v: None if _missing(v) else str(v))
+
+
+def frames(frame: pd.DataFrame, cols: list[Col]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(screen, file)`` of ``frame`` by ``cols``: the same columns and headers, text and values."""
+    headers = [t(c.header) for c in cols]
+    screen = pd.DataFrame({h: screen_values(frame[c.source], c).to_numpy() for h, c in zip(headers, cols, strict=True)})
+    file = pd.DataFrame({h: file_values(frame[c.source], c) for h, c in zip(headers, cols, strict=True)})
+    return screen, file.reset_index(drop=True)
+
+
+def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.Series | None,
+         filters: flt.Filters, scope: str, height: int | None = None) -> pd.DataFrame:
+    """The table on screen (with its demo column when any row is demo) and its three downloads
+    (``ui.downloads.offer``). ``demo``: per row a bool or a count of demo records (``with_demo``).
+    Returns the screen frame."""
+    screen, file = frames(frame, cols)
+    marked = demo is not None and bool(pd.Series(demo).astype("int64").any())
+    on_screen = downloads.with_demo(screen, demo)[0] if marked else screen
+    st.dataframe(on_screen, hide_index=True, height=height or "auto")
+    downloads.offer(file, name=name, filters=filters, scope=scope, key=key, demo=demo)
+    return screen
