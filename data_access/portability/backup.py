@@ -55,6 +55,8 @@ def prune(folder: Path, keep: int) -> list[Path]:
 
 def _sqlite(engine: Engine, path: Path) -> dict:
     source_path = make_url(str(engine.url)).database
+    if not source_path or not Path(source_path).is_file():
+        raise PortabilityError(f"{source_path}: basis data tidak ada / no such database file")
     source = sqlite3.connect(source_path, timeout=engine_module.sqlite_busy_timeout_ms() / 1000)
     target = sqlite3.connect(path)
     try:

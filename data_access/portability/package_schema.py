@@ -8,8 +8,9 @@ without a change here), less what is not a record of facts:
 - ``DERIVED``: the cooperative summaries, rebuilt from the register on import
   (``cooperative_summaries.refresh``).
 
-A row is real when its own source (a ``source_id`` into ``source``) is not ``synthetic``, the
-``source`` row itself is not ``synthetic``, and every row it refers to is real (``row_filter``,
+A row is real when the ``source`` row itself is not ``synthetic``, a row's own ``synthetic`` flag
+(``pokja.synthetic``), where it has one, is false, and every row it refers to is real (its source
+among them) (``row_filter``,
 built recursively over the foreign keys), so the package never holds a demo row nor a dangling
 reference. The gazetteer (provinces, kab/kota, kecamatan, desa/kelurahan, sectors, aliases) has no
 source and is exported whole: the records refer to it.
@@ -63,6 +64,9 @@ def row_filter(table: Table, _seen: dict | None = None):
     clauses = []
     if table.name == "source":
         clauses.append(table.c.kind != "synthetic")
+    flag = table.c.get("synthetic")
+    if flag is not None and isinstance(flag.type, Boolean):
+        clauses.append(flag.is_(False))
     for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name):
         target = fk.column.table
         if target is table:
