@@ -18,6 +18,7 @@ from conftest import _create_pg_database, _pg_server_url
 from portability_helpers import fill_small_office
 from sqlalchemy import make_url
 
+from data_access import data_version
 from data_access import engine as engine_module
 from data_access.portability import PortabilityError, backup, move, pgdump, restore, tables, transfer
 from data_access.portability.backup_file import APPLICATION_ID
@@ -124,8 +125,10 @@ def test_a_database_holding_data_is_replaced_only_when_told(office, office_backu
         restore.restore(office_backup, eng)
     assert facts(held_url) == held
     kept = tmp_path / "replaced"
+    version = data_version.current(eng)
     report = restore.restore(office_backup, eng, replace=True, replaced_to=kept, keep=1)
     assert facts(held_url) == facts(office)
+    assert data_version.current(eng) > version  # every process's cached figures of the replaced data expire
     # what was replaced is in the backup kept of it
     back = f"sqlite:///{tmp_path / 'was.sqlite'}"
     restore.restore(report["replaced_backup"], engine_module.get_engine(back))
