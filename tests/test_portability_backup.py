@@ -10,15 +10,16 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import psycopg
 import pytest
 from conftest import _create_pg_database, _pg_server_url
-from portability_helpers import fill_small_office
+from portability_helpers import EDITOR, fill_small_office
 from sqlalchemy import make_url
 
-from data_access import data_version
+from data_access import data_version, imports
 from data_access import engine as engine_module
 from data_access.portability import PortabilityError, backup, move, pgdump, restore, tables, transfer
 from data_access.portability.backup_file import APPLICATION_ID
@@ -65,18 +66,39 @@ def test_a_backup_restores_into_an_empty_database(office, office_backup, empty_d
     assert facts(empty_db_url) == facts(office)
 
 
-def test_a_write_under_way_is_not_in_the_backup(office, tmp_path):
+def test_a_backup_taken_while_an_import_is_written_holds_all_of_it_or_none(office, tmp_path, monkeypatch):
+    """The import is held inside its transaction, after its batch, rows and audit entry were written."""
+    from data_access.imports import apply
+
     url = _copy(office, tmp_path)
-    before = manifest(url)["tables"]
-    writer = sqlite3.connect(make_url(url).database)
-    writer.execute("BEGIN IMMEDIATE")
-    writer.execute("INSERT INTO source (key, kind, outlet) VALUES ('half', 'manual', 'Tertulis separuh')")
-    during = backup.backup(engine_module.get_engine(url), tmp_path / "during.sqlite")
-    writer.commit()
-    writer.close()
-    after = backup.backup(engine_module.get_engine(url), tmp_path / "after.sqlite")
-    assert during["tables"]["source"] == before["source"]["rows"]
-    assert after["tables"]["source"] == before["source"]["rows"] + 1
+    eng = engine_module.get_engine(url)
+    written, go = threading.Event(), threading.Event()
+    record = apply.audit.record
+
+    def held_record(session, **kwargs):
+        record(session, **kwargs)
+        session.flush()
+        written.set()
+        assert go.wait(60)
+
+    monkeypatch.setattr(apply.audit, "record", held_record)
+    data = (b"Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi;Aktif;Tidak Aktif\r\n"
+            b"NTT;Kota Kupang;31/12/2023;321;300;21\r\n")
+    before = backup.backup(eng, tmp_path / "before.sqlite")["tables"]
+    worker = threading.Thread(target=lambda: imports.commit("counts", data, "kota.csv", user=EDITOR, engine=eng))
+    worker.start()
+    try:
+        assert written.wait(60)
+        during = backup.backup(eng, tmp_path / "during.sqlite")["tables"]
+    finally:
+        go.set()
+        worker.join(60)
+    after = backup.backup(eng, tmp_path / "after.sqlite")["tables"]
+    batch_tables = ("import_batch", "import_batch_row", "audit_entry", "cooperative_count", "source")
+    assert {t: during[t] for t in batch_tables} == {t: before[t] for t in batch_tables}
+    assert after["import_batch"] == before["import_batch"] + 1
+    assert after["cooperative_count"] == before["cooperative_count"] + 1
+    assert after["audit_entry"] == before["audit_entry"] + 1
 
 
 def test_postgresql_backups_with_and_without_pg_dump(office, tmp_path):
