@@ -11,7 +11,7 @@ import streamlit as st
 
 from data_access import auth
 from ui import auth as ui_auth
-from ui import filter_bar, layout, queries, runtime
+from ui import briefing, filter_bar, layout, queries, runtime, url_state
 from ui.db import app_engine, database_errors_shown
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -59,5 +59,14 @@ if auth.read_requires_sign_in() and ui_auth.current_user() is None:  # reading n
 navigation = st.navigation(pages)
 layout.apply()  # phone calendar list, sidebar closing after navigation on phones
 ui_auth.sidebar_status()
-st.session_state["filters"] = filter_bar.render()
-navigation.run()
+page = navigation.url_path or "ringkasan"
+notes_slot = st.container()  # notes on the link's dropped parameters, at the top of the page
+url_state.start(page)  # the page's own settings in the link (?mandat=, ?bulan=, ?hal=, …)
+st.session_state["filters"] = filter_bar.render(page)
+try:
+    if (snapshot_id := briefing.snapshot_requested()) is not None:  # a permalink: the frozen figures, not today's
+        briefing.show_snapshot(snapshot_id)
+    else:
+        navigation.run()
+finally:  # also after a page's st.stop()
+    url_state.finish(page, st.session_state["filters"], notes_slot)

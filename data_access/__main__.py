@@ -17,6 +17,14 @@
   ``user unlock NAME`` / ``user unlock --address ADDRESS`` (lift a sign-in lock, audited).
 - ``backup DEST [--keep N]``, ``restore FILE [--replace]``, ``move --to URL``, ``export --real FOLDER``:
   see ``data_access.portability`` (``portability.cli``).
+- ``pack [--prov 53] [--kab 53.04,...] [--dari YYYY-MM-DD] [--sampai ...] [--nyata] [--halaman PAGE]
+  [--lang id|en] [--out DIR]``: freeze the view as a briefing snapshot and write its PDF and XLSX
+  (``pack --snapshot ID`` redraws a stored one); prints the id, hash, files and permalink as JSON.
+  Exit code 2 for a filter value that is not a known code or date (nothing stored).
+- ``digest send [--now ISO-TIME]``: send the weekly digests that are due (cron / systemd timer,
+  ``deploy/digest/``); exit code 1 when a send failed (it is retried by the next run).
+  ``digest subscribe USER [--email A] [--webhook URL] [--prov 53] [--day 0-6] [--hour 0-23] [--lang id|en]
+  [--quiet-when-unchanged]``, ``digest list``.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from sqlalchemy.exc import DBAPIError
 from data_access import demo, engine, stats
 from data_access.models_users import USER_ROLES
 from data_access.portability import cli as portability_cli
+from data_access.snapshots import PAGES
 
 IMPORT_KINDS = ("registry", "counts", "meetings", "pokja", "kdmp")
 
@@ -121,6 +130,70 @@ def _user(args, eng) -> int:
     return 0
 
 
+def _pack(args, eng) -> int:
+    from briefing import pack, permalink
+    from data_access import filters as flt
+    from data_access import regions, snapshots
+
+    if args.snapshot is not None:
+        snapshot = snapshots.load(args.snapshot, eng)
+        if snapshot is None:
+            print(f"snapshot {args.snapshot}: tidak ada / not found", file=sys.stderr)
+            return 2
+        made = pack.files(snapshot, args.lang)
+    else:
+        params = {name: value for name, value in (("prov", args.prov), ("kab", args.kab), ("dari", args.dari),
+                                                  ("sampai", args.sampai), ("n", args.n)) if value}
+        if args.nyata:
+            params["nyata"] = "1"
+        filters, notes = flt.parse(params, known_provinces=set(regions.provinces(eng)["code"]),
+                                   known_regencies=set(regions.regencies(eng)["code"]))
+        if notes:
+            print("\n".join(notes), file=sys.stderr)
+            return 2
+        made = pack.make(filters, page=args.halaman, lang=args.lang, user=_actor(), engine=eng)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for kind in ("pdf", "xlsx"):
+        path = out / f"bahan-rapat-{made.snapshot.id}-{args.lang}.{kind}"
+        path.write_bytes(getattr(made, kind))
+        written[kind] = str(path)
+    print(json.dumps({"snapshot": made.snapshot.id, "figures_hash": made.snapshot.figures_hash,
+                      "data_version": made.snapshot.data_version, **written,
+                      "permalink": permalink(made.snapshot)}, ensure_ascii=False))
+    return 0
+
+
+def _digest(args, eng) -> int:
+    import datetime as dt
+
+    from data_access import digest
+
+    if args.digest_command == "subscribe":
+        try:
+            made = digest.subscribe(args.user, email=args.email, webhook_url=args.webhook,
+                                    provinces=tuple(p for p in (args.prov or "").split(",") if p), weekday=args.day,
+                                    hour=args.hour, lang=args.lang, send_no_change=not args.quiet_when_unchanged,
+                                    engine=eng)
+        except digest.DigestError as error:
+            print(str(error), file=sys.stderr)
+            return 2
+        print(json.dumps({"subscription": made}))
+        return 0
+    if args.digest_command == "list":
+        print(digest.subscriptions(engine=eng).to_string(index=False))
+        return 0
+    from briefing import digest_send
+
+    now = dt.datetime.fromisoformat(args.now) if args.now else None
+    if now is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    results = digest_send.run(now, eng)
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 1 if any(r["status"] == "failed" for r in results) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data_access", description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
@@ -166,6 +239,30 @@ def main(argv: list[str] | None = None) -> int:
     unlock.add_argument("name", nargs="?")
     unlock.add_argument("--address", help="the client address to unlock instead of an account")
     portability_cli.add_parsers(sub)
+    pck = sub.add_parser("pack", help="briefing pack: freeze the view as a snapshot, write its PDF and XLSX")
+    pck.add_argument("--prov", help="province codes, comma-separated (e.g. 53)")
+    pck.add_argument("--kab", help="kab/kota codes, comma-separated (e.g. 53.04)")
+    pck.add_argument("--dari", help="period start, YYYY-MM-DD")
+    pck.add_argument("--sampai", help="period end, YYYY-MM-DD")
+    pck.add_argument("--n", help="RAT window in years (1-10)")
+    pck.add_argument("--nyata", action="store_true", help="real data only (hide demo rows)")
+    pck.add_argument("--halaman", default="ringkasan", choices=PAGES, help="the page the pack links back to")
+    pck.add_argument("--lang", choices=("id", "en"), default="id")
+    pck.add_argument("--out", default=".", help="folder for the PDF and XLSX")
+    pck.add_argument("--snapshot", type=int, help="redraw the files of this stored snapshot instead")
+    dig = sub.add_parser("digest", help="weekly digest: send what is due, subscribe, list")
+    dig_sub = dig.add_subparsers(dest="digest_command", required=True)
+    dig_sub.add_parser("send").add_argument("--now", help="ISO time to act at (default: now; naive = UTC)")
+    dig_sub.add_parser("list")
+    subscribe = dig_sub.add_parser("subscribe")
+    subscribe.add_argument("user")
+    subscribe.add_argument("--email")
+    subscribe.add_argument("--webhook")
+    subscribe.add_argument("--prov", help="province codes, comma-separated (default: the account's province)")
+    subscribe.add_argument("--day", type=int, default=0, help="0 = Monday … 6 = Sunday")
+    subscribe.add_argument("--hour", type=int, default=7, help="hour of the day, WIB")
+    subscribe.add_argument("--lang", choices=("id", "en"), default="id")
+    subscribe.add_argument("--quiet-when-unchanged", action="store_true", help="send nothing when nothing changed")
     args = parser.parse_args(argv)
     if args.command == "import" and args.kind != "package" and not args.user:
         parser.error("import: --user is required")
@@ -200,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "user":
         engine.prepare_database(eng, with_demo=False)
         return _user(args, eng)
+    elif args.command == "pack":
+        engine.prepare_database(eng, with_demo=False)
+        return _pack(args, eng)
+    elif args.command == "digest":
+        engine.prepare_database(eng, with_demo=False)
+        return _digest(args, eng)
     return 0
 
 

@@ -31,7 +31,7 @@ from data_access.models_runtime import DataVersion
 
 WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "COPY", "TRUNCATE",
                          "REPLACE", "MERGE"})
-UNVERSIONED_TABLES = frozenset({"data_version", "sign_in_throttle"})
+UNVERSIONED_TABLES = frozenset({"data_version", "sign_in_throttle", "briefing_snapshot"})
 _NOTE = "pantau_wrote"
 _FIRST_WORD = re.compile(r"\s*(\w+)")
 _DML_TARGET = re.compile(r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)

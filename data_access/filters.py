@@ -9,28 +9,26 @@ A pure module (no database, no Streamlit), so it is tested on its own in
 kecamatan is kept only inside the chosen kab/kota (when some are chosen) and provinces, and a
 kecamatan without any ``kab`` brings its kab/kota into the filters.
 
-``parse`` never raises: an unknown or malformed value is dropped and reported
+Each parameter is declared once in ``data_access.url_params``. ``parse`` never raises: an unknown or malformed value is dropped and reported
 in the returned notes, so a bad link shows a note instead of crashing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true, union
 from sqlalchemy.orm import aliased
 
+from data_access import url_params
 from data_access.models_meetings import Meeting, MeetingRegency, MeetingSector
-from data_access.models_reference import SECTORS, Source
+from data_access.models_reference import Source
 
-PROVINCE_CODE = re.compile(r"^\d{2}$")
-REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
-DISTRICT_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
-MAX_VALUES = 60  # more codes than a province has kab/kota is not a real filter
-MIN_WINDOW, MAX_WINDOW, DEFAULT_WINDOW = 1, 10, 3
+MAX_VALUES = url_params.MAX_VALUES
+MIN_WINDOW, DEFAULT_WINDOW = url_params.WINDOW_MIN, url_params.WINDOW_DEFAULT
+MAX_WINDOW = 10  # the longest RAT window the summary tables hold (a link may ask for up to url_params.WINDOW_MAX)
 
 
 @dataclass(frozen=True)
@@ -61,23 +59,9 @@ class Filters:
         return replace(self, **changes)
 
 
-def _split(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    values = value if isinstance(value, list) else [value]
-    return [part.strip() for v in values for part in str(v).split(",") if part.strip()]
-
-
-def _parse_date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def district_codes(params: Mapping[str, str | list[str]]) -> tuple[str, ...]:
     """The well-formed ``kec`` codes of the URL (to look up before ``parse``)."""
-    return tuple(v for v in _split(params.get("kec"))[:MAX_VALUES] if DISTRICT_CODE.match(v))
+    return url_params.read(url_params.get("kec"), params.get("kec"))[0]
 
 
 def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
@@ -85,29 +69,31 @@ def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
           today: dt.date | None = None) -> tuple[Filters, list[str]]:
     """Filters from URL parameters, plus a note for every value dropped.
 
+    Each value is read by its declaration in ``url_params.FILTERS`` (bounds, pattern, default).
     ``known_*`` are the codes in the gazetteer (``known_districts`` need only hold those of
     ``district_codes(params)``); a regency outside the chosen provinces is dropped too, and a
     kecamatan outside the chosen kab/kota or provinces (the cascade province → kab/kota → kecamatan).
+    Dates given the wrong way round are swapped, with a note.
     """
     notes: list[str] = []
+    values = {}
+    for param in url_params.FILTERS:
+        value, dropped = url_params.read(param, params.get(param.name))
+        values[param.field], notes = value, notes + dropped
+    known = {"provinces": known_provinces, "regencies": known_regencies, "districts": set(known_districts)}
+    for name, field_name in (("prov", "provinces"), ("kab", "regencies"), ("kec", "districts")):
+        for code in values[field_name]:
+            if code not in known[field_name]:
+                notes.append(url_params.note(url_params.get(name), code))
+        values[field_name] = tuple(c for c in values[field_name] if c in known[field_name])
 
-    def codes(name: str, pattern: re.Pattern, known: set[str]) -> tuple[str, ...]:
-        kept = []
-        for value in _split(params.get(name))[:MAX_VALUES]:
-            if pattern.match(value) and value in known:
-                kept.append(value)
-            else:
-                notes.append(f"{name}={value[:40]!r}: kode wilayah tidak dikenal / unknown region code")
-        return tuple(dict.fromkeys(kept))
-
-    provinces = codes("prov", PROVINCE_CODE, known_provinces)
-    regencies = codes("kab", REGENCY_CODE, known_regencies)
+    provinces, regencies = values["provinces"], values["regencies"]
     if provinces:
-        outside = [r for r in regencies if r[:2] not in provinces]
-        for r in outside:
-            notes.append(f"kab={r}: di luar provinsi terpilih / outside the chosen provinces")
+        for r in regencies:
+            if r[:2] not in provinces:
+                notes.append(f"kab={r}: di luar provinsi terpilih / outside the chosen provinces")
         regencies = tuple(r for r in regencies if r[:2] in provinces)
-    districts = codes("kec", DISTRICT_CODE, set(known_districts))
+    districts = values["districts"]
     outside = [d for d in districts if (regencies and d[:5] not in regencies)
                or (provinces and d[:2] not in provinces)]
     for d in outside:
@@ -115,69 +101,21 @@ def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
     districts = tuple(d for d in districts if d not in outside)
     if districts and not regencies:  # a kecamatan link names its kab/kota too
         regencies = tuple(dict.fromkeys(d[:5] for d in districts if d[:5] in known_regencies))
+    values.update(provinces=provinces, regencies=regencies, districts=districts)
 
-    dates = {}
-    for name in ("dari", "sampai"):
-        raw = _split(params.get(name))
-        if not raw:
-            continue
-        parsed = _parse_date(raw[0])
-        if parsed is None or not (1900 <= parsed.year <= 2100):
-            notes.append(f"{name}={raw[0][:40]!r}: tanggal tidak sah (YYYY-MM-DD) / invalid date")
-        else:
-            dates[name] = parsed
-    if "dari" in dates and "sampai" in dates and dates["dari"] > dates["sampai"]:
+    if values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
         notes.append("dari > sampai: rentang tanggal dibalik / date range swapped")
-        dates["dari"], dates["sampai"] = dates["sampai"], dates["dari"]
-
-    sectors = []
-    for value in _split(params.get("sektor"))[:MAX_VALUES]:
-        if value in SECTORS:
-            sectors.append(value)
-        else:
-            notes.append(f"sektor={value[:40]!r}: sektor tidak dikenal / unknown sector")
-
-    real_only = False
-    raw_real = _split(params.get("nyata"))
-    if raw_real:
-        if raw_real[0] in ("1", "0"):
-            real_only = raw_real[0] == "1"
-        else:
-            notes.append(f"nyata={raw_real[0][:40]!r}: harus 0 atau 1 / must be 0 or 1")
-
-    window = DEFAULT_WINDOW
-    raw_window = _split(params.get("n"))
-    if raw_window:
-        if re.fullmatch(r"[0-9]{1,2}", raw_window[0]) and MIN_WINDOW <= int(raw_window[0]) <= MAX_WINDOW:
-            window = int(raw_window[0])
-        else:
-            notes.append(f"n={raw_window[0][:40]!r}: jendela RAT harus {MIN_WINDOW}–{MAX_WINDOW} / window out of range")
-
-    filters = Filters(provinces=provinces, regencies=regencies, districts=districts, date_from=dates.get("dari"),
-                      date_to=dates.get("sampai"), sectors=tuple(dict.fromkeys(sectors)),
-                      real_only=real_only, window=window, today=today or dt.date.today())
-    return filters, notes
+        values["date_from"], values["date_to"] = values["date_to"], values["date_from"]
+    return Filters(**values, today=today or dt.date.today()), notes
 
 
 def to_params(filters: Filters) -> dict[str, str]:
-    """URL parameters that ``parse`` turns back into the same filters."""
+    """URL parameters that ``parse`` turns back into the same filters (defaults left out)."""
     params: dict[str, str] = {}
-    if filters.provinces:
-        params["prov"] = ",".join(filters.provinces)
-    if filters.regencies:
-        params["kab"] = ",".join(filters.regencies)
-    if filters.districts:
-        params["kec"] = ",".join(filters.districts)
-    if filters.date_from:
-        params["dari"] = filters.date_from.isoformat()
-    if filters.date_to:
-        params["sampai"] = filters.date_to.isoformat()
-    if filters.sectors:
-        params["sektor"] = ",".join(filters.sectors)
-    if filters.real_only:
-        params["nyata"] = "1"
-    if filters.window != DEFAULT_WINDOW:
-        params["n"] = str(filters.window)
+    for param in url_params.FILTERS:
+        text = url_params.write(param, getattr(filters, param.field))
+        if text is not None:
+            params[param.name] = text
     return params
 
 

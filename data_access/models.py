@@ -9,7 +9,8 @@ The SQLAlchemy 2.x typed ORM models live one concern per module, all on the one 
 - ``models_pokja``: mandates, Pokja/Satgas and their stage history;
 - ``models_users``: user accounts, import batches and the audit trail;
 - ``models_kdmp``: desa/kelurahan and the KDMP programme;
-- ``models_runtime``: the data version and sign-in throttling.
+- ``models_runtime``: the data version and sign-in throttling;
+- ``models_briefing``: briefing snapshots, digest subscriptions and sends.
 
 Import model classes from their own module. Import ``Base`` from here wherever the whole
 metadata is needed (Alembic's ``data_access/migrations/env.py``, ``tests/test_migrations.py``,
@@ -21,6 +22,7 @@ session has both. Alembic migrations in ``data_access/migrations`` create exactl
 
 from data_access import (  # noqa: F401 - imported for their tables and the demo guard
     demo_guard,
+    models_briefing,
     models_cooperatives,
     models_kdmp,
     models_meetings,

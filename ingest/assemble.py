@@ -6,6 +6,7 @@ import datetime as dt
 
 from data_access.models_meetings import MEETING_KINDS
 from data_access.models_pokja import POKJA_STAGES
+from ingest.candidates import fill_date_candidates, fill_place_candidates
 from ingest.cooperatives import _fill_cooperatives
 from ingest.dates import _date_mentions
 from ingest.kdmp import _fill_kdmp
@@ -15,6 +16,7 @@ from ingest.participants import _fill_participants
 from ingest.people import _fill_opened_by
 from ingest.places import _place_mentions
 from ingest.pokja import _fill_pokja
+from ingest.pokja_detail import fill_pokja_detail
 from ingest.result import EVIDENCE_KEYS, Extraction
 from ingest.text import SNIPPET_MAX, _dateline, _Doc, _header, _mark_outlets_and_teasers, _sentence_spans
 from ingest.topic import _fill_sectors, _fill_title
@@ -72,7 +74,11 @@ def extract(text: str, *, published_on: dt.date | None = None) -> Extraction:
     _fill_cooperatives(doc, result)
     _fill_kdmp(doc, result)
     _fill_pokja(doc, result)
+    if result.pokja_stage is not None:
+        fill_pokja_detail(doc, result)
     _fill_sectors(doc, result)
+    fill_date_candidates(doc, result)
+    fill_place_candidates(doc, result)
     assert result.kind is None or result.kind in MEETING_KINDS
     assert result.pokja_stage is None or result.pokja_stage in POKJA_STAGES
     _derive_evidence(result)

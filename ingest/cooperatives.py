@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import as_of_in, in_year_clause
+from ingest.figure_proof import add_candidate, doubt
 from ingest.figures import Count, clauses, counts_in
 from ingest.kdmp import KDMP_TERM, kdmp_sentences
 from ingest.result import CooperativeCounts, Extraction
@@ -85,20 +86,26 @@ def _area(doc: _Doc, result: Extraction, kept: list[tuple[Count, tuple[int, int]
             areas.add(None)  # (a regency, or a person's name) — the area is unclear, never the meeting's
         elif provinces or _PROVINCE_WORDS.search(doc.text, start, end):
             areas.add(provinces[0].regions[0].code if provinces else result.province_code)
+        elif len(set(result.regencies_involved) | {result.regency_code} - {None}) > 1:
+            areas.add(None)  # the report names several kab/kota and the clause none: whose figures is a question
         else:
             areas.add(result.regency_code)
     return areas
 
 
 def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
-    """Propose the area's figures, with evidence and warnings (module docstring)."""
+    """Propose the area's figures, with evidence and warnings (module docstring); a count is assigned
+    only when its sentence proves it (``ingest.figure_proof``), every other one is a candidate."""
     meeting_year = (result.date or result.published_on).year if (result.date or result.published_on) else None
     kept: list[tuple[Count, tuple[int, int]]] = []
     as_of = None
     tables = tables_in(doc, meeting_year)
     kdmp = kdmp_sentences(doc)  # sentences about Koperasi Merah Putih: their counts are KDMP figures
+    from_tables: set[int] = set()
+    seen: list[Count] = []  # every count read, taken or not: the words between two counts are the later one's
     for table in tables:  # a table's counts are read by column/row (ingest.tables), not as sentences
         kept += table.counts
+        from_tables |= {id(c) for c, _ in table.counts}
         heading = doc.sentence_at(max(table.start - 2, 0))
         if table.counts and doc.text[heading[0]:heading[1]].rstrip().endswith(":"):
             as_of = as_of or as_of_in(doc, heading[0], table.end)
@@ -114,10 +121,13 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
             counts = counts_in(doc, c_start, c_end)
             if not counts:
                 continue
+            seen += counts
             why = _excluded(doc, c_start, c_end, meeting_year, kdmp)
             if why:
                 result.warn(f"figures_{why}", "cooperatives", "figures of " + _REASONS[why] + " not taken: '{quote}'",
                             quote=doc.snippet(counts[0].start, counts[-1].end))
+                for count in counts:
+                    add_candidate(doc, result, count, why)
                 continue
             kept += [(c, (c_start, c_end)) for c in counts]
             block = (s_start, s_end)
@@ -125,39 +135,70 @@ def _fill_cooperatives(doc: _Doc, result: Extraction) -> None:
             if doc.text[prev[0]:prev[1]].rstrip().endswith(":"):
                 block = (prev[0], s_end)
             as_of = as_of or as_of_in(doc, *block)
+    before = [c for c, _ in kept]
     kept, latest = _latest_only(doc, result, kept)
+    for count in before:
+        if all(count is not c for c, _ in kept):
+            add_candidate(doc, result, count, "earlier_date")
     as_of = latest or as_of
     _resolve_parts([c for c, _ in kept])
-    by_role: dict[str, list[Count]] = {r: [c for c, _ in kept if c.role == r] for r in _ROLES}
+    proven: list[tuple[Count, tuple[int, int]]] = []
+    for count, span in kept:
+        others = seen + [c for c, _ in kept if id(c) in from_tables]
+        if count.role not in _ROLES:
+            reason = doubt(doc, count, others) or ("subset" if count.role == "subset" else "no_role")
+        else:
+            reason = None if id(count) in from_tables else doubt(doc, count, others)
+        if reason:
+            add_candidate(doc, result, count, reason)
+        else:
+            proven.append((count, span))
+    asked = {c.value for c in result.candidates if c.kind == "figure" and not c.chosen}
+    echoed = [(c, span) for c, span in proven if str(c.value) in asked]
+    for count, _ in echoed:  # "sekitar 100 ... tidak aktif" then "100 koperasi" again: one reading doubted is all doubted
+        add_candidate(doc, result, count, "echo")
+    _assign(doc, result, [(c, span) for c, span in proven if (c, span) not in echoed], as_of)
+
+
+def _assign(doc: _Doc, result: Extraction, proven: list[tuple[Count, tuple[int, int]]], as_of) -> None:
+    """The proven counts become the area's figures unless they disagree (two values for one role, several
+    areas, active + inactive ≠ total): then none is assigned and all are candidates (issue 19, rule 3)."""
+    by_role: dict[str, list[Count]] = {r: [c for c, _ in proven if c.role == r] for r in _ROLES}
     if not any(by_role.values()):
         return
+
+    def ask(reason: str) -> None:
+        for count, _ in proven:
+            add_candidate(doc, result, count, reason)
+
     counts = CooperativeCounts()
     for role, found in by_role.items():
         values = sorted({c.value for c in found})
         if len(values) > 1:
             result.warn("figures_conflict", "cooperatives", "two values for the {role} count ({values}) — left empty",
                         role=role, values=", ".join(map(str, values)))
-        elif values:
+            return ask("conflict")
+        if values:
             setattr(counts, role, values[0])
-    areas = _area(doc, result, [(c, span) for c, span in kept if c.role in _ROLES])
+    areas = _area(doc, result, proven)
     if len(areas) > 1:
         result.warn("figures_areas", "cooperatives", "figures of several areas in one report — left empty")
-        return
+        return ask("areas")
     counts.area_code = next(iter(areas))
     if None not in (counts.total, counts.active, counts.inactive) and counts.active + counts.inactive != counts.total:
         result.warn("figures_inconsistent", "cooperatives",
                     "cooperative figures do not add up: {active} active + {inactive} inactive ≠ {total} total "
                     "— left empty", active=counts.active, inactive=counts.inactive, total=counts.total)
-        return
-    if counts.total is None and counts.active is None and counts.inactive is None:
-        return
+        return ask("conflict")
     _derive(counts, result)
     if as_of:
         counts.as_of = as_of[0]
     if counts.area_code is None:
         result.warn("figures_area_unknown", "cooperatives", "the area of the cooperative figures is not clear")
     result.cooperatives = counts
-    spans = [(c.start, c.end) for c, _ in kept if getattr(counts, c.role or "", None) == c.value]
+    for count, _ in proven:
+        add_candidate(doc, result, count, "chosen", chosen=True)
+    spans = [(c.start, c.end) for c, _ in proven if getattr(counts, c.role or "", None) == c.value]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     result.evidence["cooperatives"] = (doc.snippet(start, end) if end - start <= SNIPPET_MAX else doc.snippet(*spans[0]))
 
@@ -188,6 +229,7 @@ def _resolve_parts(counts: list[Count]) -> None:
         for other, role in (("inactive", "active"), ("active", "inactive")):
             if any(c.role == other and c is not part and c.value + part.value == whole.value for c in counts):
                 part.role = role
+                part.by_partition = True
                 break
 
 

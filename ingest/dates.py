@@ -140,8 +140,12 @@ def _mention(m: re.Match, day: int, month: int, year: int | None, parenthesised:
 
 def as_of_in(doc: _Doc, start: int, end: int) -> tuple[dt.date, int, int] | None:
     """The figures' own date written in text[start:end]: "per 31 Desember 2023" → 2023-12-31,
-    "hingga Mei 2024" → 2024-05-31 (a month alone means its last day). Returns (date, start, end)."""
+    "hingga Mei 2024" → 2024-05-31 (a month alone means its last day), "per akhir tahun 2023" /
+    "as of the end of 2023" → 2023-12-31. Returns (date, start, end)."""
     found = [m for m in (_AS_OF.search(doc.text, start, end), _AS_OF_MONTH_FIRST.search(doc.text, start, end)) if m]
+    year_end = _AS_OF_YEAR_END.search(doc.text, start, end)
+    if year_end and not any(m.start() < year_end.start() for m in found):
+        return dt.date(int(year_end.group("y")), 12, 31), year_end.start(), year_end.end()
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
@@ -150,6 +154,9 @@ def as_of_in(doc: _Doc, start: int, end: int) -> tuple[dt.date, int, int] | None
     if not _valid(year, month, day):
         return None
     return dt.date(year, month, day), m.start(), m.end()
+
+_AS_OF_YEAR_END = re.compile(r"\b(?:(?:per|hingga|sampai(?:\s+dengan)?|pada)\s+akhir\s+(?:tahun\s+)?|"
+                             r"(?:as\s+of|by|at)\s+the\s+end\s+of\s+)(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def in_year_clause(doc: _Doc, start: int, end: int) -> int | None:

@@ -74,6 +74,17 @@ _CLAUSE_SPLIT = re.compile(r",?\s+(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi
                            r"|,\s+(?=(?:pada\s+|di\s+)?tahun\s+(?:lalu|sebelumnya)\b|last\s+year\b)", re.IGNORECASE)
 
 
+# A label written right before its number, in a list of figures: "Jumlah koperasi 245, aktif 130, tidak aktif 115".
+_TIGHT_LABEL = re.compile(r"(?:\bjumlah\s+(?:koperasi|cooperatives)|(?:[,;:(]\s*|\bdan\s+|\band\s+)(?:koperasi\s+)?"
+                          r"(?:yang\s+)?(?:(?P<inactive>tidak\s+aktif|non[\s-]?aktif|inactive)|(?P<active>aktif|active)))"
+                          r"\s*:?\s*$", re.IGNORECASE)
+
+
+_MEASURE = re.compile(r"\s*(?:tahun|bulan|minggu|pekan|hari|jam|kali|orang|peserta|anggota|desa|kelurahan|"
+                      r"kecamatan|kabupaten|kota|provinsi|juta|miliar|triliun|ribu|years?|months?|days?|times|"
+                      r"people|members|villages)\b", re.IGNORECASE)
+
+
 def clauses(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] (a sentence) cut at contrasts and comparisons; the cue words belong to neither."""
     spans, pos = [], start
@@ -94,6 +105,7 @@ class Count:
     end: int
     role: str | None
     part_of: Count | None = None
+    by_partition: bool = False  # the role was given by a partition's arithmetic (ingest.cooperatives._resolve_parts)
 
 
 def parse_count(text: str, english: bool) -> int | None:
@@ -121,8 +133,8 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
     found: list[Count] = []
     for i, m in enumerate(numbers):
         value = parse_count(m.group(), doc.english)
-        if value is None or (1900 <= value <= 2100 and not _NOUN.match(text, m.end())):
-            continue
+        if value is None or (1900 <= value <= 2100 and not _NOUN.match(text, m.end())) or _MEASURE.match(text, m.end()):
+            continue  # "selama 2 tahun", "40 orang", "5 desa": a measure of something else, never a count of koperasi
         window_end = numbers[i + 1].start() if i + 1 < len(numbers) else end
         before = text[start:m.start()]
         after = text[m.end():window_end]
@@ -133,7 +145,10 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
         if status is None and not _WHOLE_BEFORE.search(before[-20:]) and (place := _PLACE.match(after)):
             status = _status(after[place.end():])  # "154 koperasi di Mamuju masih aktif" (not a whole's "dari ...")
         role: str | None
-        if adjective:
+        tight = _TIGHT_LABEL.search(before[-40:])
+        if tight and not noun:  # "Jumlah koperasi 245, aktif 130, tidak aktif 115": the label just before is the role
+            role = "inactive" if tight.group("inactive") else "active" if tight.group("active") else "total"
+        elif adjective:
             role = "active" if adjective.group(1).lower() == "active" else "inactive"
         elif status is not None:
             role = status

@@ -62,9 +62,28 @@ def _event_score(doc: _Doc, mention: _DateMention) -> int:
     if _AS_OF_BEFORE.search(doc.text[max(0, mention.start - 30):mention.start]):
         score -= 3
     s_start, _ = doc.sentence_at(mention.start)
-    if _OTHER_EVENT.search(doc.text, s_start, mention.start):
+    if _OTHER_EVENT.search(doc.text, s_start, mention.start) or earlier_report(doc, mention.start):
         score -= 5
+    if in_quote(doc, mention.start):
+        score -= 4  # a date someone says ("... pada 12 Maret lalu," katanya) is not the report's event day
     return score
+
+
+_EARLIER_REPORT = re.compile(r"(?:^|\n)[ \t]*(?:diberitakan\s+sebelumnya|sebagaimana\s+diberitakan|seperti\s+"
+                             r"diberitakan|previously\s+reported|as\s+reported\s+earlier)\b", re.IGNORECASE)
+
+
+def earlier_report(doc: _Doc, pos: int) -> bool:
+    """``pos`` is in a paragraph that opens with "Diberitakan sebelumnya" (an earlier report's facts)."""
+    para_start = doc.text.rfind("\n\n", 0, pos) + 1
+    return bool(_EARLIER_REPORT.search(doc.text, para_start, pos))
+
+
+def in_quote(doc: _Doc, pos: int) -> bool:
+    """``pos`` lies inside quotation marks opened in its paragraph ("…", “…”)."""
+    para_start = doc.text.rfind("\n", 0, pos) + 1
+    before = doc.text[para_start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _context_years(doc: _Doc, near: int) -> list[tuple[int, int, int]]:

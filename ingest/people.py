@@ -37,7 +37,7 @@ _OPENED_PASSIVE = re.compile(
 _OPENED_ENGLISH = re.compile(r"\b(?:was\s+)?(?:officially\s+)?opened\s+by\s+(?:the\s+)?")
 _CHAIRED = re.compile(r"\b(?:[Dd]ipimpin\s+(?:langsung\s+)?(?:oleh\s+)?|chaired\s+by\s+(?:the\s+)?)(?=[A-Za-z])")
 _OPENED_ACTIVE = re.compile(
-    r"\s*\b(?:(?:saat|ketika|sewaktu|sekaligus)\s+membuka|membuka\s+(?:secara\s+resmi\s+|dengan\s+resmi\s+|"
+    r"\s*\b(?:(?:saat|ketika|sewaktu|sekaligus)\s+membuka|(?:mem)?buka\s+(?:secara\s+resmi\s+|dengan\s+resmi\s+|"
     r"resmi\s+)?(?:acara|kegiatan|rapat|rakor|workshop|lokakarya|sosialisasi|pertemuan|bimtek|pelatihan|forum)"
     r"|(?:officially\s+)?opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:meeting|forum|workshop|rakor))\b",
     re.IGNORECASE,
@@ -61,7 +61,13 @@ _CHUNK_STOP = re.compile(
 )
 _PLACE_ROLE_NAME = re.compile(r"(?P<role>.*\b[a-z][a-z'-]*)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})$")
 _CAPACITY = re.compile(r"\s*,?\s*(?:selaku|sebagai|in\s+(?:his|her)\s+capacity\s+as)\s+", re.IGNORECASE)
-_WHY = {"represented": "represented the head of region", "remarks": "gave the sambutan/arahan"}
+# "Bupati Ende dalam sambutan yang dibacakan Asisten III Setda Ende, Yohanes Contoh, membuka ...": the reader opens,
+# on behalf of the speech's owner (issue 19: "Whoever reads the Bupati's speech and opens is the opener").
+_READ_OUT = re.compile(r"\b(?:sambutan|arahan|pidato)\s+(?P<owner>(?:[^.,]{0,60}?\s)?)?(?:yang\s+)?dibacakan\s+(?:oleh\s+)?",
+                       re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"(?P<owner>" + _ROLE_WORDS + r"[^,.]{0,40}?)\s+(?:dalam|pada|saat)\s*$")
+_WHY = {"read_out": "read the head of region's speech",
+        "represented": "represented the head of region", "remarks": "gave the sambutan/arahan"}
 
 
 def _name(text: str) -> str | None:
@@ -195,6 +201,8 @@ def _fill_opened_by(doc: _Doc, result: Extraction) -> None:
             if person:
                 result.chaired_by = person
                 result.evidence["chaired_by"] = doc.snippet(chaired.start(), chaired.end())
+    if _read_out(doc, result):
+        return
     for s_start, s_end in doc.sentences:
         if s_end <= doc.body_start:
             continue
@@ -231,3 +239,29 @@ def _fill_opened_by(doc: _Doc, result: Extraction) -> None:
             result.warn(f"opener_{why}", "opened_by", "opened_by inferred: the text does not say who opened it; "
                         "{who} " + _WHY[why], who=opener.name or opener.role)
             return
+
+
+def _read_out(doc: _Doc, result: Extraction) -> bool:
+    """The official reading the head of region's speech is the opener, on behalf of the speech's owner; said
+    as inferred unless the sentence says they opened it ("membuka kegiatan")."""
+    for s_start, s_end in doc.sentences:
+        if s_end <= doc.body_start:
+            continue
+        m = _READ_OUT.search(doc.text, s_start, s_end)
+        if not m:
+            continue
+        reader = _person_after(doc, m.end(), s_end)
+        if not reader or not reader.name:
+            continue
+        owner = re.sub(r"^(?:yang|dari)\b", "", (m.group("owner") or "").strip(" ,")).strip()
+        if not owner:
+            before = _OWNER_BEFORE.search(doc.text, s_start, m.start())
+            owner = before.group("owner").strip() if before else ""
+        reader.on_behalf_of = owner if owner and _ROLE_START.match(owner) else reader.on_behalf_of
+        result.opened_by = reader
+        result.evidence["opened_by"] = doc.snippet(m.start(), m.end())
+        if not re.search(r"\bmembuka\b|\bdibuka\b", doc.text[s_start:s_end], re.IGNORECASE):
+            result.warn("opener_read_out", "opened_by", "opened_by inferred: the text does not say who opened it; "
+                        "{who} " + _WHY["read_out"], who=reader.name)
+        return True
+    return False

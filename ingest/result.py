@@ -83,6 +83,31 @@ class Notice:
 
 
 @dataclass
+class Candidate:
+    """A value the text offers that was not assigned (or was, ``chosen``), for a person to decide.
+
+    ``kind``: figure / date / place; ``value``: as text ("530", "2024-02-14", "53.13"); ``role``: for a
+    figure the role its words suggest (total / active / inactive) or ``None``; ``reason``: a code
+    (``ingest.figure_proof.REASONS``, ``ingest.candidates.REASONS``); ``sentence``: the sentence it
+    stands in, with ``start``/``end`` the offsets of the value inside it (for highlighting).
+    """
+
+    kind: str
+    value: str
+    role: str | None
+    reason: str
+    sentence: str
+    start: int
+    end: int
+    chosen: bool = False
+    sentence_start: int = -1  # the value's offset in the whole text (dedup only; not exported)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "value": self.value, "role": self.role, "reason": self.reason,
+                "sentence": self.sentence, "start": self.start, "end": self.end, "chosen": self.chosen}
+
+
+@dataclass
 class Extraction:
     """What the extractor proposes for one report. ``None`` means the text does not say."""
 
@@ -105,6 +130,10 @@ class Extraction:
     cooperatives: CooperativeCounts | None = None
     kdmp_figures: KdmpFigures | None = None
     pokja_stage: str | None = None
+    pokja_name: str | None = None
+    pokja_regency_code: str | None = None
+    sk_number: str | None = None
+    sk_date: dt.date | None = None
     regencies_involved: list[str] = field(default_factory=list)
     kind: str | None = None
     level: str | None = None
@@ -112,6 +141,7 @@ class Extraction:
     outlet: str | None = None
     published_on: dt.date | None = None
     notices: list[Notice] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
     evidence: dict[str, str | None] = field(default_factory=dict)
     file: str | None = None
 
@@ -147,6 +177,10 @@ class Extraction:
             "cooperatives": self.cooperatives.to_dict() if self.cooperatives else None,
             "kdmp_figures": self.kdmp_figures.to_dict() if self.kdmp_figures else None,
             "pokja_stage": self.pokja_stage,
+            "pokja_name": self.pokja_name,
+            "pokja_regency_code": self.pokja_regency_code,
+            "sk_number": self.sk_number,
+            "sk_date": self.sk_date.isoformat() if self.sk_date else None,
             "regencies_involved": list(self.regencies_involved),
             "kind": self.kind,
             "level": self.level,
@@ -156,6 +190,7 @@ class Extraction:
             "warnings": self.warnings,
             "notices": [{"code": n.code, "field": n.field, "params": dict(n.params)} for n in self.notices],
             "evidence": {key: self.evidence.get(key) for key in EVIDENCE_KEYS},
+            "candidates": [c.to_dict() for c in self.candidates],
         }
 
 

@@ -20,6 +20,7 @@ _ABBREVIATIONS = {
     "plt", "plh", "pj", "st", "sh", "se", "mm", "ma", "msi", "si", "sp", "spd", "mpd", "sos", "kom", "ak",
     "dll", "dsb", "tsb", "bpk", "sdr", "yth", "lt", "tgl", "pt", "cv", "tbk", "kep", "rp", "ttd", "mt",
     "mh", "mph", "mkes", "skm", "sip", "ap", "map", "ssos", "sstp", "ip", "sth", "spt",
+    "ch", "muh", "moh", "moch", "mochd", "muhd", "abd", "hm", "kh", "ny",  # in names: "Agustinus Ch. Dula", "Muh. Arifin"
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
 _BULLET = re.compile(r"^\s*[•*·▪●◦‣-]")
@@ -87,7 +88,7 @@ class _Doc:
 
 # Lines that point to other reports: their places and dates are not this meeting's.
 _TEASER = re.compile(r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait|read\s+also|also\s+read|"
-                     r"see\s+also)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
+                     r"see\s+also|read\s+next|artikel\s+terkait|berita\s+lainnya|baca\s+berikutnya|related\s+news)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 # Outlets named after a place: "The Jakarta Post", "Pos Kupang", "Tribun Manado", "TRIBUNMANADO.CO.ID",
 # "Radar Malang", "Lombok Post", "(ANTARA)". The place in an outlet's name says nothing about the meeting.
 _OUTLET_NAME = re.compile(
@@ -103,9 +104,23 @@ _ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|said|was|were|is|are|has|have|on|w
 _INDONESIAN_WORDS = re.compile(r"\b(?:yang|dan|di|dari|dengan|ini|itu|untuk|pada|dalam|oleh|akan)\b")
 
 
+def _list_after(text: str, m: re.Match) -> int:
+    """Where a teaser ends: a heading alone on its line ("Berita Terkait", "Read Next:") goes on over the
+    list lines under it (short lines, or lines starting with "-"/"•"), up to a blank line or a long line."""
+    if len(m.group().strip(" \t:")) > 25:
+        return m.end()
+    end = m.end()
+    for line in re.finditer(r"\n([^\n]*)", text[end:]):
+        body = line.group(1).strip()
+        if not body or (len(body) > 120 and not body.startswith(("-", "•"))):
+            break
+        end = m.end() + line.end()
+    return end
+
+
 def _mark_outlets_and_teasers(doc: _Doc) -> None:
     """Outlet names anywhere, teaser lines, and whether the report is written in English."""
-    doc.teasers = [(m.start(), m.end()) for m in _TEASER.finditer(doc.text)]
+    doc.teasers = [(m.start(), _list_after(doc.text, m)) for m in _TEASER.finditer(doc.text)]
     doc.outlet_spans += [(m.start(), m.end()) for m in _OUTLET_NAME.finditer(doc.text)]
     doc.english = len(_ENGLISH_WORDS.findall(doc.text)) > len(_INDONESIAN_WORDS.findall(doc.text))
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.places import _describe, _Place, _region_name
+from ingest.places import _describe, _Place, _place_mentions, _region_name
 from ingest.result import Extraction
 from ingest.text import _capitalised, _Doc, _places_in, _whole_place
 
@@ -128,6 +128,9 @@ _LEVEL_PATTERNS = (
 )
 
 
+_PROVINCIAL_OFFICE = re.compile(r"\b(?:Gubernur|Provinsi|Pemprov|Prov\.)\b")
+
+
 def _fill_place(doc: _Doc, result: Extraction) -> None:
     """Venue and city (where it sat) apart from the regency it concerns.
 
@@ -172,6 +175,9 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
             subject = org_places[0]
 
     venue_regencies = _resolve_by_explicit(_intersect(venue.places), named)
+    in_venue = _place_mentions(venue.venue) if venue.venue else []
+    provincial_venue = bool(venue.venue) and (bool(_PROVINCIAL_OFFICE.search(venue.venue)) or (
+        bool(in_venue) and all(p.is_province for p in in_venue)))
     regency: str | None = None
     if subject is not None:
         regency = next(iter(subject.regency_codes))
@@ -184,6 +190,10 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         where = next(p for p in venue.places if len(p.regency_codes) > 1)
         result.warn("ambiguous_place", "regency_code", "ambiguous place '{place}': {candidates} — regency left empty",
                     place=where.text, candidates=_describe(venue_regencies))
+    elif provincial_venue:  # "Aula Disnakertrans Sultra", "Kantor Gubernur Kalbar": a kab/kota named elsewhere in
+        result.warn("provincial_venue", "regency_code",  # the report (an attendee's title, a PMI's home) is not its place
+                    "the meeting sat at a provincial office ('{venue}'): no kab/kota taken from other names",
+                    venue=venue.venue)
     elif not venue.places and len({next(iter(p.regency_codes)) for p in named}) == 1:
         regency = next(iter(named[0].regency_codes))
         result.evidence["regency_code"] = doc.snippet(named[0].start, named[0].end)

@@ -15,7 +15,7 @@ import streamlit as st
 from babel.dates import format_date
 
 from data_access import cooperative_register, cooperative_reported, cooperatives
-from ui import demo, downloads, queries, register_status, scope
+from ui import briefing, demo, downloads, queries, register_status, scope
 from ui.charts import built as built_chart
 from ui.charts import cooperatives as charts
 from ui.charts import show as show_chart
@@ -102,6 +102,7 @@ def rule_text() -> str:
 st.title(t("page_cooperatives"))
 st.caption(t("coop_intro"))
 scope.caption(filters)
+briefing.offer_pack(filters, "koperasi")
 demo.banner(filters, "cooperatives", "cooperative_counts")
 if filters.sectors:
     st.caption(t("coop_sector_note"))

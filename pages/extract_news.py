@@ -25,7 +25,8 @@ from ui.db import database_errors_shown
 from ui.formatting import date, number
 from ui.i18n import current_language, t
 from ui.kdmp_figures import show_kdmp_figures
-from ui.news_form import mandate_choices, outlet_guess
+from ui.news_evidence import show_candidates
+from ui.news_form import mandate_choices, mandate_for, outlet_guess
 
 user = ui_auth.require_editor()
 lang = current_language()
@@ -47,7 +48,7 @@ if flash:
 FIELDS = ("title", "held_on", "date_inferred", "kind", "level", "status", "province", "regency", "venue", "city",
           "organizer", "opened_by_name", "opened_by_role", "participants", "theme", "sectors", "regencies",
           "outlet", "headline", "url", "published_on", "fig", "fig_as_of", "fig_area", "fig_total", "fig_active",
-          "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on")
+          "fig_inactive", "stage", "stage_regency", "stage_mandate", "stage_value", "stage_on", "stage_sk")
 
 
 def _prefill(found, published: dt.date | None) -> None:
@@ -83,8 +84,10 @@ def _prefill(found, published: dt.date | None) -> None:
         "ex_f_fig_total": coops.total if coops else None,
         "ex_f_fig_active": coops.active if coops else None,
         "ex_f_fig_inactive": coops.inactive if coops else None,
-        "ex_f_stage": found.pokja_stage is not None, "ex_f_stage_regency": regency,
-        "ex_f_stage_value": found.pokja_stage or "persiapan", "ex_f_stage_on": found.date,
+        # the Pokja's kab/kota is the one its own sentence names (ingest.pokja_detail), never the venue's
+        "ex_f_stage": found.pokja_stage is not None, "ex_f_stage_regency": found.pokja_regency_code or "",
+        "ex_f_stage_value": found.pokja_stage or "persiapan", "ex_f_stage_on": found.sk_date or found.date,
+        "ex_f_stage_sk": found.sk_number or "",
     })
 
 
@@ -165,6 +168,7 @@ text, proposal = st.session_state["ex_result"]
 st.subheader(t("ex_proposed"))
 _evidence_table(proposal)
 save_kdmp = show_kdmp_figures(proposal, lambda code: regency_names.get(code) or province_names.get(code))
+show_candidates(proposal, lambda code: regency_names.get(code) or province_names.get(code), date)
 
 # --- the form ---------------------------------------------------------------------------------------
 st.subheader(t("ex_form"))
@@ -227,6 +231,8 @@ mandates = queries.run(news_lookups.mandates).merge(queries.run(provenance.manda
 usable = mandates[mandates["province_code"].isna() | (mandates["province_code"] == province)]
 if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
     mandate_titles, real_default = mandate_choices(usable, t("demo_mark"))
+    named = mandate_for((state.get("ex_result") or ("", {}))[1].get("pokja_name"), usable)
+    real_default = list(mandate_titles).index(named) if named in mandate_titles else None  # no clear match: ask
     cols = st.columns(4)
     stage_regency = cols[0].selectbox(t("ex_stage_regency"), ["", *in_province],
                                       format_func=lambda c: regency_names.get(c) or t("ex_none"),
@@ -237,7 +243,8 @@ if not usable.empty and st.checkbox(t("ex_stage"), key="ex_f_stage"):
                                     key="ex_f_stage_value")
     stage_on = cols[3].date_input(t("ex_stage_on"), key="ex_f_stage_on", format="DD/MM/YYYY",
                                   min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
-    stage = (stage_regency, mandate_id, stage_value, stage_on)
+    stage_sk = st.text_input(t("ex_stage_sk"), key="ex_f_stage_sk", max_chars=120)
+    stage = (stage_regency, mandate_id, stage_value, stage_on, stage_sk)
 
 # --- duplicates and saving ----------------------------------------------------------------------------
 merge: str | int = "new"
@@ -274,7 +281,8 @@ if st.button(t("ex_save"), key="ex_save", type="primary", disabled=bool(missing)
         figures=news_item.Figures(as_of=figures[0] or held_on, total=figures[1], active=figures[2], inactive=figures[3],
                              area_code=figures[4])
         if figures else None,
-        stage=news_item.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3])
+        stage=news_item.Stage(regency_code=stage[0], mandate_id=int(stage[1]), stage=stage[2], on=stage[3],
+                              sk_number=stage[4].strip() or None)
         if stage else None,
         kdmp=news_kdmp.KdmpReported.from_proposal(proposal["kdmp_figures"], area_code=regency or province, as_of=held_on)
         if save_kdmp else None,

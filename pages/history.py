@@ -13,14 +13,15 @@ import streamlit as st
 
 from data_access import audit
 from ui import auth as ui_auth
-from ui import downloads, queries
+from ui import digest_panel, downloads, queries
 from ui.formatting import date, number
 from ui.i18n import t
 from ui.timezones import local_time, zone_name
 
-ui_auth.require_signed_in()
+signed_in = ui_auth.require_signed_in()
 st.title(t("page_history"))
 st.caption(t("hist_intro"))
+digest_panel.render(signed_in)
 
 
 def _action_label(action: str) -> str:

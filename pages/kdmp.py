@@ -14,8 +14,8 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access import kdmp, kdmp_desa, regions
-from ui import charts, demo, filter_bar, queries, scope, tables
+from data_access import kdmp, kdmp_desa, regions, url_params
+from ui import briefing, charts, demo, filter_bar, queries, scope, tables
 from ui.charts import kdmp as kdmp_charts
 from ui.charts import maps
 from ui.formatting import date, number, numbers, percent, percents
@@ -28,15 +28,11 @@ STALLED_PARAM, STALLED_KEY = "macet", "kdmp_stalled_days"
 
 
 def stalled_days_setting() -> int:
-    """Days without a stage change after which a KDMP is stalled: a number input, kept in the link."""
-    if STALLED_KEY not in st.session_state:
-        raw = st.query_params.get(STALLED_PARAM, "")
-        st.session_state[STALLED_KEY] = int(raw) if raw.isdigit() and 7 <= int(raw) <= 730 else kdmp.STALLED_DAYS
-    days = int(st.number_input(t("kdmp_stalled_days"), min_value=7, max_value=730, step=15, key=STALLED_KEY))
-    if days == kdmp.STALLED_DAYS:
-        st.query_params.pop(STALLED_PARAM, None)
-    elif st.query_params.get(STALLED_PARAM) != str(days):
-        st.query_params[STALLED_PARAM] = str(days)
+    """Days without a stage change after which a KDMP is stalled: a number input, kept in the link
+    (``?macet=``, declared with its bounds in ``data_access.url_params``)."""
+    param = url_params.get(STALLED_PARAM)
+    st.session_state.setdefault(STALLED_KEY, kdmp.STALLED_DAYS)
+    days = int(st.number_input(t("kdmp_stalled_days"), min_value=param.lo, max_value=param.hi, step=15, key=STALLED_KEY))
     return days
 
 
@@ -141,6 +137,7 @@ st.title(t("page_kdmp"))
 demo.banner(filters, "kdmp")
 st.markdown(t("kdmp_intro"))
 scope.caption(filters, with_districts=True)
+briefing.offer_pack(filters, "merah-putih")
 scope_text = scope.describe(filters, with_districts=True)
 stalled_days = stalled_days_setting()
 st.caption(t("kdmp_stalled_rule", n=number(stalled_days), today=date(filters.today)))

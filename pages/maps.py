@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import cooperatives, pokja, pokja_rules
-from ui import charts, demo, downloads, filter_bar, queries, scope
+from ui import briefing, charts, demo, downloads, filter_bar, queries, scope
 from ui.charts import maps
 from ui.formatting import dates, numbers, percents
 from ui.i18n import t
@@ -151,6 +151,7 @@ def province_view(province: str) -> None:
 st.title(t("page_maps"))
 st.caption(t("maps_intro"))
 scope.caption(filters)
+briefing.offer_pack(filters, "peta")
 demo.banner(filters, "cooperatives", "pokja")
 mapped = filters.provinces or tuple(sorted({code[:2] for code in filters.regencies}))
 if not mapped:

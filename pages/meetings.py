@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import meetings
-from ui import demo, downloads, ical, queries, scope
+from ui import briefing, demo, downloads, ical, queries, scope
 from ui.charts import built as built_chart
 from ui.charts import meetings as charts
 from ui.charts import show as show_chart
@@ -259,6 +259,7 @@ def _detail(listed: pd.DataFrame) -> None:
 
 st.title(t("page_meetings"))
 scope.caption(filters)
+briefing.offer_pack(filters, "rakor")
 st.caption(t("mtg_intro"))
 summary_row = queries.run(meetings.summary, filters).iloc[0]
 if int(summary_row["total"]) == 0:

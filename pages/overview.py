@@ -8,7 +8,7 @@ attention. Every figure comes from a ``data_access`` function named below.
 import streamlit as st
 
 from data_access import cooperatives, meetings, pokja, pokja_rules
-from ui import demo, downloads, queries, scope
+from ui import briefing, demo, downloads, queries, scope
 from ui.charts import built as built_chart
 from ui.charts import show as show_chart
 from ui.charts.overview import meetings_per_month
@@ -30,6 +30,7 @@ filters = st.session_state["filters"]
 st.title(t("app_title"))
 st.caption(t("app_tagline"))
 scope.caption(filters)
+briefing.offer_pack(filters, "ringkasan")
 
 demo.banner(filters, "cooperatives", "meetings", "pokja")
 coop_demo, meeting_demo, pokja_demo = (demo.in_view(filters, fact)[0] > 0

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import kdmp_desa, pokja, pokja_rules
-from ui import demo, downloads, queries, scope
+from ui import briefing, demo, downloads, queries, scope
 from ui.charts import built as built_chart
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
@@ -169,16 +169,11 @@ def history_view(history: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
 
 
 def choose_programme() -> str:
-    """The task force in view: a radio kept in session state and in the URL (``?mandat=satgas_kdmp``)."""
-    if PROGRAMME_KEY not in st.session_state:
-        wanted = st.query_params.get(PROGRAMME_PARAM, pokja_rules.DEFAULT_PROGRAMME)
-        st.session_state[PROGRAMME_KEY] = wanted if wanted in pokja_rules.PROGRAMMES else pokja_rules.DEFAULT_PROGRAMME
+    """The task force in view: a radio kept in session state and in the URL (``?mandat=satgas_kdmp``,
+    declared in ``data_access.url_params``, read and written by ``ui.url_state``)."""
+    st.session_state.setdefault(PROGRAMME_KEY, pokja_rules.DEFAULT_PROGRAMME)
     chosen = st.radio(t("pokja_programme"), options=pokja_rules.PROGRAMMES, key=PROGRAMME_KEY, horizontal=True,
                       format_func=lambda p: t(f"pokja_programme_{p}"))
-    if chosen == pokja_rules.DEFAULT_PROGRAMME:
-        st.query_params.pop(PROGRAMME_PARAM, None)
-    elif st.query_params.get(PROGRAMME_PARAM) != chosen:
-        st.query_params[PROGRAMME_PARAM] = chosen
     return chosen
 
 
@@ -201,6 +196,7 @@ st.title(t("page_pokja"))
 programme = choose_programme()
 st.markdown(t(f"pokja_intro_{programme}", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
 scope.caption(filters)
+briefing.offer_pack(filters, "pokja")
 scope_text = scope.describe(filters)
 pokja_demo = demo.banner(filters, "pokja")[0] > 0
 if filters.date_from or filters.date_to or filters.sectors:

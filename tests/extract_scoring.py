@@ -63,6 +63,10 @@ class Score:
     invented: int = 0
     wrong_figures: int = 0
     misses: list[str] = field(default_factory=list)
+    # per field of a stated value (right value not empty): proposed and right / proposed and wrong / left empty (asked)
+    proposed_right: int = 0
+    proposed_wrong: int = 0
+    asked: int = 0
 
     @property
     def percent(self) -> float:
@@ -84,6 +88,13 @@ def score_folder(folder: Path) -> Score:
         got = flatten(extract(read_document(path.read_bytes(), name)).to_dict())
         for key, want in wants.items():
             result.checked += 1
+            if want is not None and key != "warns":
+                if got[key] is None:
+                    result.asked += 1
+                elif _right(key, want, got[key]):
+                    result.proposed_right += 1
+                else:
+                    result.proposed_wrong += 1
             if _right(key, want, got[key]):
                 result.right += 1
                 continue
@@ -99,7 +110,8 @@ def main(argv: list[str]) -> int:
     for folder in argv or ["tests/extract_corpus/cases", "tests/extract_corpus/own"]:
         s = score_folder(Path(folder))
         print(f"{folder}: {s.right}/{s.checked} fields right ({s.percent:.1f} %), "
-              f"{s.invented} invented, {s.wrong_figures} wrong figures")
+              f"{s.invented} invented, {s.wrong_figures} wrong figures; stated fields: {s.proposed_right} proposed "
+              f"and right, {s.proposed_wrong} proposed and wrong, {s.asked} left as a question")
         for miss in s.misses:
             print("   ", miss)
     return 0

@@ -115,4 +115,4 @@ def test_invalid_parameter_dropped_with_note(bad):
     key, value = bad.split("=")
     at = app(query={key: value})
     assert not at.exception
-    assert any("diabaikan" in w.value for w in at.sidebar.warning)
+    assert any("diabaikan" in w.value for w in at.main.warning)  # at the top of the page (issue 20 point 11)

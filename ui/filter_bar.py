@@ -2,59 +2,54 @@
 
 On the first run of a session the URL parameters (``?prov=53&kab=53.04&dari=…``)
 are parsed by ``data_access.filters.parse`` into the widgets' session state;
-every run then writes the current filters back to ``st.query_params``, so a
-copied link reproduces the view. Dropped parameters are shown as a note.
+every run then writes the current filters back to ``st.query_params`` (``ui.url_state.write``),
+so a copied link reproduces the view. Each parameter (URL key, state key, bounds) is declared once
+in ``data_access.url_params``; the widgets take their bounds from there, so no link can give a
+widget a value it refuses. Dropped parameters are noted at the top of the page (``ui.url_state``).
 Widget keys are prefixed ``f_`` and drawn on every page by ``dashboard.py``, so
 the filters survive page changes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from data_access import filters as flt
-from data_access import regions, villages
+from data_access import regions, url_params, villages
 from data_access.models_reference import SECTORS
-from ui import queries
+from ui import queries, url_state
 from ui.i18n import t
 
-STATE_KEYS = ("f_prov", "f_kab", "f_kec", "f_from", "f_to", "f_sektor", "f_nyata", "f_n")
-PAGE_PARAMS = ("bahasa", "mandat", "macet")  # parameters the filter bar leaves alone (language, page settings)
+STATE = {p.field: p.state for p in url_params.FILTERS}  # Filters field → session-state key
+STATE_KEYS = tuple(STATE.values())
 
 
 def _region_tables():
     return queries.run(regions.provinces), queries.run(regions.regencies)
 
 
-def _url_params() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params}
-
-
-def _load_from_url(provinces, regencies_df) -> None:
-    params = _url_params()
+def _load_from_url(provinces, regencies_df, page: str | None) -> None:
+    params = url_state.raw_params()
     wanted_districts = flt.district_codes(params)
     known_districts = queries.run(villages.known_districts, wanted_districts) if wanted_districts else set()
     parsed, notes = flt.parse(params, known_provinces=set(provinces["code"]),
                               known_regencies=set(regencies_df["code"]), known_districts=known_districts)
     notes += st.session_state.pop("url_notes", [])  # e.g. an unknown ?bahasa=, noted by dashboard.py
-    st.session_state.update({
-        "f_prov": list(parsed.provinces), "f_kab": list(parsed.regencies), "f_kec": list(parsed.districts),
-        "f_from": parsed.date_from, "f_to": parsed.date_to, "f_sektor": list(parsed.sectors),
-        "f_nyata": parsed.real_only, "f_n": parsed.window, "f_notes": notes,
-    })
+    notes += url_params.unknown(params) + url_params.invalid_elsewhere(params, page)
+    for field_name, key in STATE.items():
+        value = getattr(parsed, field_name)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    url_state.add_notes(notes)
 
 
 def current() -> flt.Filters:
     """The filters in session state (without drawing anything)."""
-    state = st.session_state
-    return flt.Filters(
-        provinces=tuple(state.get("f_prov", ())), regencies=tuple(state.get("f_kab", ())),
-        districts=tuple(state.get("f_kec", ())),
-        date_from=state.get("f_from"), date_to=state.get("f_to"), sectors=tuple(state.get("f_sektor", ())),
-        real_only=bool(state.get("f_nyata", False)), window=int(state.get("f_n", flt.DEFAULT_WINDOW)),
-    )
+    values = {}
+    for param in url_params.FILTERS:
+        value = st.session_state.get(param.state, param.default)
+        values[param.field] = tuple(value) if isinstance(param.default, tuple) else value
+    values["real_only"], values["window"] = bool(values["real_only"]), int(values["window"])
+    return flt.Filters(**values)
 
 
 def _clear() -> None:
@@ -74,11 +69,11 @@ def select_area(code: str) -> None:
         st.session_state["f_kab"] = []
 
 
-def render() -> flt.Filters:
-    """Draw the filter bar in the sidebar and return the chosen filters."""
+def render(page: str | None = None) -> flt.Filters:
+    """Draw the filter bar in the sidebar and return the chosen filters (``page``: the URL path in view)."""
     provinces, regencies_df = _region_tables()
     if "f_prov" not in st.session_state:
-        _load_from_url(provinces, regencies_df)
+        _load_from_url(provinces, regencies_df, page)
     province_names = dict(zip(provinces["code"], provinces["name"], strict=True))
     regency_names = dict(zip(regencies_df["code"], regencies_df["name"], strict=True))
 
@@ -92,23 +87,20 @@ def render() -> flt.Filters:
         st.multiselect(t("f_regency"), options=options, format_func=regency_names.get, key="f_kab",
                        placeholder=t("all_regencies"))
         _district_select()
-        bounds = {"min_value": dt.date(2000, 1, 1), "max_value": dt.date(2035, 12, 31), "format": "DD/MM/YYYY"}
+        bounds = {"min_value": url_params.DATE_MIN, "max_value": url_params.DATE_MAX, "format": "DD/MM/YYYY"}
         st.date_input(t("f_date_from"), key="f_from", **bounds)
         st.date_input(t("f_date_to"), key="f_to", **bounds)
         sector_names = {s: t(f"sector_{s}") for s in SECTORS}
         st.multiselect(t("f_sector"), options=list(SECTORS), format_func=sector_names.get, key="f_sektor",
                        placeholder=t("all_sectors"))
-        st.slider(t("f_window"), min_value=flt.MIN_WINDOW, max_value=5, key="f_n", help=t("f_window_help"))
+        st.slider(t("f_window"), min_value=url_params.WINDOW_MIN, max_value=url_params.WINDOW_MAX, key="f_n", help=t("f_window_help"))
         st.toggle(t("f_real_only"), key="f_nyata")
         st.button(t("f_reset"), on_click=_clear, width="stretch")
-        notes = st.session_state.get("f_notes") or []
-        if notes:
-            st.warning(t("f_dropped") + ":\n\n" + "\n".join(f"- `{n}`" for n in notes))
 
     filters = current()
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         filters = filters.with_(date_from=filters.date_to, date_to=filters.date_from)
-    _write_url(filters)
+    url_state.write(page, filters)
     return filters
 
 
@@ -125,15 +117,6 @@ def _district_select() -> None:
     st.session_state["f_kec"] = [c for c in chosen if c in names]
     st.multiselect(t("f_district"), options=list(names), format_func=lambda c: f"{names[c]} ({c})", key="f_kec",
                    placeholder=t("all_districts"), help=t("f_district_help"))
-
-
-def _write_url(filters: flt.Filters) -> None:
-    wanted = flt.to_params(filters)
-    for key in PAGE_PARAMS:
-        if key in st.query_params:
-            wanted[key] = st.query_params[key]
-    if {k: st.query_params.get(k) for k in st.query_params} != wanted:
-        st.query_params.from_dict(wanted)
 
 
 def area_names() -> dict[str, str]:

@@ -10,11 +10,14 @@
   open over the page). It runs in the app's own document (``st.html(...,
   unsafe_allow_javascript=True)``), registers one click listener once per browser tab and touches
   nothing else.
+- ``ui.a11y``: the accessibility fixes (caption contrast, visible focus, the navigation list).
 """
 
 from __future__ import annotations
 
 import streamlit as st
+
+from ui import a11y
 
 PHONE_MAX_PX = 700
 
@@ -50,4 +53,4 @@ SCRIPT = f"""<script>
 
 def apply() -> None:
     """Add the layout CSS and the phone navigation script to the page (no visible element)."""
-    st.html(CSS + SCRIPT, unsafe_allow_javascript=True)
+    st.html(CSS + SCRIPT + a11y.CSS + a11y.SCRIPT, unsafe_allow_javascript=True)

@@ -8,11 +8,19 @@
   ones first, each named by title and code, demo ones marked; with the index to
   pre-select (``None`` when no real mandate exists — a demo mandate is never
   pre-selected; ``data_access.demo_guard`` refuses a real report under one).
+- ``mandate_for(pokja_name, mandates)``: the one real mandate whose title names the same kind of
+  task force as the report's Pokja ("Pokja …" ↔ a title with "Pokja"/"Kelompok Kerja", "Satgas …" ↔
+  "Satuan Tugas"/"Satgas"); ``None`` when none or several match — then the editor picks (issue 19).
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+
+_KINDS = {"pokja": re.compile(r"\b(?:pokja|kelompok\s+kerja)\b", re.I),
+          "satgas": re.compile(r"\b(?:satgas|satuan\s+tugas|gugus\s+tugas|task\s+force)\b", re.I)}
 
 
 def outlet_guess(outlet: str | None) -> str:
@@ -34,3 +42,15 @@ def mandate_choices(mandates: pd.DataFrame, demo_mark: str) -> tuple[dict[int, s
         labels[int(row.id)] = f"{name} · {demo_mark}" if row.synthetic else name
     first_real = not ordered.empty and not bool(ordered["synthetic"].iloc[0])
     return labels, (0 if first_real else None)
+
+
+def mandate_for(pokja_name: str | None, mandates: pd.DataFrame) -> int | None:
+    """``mandates``: columns ``id``, ``title``, ``synthetic``. The id of the one real mandate of the same kind."""
+    if not pokja_name:
+        return None
+    kinds = [k for k, pattern in _KINDS.items() if pattern.search(pokja_name)]
+    if len(kinds) != 1:
+        return None
+    real = mandates[~mandates["synthetic"].astype("boolean").fillna(True).astype(bool)]
+    matching = [int(r.id) for r in real.itertuples() if isinstance(r.title, str) and _KINDS[kinds[0]].search(r.title)]
+    return matching[0] if len(matching) == 1 else None

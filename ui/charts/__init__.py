@@ -18,7 +18,7 @@ import streamlit as st
 from altair.utils import schemapi
 
 from ui.charts.locale import vega_locale
-from ui.i18n import current_language
+from ui.i18n import current_language, t
 
 
 def _no_validation_while_building() -> None:
@@ -218,6 +218,19 @@ def show(chart: alt.TopLevelMixin, **kwargs: Any):
     Every chart gets the interface language's Vega-Lite locale and a wrapped title (``prepared``);
     a chart from ``built`` has them already.
     Returns what ``st.altair_chart`` returns (the selection state when ``on_select`` is set).
+    Under each chart, a collapsed expander holds its text alternative (``text_alternative.describe``:
+    a sentence, also the chart's ARIA description, and a table of the same figures).
     """
+    from ui.charts import text_alternative  # imports ui.formatting, which imports this package
+
     drawn = chart if getattr(type(chart), "drawable", False) else _drawable(chart, current_language())
-    return st.altair_chart(drawn, **kwargs)
+    described = text_alternative.describe(chart)
+    if getattr(drawn, "description", alt.Undefined) is alt.Undefined:
+        drawn = drawn.copy(deep=False)  # never mutate a chart that ``built`` keeps
+        drawn.description = described.sentence
+    result = st.altair_chart(drawn, **kwargs)
+    with st.expander(t("chart_alt_toggle"), icon=":material/table_view:"):
+        st.markdown(text_alternative.escaped(described.sentence))
+        if described.table is not None and not described.table.empty:
+            st.table(described.table, hide_index=True)
+    return result

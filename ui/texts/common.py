@@ -23,4 +23,12 @@ TEXT: dict[str, dict[str, str]] = {
     "kind_pokja": {"id": "Pokja", "en": "Task forces (Pokja)"},
     "kind_sources": {"id": "Sumber", "en": "Sources"},
     "database_contents": {"id": "Isi basis data", "en": "Database contents"},
+    "chart_alt_toggle": {"id": "Diagram ini sebagai teks dan tabel", "en": "This chart as text and a table"},
+    "chart_alt_untitled": {"id": "Diagram", "en": "Chart"},
+    "chart_alt_sentence": {"id": "Diagram «{title}»: {n} baris data, kolom {columns}.",
+                           "en": "Chart “{title}”: {n} rows of data, columns {columns}."},
+    "chart_alt_cut": {"id": " Tabel ini memuat {shown} baris pertama dari {n}; unduhan halaman memuat semuanya.",
+                      "en": " This table lists the first {shown} of {n} rows; the page's download holds them all."},
+    "chart_alt_no_table": {"id": "Diagram «{title}». Angkanya ada di tabel halaman ini.",
+                           "en": "Chart “{title}”. Its figures are in this page's table."},
 }

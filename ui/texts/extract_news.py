@@ -35,6 +35,12 @@ TEXT: dict[str, dict[str, str]] = {
     "ex_warn_opener_remarks": {
         "id": "Pembuka disimpulkan: teks tidak menyebut siapa yang membuka; {who} memberi sambutan/arahan.",
         "en": "Opener inferred: the text does not say who opened it; {who} gave the sambutan/arahan."},
+    "ex_warn_opener_read_out": {
+        "id": "Pembuka disimpulkan: teks tidak menyebut siapa yang membuka; {who} membacakan sambutan kepala daerah.",
+        "en": "Opener inferred: the text does not say who opened it; {who} read the head of region's speech."},
+    "ex_warn_provincial_venue": {
+        "id": "Rapat di kantor provinsi ('{venue}'): kab/kota tidak diambil dari nama lain dalam teks.",
+        "en": "The meeting sat at a provincial office ('{venue}'): no kab/kota taken from other names."},
     "ex_warn_pokja_several": {"id": "Beberapa tahap Pokja disebut ({stages}); diambil '{stage}'.",
                               "en": "Several Pokja stages mentioned ({stages}); took '{stage}'."},
     "ex_warn_figures_sub_area": {"id": "Angka wilayah bagian (kecamatan/desa) tidak diambil: '{quote}'",

@@ -1,0 +1,31 @@
+"""Migration 0012 (briefing snapshots, digest subscriptions and sends) goes down and up on both
+backends; the data version does not move for a new snapshot (not a change of the facts)."""
+
+from __future__ import annotations
+
+import importlib
+
+from alembic import command
+from sqlalchemy import inspect
+
+from data_access import data_version, snapshots
+from data_access import engine as engine_module
+from data_access import filters as flt
+
+TABLES = {"briefing_snapshot", "digest_subscription", "digest_send"}
+MIGRATION = importlib.import_module("data_access.migrations.versions.0012_briefing_snapshots_and_digests")
+
+
+def test_0012_down_and_up(prepared_db_url):
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    assert TABLES <= set(inspect(eng).get_table_names())
+    before = data_version.current(eng)
+    snapshots.create(flt.Filters(provinces=("53",)), engine=eng)
+    assert data_version.current(eng) == before
+    cfg = engine_module.alembic_config()
+    with eng.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, MIGRATION.down_revision)
+    assert not TABLES & set(inspect(eng).get_table_names())
+    engine_module.migrate(eng)
+    assert TABLES <= set(inspect(eng).get_table_names())
