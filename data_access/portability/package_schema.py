@@ -1,12 +1,17 @@
 """Which tables and rows are the real records, and their Frictionless Table Schemas.
 
-The resource list is derived from ``Base.metadata`` (so a table another issue adds is exported
-without a change here), less what is not a record of facts:
+The resource list is derived from ``Base.metadata`` (so a record table another issue adds is
+exported without a change here): ``source``, every table with a ``source_id`` into it (the facts),
+every table they refer to (the gazetteer, mandates), every table whose primary key refers to one
+of them (a meeting's sectors and kab/kota, a cooperative's RAT history) and every table referring only to
+exported ones (the region aliases) — never:
 
 - ``PRIVATE``: accounts, import batches, the audit trail, sign-in counters, the data version —
-  and any table with a foreign key into one of them;
+  nor any table with a foreign key into one of them (digest subscriptions reach accounts; what
+  refers to those is not reached either);
 - ``DERIVED``: the cooperative summaries, rebuilt from the register on import
-  (``cooperative_summaries.refresh``).
+  (``cooperative_summaries.refresh``);
+- a table with no relation to the records (a briefing snapshot: a frozen view, not a fact).
 
 A row is real when the ``source`` row itself is not ``synthetic``, a row's own ``synthetic`` flag
 (``pokja.synthetic``), where it has one, is false, and every row it refers to is real (its source
@@ -38,14 +43,24 @@ _TYPES = ((Boolean, "boolean"), (DateTime, "datetime"), (Date, "date"), (Integer
 
 def exported_tables() -> list[Table]:
     """The record tables in foreign-key order (see the module docstring)."""
-    chosen: list[Table] = []
-    for table in Base.metadata.sorted_tables:
-        if table.name in PRIVATE or table.name in DERIVED:
-            continue
-        if any(fk.column.table.name in PRIVATE for fk in table.foreign_keys):
-            continue
-        chosen.append(table)
-    return chosen
+    everything = Base.metadata.sorted_tables
+    chosen = {t.name for t in everything if t.name == "source" or _source_column(t) is not None}
+    chosen -= PRIVATE | DERIVED
+    grown = True
+    while grown:  # what the records refer to, what refers to them, and what refers only to those
+        grown = False
+        for table in everything:
+            if table.name in chosen or table.name in PRIVATE or table.name in DERIVED:
+                continue
+            refers_to = {fk.column.table.name for fk in table.foreign_keys} - {table.name}
+            referred = any(fk.column.table is table for name in chosen
+                           for fk in Base.metadata.tables[name].foreign_keys)
+            child = any(fk.parent.primary_key and fk.column.table.name in chosen for fk in table.foreign_keys)
+            if referred or child or (refers_to and refers_to <= chosen):
+                chosen.add(table.name)
+                grown = True
+    return [t for t in everything if t.name in chosen
+            and not any(fk.column.table.name in PRIVATE for fk in t.foreign_keys)]
 
 
 def _source_column(table: Table):
