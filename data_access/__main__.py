@@ -23,8 +23,8 @@
   Exit code 2 for a filter value that is not a known code or date (nothing stored).
 - ``digest send [--now ISO-TIME]``: send the weekly digests that are due (cron / systemd timer,
   ``deploy/digest/``); exit code 1 when a send failed (it is retried by the next run).
-  ``digest subscribe USER [--email A] [--webhook URL] [--prov 53] [--day 0-6] [--hour 0-23] [--lang id|en]
-  [--quiet-when-unchanged]``, ``digest list``.
+  ``digest subscribe USER [--email A] [--webhook URL] [--prov 53] [--bagian rakor,pokja,merah-putih,koperasi]
+  [--day 0-6] [--hour 0-23] [--lang id|en] [--quiet-when-unchanged]``, ``digest list``.
 """
 
 from __future__ import annotations
@@ -117,6 +117,14 @@ def _import(args, eng) -> int:
     except (OSError, ValueError) as error:
         print(f"--kolom: {error}", file=sys.stderr)
         return 2
+    if args.use_format:
+        from data_access.imports import formats
+
+        saved = formats.by_name(args.kind, args.use_format, engine=eng)
+        if saved is None:
+            print(f"--format: {args.use_format!r} tidak ada / no such format ({args.kind})", file=sys.stderr)
+            return 2
+        columns = {**saved, **columns}
     try:
         listing = _listing(args.per_tanggal, args.tahap)
     except ValueError as error:
@@ -135,7 +143,23 @@ def _import(args, eng) -> int:
         return 2
     print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2, default=str) if args.json
           else report.to_text(args.lang))
+    _formats_after(args, eng, report, columns)
     return report.exit_code
+
+
+def _formats_after(args, eng, report, columns: dict[str, str]) -> None:
+    """Save the mapping as a named format after a commit (``--simpan-format``); otherwise offer a
+    saved format whose header set is this file's (on standard error, so ``--json`` stays JSON)."""
+    from data_access.imports import formats
+
+    headers = [c.header for c in report.columns]
+    if args.simpan_format and report.committed and columns:
+        saved = formats.save(args.kind, args.simpan_format, headers, columns, user=args.user, engine=eng)
+        print(f"format #{saved} {args.simpan_format!r} disimpan / saved", file=sys.stderr)
+    elif headers and not columns:
+        for found in formats.matching(args.kind, headers, engine=eng):
+            print(f"format tersimpan cocok / a saved format matches: --format {found['name']!r} "
+                  f"({found['created_by']}, {found['created_at']})", file=sys.stderr)
 
 
 def _undo(args, eng) -> int:
@@ -222,7 +246,9 @@ def _digest(args, eng) -> int:
     if args.digest_command == "subscribe":
         try:
             made = digest.subscribe(args.user, email=args.email, webhook_url=args.webhook,
-                                    provinces=tuple(p for p in (args.prov or "").split(",") if p), weekday=args.day,
+                                    provinces=tuple(p for p in (args.prov or "").split(",") if p),
+                                    sections=tuple(s.strip() for s in (args.bagian or "").split(",") if s.strip()),
+                                    weekday=args.day,
                                     hour=args.hour, lang=args.lang, send_no_change=not args.quiet_when_unchanged,
                                     engine=eng)
         except digest.DigestError as error:
@@ -267,10 +293,17 @@ def main(argv: list[str] | None = None) -> int:
                      help="map a column of the file to a field (\"PERIODE UPDATE=per_tanggal\") or ignore it "
                           "explicitly (\"id_lokal=abaikan\"); repeatable")
     imp.add_argument("--kolom-file", help="a mapping file: one KOLOM=FIELD a line (# comments)")
+    imp.add_argument("--format", dest="use_format", metavar="NAMA",
+                     help="use a saved column mapping (format) of this kind; --kolom choices override it")
+    imp.add_argument("--simpan-format", metavar="NAMA",
+                     help="after a committed import, save its --kolom mapping as a named format")
     imp.add_argument("--per-tanggal", help="kdmp listing with no stage dates: the export's date (2026-08-05)")
     imp.add_argument("--tahap", help="kdmp listing with no stage dates: the stage it stands for (sk_ahu, …)")
     imp.add_argument("--json", action="store_true", help="the report as JSON")
     imp.add_argument("--lang", choices=("id", "en"), default="id")
+    fmt = sub.add_parser("format", help="saved column mappings of imports: list, remove")
+    fmt.add_argument("action", choices=("list", "remove"))
+    fmt.add_argument("id", type=int, nargs="?")
     und = sub.add_parser("undo", help="undo one import batch")
     und.add_argument("batch", type=int)
     und.add_argument("--user", required=True)
@@ -314,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     subscribe.add_argument("--email")
     subscribe.add_argument("--webhook")
     subscribe.add_argument("--prov", help="province codes, comma-separated (default: the account's province)")
+    subscribe.add_argument("--bagian", "--sections", dest="bagian",
+                           help="pages the digest covers, comma-separated, of rakor, pokja, merah-putih, koperasi "
+                                "(default: all)")
     subscribe.add_argument("--day", type=int, default=0, help="0 = Monday … 6 = Sunday")
     subscribe.add_argument("--hour", type=int, default=7, help="hour of the day, WIB")
     subscribe.add_argument("--lang", choices=("id", "en"), default="id")
@@ -343,6 +379,16 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "stats":
         engine.migrate(eng)
         print(json.dumps(stats.table_counts(eng), indent=2))
+    elif args.command == "format":
+        from data_access.imports import formats
+
+        if args.action == "list":
+            print(formats.listed(engine=eng).to_json(orient="records", force_ascii=False, date_format="iso"))
+            return 0
+        if args.id is None:
+            print("format remove ID", file=sys.stderr)
+            return 2
+        return 0 if formats.remove(args.id, engine=eng) else 1
     elif args.command == "import":
         engine.prepare_database(eng, with_demo=False)
         return _import(args, eng)

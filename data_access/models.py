@@ -24,6 +24,7 @@ from data_access import (  # noqa: F401 - imported for their tables and the demo
     demo_guard,
     models_briefing,
     models_cooperatives,
+    models_formats,
     models_kdmp,
     models_meetings,
     models_pokja,

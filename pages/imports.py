@@ -209,11 +209,16 @@ if uploaded is not None:
                       rejected=number(report.counts["rejected"])))
         elif report.writes == 0:
             st.info(t("imp_nothing"))
+        if mapped:
+            st.text_input(t("imp_format_name"), key="imp_format_name", max_chars=120)
         if st.button(t("imp_commit", n=number(report.writes)), key="imp_commit", type="primary",
                      disabled=report.blocked or report.writes == 0, icon=":material/save:"):
             _commit(kind, data, uploaded.name, strict, source, same, mapped)
+            if st.session_state.get("imp_flash", ("",))[0] == "ok":
+                import_mapping.save_after_commit(kind, [c.header for c in report.columns], mapped, user.username)
             st.rerun()
 
+import_mapping.saved_formats(lang)
 st.divider()
 st.subheader(t("imp_batches"))
 listed = queries.run(imports.batches)

@@ -161,9 +161,18 @@ def test_map_or_refuse_cases_through_the_command_line(cli, tmp_path):
     mapping = tmp_path / "jatim.txt"
     mapping.write_text("# Jawa Timur, tabel triwulanan\nPERIODE UPDATE=per_tanggal\n", encoding="utf-8")
     quarterly = cli("import", "counts", str(cases / "f08_jatim_triwulan.csv"), "--user", "nasional",
-                    "--kolom-file", str(mapping), "--json")
+                    "--kolom-file", str(mapping), "--json", "--simpan-format", "Jatim triwulan")
     assert quarterly.returncode == 0, quarterly.stdout
     assert json.loads(quarterly.stdout)["counts"]["new"] == 798
+    again = cli("import", "counts", str(cases / "f08_jatim_triwulan.csv"), "--user", "nasional", "--dry-run")
+    assert again.returncode == 2 and "--format 'Jatim triwulan'" in again.stderr  # offered
+    reused = cli("import", "counts", str(cases / "f08_jatim_triwulan.csv"), "--user", "nasional", "--dry-run",
+                 "--format", "Jatim triwulan")
+    assert reused.returncode == 0 and "tetap 798" in reused.stdout
+    saved = json.loads(cli("format", "list").stdout)
+    assert [(f["kind"], f["name"], f["created_by"]) for f in saved] == [("counts", "Jatim triwulan", "nasional")]
+    assert cli("format", "remove", str(saved[0]["id"])).returncode == 0
+    assert json.loads(cli("format", "list").stdout) == []
     listing = cli("import", "kdmp", str(cases / "f09_simkopdes_desa.csv"), "--user", "nasional",
                   "--per-tanggal", "5 Agustus 2026", "--tahap", "SK AHU", "--kolom", "cooperatives=abaikan")
     assert listing.returncode == 0, listing.stdout + listing.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +184,23 @@ def test_f09_national_listing_asks_for_its_date_and_stage_then_places_every_desa
     assert roles["district"] == "field" and roles["simpanan_pokok_amount"] == "other_measure"
     assert any("district" in note and "KAB." in note for note in report.note_texts())
     assert _kdmp(eng) == before  # undone exactly
+
+
+UNSEEN = Path(__file__).parent / "cases" / "unseen"
+
+
+def test_u01_a_percentage_is_never_stored_as_a_count(eng):
+    """A real Satu Data export (Kabupaten Blitar, % of healthy KSP/USP; tests/cases/unseen/README.md),
+    as published and with its figures filled in: nothing stored, the unit and the title named."""
+    published = (UNSEEN / "u01_blitar_persen_ksp_sehat.csv").read_bytes()
+    filled = _csv([["_id", "kode_wilayah", "level_wilayah", "nama_wilayah", "judul", "satuan", "tahun", "periode",
+                    "data", "status"],
+                   ["1", "3505", "Kabupaten", "Blitar", "Persentase KSP / USP Koperasi yang Sehat", "%", "2023",
+                    "Tahunan", "43", "verified"]])
+    before = counts_by_area(eng)
+    for data in (published, filled):
+        report = imports.commit("counts", data, "u01.csv", user="editor", engine=eng)
+        assert not report.committed and report.counts["new"] == 0
+        codes = {e.code for e in report.errors}
+        assert {"unit_not_count", "measure_unknown"} <= codes, codes
+    assert counts_by_area(eng) == before

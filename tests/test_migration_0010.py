@@ -30,8 +30,10 @@ def test_0010_down_and_up(prepared_db_url):
         cfg.attributes["connection"] = connection
         command.downgrade(cfg, MIGRATION.down_revision)
     assert "stage_listed_on" not in _columns(eng, "kdmp")
+    assert "import_format" not in inspect(eng).get_table_names()
     assert _columns(eng, "cooperative_count")["as_of_precision"].length == 5
     engine_module.migrate(eng)
     assert "stage_listed_on" in _columns(eng, "kdmp")
+    assert "import_format" in inspect(eng).get_table_names()
     checks = {c["name"]: c["sqltext"] for c in inspect(eng).get_check_constraints("kdmp")}
     assert "stage_listed_on" in str(checks["ck_kdmp_stage_dated"])

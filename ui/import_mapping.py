@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_access.imports import kinds, suggest
+from data_access.imports import formats, kinds, suggest
 from ui.i18n import t
 
 AUTO, IGNORE = "", "abaikan"
@@ -33,6 +33,39 @@ def choices(kind: str, file_hash: str) -> dict[str, str]:
     return found
 
 
+def _use(headers: list[str], mapping: dict[str, str]) -> None:
+    """Button callback: a saved format's choices into the step's widgets."""
+    for index, header in enumerate(headers):
+        st.session_state[f"imp_map_{index}"] = mapping.get(header, AUTO)
+
+
+def save_after_commit(kind: str, headers: list[str], mapped: dict[str, str], username: str) -> int | None:
+    """Save the confirmed mapping under the name typed in ``imp_format_name`` (if any)."""
+    name = (st.session_state.get("imp_format_name") or "").strip()
+    if not name or not mapped:
+        return None
+    return formats.save(kind, name, headers, mapped, user=username)
+
+
+def saved_formats(lang: str) -> None:
+    """The saved formats, each removable."""
+    listed = formats.listed()
+    with st.expander(t("imp_formats_title")):
+        if listed.empty:
+            st.caption(t("imp_formats_none"))
+            return
+        st.dataframe(listed.rename(columns={"id": "#", "kind": t("imp_col_kind"), "name": t("imp_format_col_name"),
+                                            "columns": t("imp_format_col_columns"), "created_by": t("imp_col_user"),
+                                            "created_at": t("imp_col_when")}),
+                     hide_index=True, width="stretch", key="imp_formats_table")
+        labels = {int(r.id): f"#{r.id} · {r.name}" for r in listed.itertuples(index=False)}
+        chosen = st.selectbox(t("imp_format_remove_pick"), options=list(labels), format_func=labels.get,
+                              key="imp_format_remove_id")
+        if st.button(t("imp_format_remove"), key="imp_format_remove", icon=":material/delete:"):
+            formats.remove(int(chosen))
+            st.rerun()
+
+
 def _became(item, spec, lang: str) -> str:
     if item.role == "field":
         column = spec.column(item.field)
@@ -50,6 +83,12 @@ def show(kind: str, report, lang: str, file_hash: str) -> None:
     st.session_state["imp_map_headers"] = ((kind, file_hash), [c.header for c in columns])
     spec = kinds.KINDS[kind]
     needed = report.file_error is not None and report.file_error.code in MAPPABLE
+    headers = [c.header for c in columns]
+    if not choices(kind, file_hash):
+        for found in formats.matching(kind, headers):
+            st.info(t("imp_format_offer", name=found["name"], who=found["created_by"], when=found["created_at"]))
+            st.button(t("imp_format_use", name=found["name"]), key=f"imp_format_use_{found['id']}",
+                      on_click=_use, args=(headers, found["mapping"]), icon=":material/input:")
     with st.expander(t("imp_map_title"), expanded=needed or any(c.role == "unaccounted" for c in columns)):
         st.caption(t("imp_map_intro"))
         st.dataframe(pd.DataFrame([(c.header, _became(c, spec, lang), ", ".join(c.sample)) for c in columns],

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from data_access import audit, cooperative_summaries
 from data_access.auth import Identity
 from data_access.engine import get_engine, session_scope
-from data_access.imports import accounting, checks, collapse, layouts, rat_history, reading, suggest
+from data_access.imports import accounting, checks, collapse, layouts, mapping, rat_history, reading, suggest
 from data_access.imports.job import Job, sha256, writer_account
 from data_access.imports.kinds import KINDS, Context, Record, RowError, map_headers, spec_for, validate
 from data_access.imports.kinds.kdmp import needs_listing
@@ -65,7 +65,7 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
                today: dt.date | None = None, same_meeting: str | None = None,
                columns: dict[str, str] | None = None, listing: tuple[dt.date, str] | None = None) -> ImportReport:
     """Preview (``dry_run=True``) or commit one file of ``kind``; see the module docstring.
-    ``columns``: the official's mapping, file header → field (or ``abaikan``), ``accounting.apply_choices``.
+    ``columns``: the official's mapping, file header → field (or ``abaikan``), ``mapping.apply_choices``.
     ``listing``: kdmp only, ``(export date, stage)`` for a listing that gives no stage nor stage date."""
     report = ImportReport(kind=kind, file_name=file_name, sha256=sha256(data), strict=strict, dry_run=dry_run)
     try:
@@ -83,10 +83,10 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
             gazetteer = Gazetteer.load(session)
             shaped = layouts.shape(table, spec, gazetteer)
             written_headers = list(shaped.table.headers)
-            table, chosen_ignored = accounting.apply_choices(spec, shaped.table, columns or {})
+            table, chosen_ignored = mapping.apply_choices(spec, shaped.table, columns or {})
             chosen_positions = frozenset(i for i, h in enumerate(written_headers)
                                          if any(header_key(h) == header_key(c) for c in columns or {}))
-            table, level_notes = accounting.hierarchy_from_values(spec, table, gazetteer, chosen_positions)
+            table, level_notes = mapping.hierarchy_from_values(spec, table, gazetteer, chosen_positions)
             report.layout, report.notes = shaped.layout, [*shaped.notes, *level_notes]
             ctx = Context(gazetteer, _mandates(session), today or dt.date.today(), shaped.kota_written,
                           VillageIndex(session), listing)

@@ -63,7 +63,7 @@ def test_map_preview_commit_and_undo(browser, app_server, width):
         page.get_by_text("Tersimpan sebagai impor #", exact=False).first.wait_for(timeout=90_000)
         wait_settled(page)
         assert _count(engine) == before + 798
-        page.locator(".st-key-imp_undo_confirm label").click()
+        page.locator("[class*='st-key-imp_undo_confirm'] label").first.click()
         wait_settled(page)
         page.locator(".st-key-imp_undo button").click()
         page.get_by_text("dibatalkan", exact=False).first.wait_for()

@@ -37,7 +37,8 @@ def check_units(headers: list[str], rows: list[tuple], row_errors: dict) -> str 
         return None
     for number, cells in rows:
         unit = cells[index] if index < len(cells) else ""
-        if header_key(unit or "") not in COUNT_UNITS:
+        symbol_only = bool((unit or "").strip()) and not header_key(unit)  # "%", "‰": a share, not a count
+        if symbol_only or header_key(unit or "") not in COUNT_UNITS:
             row_errors.setdefault(number, []).append(
                 RowError(number, headers[index], unit, "unit_not_count", {"unit": unit}))
     return headers[index]

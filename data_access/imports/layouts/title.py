@@ -37,12 +37,21 @@ def province(text: str, gazetteer: Gazetteer) -> str | None:
     return best[1] if best else None
 
 
+# Words that make a title something other than the number of (active/inactive) cooperatives: a share
+# ("Persentase KSP / USP Koperasi yang Sehat", found in a real Satu Data export), a subset or another measure.
+NOT_A_COUNT = ("persentase", "persen", "prosentase", "rasio", "ratio", "proporsi", "percentage", "rata", "average",
+               "sehat", "berprestasi", "anggota", "karyawan", "modal", "aset", "volume", "shu", "ksp", "usp",
+               "simpan", "dibubarkan", "bubar")
+
+
 def measure(text: str) -> str | None:
     """"active", "inactive" or "total" when the text says exactly one; ``None`` otherwise.
 
     "Jumlah Koperasi Aktif" → active; "Koperasi Tidak Aktif" → inactive; "Jumlah Koperasi" →
     total; "Koperasi Aktif dan Tidak Aktif" names two → ``None``."""
     key = f" {normalise(text or '')} "
+    if any(f" {w} " in key for w in NOT_A_COUNT):  # a share or a subset is never the count of all
+        return None
     inactive = any(f" {w} " in key for w in _INACTIVE)
     rest = key
     for word in _INACTIVE:

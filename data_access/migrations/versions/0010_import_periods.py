@@ -13,6 +13,9 @@ stored date is the period's last day, so nothing about the figure is lost but th
 stage (legal entity) as of the export's date without giving the stage's own date (the SK AHU date).
 The stage is then stored with ``stage_listed_on`` = the export's date and the stage's own date
 column left empty — never an invented SK date — so the ``stage_dated`` check accepts either.
+``import_format``: column mappings an official saved as a named format (who, when, the header
+set it matches), offered when a file with the same headers comes again.
+
 Down refuses while any record stands at a listed-only stage (it would need an invented date or a
 deletion), naming the count: undo those imports first.
 """
@@ -40,9 +43,25 @@ def upgrade() -> None:
         batch.add_column(sa.Column("stage_listed_on", sa.Date(), nullable=True))
         batch.drop_constraint(op.f("ck_kdmp_stage_dated"), type_="check")
         batch.create_check_constraint("stage_dated", STAGE_DATED.format(extra=" OR stage_listed_on IS NOT NULL"))
+    op.create_table(
+        "import_format",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("signature", sa.Text(), nullable=False),
+        sa.Column("headers", sa.Text(), nullable=False),
+        sa.Column("mapping", sa.Text(), nullable=False),
+        sa.Column("created_by", sa.String(length=100), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_import_format")),
+        sa.UniqueConstraint("kind", "name", name=op.f("uq_import_format_kind")),
+    )
+    op.create_index(op.f("ix_import_format_signature"), "import_format", ["signature"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_import_format_signature"), table_name="import_format")
+    op.drop_table("import_format")
     listed = op.get_bind().execute(sa.text(
         "SELECT count(*) FROM kdmp WHERE stage_listed_on IS NOT NULL")).scalar()
     if listed:
