@@ -14,10 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from data_access import cooperatives, pokja, pokja_rules
-from ui import briefing, charts, demo, downloads, filter_bar, queries, scope
+from ui import briefing, charts, demo, filter_bar, queries, scope, tables
 from ui.charts import maps
 from ui.formatting import dates, numbers, percents
 from ui.i18n import t
+from ui.tables import Col
 
 filters = st.session_state["filters"]
 SELECTION = "area"
@@ -37,30 +38,29 @@ def _draw(chart, key: str) -> None:
 
 
 def health_figures(health: pd.DataFrame) -> pd.DataFrame:
+    """``health`` with the map tooltips' texts (the table below the map reads the values through ``HEALTH_COLS``)."""
     return health.assign(registered_text=numbers(health["registered"]), active_text=numbers(health["active"]),
                          pct_text=percents(health["pct_active"]))
 
 
-def health_table(figures: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
-    """The figures of a map as a table: screen text, or (``raw``) integers and % active as a number."""
-    if raw:
-        return pd.DataFrame({t("maps_col_code"): figures["area_code"], t("maps_col_area"): figures["area_name"],
-                             t("maps_col_registered"): figures["registered"], t("maps_col_active"): figures["active"],
-                             t("maps_col_pct"): (figures["pct_active"] * 100).round(1)})
-    return pd.DataFrame({t("maps_col_code"): figures["area_code"], t("maps_col_area"): figures["area_name"],
-                         t("maps_col_registered"): figures["registered_text"],
-                         t("maps_col_active"): figures["active_text"], t("maps_col_pct"): figures["pct_text"]})
+# The tables under the maps: screen, files and demo column from one declaration (``ui.tables``, issue 20).
+HEALTH_COLS = [Col("maps_col_code", "area_code", "code"), Col("maps_col_area", "area_name"),
+               Col("maps_col_registered", "registered", "int"), Col("maps_col_active", "active", "int"),
+               Col("maps_col_pct", "pct_active", "pct")]
 
 
-def _figures_table(shown: pd.DataFrame, *, name: str, key: str, table_filters, file: pd.DataFrame,
+def pokja_cols(labels: dict[str, str]) -> list[Col]:
+    return [Col("maps_col_code", "area_code", "code"), Col("maps_col_area", "area_name"),
+            Col("maps_col_stage", "stage", "label", label=labels.get),
+            Col("maps_col_since", "stage_since", "date"),
+            Col("maps_col_mandated", "mandated", "label", label=lambda v: t("pokja_yes") if v else t("pokja_no"))]
+
+
+def _figures_table(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, table_filters,
                    demo_rows: pd.Series) -> None:
     with st.expander(t("maps_table")):
-        if demo_rows.astype(bool).any():
-            shown = shown.copy()
-            shown.insert(0, t("col_demo_flag"), demo_rows.astype(bool).map({True: t("demo_mark"), False: ""}).to_numpy())
-        st.dataframe(shown, hide_index=True)
-        downloads.offer(file, name=name, filters=table_filters, scope=scope.describe(table_filters), key=key,
-                        demo=demo_rows.reset_index(drop=True))
+        tables.show(frame, cols, name=name, key=key, demo=demo_rows.reset_index(drop=True), filters=table_filters,
+                    scope=scope.describe(table_filters))
 
 
 def _tooltip_titles() -> dict[str, str]:
@@ -81,8 +81,8 @@ def national_view() -> None:
                                    bool(demo_rows.any())),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles()), key="maps_national")
         st.caption(t("maps_no_data_coops"))
-        _figures_table(health_table(figures), name=t("maps_file_coops"), key="maps_dl_national",
-                       table_filters=filters, file=health_table(figures, raw=True), demo_rows=demo_rows)
+        _figures_table(health, HEALTH_COLS, name=t("maps_file_coops"), key="maps_dl_national",
+                       table_filters=filters, demo_rows=demo_rows)
     scope.provenance_note(filters, "cooperatives")
 
 
@@ -99,8 +99,8 @@ def cooperatives_view(province: str, shapes: maps.Shapes, province_filters, name
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles(), highlight=filters.regencies),
             key=f"maps_coops_{province}")
         st.caption(t("maps_no_data_coops"))
-        _figures_table(health_table(figures), name=t("maps_file_coops"), key="maps_dl_coops",
-                       table_filters=province_filters, file=health_table(figures, raw=True), demo_rows=demo_rows)
+        _figures_table(health, HEALTH_COLS, name=t("maps_file_coops"), key="maps_dl_coops",
+                       table_filters=province_filters, demo_rows=demo_rows)
     scope.provenance_note(province_filters, "cooperatives")
 
 
@@ -120,14 +120,8 @@ def pokja_view(province: str, shapes: maps.Shapes, province_filters, name: str) 
             tooltip_titles={"area": t("maps_col_area"), "stage": t("maps_col_stage"), "since": t("maps_col_since")},
             highlight=filters.regencies), key=f"maps_pokja_{province}")
         st.caption(t("maps_no_data_pokja"))
-        shown = pd.DataFrame({
-            t("maps_col_code"): figures["area_code"], t("maps_col_area"): figures["area_name"],
-            t("maps_col_stage"): figures["stage"].map(labels), t("maps_col_since"): figures["since_text"],
-            t("maps_col_mandated"): figures["mandated"].map({True: t("pokja_yes"), False: t("pokja_no")}),
-        })
-        file = shown.assign(**{t("maps_col_since"): figures["stage_since"]})
-        _figures_table(shown, name=t("maps_file_pokja"), key="maps_dl_pokja", table_filters=province_filters,
-                       file=file, demo_rows=demo_rows)
+        _figures_table(status, pokja_cols(labels), name=t("maps_file_pokja"), key="maps_dl_pokja",
+                       table_filters=province_filters, demo_rows=demo_rows)
     scope.provenance_note(province_filters, "pokja")
 
 

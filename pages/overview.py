@@ -8,15 +8,26 @@ attention. Every figure comes from a ``data_access`` function named below.
 import streamlit as st
 
 from data_access import cooperatives, meetings, pokja, pokja_rules
-from ui import briefing, demo, downloads, queries, scope
+from ui import briefing, demo, queries, scope, tables
 from ui.charts import built as built_chart
 from ui.charts import show as show_chart
 from ui.charts.overview import meetings_per_month
-from ui.formatting import date, number, percent
+from ui.formatting import number, percent
 from ui.i18n import t
+from ui.tables import Col
 
 MIN_REGISTERED_FOR_RANKING = 10
 LIST_ROWS = 10  # rows of each "needs attention" list; the caption says how many there are in all
+# The three lists: screen, files and demo column from one declaration each (``ui.tables``, issue 20 point 5).
+RECENT_COLS = [Col("col_date", "held_on", "date"), Col("col_status", "status_text"), Col("col_title", "title"),
+               Col("col_province", "province"), Col("col_regency", "regency"), Col("col_city", "city"),
+               Col("col_organizer", "organizer")]
+LOWEST_COLS = [Col("col_regency", "area_name"), Col("col_pct_active", "pct_active", "pct"),
+               Col("col_inactive", "inactive", "int"), Col("col_registered", "registered", "int"),
+               Col("col_active", "active", "int")]  # the key columns first
+OVERDUE_COLS = [Col("col_regency", "regency_name"), Col("col_province", "province_name"),
+                Col("col_stage", "stage", "label", label=lambda s: t(f"stage_{s}")),
+                Col("col_days_since_mandate", "days_since_mandate", "int"), Col("col_mandate", "mandate_title")]
 
 
 def cut_caption(shown: int, total: int) -> None:
@@ -98,16 +109,8 @@ else:
     recent_demo = recent["source_kind"].eq("synthetic")
     status = recent["status"].map(lambda v: t(f"ov_status_{v}")).where(
         ~(recent["status"].eq("planned")), t("ov_status_planned_past"))  # "past" holds no upcoming meeting
-    recent_table = recent[["held_on", "title", "province", "regency", "city", "organizer"]].assign(
-        status=status.to_numpy())[["held_on", "status", "title", "province", "regency", "city", "organizer"]].rename(
-        columns={"held_on": t("col_date"), "status": t("col_status"), "title": t("col_title"),
-                 "province": t("col_province"), "regency": t("col_regency"), "city": t("col_city"),
-                 "organizer": t("col_organizer")})
-    shown = recent_table.assign(**{t("col_date"): recent["held_on"].map(date).to_numpy()})
-    shown.insert(0, t("col_demo_flag"), recent_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
-    st.dataframe(shown, hide_index=True, width="stretch")
-    downloads.offer(recent_table, name="rapat-terakhir", filters=filters, scope=scope.describe(filters),
-                    key="ov_recent", demo=recent_demo)
+    tables.show(recent.assign(status_text=status.to_numpy()), RECENT_COLS, name="rapat-terakhir", key="ov_recent",
+                demo=recent_demo, filters=filters, scope=scope.describe(filters))
 
 # --- regencies that need attention -----------------------------------------------
 st.subheader(t("ov_attention"))
@@ -119,18 +122,9 @@ with low_col:
     if lowest.empty:
         st.info(t("empty_result"))
     else:
-        headers = {"area_name": t("col_regency"), "pct_active": t("col_pct_active"), "inactive": t("col_inactive"),
-                   "registered": t("col_registered"), "active": t("col_active")}  # the key columns first
-        low_table = lowest.assign(pct_active=(lowest["pct_active"] * 100).round(1))[list(headers)].rename(
-            columns=headers)
-        lowest_demo = lowest["registered_synthetic"]
-        shown_low = low_table.assign(**{t("col_pct_active"): lowest["pct_active"].map(percent).to_numpy()})
-        if lowest_demo.any():
-            shown_low.insert(0, t("col_demo_flag"), lowest_demo.gt(0).map({True: t("demo_mark"), False: ""}).to_numpy())
-        st.dataframe(shown_low, hide_index=True, width="stretch")
+        tables.show(lowest, LOWEST_COLS, name="koperasi-aktif-terendah", key="ov_lowest",
+                    demo=lowest["registered_synthetic"], filters=filters, scope=scope.describe(filters))
         cut_caption(len(lowest), len(ranked))
-        downloads.offer(low_table, name="koperasi-aktif-terendah", filters=filters,
-                        scope=scope.describe(filters), key="ov_lowest", demo=lowest_demo)
 with overdue_col:
     st.markdown(t("ov_overdue", d=pokja_rules.OVERDUE_AFTER_DAYS))
     status = queries.run(pokja.pokja_by_regency, filters)
@@ -140,17 +134,8 @@ with overdue_col:
     if overdue.empty:
         st.info(t("ov_none_overdue"))
     else:
-        overdue_table = overdue.assign(stage=overdue["stage"].map(lambda s: t(f"stage_{s}")))[
-            ["regency_name", "province_name", "stage", "days_since_mandate", "mandate_title"]].rename(columns={
-                "regency_name": t("col_regency"), "province_name": t("col_province"), "stage": t("col_stage"),
-                "mandate_title": t("col_mandate"), "days_since_mandate": t("col_days_since_mandate")})
-        overdue_demo = overdue["source_kind"].eq("synthetic")
-        shown_overdue = overdue_table.assign(**{
-            t("col_days_since_mandate"): overdue["days_since_mandate"].map(lambda d: number(int(d))).to_numpy()})
-        shown_overdue.insert(0, t("col_demo_flag"), overdue_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
-        st.dataframe(shown_overdue, hide_index=True, width="stretch")
+        tables.show(overdue, OVERDUE_COLS, name="pokja-terlambat", key="ov_overdue",
+                    demo=overdue["source_kind"].eq("synthetic"), filters=filters, scope=scope.describe(filters))
         cut_caption(len(overdue), len(all_overdue))
-        downloads.offer(overdue_table, name="pokja-terlambat", filters=filters,
-                        scope=scope.describe(filters), key="ov_overdue", demo=overdue_demo)
 
 scope.provenance_note(filters, "meetings")
