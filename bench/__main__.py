@@ -39,7 +39,9 @@ def summary(values: list[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "p95": p95(values)}
 
 
-def database_for(scale: str, server_url: str | None, sqlite_dir: Path) -> str:
+def database_for(scale: str, server_url: str | None, sqlite_dir: Path, name: str | None = None) -> str:
+    """The benchmark database's URL: ``sqlite_dir/<scale>.sqlite``, or on the PostgreSQL server the
+    database ``name`` (default ``pantau_bench_<scale>``), created when missing."""
     if server_url is None:
         path = sqlite_dir / f"{scale}.sqlite"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +49,7 @@ def database_for(scale: str, server_url: str | None, sqlite_dir: Path) -> str:
     from data_access.config import normalise_url
 
     server_url = normalise_url(server_url)
-    name = f"pantau_bench_{scale}"
+    name = name or f"pantau_bench_{scale}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()

@@ -76,6 +76,8 @@ def cell(value, kind: str, lang: str) -> str:
         return text("bp_yes" if value else "bp_no", lang)
     if kind == "stage":
         return text(f"stage_{value}", lang)
+    if kind == "status":
+        return text(f"mtg_status_{value}", lang)
     return str(value)
 
 

@@ -26,8 +26,12 @@ def vl_version() -> str:
     return f"{major}.{minor}"
 
 
-def _png(chart: alt.TopLevelMixin, lang: str) -> bytes:
+def _png(chart: alt.TopLevelMixin, lang: str, whole_ticks_to: int | None = None) -> bytes:
+    """``whole_ticks_to``: a count axis up to this value gets ticks at whole numbers only (a small
+    count's automatic ticks fall on halves, which the axis's integer format shows as "1, 1, 2, 2")."""
     spec = prepared(chart, lang).properties(width=WIDTH_PX).to_dict(validate=False)
+    if whole_ticks_to is not None and whole_ticks_to <= 10:
+        spec["encoding"]["y"].setdefault("axis", {})["values"] = list(range(whole_ticks_to + 1))
     return vl_convert.vegalite_to_png(spec, vl_version=vl_version(), scale=2)
 
 
@@ -37,4 +41,4 @@ def meetings_png(section: dict, lang: str) -> bytes | None:
     months = pd.DataFrame(section["rows"], columns=section["columns"])
     chart = meetings_per_month(months, month_label=text("bp_c_month", lang), count_label=text("bp_c_meetings", lang),
                                title=text("bp_s_meetings_per_month", lang))
-    return _png(chart, lang)
+    return _png(chart, lang, whole_ticks_to=int(months["meetings"].max()))

@@ -1,9 +1,11 @@
 """The text of a weekly digest, from the items of ``data_access.digest_changes.changes``.
 
-``compose(items, state, lang=, period=, area=, first=, base_url=) -> Message``: ``subject``, a
-plain-text ``body`` (one line per item with a deep link to the dashboard view of its area) and a
-JSON-ready ``payload`` for webhooks (the same items, their texts and links), so an office can
-forward it to its own Telegram or WhatsApp gateway. No item → the short "no change" text.
+``compose(items, state, lang=, period=, area=, first=, sections=, base_url=) -> Message``: ``subject``,
+a plain-text ``body`` (one line per item with a deep link to the dashboard view of its area) and a
+JSON-ready ``payload`` for webhooks (the same items, their texts and links, the ``sections``), so an
+office can forward it to its own Telegram or WhatsApp gateway. No item → the short "no change" text.
+``items`` are already those of the chosen ``sections`` (``digest_changes.in_sections``); when not
+every section is chosen, the body names the chosen ones.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from briefing import public_url, text
+from data_access.digest_changes import SECTION_OF as PATHS
+from data_access.models_briefing import DIGEST_SECTIONS
 from ui.formatting import date
-
-PATHS = {"meeting_new": "rakor", "meeting_held": "rakor", "pokja_stage": "pokja", "overdue_new": "pokja",
-         "kdmp_progress": "merah-putih", "kdmp_stalled": "merah-putih", "count_new": "koperasi"}
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,12 @@ def _link(item: dict, base: str, lang: str) -> str:
 
 
 def compose(items: list[dict], state: dict, *, lang: str, period: str, area: str, first: bool,
-            base_url: str | None = None) -> Message:
+            sections: tuple[str, ...] = DIGEST_SECTIONS, base_url: str | None = None) -> Message:
     base = base_url or public_url()
     subject = text("dg_subject", lang, area=area, period=period)
     lines = [text("dg_demo", lang)] if state.get("demo") else []
+    if set(sections) != set(DIGEST_SECTIONS):
+        lines.append(text("dg_sections_line", lang, names="; ".join(text(f"dg_section_{s}", lang) for s in sections)))
     entries = [{"kind": i["kind"], "text": _line(i, lang), "link": _link(i, base, lang)} for i in items]
     if first:
         lines.append(text("dg_first", lang))
@@ -71,8 +74,8 @@ def compose(items: list[dict], state: dict, *, lang: str, period: str, area: str
             lines.append(text("dg_changes", lang, n=len(entries)))
         lines += [f"- {e['text']}\n  {e['link']}" for e in entries]
     else:
-        lines.append(text("dg_no_change", lang))
+        lines.append(text("dg_first_none" if first else "dg_no_change", lang))
     lines += ["", text("dg_footer", lang), f"{base}/riwayat"]
     payload = {"subject": subject, "period": period, "area": area, "language": lang, "demo": bool(state.get("demo")),
-               "changed": bool(entries), "items": entries}
+               "sections": list(sections), "changed": bool(entries), "items": entries}
     return Message(subject, "\n".join(lines), payload, bool(entries))

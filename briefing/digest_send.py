@@ -4,8 +4,8 @@ timer, see ``deploy/digest/``).
 ``run(now=None, engine=None, smtp=None) -> list[dict]``: for every active subscription whose day
 and hour (WIB) have come in the current ISO week, for each of its channels (e-mail, webhook): claim
 the week (``data_access.digest.claim``: one sender for N replicas; a delivered week is skipped, a
-failed one retried), read the areas' figures, compare with the last delivered digest, compose the
-message and send it; every send is recorded with its result (``digest_send``), shown on Riwayat.
+failed one retried), read the areas' figures, compare with the last delivered digest, keep the
+items of the subscription's sections (pages), compose the message and send it; every send is recorded with its result (``digest_send``), shown on Riwayat.
 
 SMTP settings come from the environment (``PANTAU_SMTP_HOST``, ``_PORT`` (25), ``_USER``,
 ``_PASSWORD``, ``_FROM``, ``_STARTTLS`` = 1, ``_SSL`` = 1) or else the ``[smtp]`` table of
@@ -120,8 +120,11 @@ def run(now: dt.datetime | None = None, engine: Engine | None = None, smtp: Smtp
                 continue
             state = state or digest_changes.state(provinces, local.date(), engine=engine)
             before = digest.last_state(sub.id, channel, period, engine=engine)
-            items = digest_changes.changes(json.loads(before) if before else None, state)
-            message = compose(items, state, lang=sub.lang, period=period, area=area, first=before is None)
+            sections = digest.sections_of(sub.sections)
+            items = digest_changes.in_sections(
+                digest_changes.changes(json.loads(before) if before else None, state), sections)
+            message = compose(items, state, lang=sub.lang, period=period, area=area, first=before is None,
+                              sections=sections)
             status, error = "sent", None
             if before is not None and not message.changed and not sub.send_no_change:
                 status = "no_change"

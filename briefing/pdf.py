@@ -63,6 +63,8 @@ def _document(lang: str, footer: str) -> tuple[_Pack, callable]:
 
 
 def _heading(pdf: _Pack, label: str, size: int = 12) -> None:
+    if pdf.get_y() > pdf.h - pdf.b_margin - 30:  # a heading never ends a page alone
+        pdf.add_page()
     pdf.set_font(pdf.family, "B", size)
     pdf.ln(2)
     pdf.multi_cell(0, 6, label, new_x="LMARGIN", new_y="NEXT")

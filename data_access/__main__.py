@@ -23,8 +23,8 @@
   Exit code 2 for a filter value that is not a known code or date (nothing stored).
 - ``digest send [--now ISO-TIME]``: send the weekly digests that are due (cron / systemd timer,
   ``deploy/digest/``); exit code 1 when a send failed (it is retried by the next run).
-  ``digest subscribe USER [--email A] [--webhook URL] [--prov 53] [--day 0-6] [--hour 0-23] [--lang id|en]
-  [--quiet-when-unchanged]``, ``digest list``.
+  ``digest subscribe USER [--email A] [--webhook URL] [--prov 53] [--bagian rakor,pokja,merah-putih,koperasi]
+  [--day 0-6] [--hour 0-23] [--lang id|en] [--quiet-when-unchanged]``, ``digest list``.
 """
 
 from __future__ import annotations
@@ -246,7 +246,9 @@ def _digest(args, eng) -> int:
     if args.digest_command == "subscribe":
         try:
             made = digest.subscribe(args.user, email=args.email, webhook_url=args.webhook,
-                                    provinces=tuple(p for p in (args.prov or "").split(",") if p), weekday=args.day,
+                                    provinces=tuple(p for p in (args.prov or "").split(",") if p),
+                                    sections=tuple(s.strip() for s in (args.bagian or "").split(",") if s.strip()),
+                                    weekday=args.day,
                                     hour=args.hour, lang=args.lang, send_no_change=not args.quiet_when_unchanged,
                                     engine=eng)
         except digest.DigestError as error:
@@ -345,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     subscribe.add_argument("--email")
     subscribe.add_argument("--webhook")
     subscribe.add_argument("--prov", help="province codes, comma-separated (default: the account's province)")
+    subscribe.add_argument("--bagian", "--sections", dest="bagian",
+                           help="pages the digest covers, comma-separated, of rakor, pokja, merah-putih, koperasi "
+                                "(default: all)")
     subscribe.add_argument("--day", type=int, default=0, help="0 = Monday … 6 = Sunday")
     subscribe.add_argument("--hour", type=int, default=7, help="hour of the day, WIB")
     subscribe.add_argument("--lang", choices=("id", "en"), default="id")

@@ -11,7 +11,7 @@
                   "published_on": "2025-03-01", "rows": 12}, ...]}
 
 ``types`` name how a value is shown: ``int``, ``share`` (0–1), ``date`` (ISO text), ``text``,
-``stage`` (a Pokja stage code), ``bool``. Missing values are ``None``. Every figure comes from the
+``stage`` (a Pokja stage code), ``status`` (a meeting status code), ``bool``. Missing values are ``None``. Every figure comes from the
 same data_access query the dashboard page draws it with (named per section below), so a pack and the
 page agree; the renderers (``briefing.pdf``, ``briefing.xlsx``, the snapshot view) only format.
 """
@@ -82,8 +82,9 @@ def collect(filters: flt.Filters, engine: Engine | None = None) -> dict:
     sources = []
     for fact in FACTS:
         for row in provenance.sources_in_view(filters, fact, engine=engine).itertuples(index=False):
-            sources.append({"fact": fact, "kind": row.kind, "outlet": row.outlet, "headline": row.headline,
-                            "url": row.url, "published_on": _value(row.published_on, "date"), "rows": int(row.rows)})
+            sources.append({"fact": fact, "kind": row.kind, "outlet": _value(row.outlet, "text"),  # missing: None
+                            "headline": _value(row.headline, "text"), "url": _value(row.url, "text"),
+                            "published_on": _value(row.published_on, "date"), "rows": int(row.rows)})
     demo = {fact: any(s["fact"] == fact and s["kind"] == "synthetic" for s in sources) for fact in FACTS}
 
     headline = [  # "demo": whether demo (synthetic) rows are part of the figure
@@ -96,7 +97,7 @@ def collect(filters: flt.Filters, engine: Engine | None = None) -> dict:
         {"key": "kdmp_desa", "value": int(kdmp_totals["desa"]), "demo": False},
         {"key": "kdmp_operating", "value": int(kdmp_totals["at_operasional"]), "demo": demo["kdmp"]},
     ]
-    meeting_spec = {"held_on": "date", "title": "text", "province": "text", "regency": "text", "status": "text",
+    meeting_spec = {"held_on": "date", "title": "text", "province": "text", "regency": "text", "status": "status",
                     "source_outlet": "text"}
     sections = [
         _section("coop_health", health, {"area_code": "text", "area_name": "text", "registered": "int", "active": "int",
@@ -107,7 +108,7 @@ def collect(filters: flt.Filters, engine: Engine | None = None) -> dict:
         _section("meetings_past", past, meeting_spec, past["source_kind"].eq("synthetic")),
         _section("meetings_upcoming", upcoming, meeting_spec, upcoming["source_kind"].eq("synthetic")),
         _section("pokja", status, {"regency_code": "text", "regency_name": "text", "province_name": "text",
-                                   "stage": "stage", "days_since_mandate": "int", "overdue": "bool",
+                                   "mandate_code": "text", "stage": "stage", "days_since_mandate": "int", "overdue": "bool",
                                    "source_outlet": "text"},
                  status["source_kind"].eq("synthetic")),
         _section("kdmp", funnel, {"area_code": "text", "area_name": "text", "desa": "int", "reached_sk_ahu": "int",

@@ -1,7 +1,8 @@
 """Weekly digest subscriptions and the record of every send (issue 23).
 
-- ``subscribe(username, email=, webhook_url=, provinces=, weekday=, hour=, lang=, send_no_change=)``
-  stores a subscription of an active account; ``unsubscribe(id, username)`` ends it;
+- ``subscribe(username, email=, webhook_url=, provinces=, sections=, weekday=, hour=, lang=,
+  send_no_change=)`` stores a subscription of an active account; ``sections`` are the pages its digest
+  covers (keys of ``models_briefing.DIGEST_SECTIONS``; empty = all; an unknown key is a ``DigestError``); ``unsubscribe(id, username)`` ends it;
   ``subscriptions(username=None)`` lists them.
 - ``scope(user_province, role, wanted)``: the provinces a subscription may cover. An account limited
   to a province (``app_user.province_code``, any role but admin) receives that province only — it
@@ -27,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from data_access.audit import utc_now
 from data_access.engine import get_engine
 from data_access.frames import read_frame
-from data_access.models_briefing import DigestSend, DigestSubscription
+from data_access.models_briefing import DIGEST_SECTIONS, DigestSend, DigestSubscription
 from data_access.models_reference import Province
 from data_access.models_users import User
 
@@ -35,8 +36,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 IN_PROGRESS = "sending"
 STALE_CLAIM = dt.timedelta(minutes=15)
 """A claim older than this whose sender never finished (a crash) is retried by the next run."""
-SUBSCRIPTION_COLUMNS = ["id", "username", "user_province", "role", "email", "webhook_url", "provinces", "weekday",
-                        "hour", "lang", "send_no_change", "active"]
+SUBSCRIPTION_COLUMNS = ["id", "username", "user_province", "role", "email", "webhook_url", "provinces", "sections",
+                        "weekday", "hour", "lang", "send_no_change", "active"]
 SEND_COLUMNS = ["id", "subscription_id", "username", "period", "channel", "status", "attempts", "sent_at",
                 "recipient", "subject", "error"]
 
@@ -57,10 +58,20 @@ def scope(user_province: str | None, role: str, wanted: tuple[str, ...]) -> tupl
     return tuple(dict.fromkeys(wanted))
 
 
+def sections_of(value: str | None) -> tuple[str, ...]:
+    """The stored ``sections`` text as keys in ``DIGEST_SECTIONS`` order (empty / ``None`` = all)."""
+    chosen = {s.strip() for s in (value or "").split(",") if s.strip()}
+    return tuple(s for s in DIGEST_SECTIONS if s in chosen) or DIGEST_SECTIONS
+
+
 def subscribe(username: str, *, email: str | None = None, webhook_url: str | None = None,
-              provinces: tuple[str, ...] = (), weekday: int = 0, hour: int = 7, lang: str = "id",
-              send_no_change: bool = True, engine: Engine | None = None) -> int:
+              provinces: tuple[str, ...] = (), sections: tuple[str, ...] = (), weekday: int = 0, hour: int = 7,
+              lang: str = "id", send_no_change: bool = True, engine: Engine | None = None) -> int:
     """Store a subscription; returns its id. ``weekday`` 0 = Monday; ``hour`` 0–23 WIB."""
+    unknown = [s for s in sections if s not in DIGEST_SECTIONS]
+    if unknown:
+        raise DigestError("sections", f"unknown {', '.join(unknown)}; choose from {', '.join(DIGEST_SECTIONS)}")
+    chosen_sections = ",".join(sections_of(",".join(sections)))
     email = (email or "").strip() or None
     webhook_url = (webhook_url or "").strip() or None
     if email is None and webhook_url is None:
@@ -85,7 +96,8 @@ def subscribe(username: str, *, email: str | None = None, webhook_url: str | Non
             raise DigestError("provinces", f"unknown province {', '.join(sorted(set(chosen) - known))}")
         return conn.execute(insert(DigestSubscription).returning(DigestSubscription.id), {
             "user_id": user.id, "email": email, "webhook_url": webhook_url, "provinces": ",".join(chosen),
-            "weekday": weekday, "hour": hour, "lang": lang, "send_no_change": send_no_change, "active": True,
+            "sections": chosen_sections, "weekday": weekday, "hour": hour, "lang": lang,
+            "send_no_change": send_no_change, "active": True,
             "created_at": utc_now()}).scalar_one()
 
 
@@ -101,7 +113,8 @@ def unsubscribe(subscription_id: int, username: str, engine: Engine | None = Non
 def subscriptions(username: str | None = None, engine: Engine | None = None) -> pd.DataFrame:
     """Active subscriptions (of ``username`` when given), oldest first. Columns: ``SUBSCRIPTION_COLUMNS``."""
     stmt = (select(DigestSubscription.id, User.username, User.province_code, User.role, DigestSubscription.email,
-                   DigestSubscription.webhook_url, DigestSubscription.provinces, DigestSubscription.weekday,
+                   DigestSubscription.webhook_url, DigestSubscription.provinces, DigestSubscription.sections,
+                   DigestSubscription.weekday,
                    DigestSubscription.hour, DigestSubscription.lang, DigestSubscription.send_no_change,
                    DigestSubscription.active)
             .join(User, User.id == DigestSubscription.user_id)

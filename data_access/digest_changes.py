@@ -16,25 +16,38 @@ Demo data is never part of a digest (``Filters.real_only``) unless the areas hol
 any kind; then the state is read with demo data and ``demo`` is True (the message says so).
 ``changes(before, after)`` → a list of items ``{"kind": ..., ...}`` with ``kind`` one of
 ``KINDS``; ``before`` ``None`` (the first digest) lists the upcoming meetings and overdue Pokja only.
+``in_sections(items, sections)`` keeps the items of the pages a subscription chose (``SECTION_OF``
+maps each kind to its page, a key of ``models_briefing.DIGEST_SECTIONS``); the state stays whole, so
+a subscription that changes its pages later still compares with everything the last digest saw.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 from sqlalchemy import Engine
 
 from data_access import filters as flt
 from data_access import kdmp, meetings, pokja, provenance
 from data_access.engine import get_engine
+from data_access.models_briefing import DIGEST_SECTIONS
 
 KINDS = ("meeting_new", "meeting_held", "pokja_stage", "overdue_new", "kdmp_progress", "kdmp_stalled", "count_new")
+SECTION_OF = {"meeting_new": "rakor", "meeting_held": "rakor", "pokja_stage": "pokja", "overdue_new": "pokja",
+              "kdmp_progress": "merah-putih", "kdmp_stalled": "merah-putih", "count_new": "koperasi"}
+assert set(SECTION_OF) == set(KINDS) and set(SECTION_OF.values()) == set(DIGEST_SECTIONS)
 MEETINGS_LISTED = 200
 FACTS = ("meetings", "pokja", "kdmp", "cooperatives", "cooperative_counts")
 
 
 def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else None
+
+
+def _text(value) -> str | None:
+    """A source's text field; missing (``None`` / NaN from the frame) stays ``None``, never "nan"."""
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def _has_real(filters: flt.Filters, engine: Engine) -> bool:
@@ -62,7 +75,7 @@ def state(provinces: tuple[str, ...], today: dt.date, engine: Engine | None = No
     kdmp_state = {row.area_code: {"name": row.area_name, "operating": int(row.at_operasional),
                                   "stalled": int(row.stalled)}
                   for row in funnel.itertuples(index=False) if row.desa}
-    counts = {str(row.source_id): {"outlet": row.outlet, "headline": row.headline, "url": row.url,
+    counts = {str(row.source_id): {"outlet": _text(row.outlet), "headline": _text(row.headline), "url": _text(row.url),
                                    "published_on": _iso(row.published_on), "rows": int(row.rows)}
               for row in provenance.sources_in_view(filters, "cooperative_counts", engine=engine).itertuples(index=False)}
     return {"provinces": list(provinces), "demo": demo_only, "meetings": listed, "pokja": pokja_state,
@@ -99,3 +112,8 @@ def changes(before: dict | None, after: dict) -> list[dict]:
     items += [{"kind": "count_new", "source": key, **source} for key, source in after["counts"].items()
               if key not in before["counts"]]
     return items
+
+
+def in_sections(items: list[dict], sections: tuple[str, ...]) -> list[dict]:
+    """The items whose page (``SECTION_OF``) is one of ``sections``, in their order."""
+    return [item for item in items if SECTION_OF[item["kind"]] in sections]

@@ -12,6 +12,10 @@ created by migration 0012.
 - ``digest_subscription``: who receives a weekly digest, of which areas, on which weekday and hour,
   in which language, by e-mail and/or a webhook URL. ``provinces`` is a comma-separated list of
   province codes; an account limited to a province receives only that province (``digest.scope``).
+  ``sections`` is a comma-separated list of the dashboard pages the digest covers, keys of
+  ``DIGEST_SECTIONS`` (the pages' URL paths: ``rakor`` meetings, ``pokja`` Pokja/Satgas stages and
+  overdue kab/kota, ``merah-putih`` KDMP progress and stalls, ``koperasi`` new reported cooperative
+  figures); all of them by default.
 - ``digest_send``: one row per subscription, ISO week (``period``, e.g. ``2026-W49``) and channel
   (``email`` / ``webhook``), unique, so a second run in the same week sends nothing new and several
   replicas never send twice; ``status`` ``sent`` / ``failed`` / ``no_change``; ``state`` the figures
@@ -29,6 +33,8 @@ from data_access.models_base import Base
 
 SEND_STATUSES = ("sent", "failed", "no_change")
 CHANNELS = ("email", "webhook")
+DIGEST_SECTIONS = ("rakor", "pokja", "merah-putih", "koperasi")
+ALL_SECTIONS = ",".join(DIGEST_SECTIONS)
 
 
 class BriefingSnapshot(Base):
@@ -55,6 +61,7 @@ class DigestSubscription(Base):
     email: Mapped[str | None] = mapped_column(String(254))
     webhook_url: Mapped[str | None] = mapped_column(String(1000))
     provinces: Mapped[str] = mapped_column(String(400), default="")
+    sections: Mapped[str] = mapped_column(String(200), default=ALL_SECTIONS, server_default=ALL_SECTIONS)
     weekday: Mapped[int] = mapped_column(Integer, default=0)
     hour: Mapped[int] = mapped_column(Integer, default=7)
     lang: Mapped[str] = mapped_column(String(2), default="id")

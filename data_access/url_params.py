@@ -42,7 +42,9 @@ class Param:
       ``date`` (ISO ``YYYY-MM-DD`` in ``lo``…``hi``), ``choices`` (one of ``choices``), ``bool``
       (``0``/``1``), ``int`` (digits in ``lo``…``hi``), ``month`` (``YYYY-MM`` in ``lo``…``hi``
       years), ``text`` (up to ``MAX_TEXT`` characters);
-    - ``default``: the value when the parameter is absent; the URL never carries it.
+    - ``default``: the value when the parameter is absent; the URL never carries it;
+    - ``narrows``: the page's search parameter this value also fills when the link has none, so the
+      chosen item is in view (a desa link lists that desa, whatever page of the list it is on).
     """
 
     name: str
@@ -55,6 +57,7 @@ class Param:
     pattern: str | None = None
     choices: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()
+    narrows: str | None = None  # a parameter of the same page this value also fills when the link lacks it
     reason_id: str = ""
     reason_en: str = ""
 
@@ -71,6 +74,8 @@ WINDOW_MIN, WINDOW_MAX, WINDOW_DEFAULT = 1, 5, 3  # the RAT window slider
 STALLED_MIN, STALLED_MAX, STALLED_DEFAULT = 7, 730, 90  # days; KDMP "macet" number input (kdmp.STALLED_DAYS)
 PROVINCE_CODE, REGENCY_CODE = r"\d{2}", r"\d{2}\.\d{2}"
 DISTRICT_CODE, VILLAGE_CODE = r"\d{2}\.\d{2}\.\d{2}", r"\d{2}\.\d{2}\.\d{2}\.\d{4}"
+
+DASHBOARD_PAGES = ("ringkasan", "koperasi", "rakor", "pokja", "merah-putih", "peta")
 
 PARAMS: tuple[Param, ...] = (
     Param("prov", "f_prov", "provinces", "codes", (), pattern=PROVINCE_CODE,
@@ -95,7 +100,7 @@ PARAMS: tuple[Param, ...] = (
           reason_id=f"hari macet harus {STALLED_MIN}–{STALLED_MAX}", reason_en="stalled days out of range"),
     Param("hal", "kdmp_page", None, "int", 1, 1, 100_000, pages=("merah-putih",),
           reason_id="nomor halaman tidak sah", reason_en="invalid page number"),
-    Param("desa", "kdmp_history_desa", None, "codes", None, pattern=VILLAGE_CODE, pages=("merah-putih",),
+    Param("desa", "kdmp_history_desa", None, "codes", None, pattern=VILLAGE_CODE, pages=("merah-putih",), narrows="cari",
           reason_id="kode desa tidak sah", reason_en="invalid village code"),
     Param("cari", "kdmp_search", None, "text", "", pages=("merah-putih",),
           reason_id="pencarian terlalu panjang", reason_en="search too long"),

@@ -262,7 +262,7 @@ def test_demo_figures_say_which_figure_is_real(sqlite_url):
             .order_by(CooperativeCount.as_of.desc())).first()
     at = app("cooperatives", query={"prov": "53", "kab": "53.01"})
     assert not at.exception
-    assert any(w.value.startswith("**Data demo dalam tampilan ini.**") for w in at.warning)  # the banner
+    assert any(w.value.startswith("**Data demo dalam tampilan ini**") for w in at.warning)  # the banner
     assert any("bukan angka nyata" in w.value for w in at.warning)
     note = next(i.value for i in at.info if "nyata" in i.value)
     assert f"{fmt_id(total)} terdaftar, {fmt_id(active)} aktif, {fmt_id(inactive)} tidak aktif ({outlet}" in note

@@ -55,6 +55,9 @@ def test_kdmp_figures_saved_with_the_report_when_ticked_and_undone_with_it(own_d
     at.text_input(key="ex_f_title").input("Rakor Satgas KDMP Kabupaten Kupang")
     at.text_input(key="ex_f_outlet").input("pos-kupang.com")
     at.checkbox(key="ex_f_kdmp").check().run()
+    # the mandate follows the Satgas's own name (issue 19): the KDMP Satgas, never the PMI one
+    chooser = at.selectbox(key="ex_f_stage_mandate")
+    assert "SATGAS-KDMP" in chooser.options[chooser.index]
     at.button(key="ex_save").click().run()
     assert not at.exception, at.exception
     assert any("tersimpan" in s.value for s in at.success)

@@ -83,8 +83,31 @@ def test_snapshot_reproduces_after_the_data_change(prepared_db_url):
     assert snapshots.load(frozen.id + 1000, eng) is None
 
 
-def test_cli_pack_writes_both_files_and_refuses_unknown_codes(prepared_sqlite_url, tmp_path):
-    env = {**os.environ, "DATABASE_URL": prepared_sqlite_url, "PANTAU_PUBLIC_URL": "https://pantau.example"}
+def test_snapshot_reproduces_after_an_import_and_its_undo(prepared_db_url):
+    """A meeting imported, frozen, then the import undone: the live view loses it, the snapshot keeps it."""
+    from data_access import auth, imports
+
+    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    auth.add_user("ntt", role="editor", password=None, province_code="53", actor="test", engine=eng)
+    ntt = flt.Filters(provinces=("53",), today=dt.date(2026, 12, 5))
+    held_before = briefing_content.collect(ntt, engine=eng)["headline"][2]
+    data = b"Judul;Tanggal;Kode Wilayah;Status;Sumber\r\nRakor Uji Bahan Rapat;2024-05-02;53.04;terlaksana;Media Uji\r\n"
+    report = imports.commit("meetings", data, "rakor.csv", user="ntt", engine=eng)
+    assert report.committed, report
+    frozen = snapshots.create(ntt, page="rakor", engine=eng)
+    titles = [row[1] for row in next(s for s in frozen.content["sections"] if s["key"] == "meetings_past")["rows"]]
+    assert "Rakor Uji Bahan Rapat" in titles
+    (uji,) = [src for src in frozen.content["sources"] if src["outlet"] == "Media Uji"]
+    assert uji["headline"] is None and uji["url"] is None  # a source without a title: empty, never "nan"
+    assert imports.undo(report.batch_id, user="ntt", engine=eng).error is None
+    assert briefing_content.collect(ntt, engine=eng)["headline"][2] == held_before  # the live view: gone
+    again = snapshots.load(frozen.id, eng)
+    assert again.content == frozen.content and snapshots.hash_of(again.content) == frozen.figures_hash
+    assert "Rakor Uji Bahan Rapat" in _pdf_text(pdf.render(again))
+
+
+def test_cli_pack_writes_both_files_and_refuses_unknown_codes(prepared_db_url, tmp_path):
+    env = {**os.environ, "DATABASE_URL": prepared_db_url, "PANTAU_PUBLIC_URL": "https://pantau.example"}
     done = subprocess.run([sys.executable, "-m", "data_access", "pack", "--prov", "53", "--lang", "en", "--out",
                            str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -97,6 +120,6 @@ def test_cli_pack_writes_both_files_and_refuses_unknown_codes(prepared_sqlite_ur
     refused = subprocess.run([sys.executable, "-m", "data_access", "pack", "--prov", "99", "--out", str(tmp_path)],
                              cwd=REPO, env=env, capture_output=True, text=True)
     assert refused.returncode == 2 and "prov='99'" in refused.stderr
-    eng = engine_module.get_engine(prepared_sqlite_url)
+    eng = engine_module.get_engine(prepared_db_url)
     with eng.connect() as conn:
         assert conn.execute(select(func.count()).select_from(BriefingSnapshot)).scalar_one() == 1

@@ -132,6 +132,7 @@ def test_the_mandate_follows_the_pokjas_own_name_or_is_a_question():
         "Satuan Tugas Pelindungan Pekerja Migran Indonesia (Kepmenaker No. 37 Tahun 2022)", "Pokja demo"]})
     assert mandate_for("Pokja Pelayanan Terpadu Perlindungan PMI", mandates) == 1
     assert mandate_for("Satgas PPMI", mandates) == 2
+    assert mandate_for("Satgas Percepatan Pembentukan Koperasi Desa/Kelurahan Merah Putih", mandates) is None
     assert mandate_for(None, mandates) is None
     assert mandate_for("Tim Terpadu", mandates) is None
 

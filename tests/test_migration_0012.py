@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from data_access import data_version, snapshots
 from data_access import engine as engine_module
@@ -29,3 +29,11 @@ def test_0012_down_and_up(prepared_db_url):
     assert not TABLES & set(inspect(eng).get_table_names())
     engine_module.migrate(eng)
     assert TABLES <= set(inspect(eng).get_table_names())
+    with eng.begin() as connection:  # a row written without ``sections`` covers every page
+        connection.execute(text("INSERT INTO app_user (username, role, active, password_hash) "
+                                "VALUES ('x', 'viewer', :yes, NULL)"), {"yes": True})
+        connection.execute(text("INSERT INTO digest_subscription (user_id, email, provinces, weekday, hour, lang, "
+                                "send_no_change, active) SELECT id, 'x@example.org', '', 0, 7, 'id', :yes, :yes "
+                                "FROM app_user WHERE username = 'x'"), {"yes": True})
+        stored = connection.execute(text("SELECT sections FROM digest_subscription")).scalar_one()
+    assert stored == "rakor,pokja,merah-putih,koperasi"

@@ -24,7 +24,7 @@ from data_access.portability import PortabilityError, move, tables, transfer
 
 REPO = Path(__file__).resolve().parents[1]
 FILLED = ("province", "regency", "village", "district", "source", "meeting", "cooperative_count", "app_user",
-          "import_batch", "import_batch_row", "audit_entry", "sign_in_throttle", "data_version", "pokja", "mandate")
+          "import_batch", "import_batch_row", "audit_entry", "sign_in_throttle", "data_version", "pokja", "mandate", "cooperative", "cooperative_rat", "cooperative_registered")
 
 
 @pytest.fixture(scope="module")

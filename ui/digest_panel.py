@@ -13,6 +13,7 @@ import streamlit as st
 
 from data_access import digest, regions
 from data_access.auth import Identity
+from data_access.models_briefing import DIGEST_SECTIONS
 from ui import queries
 from ui.db import app_engine, database_errors_shown
 from ui.i18n import LANGUAGES, current_language, t
@@ -28,6 +29,8 @@ def _form(user: Identity) -> None:
         webhook = st.text_input(t("dg_webhook"), key="dg_webhook")
         chosen = st.multiselect(t("dg_provinces"), options=allowed, format_func=lambda c: f"{names[c]} ({c})",
                                 key="dg_provinces")
+        sections = st.multiselect(t("dg_sections"), options=list(DIGEST_SECTIONS), default=list(DIGEST_SECTIONS),
+                                  format_func=lambda s: t(f"dg_section_{s}"), key="dg_sections")
         left, middle, right = st.columns(3)
         weekday = left.selectbox(t("dg_weekday"), options=list(range(7)), format_func=lambda d: t(f"dg_weekday_{d}"),
                                  key="dg_weekday")
@@ -39,6 +42,7 @@ def _form(user: Identity) -> None:
             try:
                 with database_errors_shown():
                     made = digest.subscribe(user.username, email=email, webhook_url=webhook, provinces=tuple(chosen),
+                                            sections=tuple(sections),
                                             weekday=int(weekday), hour=int(hour), lang=lang,
                                             send_no_change=no_change, engine=app_engine())
             except digest.DigestError as error:
@@ -57,6 +61,7 @@ def _mine(user: Identity) -> None:
     for row in mine.itertuples(index=False):
         left, right = st.columns([4, 1])
         left.write(f"#{row.id} · {row.email or ''} {row.webhook_url or ''} · {row.provinces or t('bp_national')} · "
+                   f"{', '.join(t(f'dg_section_{s}') for s in digest.sections_of(row.sections))} · "
                    f"{t(f'dg_weekday_{row.weekday}')} {row.hour:02d}.00 WIB · {row.lang}")
         if right.button(t("dg_unsubscribe", id=row.id), key=f"dg_stop_{row.id}"):
             with database_errors_shown():

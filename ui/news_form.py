@@ -9,8 +9,9 @@
   pre-select (``None`` when no real mandate exists — a demo mandate is never
   pre-selected; ``data_access.demo_guard`` refuses a real report under one).
 - ``mandate_for(pokja_name, mandates)``: the one real mandate whose title names the same kind of
-  task force as the report's Pokja ("Pokja …" ↔ a title with "Pokja"/"Kelompok Kerja", "Satgas …" ↔
-  "Satuan Tugas"/"Satgas"); ``None`` when none or several match — then the editor picks (issue 19).
+  task force on the same topic as the report's Pokja ("Pokja … PMI" ↔ a title with "Pokja"/"Kelompok Kerja"
+  and PMI, "Satgas … PMI" ↔ "Satuan Tugas"/"Satgas" and PMI; a KDMP Satgas matches no PMI mandate);
+  ``None`` when none or several match — then the editor picks (issue 19).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import re
 
 import pandas as pd
 
+_TOPICS = {"pmi": re.compile(r"\b(?:PMI|PPMI|pekerja\s+migran|TKI|tenaga\s+kerja\s+akad|migrant)\b", re.I),
+           "kdmp": re.compile(r"\bmerah\s+putih\b|\bKDMP\b|\bkopdes\b", re.I)}
 _KINDS = {"pokja": re.compile(r"\b(?:pokja|kelompok\s+kerja)\b", re.I),
           "satgas": re.compile(r"\b(?:satgas|satuan\s+tugas|gugus\s+tugas|task\s+force)\b", re.I)}
 
@@ -51,6 +54,10 @@ def mandate_for(pokja_name: str | None, mandates: pd.DataFrame) -> int | None:
     kinds = [k for k, pattern in _KINDS.items() if pattern.search(pokja_name)]
     if len(kinds) != 1:
         return None
+    topics = [k for k, pattern in _TOPICS.items() if pattern.search(pokja_name)]
+    if len(topics) != 1:
+        return None  # "Satgas Percepatan Pembentukan Koperasi Merah Putih" is no PMI mandate's task force
     real = mandates[~mandates["synthetic"].astype("boolean").fillna(True).astype(bool)]
-    matching = [int(r.id) for r in real.itertuples() if isinstance(r.title, str) and _KINDS[kinds[0]].search(r.title)]
+    matching = [int(r.id) for r in real.itertuples() if isinstance(r.title, str) and _KINDS[kinds[0]].search(r.title)
+                and _TOPICS[topics[0]].search(r.title)]
     return matching[0] if len(matching) == 1 else None

@@ -56,6 +56,8 @@ def start(page: str) -> None:
         if value is not None and value != param.default:
             st.session_state[state_key(param)] = value
             given[state_key(param)] = (param, value)
+            if param.narrows and param.narrows not in params:  # e.g. ?desa= alone: search for that desa
+                st.session_state[state_key(url_params.get(param.narrows, page))] = value
     st.session_state[GIVEN_KEY] = given
     add_notes(notes)
 

@@ -5,7 +5,8 @@
   manifest is computed from the copy and sealed into it (``backup_file``).
 - PostgreSQL: ``pg_dump`` in its custom format on an exported snapshot, the manifest beside it
   (``pgdump``), where the client tools are installed and new enough; otherwise the same portable
-  SQLite backup file as above, written from a ``REPEATABLE READ`` snapshot by ``transfer``.
+  SQLite backup file as above, written from a ``REPEATABLE READ`` snapshot by ``transfer`` (its data
+  version one above the source's: the copy's own commit raised it).
 
 ``DEST`` is a file, or a folder (an existing one, or a path ending in ``/``) in which the file is
 named ``pantau-rakor-<UTC time>.<sqlite|pgdump>``; ``keep`` then keeps only that many newest
@@ -54,6 +55,8 @@ def prune(folder: Path, keep: int) -> list[Path]:
 
 def _sqlite(engine: Engine, path: Path) -> dict:
     source_path = make_url(str(engine.url)).database
+    if not source_path or not Path(source_path).is_file():
+        raise PortabilityError(f"{source_path}: basis data tidak ada / no such database file")
     source = sqlite3.connect(source_path, timeout=engine_module.sqlite_busy_timeout_ms() / 1000)
     target = sqlite3.connect(path)
     try:
@@ -76,12 +79,20 @@ def _portable(engine: Engine, path: Path) -> dict:
     url = f"sqlite:///{path}"
     try:
         with transfer.snapshot(engine) as conn:
-            report = transfer.transfer(conn, engine_module.get_engine(url), exact=True)
+            transfer.transfer(conn, engine_module.get_engine(url), exact=True)
     finally:
         engine_module.dispose(url)
-    manifest = {"format": backup_file.FORMAT, "format_version": 1, "revision": report["revision"],
-                "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-                "source": engine.dialect.name, "tables": report["digests"]}
+    return _seal_copy(path, engine.dialect.name)
+
+
+def _seal_copy(path: Path, source: str) -> dict:
+    """Compute the manifest of the copy at ``path`` and seal it in (the copy is what a restore reads)."""
+    copy = create_engine(f"sqlite:///{path}")
+    try:
+        with transfer.snapshot(copy) as conn:
+            manifest = backup_file.new_manifest(conn, source)
+    finally:
+        copy.dispose()
     backup_file.seal(path, manifest)
     return manifest
 

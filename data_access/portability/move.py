@@ -9,6 +9,8 @@ analysed, so its planner knows the table sizes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine, create_engine, make_url
 
 from data_access import config
@@ -23,8 +25,9 @@ def read_only_engine(url: str) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         return engine_module.get_engine(url)
     database = parsed.database or ""
-    if not database or database == ":memory:":
-        raise PortabilityError("sumber SQLite harus berupa berkas / an SQLite source must be a file")
+    if not database or database == ":memory:" or not Path(database).is_file():
+        raise PortabilityError(f"{database}: sumber SQLite harus berupa berkas yang ada / an SQLite source must be "
+                               "an existing file")
     return create_engine(f"sqlite:///file:{database}?mode=ro&uri=true")
 
 

@@ -86,7 +86,8 @@ def _version(conn: Connection, metadata: MetaData) -> int:
     return int(conn.scalar(table.select().with_only_columns(table.c.version)) or 0)
 
 
-def _insert(conn: Connection, table: Table, names: list[str], batch: list) -> None:
+def insert_rows(conn: Connection, table: Table, names: list[str], batch: list) -> None:
+    """Insert ``batch`` (tuples of ``names``) into ``table``: COPY on PostgreSQL, the driver's executemany on SQLite."""
     if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
         from psycopg import sql
 
@@ -127,10 +128,10 @@ def copy_table(source: Connection, table: Table, target: Connection, target_tabl
         running.add(row)
         batch.append(tuple(row))
         if len(batch) >= tables.CHUNK:
-            _insert(target, target_table, names, batch)
+            insert_rows(target, target_table, names, batch)
             batch = []
     if batch:
-        _insert(target, target_table, names, batch)
+        insert_rows(target, target_table, names, batch)
     return running.result()
 
 

@@ -162,8 +162,13 @@ def _with_descriptions(chart):
 def prepared(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     """``chart`` as drawn: Vega-Lite ``config.locale`` of ``lang`` (Indonesian months and numbers, see
     ``ui.charts.locale``), the chart's other config kept, a long title wrapped onto lines, and
-    marks described to screen readers by their text tooltips (``_described``)."""
+    marks described to screen readers by their text tooltips (``_described``), and the whole chart
+    by its text alternative's sentence (``text_alternative``)."""
+    from ui.charts import text_alternative  # imports ui.formatting, which imports this package
+
     drawn = _with_descriptions(chart.copy(deep=False))
+    if getattr(drawn, "description", alt.Undefined) is alt.Undefined:  # the chart's ARIA description
+        drawn.description = text_alternative.describe(chart).sentence
     config = chart.config.copy(deep=False) if isinstance(chart.config, alt.Config) else alt.Config()
     config.locale = vega_locale(lang)
     drawn.config = config
@@ -219,17 +224,14 @@ def show(chart: alt.TopLevelMixin, **kwargs: Any):
     a chart from ``built`` has them already.
     Returns what ``st.altair_chart`` returns (the selection state when ``on_select`` is set).
     Under each chart, a collapsed expander holds its text alternative (``text_alternative.describe``:
-    a sentence, also the chart's ARIA description, and a table of the same figures).
+    a sentence, also the chart's ARIA description (set by ``prepared``), and a table of the same figures).
     """
     from ui.charts import text_alternative  # imports ui.formatting, which imports this package
 
     drawn = chart if getattr(type(chart), "drawable", False) else _drawable(chart, current_language())
     described = text_alternative.describe(chart)
-    if getattr(drawn, "description", alt.Undefined) is alt.Undefined:
-        drawn = drawn.copy(deep=False)  # never mutate a chart that ``built`` keeps
-        drawn.description = described.sentence
     result = st.altair_chart(drawn, **kwargs)
-    with st.expander(t("chart_alt_toggle"), icon=":material/table_view:"):
+    with st.expander(t("chart_alt_toggle"), icon=":material/table:"):
         st.markdown(text_alternative.escaped(described.sentence))
         if described.table is not None and not described.table.empty:
             st.table(described.table, hide_index=True)

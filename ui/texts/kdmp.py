@@ -42,8 +42,8 @@ TEXT = {
               "district) to go one level down.",
     },
     "kdmp_chart_funnel": {"id": "Desa/kelurahan menurut tahap KDMP", "en": "Desa/kelurahan by KDMP stage"},
-    "kdmp_h_map": {"id": "Peta: % desa/kelurahan dengan KDMP beroperasi",
-                   "en": "Map: % of desa/kelurahan with an operating KDMP"},
+    "kdmp_h_map": {"id": "Peta: % KDMP beroperasi dari desa/kelurahan yang tercatat",
+                   "en": "Map: % of KDMP operating among the desa/kelurahan on record"},
     "kdmp_h_slowest": {"id": "Kab/kota paling lambat", "en": "Slowest regencies/cities"},
     "kdmp_slowest_caption": {
         "id": "Urutan menurut % beroperasi, lalu % berbadan hukum, lalu jumlah macet; hanya kab/kota yang punya "

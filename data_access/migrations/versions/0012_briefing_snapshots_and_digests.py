@@ -6,7 +6,7 @@ Create Date: 2026-12-05
 
 Issue 23: ``briefing_snapshot`` (a frozen pack: its figures as JSON, the filters, the data version
 and a hash of the figures), ``digest_subscription`` (who receives the weekly digest of which areas)
-and ``digest_send`` (every send, unique per subscription, ISO week and channel so a second run or a
+(``sections``: the pages the digest covers, comma-separated, all by default) and ``digest_send`` (every send, unique per subscription, ISO week and channel so a second run or a
 second replica sends nothing new). See ``data_access.models_briefing``. Down drops the three tables.
 """
 
@@ -39,6 +39,7 @@ def upgrade() -> None:
     sa.Column('email', sa.String(length=254), nullable=True),
     sa.Column('webhook_url', sa.String(length=1000), nullable=True),
     sa.Column('provinces', sa.String(length=400), nullable=False),
+    sa.Column('sections', sa.String(length=200), server_default='rakor,pokja,merah-putih,koperasi', nullable=False),
     sa.Column('weekday', sa.Integer(), nullable=False),
     sa.Column('hour', sa.Integer(), nullable=False),
     sa.Column('lang', sa.String(length=2), nullable=False),
