@@ -117,3 +117,15 @@ def test_invalid_parameter_dropped_with_note(bad):
     at = app(query={key: value})
     assert not at.exception
     assert any("diabaikan" in w.value for w in at.main.warning)  # at the top of the page (issue 20 point 11)
+
+
+def test_sidebar_dates_said_back_in_words():
+    """Issue 20 (sidebar date pickers): the chosen days said back in words under the pickers, as on Riwayat and
+    Ekstraksi berita (a typed 31/02 becomes 29/02 without a word from Streamlit); none for an empty picker."""
+    at = app(query={"dari": "2024-02-29", "sampai": "2024-03-01"})
+    assert not at.exception
+    said = [c.value for c in at.sidebar.caption]
+    assert "Tanggal dipilih: Kamis, 29 Februari 2024" in said and "Tanggal dipilih: Jumat, 1 Maret 2024" in said
+    at.date_input(key="f_to").set_value(None).run()
+    assert [c.value for c in at.sidebar.caption if c.value.startswith("Tanggal dipilih")] == [
+        "Tanggal dipilih: Kamis, 29 Februari 2024"]

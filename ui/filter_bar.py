@@ -17,7 +17,7 @@ import streamlit as st
 from data_access import filters as flt
 from data_access import regions, url_params, villages
 from data_access.models_reference import SECTORS
-from ui import queries, url_state
+from ui import date_echo, queries, url_state
 from ui.i18n import t
 
 STATE = {p.field: p.state for p in url_params.FILTERS}  # Filters field → session-state key
@@ -92,8 +92,9 @@ def render(page: str | None = None) -> flt.Filters:
                        placeholder=t("all_regencies"), select_all=False, filter_mode="contains")
         _district_select()
         bounds = {"min_value": url_params.DATE_MIN, "max_value": url_params.DATE_MAX, "format": "DD/MM/YYYY"}
-        st.date_input(t("f_date_from"), key="f_from", **bounds)
-        st.date_input(t("f_date_to"), key="f_to", **bounds)
+        for label, key in (("f_date_from", "f_from"), ("f_date_to", "f_to")):
+            # a typed 31/02 silently becomes 29/02: the chosen day said back in words (issue 20 point 10)
+            date_echo.echo(st, st.date_input(t(label), key=key, **bounds))
         sector_names = {s: t(f"sector_{s}") for s in SECTORS}
         st.multiselect(t("f_sector"), options=list(SECTORS), format_func=sector_names.get, key="f_sektor",
                        placeholder=t("all_sectors"), select_all=False)
