@@ -122,8 +122,8 @@ with low_col:
     if lowest.empty:
         st.info(t("empty_result"))
     else:
-        tables.show(lowest, LOWEST_COLS, name="koperasi-aktif-terendah", key="ov_lowest",
-                    demo=lowest["registered_synthetic"], filters=filters, scope=scope.describe(filters))
+        tables.show(ranked, LOWEST_COLS, name="koperasi-aktif-terendah", key="ov_lowest", rows=LIST_ROWS,
+                    demo=ranked["registered_synthetic"], filters=filters, scope=scope.describe(filters))
         cut_caption(len(lowest), len(ranked))
 with overdue_col:
     st.markdown(t("ov_overdue", d=pokja_rules.OVERDUE_AFTER_DAYS))
@@ -134,8 +134,8 @@ with overdue_col:
     if overdue.empty:
         st.info(t("ov_none_overdue"))
     else:
-        tables.show(overdue, OVERDUE_COLS, name="pokja-terlambat", key="ov_overdue",
-                    demo=overdue["source_kind"].eq("synthetic"), filters=filters, scope=scope.describe(filters))
+        tables.show(all_overdue, OVERDUE_COLS, name="pokja-terlambat", key="ov_overdue", rows=LIST_ROWS,
+                    demo=all_overdue["source_kind"].eq("synthetic"), filters=filters, scope=scope.describe(filters))
         cut_caption(len(overdue), len(all_overdue))
 
 scope.provenance_note(filters, "meetings")

@@ -129,3 +129,20 @@ def test_sidebar_dates_said_back_in_words():
     at.date_input(key="f_to").set_value(None).run()
     assert [c.value for c in at.sidebar.caption if c.value.startswith("Tanggal dipilih")] == [
         "Tanggal dipilih: Kamis, 29 Februari 2024"]
+
+
+def test_cut_lists_download_every_row(capture_downloads):  # noqa: F811
+    """Issue 20 point 6: a list cut to 10 rows on screen ("10 dari 11") still downloads all 11."""
+    import re
+
+    at = app(query={"prov": "53"})
+    assert not at.exception
+    totals = [int(m.group(2).replace(".", "")) for c in at.caption if (m := re.match(r"^(\d+) dari ([\d.]+) —", c.value))]
+    assert totals, "no cut list in this view"
+    cut = {}
+    for key in ("ov_lowest", "ov_overdue"):
+        frame = pd.read_csv(io.BytesIO(download_bytes(at.download_button(key=f"{key}_csv"), capture_downloads)),
+                            encoding="utf-8-sig", dtype=str)
+        cut[key] = len(frame)
+    assert sorted(n for n in cut.values() if n > 10) == sorted(totals), (cut, totals)
+    assert all(len(d.value) <= 10 for d in at.dataframe)

@@ -86,13 +86,17 @@ def frames(frame: pd.DataFrame, cols: list[Col]) -> tuple[pd.DataFrame, pd.DataF
 
 
 def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.Series | None,
-         filters: flt.Filters, scope: str, height: int | None = None) -> pd.DataFrame:
+         filters: flt.Filters, scope: str, height: int | None = None, rows: int | None = None) -> pd.DataFrame:
     """The table on screen (with its demo column when any row is demo) and its three downloads
     (``ui.downloads.offer``). ``demo``: per row a bool or a count of demo records (``with_demo``).
-    Returns the screen frame."""
+    ``rows``: a list cut on screen to its first ``rows`` rows (the page says so); the files still hold
+    every row of ``frame`` (issue 20 point 6). Returns the screen frame (the rows shown)."""
     screen, file = frames(frame, cols)
-    marked = demo is not None and bool(pd.Series(demo).astype("int64").any())
-    on_screen = downloads.with_demo(screen, demo)[0] if marked else screen
+    if demo is not None:
+        demo = pd.Series(demo).reset_index(drop=True)
+    shown, shown_demo = (screen, demo) if rows is None else (screen.head(rows), None if demo is None else demo.head(rows))
+    marked = shown_demo is not None and bool(shown_demo.astype("int64").any())
+    on_screen = downloads.with_demo(shown, shown_demo)[0] if marked else shown
     st.dataframe(on_screen, hide_index=True, height=height or "auto")
     downloads.offer(file, name=name, filters=filters, scope=scope, key=key, demo=demo)
-    return screen
+    return shown

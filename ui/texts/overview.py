@@ -52,8 +52,10 @@ TEXT = {
     "ov_status_planned_past": {"id": "Direncanakan (tanggal lewat)", "en": "Planned (date passed)"},
     "col_status": {"id": "Status", "en": "Status"},
     "ov_cut": {
-        "id": "{shown} dari {total} — persempit cakupan di bilah samping untuk melihat sisanya.",
-        "en": "{shown} of {total} — narrow the scope in the sidebar to see the rest.",
+        "id": "{shown} dari {total} — unduhan memuat semua {total}; persempit cakupan di bilah samping untuk "
+              "melihat sisanya di sini.",
+        "en": "{shown} of {total} — the downloads hold all {total}; narrow the scope in the sidebar to see the "
+              "rest here.",
     },
     "ov_meetings": {"id": "Rapat koordinasi", "en": "Coordination meetings"},
     "ov_held": {"id": "Rapat terlaksana", "en": "Meetings held"},
