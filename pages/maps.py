@@ -38,7 +38,12 @@ def _draw(chart, key: str) -> None:
 
 
 def health_figures(health: pd.DataFrame) -> pd.DataFrame:
-    """``health`` with the map tooltips' texts (the table below the map reads the values through ``HEALTH_COLS``)."""
+    """``health`` with the map tooltips' texts (the table below the map reads the values through ``HEALTH_COLS``).
+
+    An area with no register row (``cooperatives.health_by_area`` lists it with zeros) has unknown counts:
+    missing ("–" on screen, empty in the files), never 0 (issue 20 point 1)."""
+    unknown = health["registered"].fillna(0).eq(0)
+    health = health.assign(**{c: health[c].astype("Int64").mask(unknown) for c in ("registered", "active")})
     return health.assign(registered_text=numbers(health["registered"]), active_text=numbers(health["active"]),
                          pct_text=percents(health["pct_active"]))
 
@@ -81,7 +86,7 @@ def national_view() -> None:
                                    bool(demo_rows.any())),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles()), key="maps_national")
         st.caption(t("maps_no_data_coops"))
-        _figures_table(health, HEALTH_COLS, name=t("maps_file_coops"), key="maps_dl_national",
+        _figures_table(figures, HEALTH_COLS, name=t("maps_file_coops"), key="maps_dl_national",
                        table_filters=filters, demo_rows=demo_rows)
     scope.provenance_note(filters, "cooperatives")
 
@@ -99,7 +104,7 @@ def cooperatives_view(province: str, shapes: maps.Shapes, province_filters, name
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles(), highlight=filters.regencies),
             key=f"maps_coops_{province}")
         st.caption(t("maps_no_data_coops"))
-        _figures_table(health, HEALTH_COLS, name=t("maps_file_coops"), key="maps_dl_coops",
+        _figures_table(figures, HEALTH_COLS, name=t("maps_file_coops"), key="maps_dl_coops",
                        table_filters=province_filters, demo_rows=demo_rows)
     scope.provenance_note(province_filters, "cooperatives")
 

@@ -157,6 +157,36 @@ def test_national_download_is_the_table_shown(capture_downloads):  # noqa: F811
         shown["Koperasi terdaftar"].str.replace(".", "", regex=False).astype(int).sum())
 
 
+def test_a_province_with_no_register_row_is_unknown_not_zero(tmp_path, monkeypatch, capture_downloads):  # noqa: F811
+    """Issue 20 point 1: a province whose register rows are all gone (here Aceh and Sumatera Utara) is listed in
+    the national table with "–" and an empty cell in the files, never "0"; the caption says why."""
+    from sqlalchemy import delete
+
+    from data_access import cooperative_summaries
+    from data_access.models_cooperatives import CooperativeRat
+
+    url = f"sqlite:///{tmp_path / 'first-start.sqlite'}"
+    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    with engine.begin() as conn:
+        gone = select(Cooperative.id).where(func.substr(Cooperative.regency_code, 1, 2).in_(("11", "12")))
+        conn.execute(delete(CooperativeRat).where(CooperativeRat.cooperative_id.in_(gone)))
+        conn.execute(delete(Cooperative).where(func.substr(Cooperative.regency_code, 1, 2).in_(("11", "12"))))
+        cooperative_summaries.refresh(conn)
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = app(PAGE)
+    assert not at.exception
+    shown = next(d.value for d in at.dataframe if "Koperasi terdaftar" in d.value.columns)
+    unknown = shown["Koperasi terdaftar"] == "–"
+    assert len(shown) == 38 and set(shown.loc[unknown, "Wilayah"]) == {"Aceh", "Sumatera Utara"}
+    assert "0" not in set(shown["Koperasi terdaftar"])
+    assert (shown.loc[unknown, "Koperasi aktif"] == "–").all()
+    (csv_button,) = [b for b in at.get("download_button") if b.proto.id.endswith("maps_dl_national_csv")]
+    csv = pd.read_csv(io.BytesIO(download_bytes(csv_button, capture_downloads)), encoding="utf-8-sig", dtype=str,
+                      keep_default_na=False)
+    assert (csv["Koperasi terdaftar"] == "").sum() == 2 and "0" not in set(csv["Koperasi terdaftar"])
+    assert any("bukan 0" in c.value for c in at.caption)
+
+
 def test_chosen_regency_is_outlined_on_its_province_map():
     at = app(PAGE, query={"kab": "53.04"})
     assert not at.exception

@@ -26,8 +26,9 @@ TEXT = {
         "en": "The map shows every regency/city of {province}; those chosen in the filters have a thick border.",
     },
     "maps_no_data_coops": {
-        "id": "Abu-abu: tidak ada koperasi terdaftar di register untuk wilayah itu.",
-        "en": "Grey: no cooperative in the register for that area.",
+        "id": "Abu-abu dan – : tidak ada baris register koperasi untuk wilayah itu, jadi jumlahnya tidak "
+              "diketahui (bukan 0).",
+        "en": "Grey and – : no cooperative register rows for that area, so its count is unknown (not 0).",
     },
     "maps_no_data_pokja": {
         "id": "Tanda di tiap kab/kota: ○ belum dibentuk, ◐ persiapan, ● terbentuk. Abu-abu (?): belum ada "
