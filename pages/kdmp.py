@@ -91,11 +91,17 @@ HISTORY_COLS = [Col("kdmp_col_date", "changed_on", "date"),
                 Col("kdmp_col_published", "source_published_on", "date")]
 
 
-def _table(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo_rows: pd.Series) -> None:
+def _all_desa(view, search: str, stage: str, days: int, found: int) -> tuple[pd.DataFrame, pd.Series]:
+    """Every desa of the list in view (all its pages), for the files (read on click, issue 20 point 6)."""
+    rows = kdmp_desa.desa_page(view, search, stage, 1, days, page_size=max(found, 1))
+    return with_operating(rows), rows["source_kind"].eq("synthetic")
+
+
+def _table(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo_rows: pd.Series, all_rows=None) -> None:
     """A table with its downloads (``ui.tables.show``); ``demo_rows``: per row a bool (synthetic record)
     or the count of synthetic records behind an aggregate row (``downloads.with_demo``)."""
     tables.show(frame.reset_index(drop=True), cols, name=name, key=key, demo=demo_rows.reset_index(drop=True),
-                filters=filters, scope=scope_text, height=min(38 + 35 * max(len(frame), 1), 600))
+                filters=filters, scope=scope_text, height=min(38 + 35 * max(len(frame), 1), 600), all_rows=all_rows)
 
 
 def _synthetic(frame: pd.DataFrame) -> pd.Series:
@@ -217,7 +223,7 @@ if page.empty:
     st.info(t("empty_result"))
 else:
     _table(with_operating(page), desa_cols(), name=t("kdmp_file_list"), key="kdmp_dl_list",
-           demo_rows=_synthetic(page))
+           demo_rows=_synthetic(page), all_rows=partial(_all_desa, filters, search, stage, stalled_days, found))
     on_record = page.loc[page["stage"] != kdmp.NO_REPORT]
     if not on_record.empty:
         st.subheader(t("kdmp_h_history"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -86,11 +87,14 @@ def frames(frame: pd.DataFrame, cols: list[Col]) -> tuple[pd.DataFrame, pd.DataF
 
 
 def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.Series | None,
-         filters: flt.Filters, scope: str, height: int | None = None, rows: int | None = None) -> pd.DataFrame:
+         filters: flt.Filters, scope: str, height: int | None = None, rows: int | None = None,
+         all_rows: Callable[[], tuple[pd.DataFrame, pd.Series]] | None = None) -> pd.DataFrame:
     """The table on screen (with its demo column when any row is demo) and its three downloads
     (``ui.downloads.offer``). ``demo``: per row a bool or a count of demo records (``with_demo``).
     ``rows``: a list cut on screen to its first ``rows`` rows (the page says so); the files still hold
-    every row of ``frame`` (issue 20 point 6). Returns the screen frame (the rows shown)."""
+    every row of ``frame`` (issue 20 point 6). ``all_rows``: for a paged list (``frame`` is one page), a
+    plain callable → ``(every row of the view, its demo)``, read on click (``downloads.offer_built``), so the
+    files hold the whole view, by the same ``cols``. Returns the screen frame (the rows shown)."""
     screen, file = frames(frame, cols)
     if demo is not None:
         demo = pd.Series(demo).reset_index(drop=True)
@@ -98,5 +102,15 @@ def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.
     marked = shown_demo is not None and bool(shown_demo.astype("int64").any())
     on_screen = downloads.with_demo(shown, shown_demo)[0] if marked else shown
     st.dataframe(on_screen, hide_index=True, height=height or "auto")
-    downloads.offer(file, name=name, filters=filters, scope=scope, key=key, demo=demo)
+    if all_rows is None:
+        downloads.offer(file, name=name, filters=filters, scope=scope, key=key, demo=demo)
+    else:
+        downloads.offer_built(partial(file_of, all_rows, tuple(cols)), name=name, filters=filters, scope=scope,
+                              key=key)
     return shown
+
+
+def file_of(build: Callable[[], tuple[pd.DataFrame, pd.Series]], cols: tuple[Col, ...]) -> tuple[pd.DataFrame, pd.Series]:
+    """``build()``'s rows as the files hold them (``frames``), with their demo values."""
+    frame, demo = build()
+    return frames(frame, list(cols))[1], pd.Series(demo).reset_index(drop=True)

@@ -55,8 +55,10 @@ TEXT = {
     "kdmp_search": {"id": "Cari nama atau kode desa", "en": "Search desa name or code"},
     "kdmp_stage_filter": {"id": "Tahap", "en": "Stage"},
     "kdmp_page": {"id": "Halaman", "en": "Page"},
-    "kdmp_list_caption": {"id": "{n} desa/kelurahan; halaman {page} dari {pages} ({size} per halaman).",
-                          "en": "{n} desa/kelurahan; page {page} of {pages} ({size} per page)."},
+    "kdmp_list_caption": {"id": "{n} desa/kelurahan; halaman {page} dari {pages} ({size} per halaman). Unduhan "
+                                "memuat semua {n}.",
+                          "en": "{n} desa/kelurahan; page {page} of {pages} ({size} per page). The downloads hold "
+                                "all {n}."},
     "kdmp_h_history": {"id": "Riwayat tahapan satu desa", "en": "Stage history of one desa"},
     "kdmp_pick_desa": {"id": "Desa/kelurahan (dari halaman daftar ini)", "en": "Desa/kelurahan (from this list page)"},
     "kdmp_h_figures": {"id": "Angka yang dipublikasikan", "en": "Published figures"},
