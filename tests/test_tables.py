@@ -42,3 +42,25 @@ def test_a_label_column_needs_its_label():
         Col("kdmp_col_stage", "stage", "label")
     with pytest.raises(ValueError, match="kind"):
         Col("kdmp_col_stage", "stage", "words")
+
+
+def test_demo_column_follows_the_key_column_on_screen(monkeypatch):
+    """Walkthrough (issue 20): with the demo column last, a 390 px phone (and a wide table at 1366 px) never showed
+    it; on screen it follows the key column, in the files it stays last."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from data_access.filters import Filters
+    from ui import downloads, tables
+    from ui.tables import Col
+
+    shown = {}
+    monkeypatch.setattr(tables.st, "dataframe", lambda frame, **_: shown.setdefault("frame", frame))
+    offered = {}
+    monkeypatch.setattr(downloads, "offer", lambda frame, **kw: offered.update(frame=frame, demo=kw["demo"]))
+    frame = pd.DataFrame({"d": [dt.date(2024, 1, 2), dt.date(2024, 1, 3)], "t": ["a", "b"], "n": [1, 2]})
+    cols = [Col("col_date", "d", "date"), Col("col_title", "t"), Col("col_organizer", "n", "int")]
+    tables.show(frame, cols, name="x", key="x", demo=pd.Series([True, False]), filters=Filters(), scope="s")
+    assert list(shown["frame"].columns) == ["Tanggal", "Data demo", "Judul", "Penyelenggara"]
+    assert list(offered["frame"].columns) == ["Tanggal", "Judul", "Penyelenggara"]  # demo added last by offer

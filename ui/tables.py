@@ -89,7 +89,7 @@ def frames(frame: pd.DataFrame, cols: list[Col]) -> tuple[pd.DataFrame, pd.DataF
 def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.Series | None,
          filters: flt.Filters, scope: str, height: int | None = None, rows: int | None = None,
          all_rows: Callable[[], tuple[pd.DataFrame, pd.Series]] | None = None) -> pd.DataFrame:
-    """The table on screen (with its demo column when any row is demo) and its three downloads
+    """The table on screen (with its demo column, second, when any row is demo) and its three downloads
     (``ui.downloads.offer``). ``demo``: per row a bool or a count of demo records (``with_demo``).
     ``rows``: a list cut on screen to its first ``rows`` rows (the page says so); the files still hold
     every row of ``frame`` (issue 20 point 6). ``all_rows``: for a paged list (``frame`` is one page), a
@@ -100,7 +100,11 @@ def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.
         demo = pd.Series(demo).reset_index(drop=True)
     shown, shown_demo = (screen, demo) if rows is None else (screen.head(rows), None if demo is None else demo.head(rows))
     marked = shown_demo is not None and bool(shown_demo.astype("int64").any())
-    on_screen = downloads.with_demo(shown, shown_demo)[0] if marked else shown
+    on_screen = shown
+    if marked:  # on screen the demo column follows the key column, in view on a 390 px phone (files: last)
+        flagged = downloads.with_demo(shown, shown_demo)[0]
+        demo_header = flagged.columns[-1]
+        on_screen = flagged[[flagged.columns[0], demo_header, *[c for c in flagged.columns[1:-1]]]]
     st.dataframe(on_screen, hide_index=True, height=height or "auto")
     if all_rows is None:
         downloads.offer(file, name=name, filters=filters, scope=scope, key=key, demo=demo)
