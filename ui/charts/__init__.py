@@ -186,8 +186,13 @@ def _drawable(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _built(path: str, lang: str, args: tuple, kwargs: tuple) -> alt.TopLevelMixin:
+    from ui.charts import text_alternative  # imports ui.formatting, which imports this package
+
     module, _, name = path.partition(":")
-    return _drawable(getattr(importlib.import_module(module), name)(*args, **dict(kwargs)), lang)
+    chart = getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
+    drawn = _drawable(chart, lang)
+    object.__setattr__(drawn, "_text_alternative", text_alternative.describe(chart))  # see ``show``
+    return drawn
 
 
 def built(builder, *args: Any, **kwargs: Any) -> alt.TopLevelMixin:
@@ -229,7 +234,9 @@ def show(chart: alt.TopLevelMixin, **kwargs: Any):
     from ui.charts import text_alternative  # imports ui.formatting, which imports this package
 
     drawn = chart if getattr(type(chart), "drawable", False) else _drawable(chart, current_language())
-    described = text_alternative.describe(chart)
+    # A chart from ``built`` carries its text alternative, made once with it in the same language:
+    # describing (tooltip fields parsed, up to 100 rows formatted) cost 5–20 ms per chart per rerun.
+    described = getattr(chart, "_text_alternative", None) or text_alternative.describe(chart)
     result = st.altair_chart(drawn, **kwargs)
     with st.expander(t("chart_alt_toggle"), icon=":material/table:"):
         st.markdown(text_alternative.escaped(described.sentence))
