@@ -215,6 +215,24 @@ def clear_built() -> None:
     _built.clear()
 
 
+def _converted(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec Streamlit draws for ``chart`` (``st.altair_chart``'s own conversion: Altair's
+    ``to_dict`` with each frame turned into Arrow bytes under a content hash), kept on the chart.
+
+    Why (issue 22, profile of warm reruns): converting a chart cost 5–15 ms per chart on every rerun
+    (on the maps, hashing the inlined shapes; elsewhere Altair deep-copying the spec and Arrow-encoding
+    its frame), always the same spec for a chart ``built`` keeps. Only for those charts: they are
+    never changed after building, so the spec stays theirs. Uses Streamlit's private
+    ``_convert_altair_to_vega_lite_spec`` (1.67), so ``show`` gives exactly what ``st.altair_chart``
+    would; ``tests/test_charts_built.py`` checks the two specs are the same.
+    """
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+    spec = _convert_altair_to_vega_lite_spec(chart)
+    object.__setattr__(chart, "_vega_lite_spec", spec)
+    return spec
+
+
 def show(chart: alt.TopLevelMixin, **kwargs: Any):
     """``st.altair_chart(chart, **kwargs)`` without Altair's schema validation on every rerun.
 
@@ -237,7 +255,11 @@ def show(chart: alt.TopLevelMixin, **kwargs: Any):
     # A chart from ``built`` carries its text alternative, made once with it in the same language:
     # describing (tooltip fields parsed, up to 100 rows formatted) cost 5–20 ms per chart per rerun.
     described = getattr(chart, "_text_alternative", None) or text_alternative.describe(chart)
-    result = st.altair_chart(drawn, **kwargs)
+    spec = getattr(chart, "_vega_lite_spec", None)
+    if spec is None and getattr(chart, "_text_alternative", None) is not None:  # from ``built``: kept
+        spec = _converted(chart)
+    # a shallow copy: Streamlit only sets or drops top-level keys of the spec it is given
+    result = st.vega_lite_chart(spec=dict(spec), **kwargs) if spec is not None else st.altair_chart(drawn, **kwargs)
     with st.expander(t("chart_alt_toggle"), icon=":material/table:"):
         st.markdown(text_alternative.escaped(described.sentence))
         if described.table is not None and not described.table.empty:
