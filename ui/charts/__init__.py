@@ -184,7 +184,9 @@ def _drawable(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     return drawn
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+# A map's shapes (``ui.charts.maps.Shapes``, read once per process) are keyed by their name alone:
+# hashing every GeoJSON feature on each rerun would cost more than the chart it saves.
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={"ui.charts.maps.Shapes": lambda s: s.key})
 def _built(path: str, lang: str, args: tuple, kwargs: tuple) -> alt.TopLevelMixin:
     from ui.charts import text_alternative  # imports ui.formatting, which imports this package
 
