@@ -52,3 +52,13 @@ def test_an_ambiguous_dateline_is_settled_by_an_explicit_mention_in_the_text():
             "coordination meeting on cooperatives on Wednesday (21/2/2024).\n")
     d = extract(text)
     assert (d.regency_code, d.province_code, d.outlet) == ("32.71", "32", "ANTARA")
+
+
+def test_a_ministry_office_does_not_place_the_report_in_its_city():
+    """Issue 19 (locked3 N17): a press conference "di Kantor KemenkopUKM, Jakarta Selatan" is the ministry's
+    city, not a kab/kota the report is about; a district office in the same shape still places it."""
+    text = ("Kemenkop Bubarkan Koperasi\n\n“Sekarang 130.119 unit koperasi aktif,” kata Ahmad dalam konferensi pers, "
+            "di Kantor KemenkopUKM, Jakarta Selatan, Kamis (10/10/2024).")
+    assert extract(text).regency_code is None
+    local = "Rapat Koperasi\n\nRapat digelar di Kantor Dinas Koperasi, Jakarta Selatan, Kamis (10/10/2024)."
+    assert extract(local).regency_code == "31.74"

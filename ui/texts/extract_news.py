@@ -38,9 +38,14 @@ TEXT: dict[str, dict[str, str]] = {
     "ex_warn_opener_read_out": {
         "id": "Pembuka disimpulkan: teks tidak menyebut siapa yang membuka; {who} membacakan sambutan kepala daerah.",
         "en": "Opener inferred: the text does not say who opened it; {who} read the head of region's speech."},
+    "ex_warn_date_unproven": {
+        "id": "Tanggal rapat dikosongkan: tidak ada tanggal yang terbukti tanggal rapat ('{written}' ada dalam kutipan, "
+              "rencana, atau peristiwa lain).",
+        "en": "Meeting date left empty: no date of the text is shown to be the meeting's ('{written}' is in a quote, "
+              "a plan or another event)."},
     "ex_warn_provincial_venue": {
-        "id": "Rapat di kantor provinsi ('{venue}'): kab/kota tidak diambil dari nama lain dalam teks.",
-        "en": "The meeting sat at a provincial office ('{venue}'): no kab/kota taken from other names."},
+        "id": "Rapat di kantor provinsi atau kementerian ('{venue}'): kab/kota tidak diambil dari nama lain dalam teks.",
+        "en": "The meeting sat at a provincial or national office ('{venue}'): no kab/kota taken from other names."},
     "ex_warn_figures_contested": {
         "id": "Angka {role} lain dalam berita diragukan — dikosongkan.",
         "en": "Another {role} figure in the report is in doubt — left empty."},
