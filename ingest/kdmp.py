@@ -56,6 +56,8 @@ _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|Distrik|sub-?districts?)\b|\b(?
                        r"\s+(?!Merah\b|dan\b|Red\b)[A-Z]")
 _ALL = re.compile(r"\b(?:all|seluruh|semua)\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
 _ALL_AFTER = re.compile(r"\b(?:seluruhnya|semuanya|all\s+of\s+them)\b", re.IGNORECASE)
+# "mencapai 92,5 persen atau 50 kelurahan/desa": a part said again as a count, never the desa/kelurahan in scope.
+_RESTATED = re.compile(r"(?:persen|percent|%)\s+(?:atau|or)\s+$", re.IGNORECASE)
 _IN_AT = re.compile(r"\b(?:di|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROVINCE_WORD = re.compile(r"\b(?:province|provinsi)\b", re.IGNORECASE)
 KEYS = ("formed", "notarial_deed", "legal_entity", "operational", "villages")
@@ -104,12 +106,21 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
             if part is not None and stage is not None and not negated:
                 key = next(k for k in KEYS if stage.group(k))
                 found.append((key, part, whole.start(), stage.start(), stage.end()))
+            elif part is not None and stage is None:  # "Akta ... badan hukum ... untuk 50 dari 54 desa ... telah terbit"
+                earlier = _earlier_stage(text, start, whole.start())
+                if earlier is not None:
+                    found.append((earlier[0], part, whole.start(), earlier[1], earlier[2]))
             continue
         if villages and stage is not None and not negated:
             key = next(k for k in KEYS if stage.group(k))  # "2.285 desa ... telah menggelar musdesus": formed
             found.append((key, value, m.start(), stage.start(), stage.end()))
             if _ALL.search(text[start:m.start()][-20:]) or _ALL_AFTER.search(text, m.end(), window_end):
                 found.append(("villages", value, m.start(), m.start(), m.end()))  # "seluruh 48 kelurahan"
+            continue
+        if villages and _RESTATED.search(text, max(start, m.start() - 20), m.start()):
+            earlier = _earlier_stage(text, start, m.start())  # "SK badan hukum ... 92,5 persen atau 50 desa"
+            if earlier is not None:
+                found.append((earlier[0], value, m.start(), earlier[1], earlier[2]))
             continue
         if villages:
             before = text[start:m.start()]
@@ -125,6 +136,18 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
         key = next(k for k in KEYS if stage.group(k))
         found.append((key, value, m.start(), stage.start(), stage.end()))
     return found
+
+
+def _earlier_stage(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(key, start, end) of the stage of ``text[start:end]`` when it names one stage only, not negated, else
+    ``None`` ("Akta atau SK badan hukum … dari notaris untuk 50 dari 54 desa": two stages — asked)."""
+    earlier = list(_STAGE.finditer(text, start, end))
+    if not earlier or _NEGATED.search(text[start:earlier[-1].start()][-25:]):
+        return None
+    if len({next(k for k in KEYS if m.group(k)) for m in earlier}) != 1:
+        return None
+    last = earlier[-1]
+    return next(k for k in KEYS if last.group(k)), last.start(), last.end()
 
 
 def _area_of(doc: _Doc, result: Extraction, spans: list[tuple[int, int]]) -> set[str]:

@@ -27,6 +27,12 @@ LEAD = "MAUMERE – Rakor Satgas digelar di Aula Kantor Bupati Sikka, Senin (4/8
     ("Sebanyak 12 dari 48 desa sudah membentuk Koperasi Desa Merah Putih.", {"formed": 12, "villages": 48}),
     ("Sebanyak 150 desa di Kabupaten Sikka telah menggelar musdesus pembentukan Koperasi Desa Merah Putih.",
      {"formed": 150, "villages": None}),
+    # issue 19 "50 dari 54 desa/kelurahan": the stage written before the part is the part's; a part said again
+    # ("92,5 persen atau 50 desa") is no second scope; two stages before it ("akta atau SK badan hukum") are asked
+    ("SK badan hukum Koperasi Merah Putih untuk 50 dari 54 desa/kelurahan di Kabupaten Sikka telah terbit. "
+     "SK badan hukum koperasi mencapai 92,5 persen atau 50 kelurahan/desa.", {"legal_entity": 50, "villages": 54}),
+    ("Akta atau SK badan hukum Koperasi Merah Putih untuk 50 dari 54 desa/kelurahan di Kabupaten Sikka telah terbit.",
+     {"legal_entity": None, "notarial_deed": None, "villages": 54}),
 ])
 def test_counts_by_stage(body, want):
     found = extract(LEAD + body).kdmp_figures
