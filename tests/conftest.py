@@ -22,46 +22,21 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from pg_server import PG_ENV, _create_pg_database, _pg_server_url, _require_postgres
 from sqlalchemy.engine import make_url
 
 from data_access import engine as engine_module
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-PG_ENV = "PANTAU_TEST_POSTGRES_URL"
-
-
-def _require_postgres() -> bool:
-    return os.environ.get("PANTAU_REQUIRE_POSTGRES") == "1"
 
 
 def pytest_collection_modifyitems(config, items):
     """In CI a skipped PostgreSQL test is a failure: make sure none can skip silently."""
     if _require_postgres() and not os.environ.get(PG_ENV):
         raise pytest.UsageError("PANTAU_REQUIRE_POSTGRES=1 but PANTAU_TEST_POSTGRES_URL is not set")
-
-
-def _create_pg_database(server_url: str, template: str | None = None) -> str:
-    name = f"pantau_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        # both names are generated here, never input
-        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
-    admin.dispose()
-    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
-
-
-def _pg_server_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if _require_postgres():
-            pytest.fail(f"{PG_ENV} is required (PANTAU_REQUIRE_POSTGRES=1)")
-        pytest.skip(f"no PostgreSQL server: set {PG_ENV} (scripts/test starts one)")
-    return engine_module.config.normalise_url(url)
 
 
 @pytest.fixture(scope="session")

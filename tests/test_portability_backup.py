@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import _create_pg_database, _pg_server_url
+from pg_server import _create_pg_database, _pg_server_url
 from portability_helpers import EDITOR, fill_small_office
 from sqlalchemy import make_url
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from apptest_helpers import app
-from conftest import _create_pg_database, _pg_server_url
+from pg_server import _create_pg_database, _pg_server_url
 from portability_helpers import COUNTS_CSV, EDITOR, fill_small_office
 from sqlalchemy import func, select
 

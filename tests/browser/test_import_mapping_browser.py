@@ -33,7 +33,7 @@ def test_map_preview_commit_and_undo(browser, app_server, width):
     engine = engine_module.get_engine(f"sqlite:///{app_server.log_path.parent / 'app.sqlite'}")
     if auth.identity_for("pemeta", engine=engine) is None:
         auth.add_user("pemeta", role="editor", password="kata-sandi-uji-123", actor="test", engine=engine)
-    before = _count(engine)
+    before = _count(engine)  # (an earlier width's import is undone before this one starts)
     context = browser.new_context(viewport=WIDTHS[width])
     context.set_default_timeout(30_000)
     page = context.new_page()
@@ -66,7 +66,8 @@ def test_map_preview_commit_and_undo(browser, app_server, width):
         page.locator("[class*='st-key-imp_undo_confirm'] label").first.click()
         wait_settled(page)
         page.locator(".st-key-imp_undo button").click()
-        page.get_by_text("dibatalkan", exact=False).first.wait_for()
+        page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text="dibatalkan").first.wait_for(
+            timeout=90_000)
         wait_settled(page)
         assert _count(engine) == before
     except Exception:
