@@ -19,6 +19,10 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
   musdesus" → formed) — and is the desa/kelurahan in scope too when all of them did ("seluruhnya",
   "all N villages"); preceded by one ("sudah terbentuk di 120 desa") it counts that stage; else
   it is the desa/kelurahan in scope;
+- "50 dari 54 desa/kelurahan" with the one stage written before the part ("SK badan hukum … untuk 50 dari 54
+  desa/kelurahan … telah terbit") gives the part that stage; two stages before it leave it asked;
+- an estimate ("sekitar 78.600"), a target or plan ("ditargetkan … 30.000 akta") or the stage of another
+  body ("409 dari 514 sudah membentuk satuan tugas") is no figure (right or ask, issue 19);
 - a clause about a sub-area (kecamatan, a named desa) gives no figure; two different values for
   one key leave it empty with a warning;
 - the area is the place named between a count and its stage word, else the meeting's regency
@@ -30,6 +34,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import as_of_in
+from ingest.figure_proof import _ESTIMATE_BEFORE
 from ingest.figures import _NUM, _PERCENT, clauses, parse_count
 from ingest.result import Extraction, KdmpFigures
 from ingest.text import _Doc, _places_in
@@ -58,6 +63,13 @@ _ALL = re.compile(r"\b(?:all|seluruh|semua)\s+(?:the\s+|of\s+the\s+)?$", re.IGNO
 _ALL_AFTER = re.compile(r"\b(?:seluruhnya|semuanya|all\s+of\s+them)\b", re.IGNORECASE)
 # "mencapai 92,5 persen atau 50 kelurahan/desa": a part said again as a count, never the desa/kelurahan in scope.
 _RESTATED = re.compile(r"(?:persen|percent|%)\s+(?:atau|or)\s+$", re.IGNORECASE)
+# A count that is not yet a count of KDMP at a stage (issue 19, locked4 P07/P16): an estimate ("sekitar 78.600
+# musdesus"), a target or plan ("ditargetkan sudah ada 30.000 akta"), or a stage of something else ("409 dari 514
+# sudah membentuk satuan tugas"). Such a count is left to the editor.
+_PLANNED = re.compile(r"\b(?:ditargetkan|target(?:nya)?|direncanakan|rencana(?:nya)?|diharapkan|diproyeksikan|"
+                      r"targeted|expected|planned|will)\b", re.IGNORECASE)
+_OTHER_SUBJECT = re.compile(r"\s*(?:\(?\s*)?(?:satuan\s+tugas|satgas|pengurus|kepengurusan|tim\b|task\s+force)",
+                            re.IGNORECASE)
 _IN_AT = re.compile(r"\b(?:di|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROVINCE_WORD = re.compile(r"\b(?:province|provinsi)\b", re.IGNORECASE)
 KEYS = ("formed", "notarial_deed", "legal_entity", "operational", "villages")
@@ -96,6 +108,10 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
             continue
         window_end = numbers[i + 1].start() if i + 1 < len(numbers) else end
         stage = _STAGE.search(text, m.end(), window_end)
+        if _ESTIMATE_BEFORE.search(text, max(start, m.start() - 30), m.start()) \
+                or _PLANNED.search(text, start, stage.start() if stage else m.end()) \
+                or (stage is not None and _OTHER_SUBJECT.match(text, stage.end())):
+            continue
         negated = stage is not None and _NEGATED.search(text[m.end():stage.start()])
         villages = _VILLAGES.match(text, m.end())
         whole = _WHOLE.search(text, max(start, m.start() - 40), m.start())

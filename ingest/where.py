@@ -171,9 +171,15 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         explicit = {c for p in doc.places if p.explicit and doc.about_the_meeting(p.start) and not p.is_province
                     and len(p.regency_codes) == 1 for c in p.regency_codes}
         elsewhere = len(explicit) == 1 and not explicit & filed.regency_codes
+        # A report about a province ("Disnaker Provinsi Lampung", "Disperindagkop Kalimantan Timur") that names no
+        # kab/kota: the dateline ("BANDARLAMPUNG", "jpnn.com, SAMARINDA") is the outlet's filing city, not the
+        # kab/kota the report is about (issue 19, locked4 P02/P19) — shown as the city, never the kab/kota.
+        provincial = not explicit and any(p.is_province for p in doc.places
+                                          if doc.about_the_meeting(p.start) and p.start >= doc.body_start)
         if not elsewhere and (not venue.places or filed.regency_codes & _intersect(venue.places)):
             city = filed
-            venue.places.append(filed)
+            if not provincial:
+                venue.places.append(filed)
     if city is not None:
         result.city = city.text.title() if city.text.isupper() else city.text
         result.evidence["city"] = doc.snippet(city.start, city.end)

@@ -99,3 +99,14 @@ def test_a_kecamatans_kdmp_figures_are_not_the_regencys():
                            "Sikka 40 koperasi sudah berbadan hukum.")
     assert found.kdmp_figures.operational is None and found.kdmp_figures.legal_entity == 40
     assert any(n.code == "kdmp_sub_area" for n in found.notices)
+
+
+@pytest.mark.parametrize("body", [
+    "Hingga saat ini sudah terlaksana sekitar 78.600 musyawarah desa khusus pembentukan Koperasi Desa Merah Putih.",
+    "Pekan depan ditargetkan sudah ada 30.000 akta badan hukum Koperasi Desa Merah Putih yang terbentuk.",
+    "Sebanyak 409 dari 514 kabupaten/kota sudah membentuk satuan tugas (satgas) Koperasi Desa/Kelurahan Merah Putih.",
+])
+def test_an_estimate_a_target_or_another_bodys_stage_is_no_kdmp_count(body):
+    """Issue 19 (locked4 P07, P16): an estimate, a target, or a task force formed is asked, never a KDMP figure."""
+    found = extract(LEAD + body).kdmp_figures
+    assert found is None or all(getattr(found, key) is None for key in ("formed", "notarial_deed", "legal_entity"))

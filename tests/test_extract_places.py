@@ -62,3 +62,24 @@ def test_a_ministry_office_does_not_place_the_report_in_its_city():
     assert extract(text).regency_code is None
     local = "Rapat Koperasi\n\nRapat digelar di Kantor Dinas Koperasi, Jakarta Selatan, Kamis (10/10/2024)."
     assert extract(local).regency_code == "31.74"
+
+
+def test_a_provincial_report_is_not_placed_in_the_datelines_city():
+    """Issue 19 (locked4 P19): "BANDARLAMPUNG – Disnaker Provinsi Lampung menggelar FGD …": the dateline is the
+    outlet's city, the report is the province's; a kab/kota report keeps its dateline city as before."""
+    text = ("Disnaker Gelar FGD Pekerja Migran\n\nBANDARLAMPUNG – Dinas Tenaga Kerja (Disnaker) Provinsi Lampung menggelar "
+            "FGD perlindungan pekerja migran di Hotel Horison, Senin (26/6/2023).")
+    result = extract(text)
+    assert (result.regency_code, result.province_code) == (None, "18")
+
+
+def test_a_photo_caption_of_another_event_gives_neither_place_nor_date():
+    """Issue 19 (locked4 P15): a caption ending in its credit "(DOK. Kemendagri)" is not the report's event."""
+    text = ("Mendagri Bentuk Satgas\n"
+            "Mendagri dalam Rakor di Balairung Rudini, Kampus IPDN Jatinangor, Kabupaten Sumedang, Jawa Barat, "
+            "Senin (27/10/2025).(DOK. Kemendagri)\n\n"
+            "Hal ini disampaikan Tito dalam rapat percepatan program Kopdes yang dilakukan secara hybrid pada "
+            "Jumat, (31/10/2025).")
+    result = extract(text)
+    assert result.regency_code is None
+    assert result.date.isoformat() == "2025-10-31"
