@@ -21,8 +21,9 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
   it is the desa/kelurahan in scope;
 - "50 dari 54 desa/kelurahan" with the one stage written before the part ("SK badan hukum … untuk 50 dari 54
   desa/kelurahan … telah terbit") gives the part that stage; two stages before it leave it asked;
-- an estimate ("sekitar 78.600"), a target or plan ("ditargetkan … 30.000 akta") or the stage of another
-  body ("409 dari 514 sudah membentuk satuan tugas") is no figure (right or ask, issue 19);
+- an estimate ("sekitar 78.600"), a target or plan ("ditargetkan … 30.000 akta"), the stage of another
+  body ("409 dari 514 sudah membentuk satuan tugas"), a national sentence ("di seluruh Indonesia"), people
+  ("17.355 notaris") or one part of an unwritten sum ("208 desa dan 27 kelurahan") is no figure (issue 19);
 - a clause about a sub-area (kecamatan, a named desa) gives no figure; two different values for
   one key leave it empty with a warning;
 - the area is the place named between a count and its stage word, else the meeting's regency
@@ -68,6 +69,14 @@ _RESTATED = re.compile(r"(?:persen|percent|%)\s+(?:atau|or)\s+$", re.IGNORECASE)
 # sudah membentuk satuan tugas"). Such a count is left to the editor.
 _PLANNED = re.compile(r"\b(?:ditargetkan|target(?:nya)?|direncanakan|rencana(?:nya)?|diharapkan|diproyeksikan|"
                       r"targeted|expected|planned|will)\b", re.IGNORECASE)
+# The whole country ("80.081 koperasi berbadan hukum di seluruh Indonesia"), people counted ("17.355 notaris"), or
+# one part of a sum the text does not write ("di 208 desa dan 27 kelurahan"): no figure of the report's area.
+_NATIONAL = re.compile(r"\b(?:seluruh\s+Indonesia|se-?Indonesia|di\s+Indonesia|tanah\s+air|nasional|nationwide|"
+                       r"across\s+Indonesia|the\s+country)\b", re.IGNORECASE)
+_PEOPLE = re.compile(r"\s*(?:orang\b|notaris\b|anggota\b|pengurus\b|peserta\b|warga\b|people\b|notaries\b|members\b)",
+                     re.IGNORECASE)
+_SUM_PART = re.compile(r"\s*(?:desa|kelurahan)\s+dan\s+[\d.,]+\s*(?:desa|kelurahan)\b", re.IGNORECASE)
+_SUM_PART_BEFORE = re.compile(r"[\d.,]+\s*(?:desa|kelurahan)\s+dan\s+$", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\s*(?:\(?\s*)?(?:satuan\s+tugas|satgas|pengurus|kepengurusan|tim\b|task\s+force)",
                             re.IGNORECASE)
 _IN_AT = re.compile(r"\b(?:di|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -108,7 +117,9 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
             continue
         window_end = numbers[i + 1].start() if i + 1 < len(numbers) else end
         stage = _STAGE.search(text, m.end(), window_end)
-        if _ESTIMATE_BEFORE.search(text, max(start, m.start() - 30), m.start()) \
+        if _NATIONAL.search(text, start, end) or _PEOPLE.match(text, m.end()) or _SUM_PART.match(text, m.end()) \
+                or _SUM_PART_BEFORE.search(text, max(start, m.start() - 30), m.start()) \
+                or _ESTIMATE_BEFORE.search(text, max(start, m.start() - 30), m.start()) \
                 or _PLANNED.search(text, start, stage.start() if stage else m.end()) \
                 or (stage is not None and _OTHER_SUBJECT.match(text, stage.end())):
             continue

@@ -31,7 +31,7 @@ _AS_OF_BEFORE = re.compile(r"\b(?:as\s+of|per|hingga|sampai(?:\s+dengan)?|until|
 _OTHER_EVENT = re.compile(r"\b(?:tahun\s+lalu|sebelumnya|last\s+year|previous|earlier)\b", re.IGNORECASE)
 # "pada 12 Juli mendatang", "ditargetkan ... 30 Juni": a deadline or a plan, not the day the meeting sat.
 _FUTURE_AFTER = re.compile(r"^\s*(?:\d{4}\s*)?(?:mendatang|yang\s+akan\s+datang|nanti|nanti(?:nya)?)\b", re.IGNORECASE)
-_FUTURE_BEFORE = re.compile(r"\b(?:ditargetkan|target(?:nya)?|direncanakan|rencananya|paling\s+lambat|batas\s+waktu|"
+_FUTURE_BEFORE = re.compile(r"\b(?:ditargetkan|target(?:nya)?|direncanakan|dijadwalkan|rencananya|paling\s+lambat|batas\s+waktu|"
                             r"tenggat|deadline)\b[^\n.]{0,40}$", re.IGNORECASE)
 _WHY = {"publication": "the publication date", "text": "a year named in the text"}
 

@@ -121,8 +121,9 @@ def _list_after(text: str, m: re.Match) -> int:
 # A photo caption: a line ending in its credit ("... Senin (27/10/2025).(DOK. Kemendagri)", "(MI/REZA SUNARYA)",
 # "Dok. mmckobar |"). It describes a picture, maybe of another event: its places and dates are not proposed
 # (issue 19, locked4 P15: a caption's "Kabupaten Sumedang ... Senin (27/10/2025)" taken over the report's own).
+# So is a line opening with an upper-case label ("HARUS RAT: Koperasi yang berada di Tanjung Selor …", "RAPAT: …").
 _CAPTION = re.compile(r"^[^\n]*(?:\((?:DOK|Dok|dok|FOTO|Foto|foto|Istimewa|ist|IST)\b[^)\n]*\)|\([A-Z]{2,}/[A-Z][A-Z .]+\)|"
-                      r"\bDok\.\s+\S+\s*\|?)[ \t]*$", re.MULTILINE)
+                      r"\bDok\.\s+\S+\s*\|?)[ \t]*$|^[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){0,3}:[ \t][^\n]*$", re.MULTILINE)
 
 
 def _mark_outlets_and_teasers(doc: _Doc) -> None:

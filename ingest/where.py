@@ -171,15 +171,10 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         explicit = {c for p in doc.places if p.explicit and doc.about_the_meeting(p.start) and not p.is_province
                     and len(p.regency_codes) == 1 for c in p.regency_codes}
         elsewhere = len(explicit) == 1 and not explicit & filed.regency_codes
-        # A report about a province ("Disnaker Provinsi Lampung", "Disperindagkop Kalimantan Timur") that names no
-        # kab/kota: the dateline ("BANDARLAMPUNG", "jpnn.com, SAMARINDA") is the outlet's filing city, not the
-        # kab/kota the report is about (issue 19, locked4 P02/P19) — shown as the city, never the kab/kota.
-        provincial = not explicit and any(p.is_province for p in doc.places
-                                          if doc.about_the_meeting(p.start) and p.start >= doc.body_start)
+        # The dateline ("BANDARLAMPUNG", "jpnn.com, SAMARINDA", "Palu, KemenP2MI") is the outlet's filing city,
+        # not the kab/kota the report is about: it is shown as the city and never places the kab/kota.
         if not elsewhere and (not venue.places or filed.regency_codes & _intersect(venue.places)):
-            city = filed
-            if not provincial:
-                venue.places.append(filed)
+            city = filed  # shown as the city only: never the kab/kota (issue 19 rule 4; locked4 P02/P19, locked5 Q02/Q25/Q27)
     if city is not None:
         result.city = city.text.title() if city.text.isupper() else city.text
         result.evidence["city"] = doc.snippet(city.start, city.end)
@@ -232,7 +227,8 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         result.evidence["regency_code"] = doc.snippet(named[0].start, named[0].end)
     if regency is None and not named and not provincial_venue and len(venue_regencies) != 1 \
             and not (venue.places and len(venue_regencies) > 1):
-        regency = _only_regency_named(doc, used, result)
+        regency = _only_regency_named(doc, [p for p in used if p not in doc.dateline_places and not doc.in_teaser(p.start)],
+                                      result)
     result.regency_code = regency
     result.regency_name = _region_name(regency)
 

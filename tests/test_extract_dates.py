@@ -96,3 +96,12 @@ def test_a_deadline_said_in_a_quote_is_not_proposed_as_the_meeting_date():
     assert any("12 Juli" in w for w in result.to_dict()["warnings"])
     dated = "Rapat Koperasi\n\nRapat digelar pada Selasa (22/4/2025) di Kantor Bupati Sikka."
     assert extract(dated).date.isoformat() == "2025-04-22"
+
+
+def test_a_scheduled_date_of_another_event_is_not_the_meeting_date():
+    """Issue 19 (locked5 Q04): "Peluncuran nasional … dijadwalkan pada 12 Juli 2025" is a schedule, not proposed."""
+    from ingest.extract import extract
+
+    text = ("Akta Koperasi\n\nPemkab Banjar menyerahkan akta pendirian koperasi. Peluncuran nasional Koperasi Merah Putih "
+            "dijadwalkan pada 12 Juli 2025, bertepatan dengan Hari Koperasi.")
+    assert extract(text).date is None

@@ -105,6 +105,10 @@ def test_a_kecamatans_kdmp_figures_are_not_the_regencys():
     "Hingga saat ini sudah terlaksana sekitar 78.600 musyawarah desa khusus pembentukan Koperasi Desa Merah Putih.",
     "Pekan depan ditargetkan sudah ada 30.000 akta badan hukum Koperasi Desa Merah Putih yang terbentuk.",
     "Sebanyak 409 dari 514 kabupaten/kota sudah membentuk satuan tugas (satgas) Koperasi Desa/Kelurahan Merah Putih.",
+    # locked5 Q21, Q07, Q16: a national figure, people counted, one part of an unwritten sum
+    "Presiden mengumumkan terbentuknya 80.081 Koperasi Merah Putih berbadan hukum di seluruh Indonesia.",
+    "Tercatat sebanyak 17.355 notaris pembuat akta Koperasi Merah Putih telah terdaftar.",
+    "Koperasi Desa Merah Putih di 208 desa dan 27 kelurahan sudah terbentuk.",
 ])
 def test_an_estimate_a_target_or_another_bodys_stage_is_no_kdmp_count(body):
     """Issue 19 (locked4 P07, P16): an estimate, a target, or a task force formed is asked, never a KDMP figure."""

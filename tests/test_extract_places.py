@@ -83,3 +83,17 @@ def test_a_photo_caption_of_another_event_gives_neither_place_nor_date():
     result = extract(text)
     assert result.regency_code is None
     assert result.date.isoformat() == "2025-10-31"
+
+
+def test_a_dateline_never_places_the_kab_kota_and_a_labelled_caption_is_not_the_report():
+    """Issue 19 rule 4 (locked5 Q27, Q02): "Mataram, Jurnalekbis.com –" is the outlet's city (a later "di Mataram"
+    does not make it the report's); a caption line opening with an upper-case label ("HARUS RAT: Koperasi yang
+    berada di Tanjung Selor …") and the dateline "TANJUNG SELOR -" do not place a provincial report."""
+    text = ("BP3MI NTB Perkuat Koordinasi\n\nMataram, Jurnalekbis.com – Balai Pelayanan Pelindungan Pekerja Migran Indonesia "
+            "(BP3MI) Nusa Tenggara Barat memperkuat kerja sama dengan kepolisian. “Koordinasi akan semakin intens,” kata "
+            "Ponco di Mataram.")
+    assert extract(text).regency_code is None
+    caption = ("260 Koperasi Tak Aktif\n\n- Senin, 20 Maret 2023 | 00:46 WIB\nHARUS RAT: Koperasi yang berada di Tanjung "
+               "Selor diminta selalu melaksanakan RAT.\n\nTANJUNG SELOR - Jumlah koperasi yang tidak aktif di Kalimantan "
+               "Utara (Kaltara) masih cukup tinggi.")
+    assert extract(caption).regency_code is None
