@@ -230,6 +230,11 @@ def _fill_kdmp(doc: _Doc, result: Extraction) -> None:
             figures.as_of = as_of[0]
             figures.evidence["as_of"] = doc.snippet(as_of[1], as_of[2])
             break
-    if figures.area_code:
-        figures.evidence["area"] = doc.snippet(found[0][2], found[0][4])
+    if not figures.area_code:
+        # Right or ask (issue 19, locked6 R11/R12): a KDMP count whose area the report never names ("82.000 koperasi
+        # desa Merah Putih yang sudah memiliki badan hukum" in a national report) is a figure under no name: asked.
+        result.warn("kdmp_no_area", "kdmp_figures", "KDMP figures with no kab/kota or province of their own not taken: "
+                    "'{quote}'", quote=doc.snippet(found[0][2], found[0][4]))
+        return
+    figures.evidence["area"] = doc.snippet(found[0][2], found[0][4])
     result.kdmp_figures = figures

@@ -114,3 +114,12 @@ def test_an_estimate_a_target_or_another_bodys_stage_is_no_kdmp_count(body):
     """Issue 19 (locked4 P07, P16): an estimate, a target, or a task force formed is asked, never a KDMP figure."""
     found = extract(LEAD + body).kdmp_figures
     assert found is None or all(getattr(found, key) is None for key in ("formed", "notarial_deed", "legal_entity"))
+
+
+def test_a_kdmp_count_with_no_area_is_asked():
+    """Issue 19 (locked6 R12): a KDMP count in a report that names no kab/kota or province is a figure under no
+    name — not proposed, named in a warning."""
+    result = extract("Kopdes Baru 100 yang Beroperasi\n\nFerry menjelaskan, pemerintah telah membentuk 82.000 Koperasi Desa "
+                     "Merah Putih yang sudah memiliki badan hukum.")
+    assert result.kdmp_figures is None
+    assert any("no kab/kota or province" in w for w in result.to_dict()["warnings"])

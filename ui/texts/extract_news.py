@@ -61,6 +61,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Koperasi Merah Putih figures are no area's cooperative figures (shown as KDMP figures): '{quote}'"},
     "ex_warn_kdmp_conflict": {"id": "Dua nilai KDMP untuk {key} ({values}) — dikosongkan.",
                               "en": "Two KDMP values for {key} ({values}) — left empty."},
+    "ex_warn_kdmp_no_area": {"id": "Angka KDMP tanpa kab/kota atau provinsi tidak diambil: '{quote}'",
+                             "en": "KDMP figures with no kab/kota or province of their own not taken: '{quote}'"},
     "ex_warn_kdmp_areas": {"id": "Angka KDMP beberapa wilayah ({areas}) — wilayah dikosongkan.",
                            "en": "KDMP figures of several areas ({areas}) — area left empty."},
     "ex_kdmp_title": {"id": "Angka Koperasi Desa/Kelurahan Merah Putih (KDMP)",
