@@ -74,12 +74,16 @@ def compile_pages_once() -> None:
     "magic" and compiled on its first run only. AppTest (1.67, ``app_test.py``) makes a new cache
     for every ``run()``, so each measured render paid 20–40 ms of recompiling ``dashboard.py`` and
     the page — a cost no user ever waits for after the first visit. Applied to the floor page too.
+    Its ``LocalScriptRunner`` keeps a second cache of its own for the entry script (``dashboard.py``,
+    ``floor_app.py``), also new per ``run()``: shared too (issue 22: it was 5–10 ms of every
+    measured rerun, most of the floor page's figure).
     """
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import app_test
+    from streamlit.testing.v1 import app_test, local_script_runner
 
     shared = ScriptCache()
     app_test.ScriptCache = lambda: shared
+    local_script_runner.ScriptCache = lambda: shared
 
 
 def run(url: str, runs: int) -> dict:
@@ -106,6 +110,7 @@ def run(url: str, runs: int) -> dict:
     def clear_caches() -> None:
         """Every cached figure and chart gone: what a render after a write, or a new filter, meets."""
         queries.clear()
+        queries.forget_all()
         st.cache_data.clear()
         charts.clear_built()
 

@@ -19,6 +19,11 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
   musdesus" → formed) — and is the desa/kelurahan in scope too when all of them did ("seluruhnya",
   "all N villages"); preceded by one ("sudah terbentuk di 120 desa") it counts that stage; else
   it is the desa/kelurahan in scope;
+- "50 dari 54 desa/kelurahan" with the one stage written before the part ("SK badan hukum … untuk 50 dari 54
+  desa/kelurahan … telah terbit") gives the part that stage; two stages before it leave it asked;
+- an estimate ("sekitar 78.600"), a target or plan ("ditargetkan … 30.000 akta"), the stage of another
+  body ("409 dari 514 sudah membentuk satuan tugas"), a national sentence ("di seluruh Indonesia"), people
+  ("17.355 notaris") or one part of an unwritten sum ("208 desa dan 27 kelurahan") is no figure (issue 19);
 - a clause about a sub-area (kecamatan, a named desa) gives no figure; two different values for
   one key leave it empty with a warning;
 - the area is the place named between a count and its stage word, else the meeting's regency
@@ -30,6 +35,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import as_of_in
+from ingest.figure_proof import _ESTIMATE_BEFORE
 from ingest.figures import _NUM, _PERCENT, clauses, parse_count
 from ingest.result import Extraction, KdmpFigures
 from ingest.text import _Doc, _places_in
@@ -56,6 +62,23 @@ _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|Distrik|sub-?districts?)\b|\b(?
                        r"\s+(?!Merah\b|dan\b|Red\b)[A-Z]")
 _ALL = re.compile(r"\b(?:all|seluruh|semua)\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
 _ALL_AFTER = re.compile(r"\b(?:seluruhnya|semuanya|all\s+of\s+them)\b", re.IGNORECASE)
+# "mencapai 92,5 persen atau 50 kelurahan/desa": a part said again as a count, never the desa/kelurahan in scope.
+_RESTATED = re.compile(r"(?:persen|percent|%)\s+(?:atau|or)\s+$", re.IGNORECASE)
+# A count that is not yet a count of KDMP at a stage (issue 19, locked4 P07/P16): an estimate ("sekitar 78.600
+# musdesus"), a target or plan ("ditargetkan sudah ada 30.000 akta"), or a stage of something else ("409 dari 514
+# sudah membentuk satuan tugas"). Such a count is left to the editor.
+_PLANNED = re.compile(r"\b(?:ditargetkan|target(?:nya)?|direncanakan|rencana(?:nya)?|diharapkan|diproyeksikan|"
+                      r"targeted|expected|planned|will)\b", re.IGNORECASE)
+# The whole country ("80.081 koperasi berbadan hukum di seluruh Indonesia"), people counted ("17.355 notaris"), or
+# one part of a sum the text does not write ("di 208 desa dan 27 kelurahan"): no figure of the report's area.
+_NATIONAL = re.compile(r"\b(?:seluruh\s+Indonesia|se-?Indonesia|di\s+Indonesia|tanah\s+air|nasional|nationwide|"
+                       r"across\s+Indonesia|the\s+country)\b", re.IGNORECASE)
+_PEOPLE = re.compile(r"\s*(?:orang\b|notaris\b|anggota\b|pengurus\b|peserta\b|warga\b|people\b|notaries\b|members\b)",
+                     re.IGNORECASE)
+_SUM_PART = re.compile(r"\s*(?:desa|kelurahan)\s+dan\s+[\d.,]+\s*(?:desa|kelurahan)\b", re.IGNORECASE)
+_SUM_PART_BEFORE = re.compile(r"[\d.,]+\s*(?:desa|kelurahan)\s+dan\s+$", re.IGNORECASE)
+_OTHER_SUBJECT = re.compile(r"\s*(?:\(?\s*)?(?:satuan\s+tugas|satgas|pengurus|kepengurusan|tim\b|task\s+force)",
+                            re.IGNORECASE)
 _IN_AT = re.compile(r"\b(?:di|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROVINCE_WORD = re.compile(r"\b(?:province|provinsi)\b", re.IGNORECASE)
 KEYS = ("formed", "notarial_deed", "legal_entity", "operational", "villages")
@@ -94,6 +117,12 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
             continue
         window_end = numbers[i + 1].start() if i + 1 < len(numbers) else end
         stage = _STAGE.search(text, m.end(), window_end)
+        if _NATIONAL.search(text, start, end) or _PEOPLE.match(text, m.end()) or _SUM_PART.match(text, m.end()) \
+                or _SUM_PART_BEFORE.search(text, max(start, m.start() - 30), m.start()) \
+                or _ESTIMATE_BEFORE.search(text, max(start, m.start() - 30), m.start()) \
+                or _PLANNED.search(text, start, stage.start() if stage else m.end()) \
+                or (stage is not None and _OTHER_SUBJECT.match(text, stage.end())):
+            continue
         negated = stage is not None and _NEGATED.search(text[m.end():stage.start()])
         villages = _VILLAGES.match(text, m.end())
         whole = _WHOLE.search(text, max(start, m.start() - 40), m.start())
@@ -104,12 +133,21 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
             if part is not None and stage is not None and not negated:
                 key = next(k for k in KEYS if stage.group(k))
                 found.append((key, part, whole.start(), stage.start(), stage.end()))
+            elif part is not None and stage is None:  # "Akta ... badan hukum ... untuk 50 dari 54 desa ... telah terbit"
+                earlier = _earlier_stage(text, start, whole.start())
+                if earlier is not None:
+                    found.append((earlier[0], part, whole.start(), earlier[1], earlier[2]))
             continue
         if villages and stage is not None and not negated:
             key = next(k for k in KEYS if stage.group(k))  # "2.285 desa ... telah menggelar musdesus": formed
             found.append((key, value, m.start(), stage.start(), stage.end()))
             if _ALL.search(text[start:m.start()][-20:]) or _ALL_AFTER.search(text, m.end(), window_end):
                 found.append(("villages", value, m.start(), m.start(), m.end()))  # "seluruh 48 kelurahan"
+            continue
+        if villages and _RESTATED.search(text, max(start, m.start() - 20), m.start()):
+            earlier = _earlier_stage(text, start, m.start())  # "SK badan hukum ... 92,5 persen atau 50 desa"
+            if earlier is not None:
+                found.append((earlier[0], value, m.start(), earlier[1], earlier[2]))
             continue
         if villages:
             before = text[start:m.start()]
@@ -125,6 +163,18 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
         key = next(k for k in KEYS if stage.group(k))
         found.append((key, value, m.start(), stage.start(), stage.end()))
     return found
+
+
+def _earlier_stage(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(key, start, end) of the stage of ``text[start:end]`` when it names one stage only, not negated, else
+    ``None`` ("Akta atau SK badan hukum … dari notaris untuk 50 dari 54 desa": two stages — asked)."""
+    earlier = list(_STAGE.finditer(text, start, end))
+    if not earlier or _NEGATED.search(text[start:earlier[-1].start()][-25:]):
+        return None
+    if len({next(k for k in KEYS if m.group(k)) for m in earlier}) != 1:
+        return None
+    last = earlier[-1]
+    return next(k for k in KEYS if last.group(k)), last.start(), last.end()
 
 
 def _area_of(doc: _Doc, result: Extraction, spans: list[tuple[int, int]]) -> set[str]:
@@ -180,6 +230,11 @@ def _fill_kdmp(doc: _Doc, result: Extraction) -> None:
             figures.as_of = as_of[0]
             figures.evidence["as_of"] = doc.snippet(as_of[1], as_of[2])
             break
-    if figures.area_code:
-        figures.evidence["area"] = doc.snippet(found[0][2], found[0][4])
+    if not figures.area_code:
+        # Right or ask (issue 19, locked6 R11/R12): a KDMP count whose area the report never names ("82.000 koperasi
+        # desa Merah Putih yang sudah memiliki badan hukum" in a national report) is a figure under no name: asked.
+        result.warn("kdmp_no_area", "kdmp_figures", "KDMP figures with no kab/kota or province of their own not taken: "
+                    "'{quote}'", quote=doc.snippet(found[0][2], found[0][4]))
+        return
+    figures.evidence["area"] = doc.snippet(found[0][2], found[0][4])
     result.kdmp_figures = figures

@@ -29,6 +29,10 @@ _REFERENCE_BEFORE = re.compile(r"(?:nomor|no\.|tertanggal|sejak|sebelumnya)\s*[^
 _AS_OF_BEFORE = re.compile(r"\b(?:as\s+of|per|hingga|sampai(?:\s+dengan)?|until|data)\s+(?:tanggal\s+|akhir\s+)?$",
                            re.IGNORECASE)
 _OTHER_EVENT = re.compile(r"\b(?:tahun\s+lalu|sebelumnya|last\s+year|previous|earlier)\b", re.IGNORECASE)
+# "pada 12 Juli mendatang", "ditargetkan ... 30 Juni": a deadline or a plan, not the day the meeting sat.
+_FUTURE_AFTER = re.compile(r"^\s*(?:\d{4}\s*)?(?:mendatang|yang\s+akan\s+datang|nanti|nanti(?:nya)?)\b", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:ditargetkan|target(?:nya)?|direncanakan|dijadwalkan|rencananya|paling\s+lambat|batas\s+waktu|"
+                            r"tenggat|deadline)\b[^\n.]{0,40}$", re.IGNORECASE)
 _WHY = {"publication": "the publication date", "text": "a year named in the text"}
 
 
@@ -64,6 +68,9 @@ def _event_score(doc: _Doc, mention: _DateMention) -> int:
     s_start, _ = doc.sentence_at(mention.start)
     if _OTHER_EVENT.search(doc.text, s_start, mention.start) or earlier_report(doc, mention.start):
         score -= 5
+    if _FUTURE_AFTER.match(doc.text[mention.end:mention.end + 30]) or \
+            _FUTURE_BEFORE.search(doc.text[max(0, mention.start - 60):mention.start]):
+        score -= 4
     if in_quote(doc, mention.start):
         score -= 4  # a date someone says ("... pada 12 Maret lalu," katanya) is not the report's event day
     return score
@@ -155,8 +162,15 @@ def _fill_dates(doc: _Doc, result: Extraction, published_on: dt.date | None) -> 
         result.warn("no_date", "date", "no meeting date found in the text")
         return
     best = max(body, key=lambda d: (_event_score(doc, d), -d.start))
-    result.date_text = best.text
     snippet = doc.snippet(best.start, best.end)
+    if _event_score(doc, best) < 0:
+        # Right or ask (issue 19): the only dates are said in a quote, of another event, a deadline or a
+        # reference; none proves the meeting's day, so none is proposed — the text's dates stay candidates.
+        result.evidence["date_text"] = snippet
+        result.warn("date_unproven", "date", "no date of the text is shown to be the meeting's ('{written}' is in a "
+                    "quote, a plan or another event): date left empty", written=best.text)
+        return
+    result.date_text = best.text
     result.evidence["date_text"] = snippet
     if best.year is not None:
         result.date = _as_date(best, doc)

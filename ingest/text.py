@@ -118,9 +118,18 @@ def _list_after(text: str, m: re.Match) -> int:
     return end
 
 
+# A photo caption: a line ending in its credit ("... Senin (27/10/2025).(DOK. Kemendagri)", "(MI/REZA SUNARYA)",
+# "Dok. mmckobar |"). It describes a picture, maybe of another event: its places and dates are not proposed
+# (issue 19, locked4 P15: a caption's "Kabupaten Sumedang ... Senin (27/10/2025)" taken over the report's own).
+# So is a line opening with an upper-case label ("HARUS RAT: Koperasi yang berada di Tanjung Selor …", "RAPAT: …").
+_CAPTION = re.compile(r"^[^\n]*(?:\((?:DOK|Dok|dok|FOTO|Foto|foto|Istimewa|ist|IST)\b[^)\n]*\)|\([A-Z]{2,}/[A-Z][A-Z .]+\)|"
+                      r"\bDok\.\s+\S+\s*\|?)[ \t]*$|^[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){0,3}:[ \t][^\n]*$", re.MULTILINE)
+
+
 def _mark_outlets_and_teasers(doc: _Doc) -> None:
-    """Outlet names anywhere, teaser lines, and whether the report is written in English."""
+    """Outlet names anywhere, teaser lines and photo captions, and whether the report is written in English."""
     doc.teasers = [(m.start(), _list_after(doc.text, m)) for m in _TEASER.finditer(doc.text)]
+    doc.teasers += [(m.start(), m.end()) for m in _CAPTION.finditer(doc.text)]
     doc.outlet_spans += [(m.start(), m.end()) for m in _OUTLET_NAME.finditer(doc.text)]
     doc.english = len(_ENGLISH_WORDS.findall(doc.text)) > len(_INDONESIAN_WORDS.findall(doc.text))
 

@@ -144,6 +144,10 @@ def _only_regency_named(doc: _Doc, used: list[_Place], result: Extraction) -> st
 
 
 _PROVINCIAL_OFFICE = re.compile(r"\b(?:Gubernur|Provinsi|Pemprov|Prov\.)\b")
+# A ministry's or a national agency's own office ("Kantor KemenkopUKM, Jakarta Selatan", "Gedung Kemnaker"):
+# the city it stands in is the ministry's, never the kab/kota the report is about (issue 19, locked3 N17).
+_NATIONAL_OFFICE = re.compile(r"\b(?:Kementerian|Kemen[a-z]*|Kemnaker|Kemendagri|Kemenko\w*|BP2MI|KP2MI|Istana)",
+                              re.IGNORECASE)
 
 
 def _fill_place(doc: _Doc, result: Extraction) -> None:
@@ -167,9 +171,10 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         explicit = {c for p in doc.places if p.explicit and doc.about_the_meeting(p.start) and not p.is_province
                     and len(p.regency_codes) == 1 for c in p.regency_codes}
         elsewhere = len(explicit) == 1 and not explicit & filed.regency_codes
+        # The dateline ("BANDARLAMPUNG", "jpnn.com, SAMARINDA", "Palu, KemenP2MI") is the outlet's filing city,
+        # not the kab/kota the report is about: it is shown as the city and never places the kab/kota.
         if not elsewhere and (not venue.places or filed.regency_codes & _intersect(venue.places)):
-            city = filed
-            venue.places.append(filed)
+            city = filed  # shown as the city only: never the kab/kota (issue 19 rule 4; locked4 P02/P19, locked5 Q02/Q25/Q27)
     if city is not None:
         result.city = city.text.title() if city.text.isupper() else city.text
         result.evidence["city"] = doc.snippet(city.start, city.end)
@@ -197,6 +202,10 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
     in_venue = _place_mentions(venue.venue) if venue.venue else []
     provincial_venue = bool(venue.venue) and (bool(_PROVINCIAL_OFFICE.search(venue.venue)) or (
         bool(in_venue) and all(p.is_province for p in in_venue)))
+    national_venue = bool(venue.venue) and bool(_NATIONAL_OFFICE.search(venue.venue))
+    if national_venue:  # the ministry's city places neither the meeting's kab/kota nor its subject
+        venue_regencies = set()
+        provincial_venue = True
     regency: str | None = None
     if subject is not None:
         regency = next(iter(subject.regency_codes))
@@ -211,14 +220,15 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
                     place=where.text, candidates=_describe(venue_regencies))
     elif provincial_venue:  # "Aula Disnakertrans Sultra", "Kantor Gubernur Kalbar": a kab/kota named elsewhere in
         result.warn("provincial_venue", "regency_code",  # the report (an attendee's title, a PMI's home) is not its place
-                    "the meeting sat at a provincial office ('{venue}'): no kab/kota taken from other names",
+                    "the meeting sat at a provincial or national office ('{venue}'): no kab/kota taken from other names",
                     venue=venue.venue)
     elif not venue.places and len({next(iter(p.regency_codes)) for p in named}) == 1:
         regency = next(iter(named[0].regency_codes))
         result.evidence["regency_code"] = doc.snippet(named[0].start, named[0].end)
     if regency is None and not named and not provincial_venue and len(venue_regencies) != 1 \
             and not (venue.places and len(venue_regencies) > 1):
-        regency = _only_regency_named(doc, used, result)
+        regency = _only_regency_named(doc, [p for p in used if p not in doc.dateline_places and not doc.in_teaser(p.start)],
+                                      result)
     result.regency_code = regency
     result.regency_name = _region_name(regency)
 

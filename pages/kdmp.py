@@ -130,8 +130,8 @@ def draw_map(level: str, frame: pd.DataFrame) -> None:
                              active_text=numbers(figures["at_operasional"]),
                              pct_text=percents(figures["operational_share"]))
     key = "_".join(["kdmp_map", shapes.key, *filters.regencies])
-    chart = maps.percent_active_map(
-        shapes, figures, title=t("kdmp_h_map"), legend_title=t("kdmp_col_operating_pct"),
+    chart = charts.built(
+        maps.percent_active_map, shapes, figures, title=t("kdmp_h_map"), legend_title=t("kdmp_col_operating_pct"),
         tooltip_titles={"area": t("kdmp_col_area"), "registered": t("kdmp_col_desa"),
                         "active": STAGE_LABELS["operasional"], "pct": t("kdmp_col_operating_pct")},
         highlight=filters.regencies)

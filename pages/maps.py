@@ -80,8 +80,8 @@ def national_view() -> None:
     else:
         figures = health_figures(health)
         demo_rows = health["registered_synthetic"]
-        _draw(maps.percent_active_map(
-            maps.province_shapes(), figures,
+        _draw(charts.built(
+            maps.percent_active_map, maps.province_shapes(), figures,
             title=demo.chart_title(t("maps_national_title", year=filters.as_of_year, n=filters.window),
                                    bool(demo_rows.any())),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles()), key="maps_national")
@@ -98,8 +98,8 @@ def cooperatives_view(province: str, shapes: maps.Shapes, province_filters, name
     else:
         figures = health_figures(health)
         demo_rows = health["registered_synthetic"]
-        _draw(maps.percent_active_map(
-            shapes, figures, title=demo.chart_title(
+        _draw(charts.built(
+            maps.percent_active_map, shapes, figures, title=demo.chart_title(
                 t("maps_coops_title", province=name, year=filters.as_of_year, n=filters.window), bool(demo_rows.any())),
             legend_title=t("maps_legend_pct"), tooltip_titles=_tooltip_titles(), highlight=filters.regencies),
             key=f"maps_coops_{province}")
@@ -119,8 +119,8 @@ def pokja_view(province: str, shapes: maps.Shapes, province_filters, name: str) 
         records = queries.run(pokja.pokja_by_regency, province_filters)
         demo_regencies = set(records.loc[records["source_kind"] == "synthetic", "regency_code"])
         demo_rows = figures["area_code"].isin(demo_regencies)
-        _draw(maps.pokja_stage_map(
-            shapes, figures, title=demo.chart_title(t("maps_pokja_title", province=name), bool(demo_rows.any())),
+        _draw(charts.built(
+            maps.pokja_stage_map, shapes, figures, title=demo.chart_title(t("maps_pokja_title", province=name), bool(demo_rows.any())),
             stage_labels=labels,
             tooltip_titles={"area": t("maps_col_area"), "stage": t("maps_col_stage"), "since": t("maps_col_since")},
             highlight=filters.regencies), key=f"maps_pokja_{province}")

@@ -56,3 +56,31 @@ def test_area_chart_keeps_one_series_per_status(lang):
     assert "description" not in encoding
     fields = {c.get("field") for c in encoding.values() if isinstance(c, dict)}
     assert fields <= {"year", "count", "status", "status_order", None}, fields
+
+
+def test_kept_spec_is_streamlits_own_conversion_and_draws_the_same(lang):
+    """``show`` draws a built chart from its kept spec (issue 22): the same spec JSON and data as
+    ``st.altair_chart`` of the same chart, rerun after rerun."""
+    from streamlit.testing.v1 import AppTest
+
+    def app():
+        import pandas as pd
+        import streamlit as st
+
+        import ui.charts as charts
+        from ui.charts import cooperatives as coop_charts
+
+        frame = pd.DataFrame({"year": [2024, 2025], "registered": [10, 12], "active": [4, 6], "inactive": [6, 6],
+                              "pct_active": [0.4, 0.5], "registered_synthetic": [0, 0]})
+        chart = charts.built(coop_charts.trend_area, frame, title="Tren")
+        charts.show(chart, key="kept")
+        st.altair_chart(chart, key="plain")
+
+    at = AppTest.from_function(app, default_timeout=30)
+    for _ in range(2):  # the second run draws from the kept spec
+        at.run()
+        assert not at.exception
+        kept, plain = (e.proto for e in at.get("vega_lite_chart"))
+        assert kept.spec == plain.spec and kept.spec
+        assert [(d.name, d.data.data) for d in kept.datasets] == [(d.name, d.data.data) for d in plain.datasets]
+        assert len(kept.datasets) == 1

@@ -178,15 +178,17 @@ def test_weekday_that_disagrees_with_the_date_is_flagged_not_corrected():
         "title": "Rapat Koordinasi Ketransmigrasian Tahun 2024",
         "date": "2024-05-30", "date_text": "Senin (30/5/2024)", "date_inferred": False, "weekday_ok": False,
         "venue": "Aula Dinas Nakertrans Kalteng", "city": "Palangka Raya",
-        "regency_code": "62.71", "regency_name": "Kota Palangkaraya",
+        # a provincial office's rakor: the dateline's Palangka Raya is the city, never the kab/kota (issue 19)
+        "regency_code": None, "regency_name": None,
         "province_code": "62", "province_name": "Kalimantan Tengah",
         "organizer": "Dinas Tenaga Kerja dan Transmigrasi Provinsi Kalimantan Tengah",
         "opened_by": {"name": "Farid Wajdi", "role": "Kepala Dinas", "on_behalf_of": None}, "chaired_by": None,
         "participants": None, "sectors": ["transmigrasi"], "cooperatives": None, "pokja_stage": None,
-        "regencies_involved": ["62.71"], "kind": "rakor", "level": "provinsi",
+        "regencies_involved": [], "kind": "rakor", "level": "provinsi",
         "headline": "Rakor Ketransmigrasian Kalteng 2024", "outlet": None, "published_on": None,
     }, warnings=["weekday mismatch: 'Senin' written but 2024-05-30 is a Thursday",
-                 "city 'Palangka Raya' taken from the dateline"])
+                 "city 'Palangka Raya' taken from the dateline",
+                 "the meeting sat at a provincial or national office"])
 
 
 HTML_PAGE = b"""<!DOCTYPE html><html><head><title>Rakor Koperasi Belu - Portal Berita</title>

@@ -82,3 +82,26 @@ def test_an_english_weekday_and_month_without_a_year_take_the_publication_year()
             "coordination meeting in Palu on Wednesday (July 17), attended by 85 officials.\n")
     d = extract(text)
     assert (d.date, d.date_inferred, d.weekday_ok) == (dt.date(2024, 7, 17), True, True)
+
+
+def test_a_deadline_said_in_a_quote_is_not_proposed_as_the_meeting_date():
+    """Issue 19 (locked3 N20): the only body date is a target in a quote ("pada 12 Juli mendatang"): the date
+    stays empty with the written date named, never a year guessed onto the deadline."""
+    from ingest.extract import extract
+
+    text = ("Kabupaten Siap Bentuk Koperasi\n\nPemkab Kotawaringin Barat menyiapkan koperasi desa.\n"
+            "“Dalam rapat tersebut ditargetkan bahwa pada 12 Juli mendatang, koperasi ini sudah terbentuk,” ujarnya.")
+    result = extract(text, published_on=__import__("datetime").date(2025, 4, 23))
+    assert result.date is None
+    assert any("12 Juli" in w for w in result.to_dict()["warnings"])
+    dated = "Rapat Koperasi\n\nRapat digelar pada Selasa (22/4/2025) di Kantor Bupati Sikka."
+    assert extract(dated).date.isoformat() == "2025-04-22"
+
+
+def test_a_scheduled_date_of_another_event_is_not_the_meeting_date():
+    """Issue 19 (locked5 Q04): "Peluncuran nasional … dijadwalkan pada 12 Juli 2025" is a schedule, not proposed."""
+    from ingest.extract import extract
+
+    text = ("Akta Koperasi\n\nPemkab Banjar menyerahkan akta pendirian koperasi. Peluncuran nasional Koperasi Merah Putih "
+            "dijadwalkan pada 12 Juli 2025, bertepatan dengan Hari Koperasi.")
+    assert extract(text).date is None

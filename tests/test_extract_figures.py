@@ -121,7 +121,7 @@ def test_a_bare_name_of_another_regency_leaves_the_area_unclear_never_the_meetin
     text = ("Samarinda (ANTARA) - Kutai Kartanegara has 1,020 cooperatives and Kutai Timur 610, officials said at a "
             "meeting on Monday (5/8/2024).\n")
     found = extract(text)
-    assert found.regency_code == "64.72"  # the meeting's
+    assert found.regency_code is None  # the dateline is the outlet's city, never the kab/kota (issue 19 rule 4)
     assert found.cooperatives.area_code is None
     assert any(n.code == "figures_area_unknown" for n in found.notices)
 

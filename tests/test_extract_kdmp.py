@@ -27,6 +27,12 @@ LEAD = "MAUMERE – Rakor Satgas digelar di Aula Kantor Bupati Sikka, Senin (4/8
     ("Sebanyak 12 dari 48 desa sudah membentuk Koperasi Desa Merah Putih.", {"formed": 12, "villages": 48}),
     ("Sebanyak 150 desa di Kabupaten Sikka telah menggelar musdesus pembentukan Koperasi Desa Merah Putih.",
      {"formed": 150, "villages": None}),
+    # issue 19 "50 dari 54 desa/kelurahan": the stage written before the part is the part's; a part said again
+    # ("92,5 persen atau 50 desa") is no second scope; two stages before it ("akta atau SK badan hukum") are asked
+    ("SK badan hukum Koperasi Merah Putih untuk 50 dari 54 desa/kelurahan di Kabupaten Sikka telah terbit. "
+     "SK badan hukum koperasi mencapai 92,5 persen atau 50 kelurahan/desa.", {"legal_entity": 50, "villages": 54}),
+    ("Akta atau SK badan hukum Koperasi Merah Putih untuk 50 dari 54 desa/kelurahan di Kabupaten Sikka telah terbit.",
+     {"legal_entity": None, "notarial_deed": None, "villages": 54}),
 ])
 def test_counts_by_stage(body, want):
     found = extract(LEAD + body).kdmp_figures
@@ -93,3 +99,27 @@ def test_a_kecamatans_kdmp_figures_are_not_the_regencys():
                            "Sikka 40 koperasi sudah berbadan hukum.")
     assert found.kdmp_figures.operational is None and found.kdmp_figures.legal_entity == 40
     assert any(n.code == "kdmp_sub_area" for n in found.notices)
+
+
+@pytest.mark.parametrize("body", [
+    "Hingga saat ini sudah terlaksana sekitar 78.600 musyawarah desa khusus pembentukan Koperasi Desa Merah Putih.",
+    "Pekan depan ditargetkan sudah ada 30.000 akta badan hukum Koperasi Desa Merah Putih yang terbentuk.",
+    "Sebanyak 409 dari 514 kabupaten/kota sudah membentuk satuan tugas (satgas) Koperasi Desa/Kelurahan Merah Putih.",
+    # locked5 Q21, Q07, Q16: a national figure, people counted, one part of an unwritten sum
+    "Presiden mengumumkan terbentuknya 80.081 Koperasi Merah Putih berbadan hukum di seluruh Indonesia.",
+    "Tercatat sebanyak 17.355 notaris pembuat akta Koperasi Merah Putih telah terdaftar.",
+    "Koperasi Desa Merah Putih di 208 desa dan 27 kelurahan sudah terbentuk.",
+])
+def test_an_estimate_a_target_or_another_bodys_stage_is_no_kdmp_count(body):
+    """Issue 19 (locked4 P07, P16): an estimate, a target, or a task force formed is asked, never a KDMP figure."""
+    found = extract(LEAD + body).kdmp_figures
+    assert found is None or all(getattr(found, key) is None for key in ("formed", "notarial_deed", "legal_entity"))
+
+
+def test_a_kdmp_count_with_no_area_is_asked():
+    """Issue 19 (locked6 R12): a KDMP count in a report that names no kab/kota or province is a figure under no
+    name — not proposed, named in a warning."""
+    result = extract("Kopdes Baru 100 yang Beroperasi\n\nFerry menjelaskan, pemerintah telah membentuk 82.000 Koperasi Desa "
+                     "Merah Putih yang sudah memiliki badan hukum.")
+    assert result.kdmp_figures is None
+    assert any("no kab/kota or province" in w for w in result.to_dict()["warnings"])

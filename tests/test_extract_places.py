@@ -52,3 +52,48 @@ def test_an_ambiguous_dateline_is_settled_by_an_explicit_mention_in_the_text():
             "coordination meeting on cooperatives on Wednesday (21/2/2024).\n")
     d = extract(text)
     assert (d.regency_code, d.province_code, d.outlet) == ("32.71", "32", "ANTARA")
+
+
+def test_a_ministry_office_does_not_place_the_report_in_its_city():
+    """Issue 19 (locked3 N17): a press conference "di Kantor KemenkopUKM, Jakarta Selatan" is the ministry's
+    city, not a kab/kota the report is about; a district office in the same shape still places it."""
+    text = ("Kemenkop Bubarkan Koperasi\n\n“Sekarang 130.119 unit koperasi aktif,” kata Ahmad dalam konferensi pers, "
+            "di Kantor KemenkopUKM, Jakarta Selatan, Kamis (10/10/2024).")
+    assert extract(text).regency_code is None
+    local = "Rapat Koperasi\n\nRapat digelar di Kantor Dinas Koperasi, Jakarta Selatan, Kamis (10/10/2024)."
+    assert extract(local).regency_code == "31.74"
+
+
+def test_a_provincial_report_is_not_placed_in_the_datelines_city():
+    """Issue 19 (locked4 P19): "BANDARLAMPUNG – Disnaker Provinsi Lampung menggelar FGD …": the dateline is the
+    outlet's city, the report is the province's; a kab/kota report keeps its dateline city as before."""
+    text = ("Disnaker Gelar FGD Pekerja Migran\n\nBANDARLAMPUNG – Dinas Tenaga Kerja (Disnaker) Provinsi Lampung menggelar "
+            "FGD perlindungan pekerja migran di Hotel Horison, Senin (26/6/2023).")
+    result = extract(text)
+    assert (result.regency_code, result.province_code) == (None, "18")
+
+
+def test_a_photo_caption_of_another_event_gives_neither_place_nor_date():
+    """Issue 19 (locked4 P15): a caption ending in its credit "(DOK. Kemendagri)" is not the report's event."""
+    text = ("Mendagri Bentuk Satgas\n"
+            "Mendagri dalam Rakor di Balairung Rudini, Kampus IPDN Jatinangor, Kabupaten Sumedang, Jawa Barat, "
+            "Senin (27/10/2025).(DOK. Kemendagri)\n\n"
+            "Hal ini disampaikan Tito dalam rapat percepatan program Kopdes yang dilakukan secara hybrid pada "
+            "Jumat, (31/10/2025).")
+    result = extract(text)
+    assert result.regency_code is None
+    assert result.date.isoformat() == "2025-10-31"
+
+
+def test_a_dateline_never_places_the_kab_kota_and_a_labelled_caption_is_not_the_report():
+    """Issue 19 rule 4 (locked5 Q27, Q02): "Mataram, Jurnalekbis.com –" is the outlet's city (a later "di Mataram"
+    does not make it the report's); a caption line opening with an upper-case label ("HARUS RAT: Koperasi yang
+    berada di Tanjung Selor …") and the dateline "TANJUNG SELOR -" do not place a provincial report."""
+    text = ("BP3MI NTB Perkuat Koordinasi\n\nMataram, Jurnalekbis.com – Balai Pelayanan Pelindungan Pekerja Migran Indonesia "
+            "(BP3MI) Nusa Tenggara Barat memperkuat kerja sama dengan kepolisian. “Koordinasi akan semakin intens,” kata "
+            "Ponco di Mataram.")
+    assert extract(text).regency_code is None
+    caption = ("260 Koperasi Tak Aktif\n\n- Senin, 20 Maret 2023 | 00:46 WIB\nHARUS RAT: Koperasi yang berada di Tanjung "
+               "Selor diminta selalu melaksanakan RAT.\n\nTANJUNG SELOR - Jumlah koperasi yang tidak aktif di Kalimantan "
+               "Utara (Kaltara) masih cukup tinggi.")
+    assert extract(caption).regency_code is None

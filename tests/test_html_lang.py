@@ -4,6 +4,7 @@ ASGI app serving Streamlit's own ``index.html`` (and around the served ``app.py`
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -36,11 +37,18 @@ async def _served(scope_path: str, query: bytes, *, content_type=b"text/html", b
     return headers, b"".join(m.get("body", b"") for m in sent[1:])
 
 
+def _run(coroutine):
+    """Run ``coroutine`` on a fresh event loop in its own thread: an earlier test in the same process
+    (Playwright's sync API) may leave an event loop running in this one, where ``asyncio.run`` fails."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.mark.parametrize(("query", "lang"), [(b"", "id"), (b"bahasa=en", "en"), (b"prov=53&bahasa=id", "id"),
                                              (b"bahasa=fr", "id"), (b"bahasa=%3Cscript%3E", "id")])
 def test_document_language_follows_the_link(query, lang):
     assert b'<html lang="en">' in INDEX  # what Streamlit serves on its own
-    headers, body = asyncio.run(_served("/koperasi", query))
+    headers, body = _run(_served("/koperasi", query))
     assert body.count(b"<html ") == 1 and f'<html lang="{lang}">'.encode() in body
     assert int(headers[b"content-length"]) == len(body)
     assert b"etag" not in headers
@@ -48,7 +56,7 @@ def test_document_language_follows_the_link(query, lang):
 
 
 def test_assets_and_other_types_pass_untouched():
-    headers, body = asyncio.run(_served("/static/js/main.js", b"", content_type=b"text/javascript", body=b"x" * 10))
+    headers, body = _run(_served("/static/js/main.js", b"", content_type=b"text/javascript", body=b"x" * 10))
     assert body == b"x" * 10 and headers[b"etag"] == b'"x"'
-    headers, body = asyncio.run(_served("/koperasi", b"", content_type=b"application/json", body=b"{}"))
+    headers, body = _run(_served("/koperasi", b"", content_type=b"application/json", body=b"{}"))
     assert body == b"{}"

@@ -21,7 +21,10 @@ small aggregated frame (kilobytes), the register page 50 rows.
 
 from __future__ import annotations
 
+import copy
 import importlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 import pandas as pd
@@ -50,6 +53,43 @@ def _cached(path: str, url: str, version: int, args: tuple, kwargs: tuple) -> pd
     return _resolve(path)(*args, engine=get_engine(url), **dict(kwargs))
 
 
+_MEMO: OrderedDict[tuple, object] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+
+
+def _memoised(key: tuple, compute: Callable[[], object]):
+    """The result under ``key`` from a per-process dict in front of ``_cached``; a copy is returned.
+
+    Why (issue 22, profile of warm reruns): every hit of ``st.cache_data`` hashes its arguments
+    with Streamlit's hasher (a ``Filters`` field by field), looks up each argument's name through
+    ``inspect.signature`` and unpickles a fresh copy of the result — 0.5–1 ms per call, 10–20
+    calls per page view, a fifth to a third of a warm page's server time. Here the key is the
+    same tuple ``_cached`` is keyed by (function path, database URL, data version, arguments),
+    hashed by Python; a DataFrame or Series is handed out as a shallow copy (pandas 3
+    copy-on-write: a page adding or changing a column of its copy never changes the kept
+    result), anything else as a deep copy. Arguments Python cannot hash skip this step. Same
+    size limit as ``CACHE`` (least recently used dropped); a new data version is a new key, so
+    nothing older than the last write is ever returned, as with ``_cached``.
+    """
+    try:
+        hash(key)
+    except TypeError:
+        return compute()
+    with _MEMO_LOCK:
+        found = _MEMO.get(key, _MEMO)
+        if found is not _MEMO:
+            _MEMO.move_to_end(key)
+    if found is _MEMO:
+        found = compute()
+        with _MEMO_LOCK:
+            _MEMO[key] = found
+            while len(_MEMO) > CACHE["max_entries"]:
+                _MEMO.popitem(last=False)
+    if isinstance(found, pd.DataFrame | pd.Series):
+        return found.copy(deep=False)
+    return copy.deepcopy(found)
+
+
 def run(fn: Callable, *args, **kwargs):
     """``fn(*args, **kwargs, engine=<app engine>)``, cached by its arguments.
 
@@ -59,8 +99,9 @@ def run(fn: Callable, *args, **kwargs):
     """
     with database_errors_shown():
         app_engine()
-        return _cached(f"{fn.__module__}:{fn.__qualname__}", config.database_url(), _version(), args,
-                       tuple(sorted(kwargs.items())))
+        key = (f"{fn.__module__}:{fn.__qualname__}", config.database_url(), _version(), args,
+               tuple(sorted(kwargs.items())))
+        return _memoised(key, lambda: _cached(*key))
 
 
 def start_run() -> None:
@@ -102,3 +143,5 @@ def forget_all() -> None:
     """Drop every cached result of this process (tests that swap databases; never needed for
     correctness, the data version keys every entry)."""
     _cached.clear()
+    with _MEMO_LOCK:
+        _MEMO.clear()

@@ -184,10 +184,17 @@ def _drawable(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     return drawn
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+# A map's shapes (``ui.charts.maps.Shapes``, read once per process) are keyed by their name alone:
+# hashing every GeoJSON feature on each rerun would cost more than the chart it saves.
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={"ui.charts.maps.Shapes": lambda s: s.key})
 def _built(path: str, lang: str, args: tuple, kwargs: tuple) -> alt.TopLevelMixin:
+    from ui.charts import text_alternative  # imports ui.formatting, which imports this package
+
     module, _, name = path.partition(":")
-    return _drawable(getattr(importlib.import_module(module), name)(*args, **dict(kwargs)), lang)
+    chart = getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
+    drawn = _drawable(chart, lang)
+    object.__setattr__(drawn, "_text_alternative", text_alternative.describe(chart))  # see ``show``
+    return drawn
 
 
 def built(builder, *args: Any, **kwargs: Any) -> alt.TopLevelMixin:
@@ -210,6 +217,24 @@ def clear_built() -> None:
     _built.clear()
 
 
+def _converted(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec Streamlit draws for ``chart`` (``st.altair_chart``'s own conversion: Altair's
+    ``to_dict`` with each frame turned into Arrow bytes under a content hash), kept on the chart.
+
+    Why (issue 22, profile of warm reruns): converting a chart cost 5–15 ms per chart on every rerun
+    (on the maps, hashing the inlined shapes; elsewhere Altair deep-copying the spec and Arrow-encoding
+    its frame), always the same spec for a chart ``built`` keeps. Only for those charts: they are
+    never changed after building, so the spec stays theirs. Uses Streamlit's private
+    ``_convert_altair_to_vega_lite_spec`` (1.67), so ``show`` gives exactly what ``st.altair_chart``
+    would; ``tests/test_charts_built.py`` checks the two specs are the same.
+    """
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+    spec = _convert_altair_to_vega_lite_spec(chart)
+    object.__setattr__(chart, "_vega_lite_spec", spec)
+    return spec
+
+
 def show(chart: alt.TopLevelMixin, **kwargs: Any):
     """``st.altair_chart(chart, **kwargs)`` without Altair's schema validation on every rerun.
 
@@ -229,8 +254,14 @@ def show(chart: alt.TopLevelMixin, **kwargs: Any):
     from ui.charts import text_alternative  # imports ui.formatting, which imports this package
 
     drawn = chart if getattr(type(chart), "drawable", False) else _drawable(chart, current_language())
-    described = text_alternative.describe(chart)
-    result = st.altair_chart(drawn, **kwargs)
+    # A chart from ``built`` carries its text alternative, made once with it in the same language:
+    # describing (tooltip fields parsed, up to 100 rows formatted) cost 5–20 ms per chart per rerun.
+    described = getattr(chart, "_text_alternative", None) or text_alternative.describe(chart)
+    spec = getattr(chart, "_vega_lite_spec", None)
+    if spec is None and getattr(chart, "_text_alternative", None) is not None:  # from ``built``: kept
+        spec = _converted(chart)
+    # a shallow copy: Streamlit only sets or drops top-level keys of the spec it is given
+    result = st.vega_lite_chart(spec=dict(spec), **kwargs) if spec is not None else st.altair_chart(drawn, **kwargs)
     with st.expander(t("chart_alt_toggle"), icon=":material/table:"):
         st.markdown(text_alternative.escaped(described.sentence))
         if described.table is not None and not described.table.empty:

@@ -38,9 +38,14 @@ TEXT: dict[str, dict[str, str]] = {
     "ex_warn_opener_read_out": {
         "id": "Pembuka disimpulkan: teks tidak menyebut siapa yang membuka; {who} membacakan sambutan kepala daerah.",
         "en": "Opener inferred: the text does not say who opened it; {who} read the head of region's speech."},
+    "ex_warn_date_unproven": {
+        "id": "Tanggal rapat dikosongkan: tidak ada tanggal yang terbukti tanggal rapat ('{written}' ada dalam kutipan, "
+              "rencana, atau peristiwa lain).",
+        "en": "Meeting date left empty: no date of the text is shown to be the meeting's ('{written}' is in a quote, "
+              "a plan or another event)."},
     "ex_warn_provincial_venue": {
-        "id": "Rapat di kantor provinsi ('{venue}'): kab/kota tidak diambil dari nama lain dalam teks.",
-        "en": "The meeting sat at a provincial office ('{venue}'): no kab/kota taken from other names."},
+        "id": "Rapat di kantor provinsi atau kementerian ('{venue}'): kab/kota tidak diambil dari nama lain dalam teks.",
+        "en": "The meeting sat at a provincial or national office ('{venue}'): no kab/kota taken from other names."},
     "ex_warn_figures_contested": {
         "id": "Angka {role} lain dalam berita diragukan — dikosongkan.",
         "en": "Another {role} figure in the report is in doubt — left empty."},
@@ -56,6 +61,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Koperasi Merah Putih figures are no area's cooperative figures (shown as KDMP figures): '{quote}'"},
     "ex_warn_kdmp_conflict": {"id": "Dua nilai KDMP untuk {key} ({values}) — dikosongkan.",
                               "en": "Two KDMP values for {key} ({values}) — left empty."},
+    "ex_warn_kdmp_no_area": {"id": "Angka KDMP tanpa kab/kota atau provinsi tidak diambil: '{quote}'",
+                             "en": "KDMP figures with no kab/kota or province of their own not taken: '{quote}'"},
     "ex_warn_kdmp_areas": {"id": "Angka KDMP beberapa wilayah ({areas}) — wilayah dikosongkan.",
                            "en": "KDMP figures of several areas ({areas}) — area left empty."},
     "ex_kdmp_title": {"id": "Angka Koperasi Desa/Kelurahan Merah Putih (KDMP)",

@@ -23,6 +23,8 @@ deletion), naming the count: undo those imports first.
 import sqlalchemy as sa
 from alembic import op
 
+from data_access.migrations.sqlite_children import cascade_children_kept
+
 revision = '0010'
 down_revision = '0009'
 branch_labels = None
@@ -39,7 +41,7 @@ def upgrade() -> None:
     with op.batch_alter_table("cooperative_count") as batch:
         batch.alter_column("as_of_precision", existing_type=sa.String(length=5), type_=sa.String(length=10),
                            existing_nullable=False)
-    with op.batch_alter_table("kdmp") as batch:
+    with cascade_children_kept("kdmp"), op.batch_alter_table("kdmp") as batch:
         batch.add_column(sa.Column("stage_listed_on", sa.Date(), nullable=True))
         batch.drop_constraint(op.f("ck_kdmp_stage_dated"), type_="check")
         batch.create_check_constraint("stage_dated", STAGE_DATED.format(extra=" OR stage_listed_on IS NOT NULL"))
@@ -67,7 +69,7 @@ def downgrade() -> None:
     if listed:
         raise RuntimeError(f"{listed} KDMP records stand at a listed stage without its own date; "
                            "undo the imports that brought them before downgrading")
-    with op.batch_alter_table("kdmp") as batch:
+    with cascade_children_kept("kdmp"), op.batch_alter_table("kdmp") as batch:
         batch.drop_constraint(op.f("ck_kdmp_stage_dated"), type_="check")
         batch.create_check_constraint("stage_dated", STAGE_DATED.format(extra=""))
         batch.drop_column("stage_listed_on")

@@ -16,6 +16,8 @@ data first (``python -m data_access demo --scale <scale> --remove``).
 import sqlalchemy as sa
 from alembic import op
 
+from data_access.migrations.sqlite_children import cascade_children_kept
+
 
 revision = '0011'
 down_revision = "0010"
@@ -24,10 +26,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("pokja") as batch:
+    with cascade_children_kept("pokja"), op.batch_alter_table("pokja") as batch:
         batch.add_column(sa.Column("synthetic", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.execute("UPDATE pokja SET synthetic = (source_id IN (SELECT id FROM source WHERE kind = 'synthetic'))")
-    with op.batch_alter_table("pokja") as batch:
+    with cascade_children_kept("pokja"), op.batch_alter_table("pokja") as batch:
         batch.drop_constraint("uq_pokja_natural_key", type_="unique")
         batch.create_unique_constraint("uq_pokja_natural_key", ["regency_code", "mandate_id", "synthetic"])
 
@@ -39,7 +41,7 @@ def downgrade() -> None:
     if both:
         raise RuntimeError(f"{both} kab/kota hold a real and a demo Pokja under one mandate: "
                            "remove the demo data before downgrading below 0011")
-    with op.batch_alter_table("pokja") as batch:
+    with cascade_children_kept("pokja"), op.batch_alter_table("pokja") as batch:
         batch.drop_constraint("uq_pokja_natural_key", type_="unique")
         batch.create_unique_constraint("uq_pokja_natural_key", ["regency_code", "mandate_id"])
         batch.drop_column("synthetic")
