@@ -26,8 +26,10 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
   ("17.355 notaris") or one part of an unwritten sum ("208 desa dan 27 kelurahan") is no figure (issue 19);
 - a clause about a sub-area (kecamatan, a named desa) gives no figure; two different values for
   one key leave it empty with a warning;
-- the area is the place named between a count and its stage word, else the meeting's regency
-  (or province); several → ``None`` with a warning; the as-of date is the figures' own.
+- a sentence counting out of a national sentence ("Dari jumlah tersebut …" after "… se-Indonesia") is national;
+- the area is the place named between a count and its stage word, else the report's kab/kota, else a
+  province its organiser or title names (never a dateline's, a venue's or one in passing); several or
+  none → no figure, with a warning; the as-of date is the figures' own.
 """
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ _SUM_PART = re.compile(r"\s*(?:desa|kelurahan)\s+dan\s+[\d.,]+\s*(?:desa|kelurah
 _SUM_PART_BEFORE = re.compile(r"[\d.,]+\s*(?:desa|kelurahan)\s+dan\s+$", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\s*(?:\(?\s*)?(?:satuan\s+tugas|satgas|pengurus|kepengurusan|tim\b|task\s+force)",
                             re.IGNORECASE)
+# A sentence that counts out of the sentence before ("Dari jumlah tersebut sudah ada 108 koperasi yang beroperasi"
+# after "80.000 koperasi … se-Indonesia"): it keeps that sentence's scope (issue 19, locked6 R11).
+_ANAPHOR = re.compile(r"\W*(?:dari\s+(?:jumlah|total|angka|koperasi)\s+(?:tersebut|itu)|di\s+antaranya|"
+                      r"of\s+(?:these|them|this\s+number|that\s+number|the\s+total)\b)", re.IGNORECASE)
 _IN_AT = re.compile(r"\b(?:di|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROVINCE_WORD = re.compile(r"\b(?:province|provinsi)\b", re.IGNORECASE)
 KEYS = ("formed", "notarial_deed", "legal_entity", "operational", "villages")
@@ -196,7 +202,11 @@ def _fill_kdmp(doc: _Doc, result: Extraction) -> None:
     """Propose the report's KDMP figures with evidence per key (module docstring)."""
     sentences = kdmp_sentences(doc)
     found = []
+    national = False  # the sentence before spoke of the whole country
     for s_start, s_end in sentences:
+        if national and _ANAPHOR.match(doc.text, s_start):  # counted out of a national count: not the area's
+            continue
+        national = bool(_NATIONAL.search(doc.text, s_start, s_end))
         for start, end in clauses(doc, s_start, s_end):
             mine = _counts(doc, start, end)
             if mine and _SUB_AREA.search(doc.text, start, end):  # "Di Kecamatan Sabbang, 12 KDMP sudah beroperasi"
@@ -223,7 +233,10 @@ def _fill_kdmp(doc: _Doc, result: Extraction) -> None:
         result.warn("kdmp_areas", "kdmp_figures", "KDMP figures of several areas ({areas}) — area left empty",
                     areas=", ".join(sorted(areas)))
     else:
-        figures.area_code = next(iter(areas)) if areas else (result.regency_code or result.province_code)
+        # Only an area the report proves: its kab/kota, or a province its organiser or title names — never the
+        # province of a dateline, a venue or a passing mention ("termasuk … dari Jawa Tengah"; locked6 R11/R12).
+        figures.area_code = next(iter(areas)) if areas else (
+            result.regency_code or (result.province_code if result.province_basis == "stated" else None))
     for start, end in sentences:
         as_of = as_of_in(doc, start, end)
         if as_of:

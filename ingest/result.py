@@ -122,6 +122,9 @@ class Extraction:
     regency_name: str | None = None
     province_code: str | None = None
     province_name: str | None = None
+    # How the province was found (not exported): "regency" (the kab/kota's), "venue" (the venue's or the
+    # dateline's city), "stated" (named in the organiser or the title), "named" (the one the text names most).
+    province_basis: str | None = None
     organizer: str | None = None
     opened_by: OpenedBy | None = None
     chaired_by: OpenedBy | None = None

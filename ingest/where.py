@@ -255,28 +255,29 @@ def _fill_province(doc: _Doc, result: Extraction, venue: _Venue, venue_regencies
         if text and stated is None:
             pos = doc.text.find(text)
             stated = next((p for p in provinces if pos >= 0 and pos <= p.start < pos + len(text)), None)
-    code, where = None, None
+    code, where, basis = None, None, None
     if result.regency_code:
-        code = result.regency_code[:2]
+        code, basis = result.regency_code[:2], "regency"
         where = result.evidence.get("regency_code")
         if stated is not None and stated.regions[0].code != code:
             result.warn("province_differs", "province_code", "the meeting is held in {regency} but named for {province}",
                         regency=_region_name(result.regency_code), province=stated.regions[0].name)
     elif venue_regencies and len({c[:2] for c in venue_regencies}) == 1:
-        code = next(iter(venue_regencies))[:2]
+        code, basis = next(iter(venue_regencies))[:2], "venue"
         where = result.evidence.get("city")
     elif stated is not None:
-        code, where = stated.regions[0].code, doc.snippet(stated.start, stated.end)
+        code, where, basis = stated.regions[0].code, doc.snippet(stated.start, stated.end), "stated"
     elif provinces:
         counts = Counter(p.regions[0].code for p in provinces if len(p.regions) == 1)
         if counts:
-            code = counts.most_common(1)[0][0]
+            code, basis = counts.most_common(1)[0][0], "named"
             first = next(p for p in provinces if p.regions[0].code == code)
             where = doc.snippet(first.start, first.end)
     if code is None:
         return
     result.province_code = code
     result.province_name = _region_name(code)
+    result.province_basis = basis
     result.evidence["province_code"] = where
 
 

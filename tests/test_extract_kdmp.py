@@ -123,3 +123,25 @@ def test_a_kdmp_count_with_no_area_is_asked():
                      "Merah Putih yang sudah memiliki badan hukum.")
     assert result.kdmp_figures is None
     assert any("no kab/kota or province" in w for w in result.to_dict()["warnings"])
+
+
+# Issue 19, after locked6 (R11, R12): a KDMP figure is the area's only when the report proves the area — its own
+# kab/kota, or a province its organiser or title names. A count out of a national count keeps the national scope.
+@pytest.mark.parametrize("text", [
+    # the dateline's city (JAKARTA) is where the report was filed, not the place of a national count
+    "Kemenkop percepat operasional Kopdes Merah Putih\n\nJAKARTA – Menteri Koperasi menyebut pemerintah telah "
+    "membentuk 80.000 Koperasi Desa Merah Putih se-Indonesia. Dari jumlah tersebut sudah ada 108 koperasi yang "
+    "beroperasi, kata Menteri, Selasa (18/11/2025).",
+    # a province in passing ("termasuk … dari Jawa Tengah") is not the figure's area
+    "Pemerintah kebut Koperasi Merah Putih\n\nPemerintah sebenarnya telah membentuk 82.000 koperasi desa Merah Putih "
+    "yang sudah memiliki badan hukum, termasuk di dalamnya dari Jawa Tengah, ujar pejabat itu, Selasa (18/11/2025).",
+])
+def test_kdmp_figure_needs_an_area_the_report_proves(text):
+    assert extract(text).kdmp_figures is None
+
+
+def test_kdmp_province_named_by_the_organiser_is_the_area():
+    text = ("Rakor Koperasi Merah Putih se-NTT\n\nKUPANG – Dinas Koperasi dan UKM Provinsi Nusa Tenggara Timur "
+            "menggelar rakor Satgas, Senin (4/8/2025). Sebanyak 3.000 Koperasi Desa Merah Putih sudah berbadan hukum.")
+    found = extract(text).kdmp_figures
+    assert found is not None and (found.legal_entity, found.area_code) == (3000, "53")
