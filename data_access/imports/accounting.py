@@ -51,6 +51,7 @@ OTHER_MEASURE_WORDS = (
 IGNORE_WORDS = ("abaikan", "ignore", "lewati", "skip", "-")
 LEVEL_RANK = {"province": 0, "regency": 1, "kecamatan": 2, "desa": 3}
 KIND_LEVEL = {"counts": "regency"}  # the finest level a kind stores its figures at
+KIND_ROW_LEVEL = {"kdmp": "desa"}  # a kind whose records are one per area of this level
 
 _CODE_LEVELS = (
     (re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"), "desa"),
@@ -216,6 +217,28 @@ def finer_than_kind(kind: str, accounts: list[ColumnAccount]) -> None:
         stores_id, stores_en = KIND_STORES[kind]
         raise FileError("finer_than_kind", column=finest.header, level=level_id, level_en=level_en,
                         stores=stores_id, stores_en=stores_en)
+
+
+def coarser_than_kind(kind: str, accounts: list[ColumnAccount]) -> None:
+    """Refuse a file whose rows are coarser than the one-per-area records ``kind`` keeps (a
+    per-kab/kota summary of KDMP is no list of KDMP): ``FileError`` ``coarser_than_kind`` naming the
+    finest area column found — before a missing desa column or a listing date is asked for."""
+    needed = KIND_ROW_LEVEL.get(kind)
+    if needed is None:
+        return
+    levels = [item for item in accounts if item.level in LEVEL_RANK]
+    if not levels or any(LEVEL_RANK[item.level] >= LEVEL_RANK[needed] for item in levels):
+        return
+    finest = max(levels, key=lambda item: LEVEL_RANK[item.level])
+    level_id, level_en = LEVEL_NAMES[finest.level]
+    stores_id, stores_en = KIND_STORES[kind]
+    raise FileError("coarser_than_kind", column=finest.header, level=level_id, level_en=level_en,
+                    stores=stores_id, stores_en=stores_en)
+
+
+def looks_like_area(header: str, values: list[str], gazetteer: Gazetteer) -> bool:
+    """A column whose header words, codes or values show an area at some level."""
+    return column_level(header, values, gazetteer) is not None or _name_level(values, gazetteer) is not None
 
 
 def refuse_unaccounted(accounts: list[ColumnAccount], spec: KindSpec) -> None:

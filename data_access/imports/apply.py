@@ -32,7 +32,7 @@ from data_access.imports.kinds.kdmp import needs_listing
 from data_access.imports.parsing import FileError, header_key
 from data_access.imports.regions import Gazetteer
 from data_access.imports.report import ImportReport, RowOutcome
-from data_access.imports.rows import HeaderMap
+from data_access.imports.rows import HeaderMap, index_headers
 from data_access.imports.undo import registry_regencies
 from data_access.imports.villages import VillageIndex
 from data_access.models_pokja import Mandate
@@ -93,6 +93,7 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
             report.columns = accounting.account(spec, table, _loose_map(spec, table.headers), gazetteer,
                                                 chosen_ignored, written_headers)
             accounting.finer_than_kind(kind, report.columns)  # the level first: it names the cause
+            accounting.coarser_than_kind(kind, report.columns)
             try:
                 hmap, validated = validate(spec, table, ctx)
             except FileError as problem:
@@ -183,10 +184,11 @@ def run_import(kind: str, data: bytes, file_name: str, *, user: Identity | str, 
 
 
 def _loose_map(spec, headers: list[str]) -> HeaderMap:
-    """The header map when the file can be mapped, an empty one otherwise (the level check runs
-    before a missing column is reported: "per desa" is the cause, not a missing kab/kota)."""
+    """The columns the kind recognises even when a required one is missing (the level check runs
+    before a missing column is reported: "per desa" is the cause, not a missing kab/kota; and a
+    suggestion is only made for a field no column fills); an empty map for a doubled column."""
     try:
-        return map_headers(spec, headers)
+        return index_headers(spec, headers)
     except FileError:
         return HeaderMap({}, {}, [], [])
 

@@ -13,6 +13,7 @@ LEVEL_NAMES = {
 KIND_STORES = {
     "counts": ("jumlah koperasi disimpan per kabupaten/kota dan provinsi",
                "cooperative counts are kept per kabupaten/kota and province"),
+    "kdmp": ("data KDMP disimpan satu per desa/kelurahan", "KDMP records are kept one per desa/kelurahan"),
 }
 
 MAPPING_MESSAGES: dict[str, dict[str, str]] = {
@@ -23,6 +24,21 @@ MAPPING_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The figures in this file are per {level} (column \"{column}\"), while {stores}. The file is "
               "refused so that {level} figures are not stored as kab/kota figures. Import a table whose "
               "figures are per kab/kota.",
+    },
+    "coarser_than_kind": {
+        "id": "Baris berkas ini per {level} (kolom \"{column}\"), sedangkan {stores}: ringkasan per {level} "
+              "bukan daftar KDMP, dan angkanya tidak dapat ditempatkan pada desa. Impor daftar yang barisnya "
+              "per desa/kelurahan.",
+        "en": "The rows of this file are per {level_en} (column \"{column}\"), while {stores_en}: a summary per "
+              "{level_en} is not a list of KDMP, and its figures cannot be placed on desa. Import a list whose "
+              "rows are per desa/kelurahan.",
+    },
+    "no_area_column": {
+        "id": "Tidak ada kolom wilayah (kolom: {columns}): tidak satu kolom pun bernama kabupaten/kota atau "
+              "provinsi, atau berisi nama/kode wilayah (nilai \"{column}\": {values}). Angka tanpa wilayah "
+              "tidak disimpan.",
+        "en": "No area column found (columns: {columns}): no column is headed as a kab/kota or province or "
+              "holds area names or codes (values of \"{column}\": {values}). Figures with no area are not stored.",
     },
     "column_unaccounted_area": {
         "id": "Kolom \"{column}\" tampak berisi wilayah ({level}) tetapi tidak dipetakan. Petakan ke sebuah "

@@ -120,6 +120,20 @@ class HeaderMap:
 
 def map_headers(spec: KindSpec, headers: list[str]) -> HeaderMap:
     """Which file column holds which field; ``FileError`` for missing or doubled columns."""
+    hmap = index_headers(spec, headers)
+    missing = [c.header for c in spec.columns if c.required and c.field not in hmap.index]
+    for group in spec.required_any:
+        if not any(name in hmap.index for name in group):
+            missing.append(" / ".join(spec.column(name).header for name in group))
+    if missing:
+        raise FileError("missing_columns", columns=", ".join(missing),
+                        found=", ".join(h for h in headers if h) or "–")
+    return hmap
+
+
+def index_headers(spec: KindSpec, headers: list[str]) -> HeaderMap:
+    """The columns the kind recognises, whatever is missing (``FileError`` only for a doubled one):
+    what a file does hold is still said when a required column is not there."""
     by_key: dict[str, str] = {}
     for column in spec.columns:
         for spelling in (column.header, column.header_en, column.field, *column.aliases):
@@ -139,13 +153,6 @@ def map_headers(spec: KindSpec, headers: list[str]) -> HeaderMap:
         if name in index:
             raise FileError("duplicate_column", first=written[name], second=header, field=spec.column(name).header)
         index[name], written[name] = position, header
-    missing = [c.header for c in spec.columns if c.required and c.field not in index]
-    for group in spec.required_any:
-        if not any(name in index for name in group):
-            missing.append(" / ".join(spec.column(name).header for name in group))
-    if missing:
-        raise FileError("missing_columns", columns=", ".join(missing),
-                        found=", ".join(h for h in headers if h) or "–")
     return HeaderMap(index, written, ignored, unknown)
 
 
