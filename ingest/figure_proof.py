@@ -22,7 +22,7 @@ tersebut" after "1.209 unit koperasi" → ``conflict``), no number before a "Sek
 (``comparison``) — and only when nothing in its words changes what it means (``doubt``):
 
 - a comparison or change   "naik dari 212 unit menjadi 248 unit", "turun", "sebelumnya", "tahun lalu"
-- an estimate or a bound   "sekitar 625", "50-an", "lebih dari 300", "hampir 400", "seribu lebih"
+- an estimate or a bound   "sekitar 625", "50-an", "lebih dari 300", "hampir 400", "seribu lebih", "126 ribuan"
 - another event or subset  "75 koperasi dibubarkan", "354 koperasi menggelar RAT", "binaan", "peserta",
                            "menerima bantuan", "koperasi lain"
 - another area or period   kecamatan lists, province/national figures, "pada 2021" (``ingest.cooperatives``)
@@ -63,13 +63,14 @@ _ESTIMATE_BEFORE = re.compile(r"(?:\b(?:sekitar|kurang\s+lebih|lebih\s+dari|hamp
                               r"setidaknya|minimal|maksimal|paling\s+(?:sedikit|banyak)|mendekati|ratusan|ribuan|"
                               r"puluhan|about|around|nearly|almost|approximately|over|more\s+than|at\s+least|"
                               r"some|up\s+to)|[±~<>])\s*$", re.I)
-_ESTIMATE_AFTER = re.compile(r"(?:-?an\b|\s+lebih\b|\s*\+)", re.I)
+# A number with a scale word after it ("126 ribuan", "126 ribu", "1,2 juta") is a rounded figure, never the count.
+_ESTIMATE_AFTER = re.compile(r"(?:-?an\b|\s+lebih\b|\s*\+|\s*(?:ribu|rb|juta|jt|thousand|million)(?:an)?\b)", re.I)
 # A count of "other" cooperatives ("420 koperasi lain yang terdaftar") is not a count of all of them.
 _OTHER_KIND = re.compile(r"\s*(?:unit\s+)?koperasi\s+(?:lain(?:nya)?|selain)\b|\s*other\s+cooperatives\b", re.I)
 
 REASONS = {
     "comparison": "in a comparison or change (an earlier or later figure)",
-    "estimate": "an estimate or a bound, not a count",
+    "estimate": "an estimate, a rounded figure (ribu, juta) or a bound, not a count",
     "dissolved": "about cooperatives dissolved, frozen or merged",
     "rat": "a count of cooperatives that held (or must hold) their RAT",
     "subset": "a subset (other, supported, trained, participants, binaan ...)",

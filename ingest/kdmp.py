@@ -70,7 +70,7 @@ _RESTATED = re.compile(r"(?:persen|percent|%)\s+(?:atau|or)\s+$", re.IGNORECASE)
 # musdesus"), a target or plan ("ditargetkan sudah ada 30.000 akta"), or a stage of something else ("409 dari 514
 # sudah membentuk satuan tugas"). Such a count is left to the editor.
 _PLANNED = re.compile(r"\b(?:ditargetkan|target(?:nya)?|direncanakan|rencana(?:nya)?|diharapkan|diproyeksikan|"
-                      r"targeted|expected|planned|will)\b", re.IGNORECASE)
+                      r"akan|bakal|targeted|expected|planned|will)\b", re.IGNORECASE)
 # The whole country ("80.081 koperasi berbadan hukum di seluruh Indonesia"), people counted ("17.355 notaris"), or
 # one part of a sum the text does not write ("di 208 desa dan 27 kelurahan"): no figure of the report's area.
 _NATIONAL = re.compile(r"\b(?:seluruh\s+Indonesia|se-?Indonesia|di\s+Indonesia|tanah\s+air|nasional|nationwide|"

@@ -145,3 +145,11 @@ def test_kdmp_province_named_by_the_organiser_is_the_area():
             "menggelar rakor Satgas, Senin (4/8/2025). Sebanyak 3.000 Koperasi Desa Merah Putih sudah berbadan hukum.")
     found = extract(text).kdmp_figures
     assert found is not None and (found.legal_entity, found.area_code) == (3000, "53")
+
+
+def test_kdmp_to_be_formed_is_no_formed_count():
+    """Issue 19, locked7 S18: "65 Koperasi Kelurahan Merah Putih bakal dibentuk di Kota Kendari" is a plan."""
+    text = ("65 Koperasi Kelurahan Merah Putih di Kendari Bakal Dibentuk\n\nKENDARI - Sebanyak 65 Koperasi Kelurahan "
+            "Merah Putih bakal dibentuk di Kota Kendari, Sulawesi Tenggara, Senin (5/5/2025).")
+    found = extract(text).kdmp_figures
+    assert found is None or found.formed is None

@@ -47,6 +47,13 @@ def test_an_estimate_is_asked_about():
     assert {v: r for v, (_, r, _) in _figures(got).items()} == {"625": "estimate", "300": "estimate"}
 
 
+def test_a_number_with_a_scale_word_is_a_rounded_figure_never_the_count():
+    """Issue 19, locked7 S11: "jumlah koperasi yang ada di Indonesia 126 ribuan" gave total 126."""
+    got = extract(LEAD + "Saat ini, jumlah koperasi di Kabupaten Sikka 126 ribuan, ujar Kepala Dinas.\n")
+    assert got.cooperatives is None or got.cooperatives.total is None
+    assert _figures(got)["126"][1:] == ("estimate", False)
+
+
 def test_a_count_of_cooperatives_that_held_rat_is_no_role():
     got = extract(LEAD + "Dari 356 koperasi di Kabupaten Sikka, baru 120 koperasi yang melaksanakan RAT.\n")
     assert (got.cooperatives.total, got.cooperatives.active) == (356, None)
