@@ -164,8 +164,10 @@ def test_parse_int_errors(text, code):
     ("22 Agustus 2019", (dt.date(2019, 8, 22), "day")),
     ("1 Nopember 2019", (dt.date(2019, 11, 1), "day")),
     ("27 February 2020", (dt.date(2020, 2, 27), "day")),
-    ("Mei 2016", (dt.date(2016, 5, 1), "month")),
-    ("2016-05", (dt.date(2016, 5, 1), "month")),
+    ("Mei 2016", (dt.date(2016, 5, 31), "month")),
+    ("2016-05", (dt.date(2016, 5, 31), "month")),
+    ("Feb 2024", (dt.date(2024, 2, 29), "month")),
+    ("Ags 2024", (dt.date(2024, 8, 31), "month")),
     ("2024", (dt.date(2024, 12, 31), "year")),
 ])
 def test_parse_date(text, expected):

@@ -101,9 +101,9 @@ def test_lenient_commit_writes_valid_rows_as_reported(eng):
         batch_source = s.get(ImportBatch, report.batch_id).source_id
         rows = {(c.area_code, c.as_of): c for c in s.scalars(
             select(CooperativeCount).where(CooperativeCount.source_id == batch_source))}
-        assert set(rows) == {("53.01", dt.date(2023, 12, 31)), ("53", dt.date(2016, 5, 1)),
+        assert set(rows) == {("53.01", dt.date(2023, 12, 31)), ("53", dt.date(2016, 5, 31)),
                              ("53.71", dt.date(2020, 2, 27)), ("62.02", dt.date(2024, 12, 31))}
-        ntt = rows[("53", dt.date(2016, 5, 1))]
+        ntt = rows[("53", dt.date(2016, 5, 31))]
         assert (ntt.total, ntt.active, ntt.inactive, ntt.approximate, ntt.as_of_precision) == (4037, 3593, 444,
                                                                                               True, "month")
         kotim = rows[("62.02", dt.date(2024, 12, 31))]

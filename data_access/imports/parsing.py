@@ -182,8 +182,16 @@ def _month_end(year: int) -> dt.date:
     return _make(year, 12, 31)
 
 
+def _month_last_day(year: int, month: int) -> dt.date:
+    """A month's as-of: its last day (issue 18 rule 6: a period is kept as of its end)."""
+    _make(year, 1, 1)  # the year's range first, then the month
+    if not 1 <= month <= 12:
+        raise CellError("not_date")
+    return _make(year, month, calendar.monthrange(year, month)[1])
+
+
 def parse_date(text: str) -> tuple[dt.date, str] | None:
-    """``(date, precision)`` with precision ``day``, ``month`` (first of the month), ``quarter`` /
+    """``(date, precision)`` with precision ``day``, ``month`` (the month's last day), ``quarter`` /
     ``semester`` (the period's last day, ``parse_period``) or ``year`` (31 December, as the seed
     data stores year-end figures); ``None`` if empty.
     Day first: "02/03/2020" is 2 March."""
@@ -199,9 +207,9 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
     if m := _DMY.match(raw):
         return _make(int(m[3]), int(m[2]), int(m[1])), "day"
     if m := _YM.match(raw):
-        return _make(int(m[1]), int(m[2]), 1), "month"
+        return _month_last_day(int(m[1]), int(m[2])), "month"
     if m := _MY.match(raw):
-        return _make(int(m[2]), int(m[1]), 1), "month"
+        return _month_last_day(int(m[2]), int(m[1])), "month"
     if m := _YEAR.match(raw):
         return _month_end(int(m[1])), "year"
     period = parse_period(raw)
@@ -214,7 +222,7 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
             raise CellError("not_date")
         if named[1]:
             return _make(int(named[3]), month, int(named[1])), "day"
-        return _make(int(named[3]), month, 1), "month"
+        return _month_last_day(int(named[3]), month), "month"
     raise CellError("not_date")
 
 
