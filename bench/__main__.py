@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.pages import PAGES
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
+from deploy.serve import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
 
 TARGETS = {
     "ratio_cold": 1.5, "ratio_filter": 1.5, "browser_ratio": 2.0, "rss_ratio": 2.0,

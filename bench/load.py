@@ -37,9 +37,9 @@ import time
 from pathlib import Path
 
 from bench.__main__ import build, database_for, p95
-from bench.serve import REPO, rss_mib, streamlit_server
 from bench.ws_client import StreamlitSession, View
 from deploy.replicas import replicas
+from deploy.serve import REPO, rss_mib, streamlit_server
 
 PAGES = ["", "koperasi", "rakor", "pokja", "peta"]
 LINKS = ["", "prov=53", "prov=62&kab=62.71", "sektor=koperasi", "prov=35", "nyata=1", "prov=53&kab=53.04"]

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from bench.__main__ import build, database_for
-from bench.serve import REPO
+from deploy.serve import REPO
 
 CASES = {"jatim": {"provinces": ("35",)}, "national": {}}
 

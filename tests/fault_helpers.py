@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.serve import free_port
+from deploy.serve import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "kata-sandi-uji-123"
@@ -90,7 +90,7 @@ def fresh_app_caches():
 
 def chromium_or_skip() -> None:
     """Debian's Chromium and the playwright package, or skip (fail in CI) like the browser tests."""
-    from bench.serve import CHROMIUM
+    from deploy.serve import CHROMIUM
 
     if not Path(CHROMIUM).exists():
         unavailable(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does as root)")

@@ -13,10 +13,10 @@ import sys
 
 from sqlalchemy import text
 
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
 from data_access import auth
 from data_access import engine as engine_module
 from data_access.sign_in_limits import LIMITS
+from deploy.serve import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
 from tests.browser.conftest import VIEWPORT
 from tests.fault_helpers import PASSWORD, chromium_or_skip, in_own_thread, registry_csv
 from tests.live_helpers import import_through_the_page, registered, settled, sign_in_attempt

@@ -20,12 +20,12 @@ from http.cookies import SimpleCookie
 
 import pytest
 
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from data_access import auth, filters, imports
 from data_access import engine as engine_module
 from data_access.auth import Identity
 from data_access.imports import news, news_item, news_lookups
 from data_access.stats import table_counts
+from deploy.serve import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from tests.apptest_helpers import app
 from tests.browser.conftest import VIEWPORT
 from tests.browser.test_e2e import wait_settled

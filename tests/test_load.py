@@ -24,10 +24,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from data_access import auth, imports
 from data_access import engine as engine_module
 from data_access.stats import table_counts
+from deploy.serve import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from tests.browser.conftest import VIEWPORT
 from tests.browser.test_e2e import APP_SETTLED
 from tests.fault_helpers import (

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.serve import CHROMIUM, CHROMIUM_ARGS
 from data_access import auth
 from data_access import engine as engine_module
 from deploy.replicas import NGINX, nginx_config, replica_environment, replicas
+from deploy.serve import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.conftest import VIEWPORT
 from tests.browser.test_e2e import BELU, BELU_CODE, choose, params, wait_for_param
 from tests.fault_helpers import PASSWORD, chromium_or_skip, in_own_thread, registry_csv

@@ -2,7 +2,7 @@
 
 - ``app_server`` (session): a fresh SQLite file (gazetteer, real facts, small demo
   data), then ``streamlit run app.py`` (the served entry around ``dashboard.py``) on a free loopback port with
-  ``DATABASE_URL`` pointing at it, through ``bench.serve.streamlit_server`` (the
+  ``DATABASE_URL`` pointing at it, through ``deploy.serve.streamlit_server`` (the
   benchmark's server: bounded wait for ``/_stcore/health``, the whole process
   group stopped at the end); its log tail goes into failures.
 - ``browser`` (session): Debian's ``/usr/bin/chromium`` driven by Playwright; no
@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.serve import CHROMIUM as CHROMIUM_PATH
-from bench.serve import CHROMIUM_ARGS, streamlit_server
 from data_access import engine as engine_module
+from deploy.serve import CHROMIUM as CHROMIUM_PATH
+from deploy.serve import CHROMIUM_ARGS, streamlit_server
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(CHROMIUM_PATH)
@@ -62,7 +62,7 @@ class AppServer:
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> AppServer:
-    """``streamlit run app.py`` (``bench.serve.streamlit_server``) on a fresh SQLite file."""
+    """``streamlit run app.py`` (``deploy.serve.streamlit_server``) on a fresh SQLite file."""
     folder = tmp_path_factory.mktemp("browser")
     db_url = f"sqlite:///{folder / 'app.sqlite'}"
     engine = engine_module.prepare_database(engine_module.get_engine(db_url), with_demo=True)

@@ -1,4 +1,4 @@
-"""Run ``streamlit run`` on a free loopback port, for the browser figure and browser tests.
+"""Run ``streamlit run`` on a free loopback port: the launcher of `deploy.replicas`, the benchmarks and the browser tests.
 
 A context manager: starts the server in its own process group with the given
 ``DATABASE_URL``, waits (bounded) for ``/_stcore/health``, and always stops it.
