@@ -33,10 +33,56 @@ from data_access import engine as engine_module
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+# fixtures that give a test a database, a server or a browser (``--quick`` leaves such tests out)
+DATABASE_FIXTURES = {"sqlite_url", "postgresql_url", "db_url", "db_engine", "empty_db_url", "prepared_db_url",
+                     "prepared_sqlite_url", "prepared_templates"}
+BROWSER_FIXTURES = {"browser", "browser_context", "page", "app_server"}
+# a test module holding one of these makes databases, processes or servers of its own (CLI, ``streamlit run``)
+DATABASE_NAMES = {"engine_module", "get_engine", "session_scope", "prepare_database", "streamlit_server",
+                  "free_port", "run_cli", "subprocess"}
+QUICK_DATABASE_URL = "sqlite:////proc/pantau-quick-run-has-no-database/none.sqlite"  # any use fails loudly
+
+
+def pytest_addoption(parser):
+    parser.addoption("--quick", action="store_true",
+                     help="only the pure tests: no database, server or browser (deselects the markers "
+                          "db, postgres and browser, and points DATABASE_URL at nothing)")
+
+
+def _markers(item) -> set[str]:
+    """``browser``, ``postgres``, ``db``: what the test needs, from its fixtures, its parameters, its folder
+    and its use of AppTest (``tests.apptest_helpers.app`` reads the fixture database)."""
+    from tests import apptest_helpers
+
+    names = set(item.fixturenames)
+    params = getattr(item, "callspec", None)
+    found = set()
+    if names & BROWSER_FIXTURES or "browser" in item.path.parts:
+        found.add("browser")
+    if "postgresql_url" in names or (params and "postgresql" in params.params.values()):
+        found.add("postgres")
+    module = getattr(item, "module", None)
+    if (names & DATABASE_FIXTURES or getattr(module, "app", None) is apptest_helpers.app
+            or (params and "sqlite" in params.params.values()) or DATABASE_NAMES & set(vars(module or object))):
+        found.add("db")
+    return found | {m.name for m in item.iter_markers() if m.name in ("db", "browser", "postgres", "slow")}
+
+
 def pytest_collection_modifyitems(config, items):
-    """In CI a skipped PostgreSQL test is a failure: make sure none can skip silently."""
+    """Mark each test ``browser`` / ``postgres`` / ``db`` (``-m "not browser"`` etc.); with ``--quick`` keep
+    only the tests with none of them. In CI a skipped PostgreSQL test is a failure: make sure none can skip
+    silently."""
     if _require_postgres() and not os.environ.get(PG_ENV):
         raise pytest.UsageError("PANTAU_REQUIRE_POSTGRES=1 but PANTAU_TEST_POSTGRES_URL is not set")
+    kept, left = [], []
+    for item in items:
+        markers = _markers(item)
+        for name in markers:
+            item.add_marker(name)
+        (left if markers else kept).append(item)
+    if config.getoption("--quick") and left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
@@ -119,11 +165,13 @@ def db_engine(db_url):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def app_database(sqlite_url):
-    """Point the app (and anything reading DATABASE_URL) at the SQLite fixture."""
+def app_database(request):
+    """Point the app (and anything reading DATABASE_URL) at the SQLite fixture; in a ``--quick`` run at a
+    database that cannot be opened, so a test that reads one without saying so fails instead of passing."""
     previous = os.environ.get("DATABASE_URL")
-    os.environ["DATABASE_URL"] = sqlite_url
-    yield sqlite_url
+    url = QUICK_DATABASE_URL if request.config.getoption("--quick") else request.getfixturevalue("sqlite_url")
+    os.environ["DATABASE_URL"] = url
+    yield url
     if previous is None:
         os.environ.pop("DATABASE_URL", None)
     else:
