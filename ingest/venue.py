@@ -60,7 +60,8 @@ def _find_venue(doc: _Doc) -> _Venue:
             found.places.append(whole)
         elif _VENUE_START.match(first) or (_capitalised(first) and len(first.split()) <= 8
                                             and not trigger.group().lower().startswith("di")):
-            inner = [p for p in _places_in(doc, first_s, first_e) if not p.is_province]
+            inner = [p for p in _places_in(doc, first_s, first_e)  # "Aula Polres Sikka": the office's, kept
+                     if not p.is_province and not doc.in_office(p.start)]  # in the venue's name (ingest.offices)
             lead = len(doc.text[first_s:first_e]) - len(doc.text[first_s:first_e].lstrip())
             venue_start, venue_end = first_s + lead, first_s + lead + len(first)
             if inner and inner[-1].end >= venue_end - 1 and inner[-1].start > venue_start:

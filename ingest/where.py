@@ -77,6 +77,7 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         # ("Sleman regency") is about that regency: the dateline does not place it then.
         filed = doc.dateline_places[0]
         explicit = {c for p in doc.places if p.explicit and doc.about_the_meeting(p.start) and not p.is_province
+                    and not doc.in_office(p.start)
                     and len(p.regency_codes) == 1 for c in p.regency_codes}
         elsewhere = len(explicit) == 1 and not explicit & filed.regency_codes
         # The dateline ("BANDARLAMPUNG", "jpnn.com, SAMARINDA", "Palu, KemenP2MI") is the outlet's filing city,
@@ -91,7 +92,10 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
                         city=result.city)
 
     venue_spans = [(p.start, p.end) for p in venue.places]
-    used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans]
+    # a place in an office's name ("Kantor Imigrasi Pati", "Polres Sikka") is the office's, not the report's
+    # (ingest.offices; issue 19, locked7 S20/S21): it places neither the kab/kota nor the province
+    used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans
+            and not doc.in_office(p.start)]
     opener_role = (result.opened_by.role or "") if result.opened_by else ""
     # a kab/kota named only in a person's title ("Bupati Malaka" attending a rakor in Kupang) does not place the
     # meeting, unless that person opened it (issue 19: "a title of a person from elsewhere does not")
@@ -102,7 +106,8 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
     subject = next((p for p in named if _TINGKAT.search(doc.text[max(0, p.start - 12):p.start])), None)
     if subject is None and result.organizer:
         org_start = doc.text.find(result.organizer)
-        org_places = _places_in(doc, org_start, org_start + len(result.organizer)) if org_start >= 0 else []
+        org_places = [p for p in (_places_in(doc, org_start, org_start + len(result.organizer)) if org_start >= 0
+                                  else []) if not doc.in_office(p.start)]  # "Kantor Imigrasi Pati menggelar …"
         if org_places and not org_places[0].is_province and len(org_places[0].regency_codes) == 1:
             subject = org_places[0]
 
@@ -139,6 +144,8 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
                                       result)
     result.regency_code = regency
     result.regency_name = _region_name(regency)
+    if regency is None:
+        _warn_office_place(doc, result)
 
     involved = {next(iter(p.regency_codes)) for p in named}
     if regency:
@@ -151,6 +158,16 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
 
     _fill_province(doc, result, venue, venue_regencies, used)
     _fill_level(doc, result, named)
+
+
+def _warn_office_place(doc: _Doc, result: Extraction) -> None:
+    """The kab/kota is asked while an office's name names one ("Polres Sikka"): say why it was not taken."""
+    office = next((p for p in doc.places if doc.in_office(p.start) and p.regency_codes
+                   and doc.about_the_meeting(p.start)), None)
+    if office is not None:
+        span = next((s, e) for s, e in doc.office_spans if s <= office.start < e)
+        result.warn("office_place", "regency_code", "'{place}' is part of an office's name ('{office}'), not the "
+                    "area the report is about — kab/kota left to decide", place=office.text, office=doc.text[span[0]:span[1]])
 
 
 def _fill_province(doc: _Doc, result: Extraction, venue: _Venue, venue_regencies: set[str],
@@ -206,7 +223,7 @@ def _fill_level(doc: _Doc, result: Extraction, named: list[_Place]) -> None:
     if result.organizer:
         org = result.organizer
         pos = doc.text.find(org)
-        inside = _places_in(doc, pos, pos + len(org)) if pos >= 0 else []
+        inside = [p for p in (_places_in(doc, pos, pos + len(org)) if pos >= 0 else []) if not doc.in_office(p.start)]
         if re.search(r"\b(?:Provinsi|Prov\.|Pemprov)", org) or (inside and inside[0].is_province):
             result.level = "provinsi"
         elif re.search(r"\b(?:Kabupaten|Kab\.|Kota|Pemkab|Pemkot)\b", org) or inside:
