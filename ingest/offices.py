@@ -31,6 +31,7 @@ _OFFICE = re.compile(
     r"RSUD|RSU|RS|Rumah\s+Sakit|Bank|Cabang|Capem|BPJS|"
     r"Universitas|Politeknik|Institut|Sekolah\s+Tinggi|STIE|STKIP|IAIN|UIN|Akademi|SMAN?|SMKN?|SMPN?|"
     r"Kodim|Korem|Koramil|Kodam|Dandim|Danrem|Lanal|Lanud|Lantamal|Yonif|"
+    r"Ma(?:polres\w*|polda|polsek|kodim|korem|koramil)|"  # the headquarters: "di Mapolres Sikka"
     r"Lapas|Rutan|LPKA|Bapas|Kalapas|Karutan|"
     r"Bandara|Bandar\s+Udara|Pelabuhan|KSOP|Syahbandar|"
     r"KPP|KPPN|Bea\s+Cukai|Kantor\s+Pajak|Kantor\s+Pertanahan|BPN|Kantor\s+Pos|Basarnas|BMKG|BPS|BNN[KP]?|"

@@ -85,3 +85,19 @@ def test_a_provincial_office_does_not_state_the_province():
 def test_the_regions_own_government_still_places_the_report(text):
     """Counter-case: a Dinas, the Pemkab or the Bupati of Pati is Pati's own government, organiser or host."""
     assert extract(text).regency_code == "33.18"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Balai Pelayanan Pelindungan Pekerja Migran Indonesia (BP3MI) Lampung menggelar audiensi", ["BP3MI) Lampung"]),
+    ("Kanim Pati Dan Pemkab Rembang Gelar Sosialisasi", ["Kanim Pati"]),  # a headline's "Dan" ends the name
+    ("Rapat di Makodim 1603/Sikka, Senin.", ["Makodim 1603/Sikka"]),
+    ("Rapat di Mapolres Sikka.", ["Mapolres Sikka"]),
+    ("Rapat di Aula Kodim 1603/Sikka, Senin.", ["Kodim 1603/Sikka"]),
+    ("Kepala Kantor Imigrasi Kelas I Non TPI Pati, Bapak Ridwan", ["Imigrasi Kelas I Non TPI Pati"]),
+    ("Kepala Dinas Koperasi Kabupaten Pati dan Bupati Pati", []),
+    ("di Kantor Bupati Sikka", []),
+])
+def test_where_an_offices_name_runs(text, names):
+    from ingest.offices import office_spans
+
+    assert [text[s:e] for s, e in office_spans(text)] == names
