@@ -11,6 +11,7 @@ from ingest.cooperatives import _fill_cooperatives
 from ingest.dates import _date_mentions
 from ingest.kdmp import _fill_kdmp
 from ingest.meeting_date import _fill_dates
+from ingest.offices import office_spans
 from ingest.organisations import _fill_organizer
 from ingest.participants import _fill_participants
 from ingest.people import _fill_opened_by
@@ -29,6 +30,7 @@ def _prepare(text: str) -> _Doc:
     doc = _Doc(text=text, sentences=_sentence_spans(text), body_start=body_start, headline=headline)
     doc.places = _place_mentions(text)
     doc.dates = _date_mentions(text)
+    doc.office_spans = office_spans(text)
     _dateline(doc)
     doc.dateline_outlets = list(doc.outlet_spans)
     _mark_outlets_and_teasers(doc)

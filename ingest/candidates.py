@@ -6,7 +6,8 @@ for another report (``teaser``), in a quote (``quote``), in an earlier report ("
 sebelumnya …", ``earlier_report``), the figures' as-of date (``as_of``), or simply another date of the
 text (``other``). Every area named (kab/kota or province) becomes a candidate (kind "place"): the
 chosen regency/province marked, the others with a reason: the dateline's city is the outlet's
-(``dateline``), in a teaser (``teaser``), in an outlet's name (``outlet``), a name that can mean
+(``dateline``), in a teaser (``teaser``), in an outlet's name (``outlet``), in an office's name ("Kantor
+Imigrasi Pati", ``office``; ``ingest.offices``), a name that can mean
 several areas (``ambiguous``), or another area named in the text (``other``). Rule source: issue 19.
 """
 
@@ -29,6 +30,7 @@ REASONS = {
     "dateline": "the dateline names where the report was filed",
     "outlet": "part of an outlet's name",
     "ambiguous": "the name can mean several areas",
+    "office": "part of an office's name (\u201cKantor Imigrasi Pati\u201d), not the report's area",
 }
 _AS_OF_BEFORE = re.compile(r"\b(?:per|hingga|sampai(?:\s+dengan)?|as\s+of|until|data)\s+(?:tanggal\s+|akhir\s+)?$",
                            re.IGNORECASE)
@@ -89,7 +91,9 @@ def fill_place_candidates(doc: _Doc, result: Extraction) -> None:
             continue
         value = codes[0] if len(codes) == 1 else " / ".join(codes)
         in_dateline = bool(doc.dateline and doc.dateline[0] <= place.start < doc.dateline[1])
-        if value in chosen_codes and not in_dateline:
+        if doc.in_office(place.start):  # "Polres Sikka" (ingest.offices): shown, never the chosen mention
+            reason = "office"
+        elif value in chosen_codes and not in_dateline:
             reason = "chosen"
         elif in_dateline:
             reason = "dateline"

@@ -49,6 +49,7 @@ class _Doc:
     teasers: list[tuple[int, int]] = field(default_factory=list)
     english: bool = False
     dateline_outlets: list[tuple[int, int]] = field(default_factory=list)
+    office_spans: list[tuple[int, int]] = field(default_factory=list)  # "Kantor Imigrasi Pati" (ingest.offices)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         starts = [s for s, _ in self.sentences]
@@ -74,6 +75,10 @@ class _Doc:
 
     def in_outlet(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.outlet_spans)
+
+    def in_office(self, pos: int) -> bool:
+        """Inside an office's name ("Polres Sikka"): its place does not place the report (``ingest.offices``)."""
+        return any(s <= pos < e for s, e in self.office_spans)
 
     def in_teaser(self, pos: int) -> bool:
         """Inside a "Baca juga: ..." line (a link to another report)."""

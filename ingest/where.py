@@ -4,103 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from ingest.places import _describe, _Place, _place_mentions, _region_name
 from ingest.result import Extraction
-from ingest.text import _capitalised, _Doc, _places_in, _whole_place
-
-_VENUE_WORDS = (
-    r"aula|hotel|gedung|ruang|ruangan|kantor|balai|pendopo|pendapa|lantai|graha|wisma|rumah\s+jabatan|rujab|"
-    r"auditorium|convention|resort|restoran|rumah\s+makan|kampus|mess|lt\.|hall|ballroom|sekretariat"
-)
-_VENUE_TRIGGER = re.compile(
-    rf"\b(?:bertempat|berlangsung|digelar|dilaksanakan|diadakan|diselenggarakan|dipusatkan)\s+di\s*"
-    rf"|\bdi\s*(?=(?:{_VENUE_WORDS})\b)",
-    re.IGNORECASE,
-)
-_ADDRESS = re.compile(r"\s*(?:Jalan|Jl\.?|Jln\.?|Kelurahan|Kel\.|Desa|Kecamatan|Kec\.|RT|RW|No\.?)\s", re.I)
-_VENUE_START = re.compile(rf"(?:{_VENUE_WORDS})\b", re.IGNORECASE)
-_VENUE_END = re.compile(
-    r"[;:!?(\"“\n]|\s(?:pada|yang|dengan|selama|mulai|untuk|dalam\s+rangka|sejak|sekaligus|serta|oleh)\b"
-)
-
-
-@dataclass
-class _Venue:
-    venue: str | None = None
-    venue_span: tuple[int, int] | None = None
-    city: _Place | None = None
-    places: list[_Place] = field(default_factory=list)
-
-
-def _find_venue(doc: _Doc) -> _Venue:
-    """ "bertempat di Aula Hotel Matahari-Atambua, Kabupaten Belu" → venue, city, places.
-
-    The phrase after the trigger runs to the end of the clause; its first comma
-    part is the venue (a place name at its end is the city: "Hotel Royal
-    Victoria Sangatta"), following parts count only while they are places
-    ("Palangka Raya", "Kabupaten Belu"). "Kantor Bupati Belu" keeps Belu in the
-    venue's name — the office is Belu's — but Belu still places it.
-    """
-    for trigger in _VENUE_TRIGGER.finditer(doc.text, doc.body_start):
-        s_end = doc.sentence_at(trigger.start())[1]
-        end = _VENUE_END.search(doc.text, trigger.end(), s_end)
-        phrase_end = min(end.start() if end else s_end, trigger.end() + 160)
-        parts, pos = [], trigger.end()
-        for part in doc.text[trigger.end():phrase_end].split(","):
-            parts.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        first_s, first_e = parts[0]
-        first = doc.text[first_s:first_e].strip().rstrip(".")
-        if not first:
-            continue
-        found = _Venue()
-        whole = _whole_place(doc, first_s, first_e)
-        if whole is not None:
-            found.places.append(whole)
-        elif _VENUE_START.match(first) or (_capitalised(first) and len(first.split()) <= 8
-                                            and not trigger.group().lower().startswith("di")):
-            inner = [p for p in _places_in(doc, first_s, first_e) if not p.is_province]
-            lead = len(doc.text[first_s:first_e]) - len(doc.text[first_s:first_e].lstrip())
-            venue_start, venue_end = first_s + lead, first_s + lead + len(first)
-            if inner and inner[-1].end >= venue_end - 1 and inner[-1].start > venue_start:
-                last = inner[-1]
-                found.places.append(last)
-                if last.title is None:
-                    venue_end = last.start
-            found.venue = doc.text[venue_start:venue_end].strip(" -–—,")
-            found.venue = found.venue[:1].upper() + found.venue[1:]
-            found.venue_span = (venue_start, venue_end)
-        else:
-            continue
-        for s, e in parts[1:]:
-            place = _whole_place(doc, s, e)
-            if place is None:
-                if _ADDRESS.match(doc.text[s:e]):  # "Jalan Kesuma Bangsa, Samarinda": skip the street
-                    continue
-                break
-            found.places.append(place)
-        found.city = next((p for p in found.places if p.title is None and not p.is_province
-                           and not p.kabupaten_prefixed), None)
-        return found
-    return _english_venue(doc) if doc.english else _Venue()
-
-
-_ENGLISH_IN = re.compile(r"\b(?:in|at)\s+(?=[A-Z])")
-_ENGLISH_MEETING = re.compile(r"\b(?:meeting|held|gathered|convened|forum|workshop)\b", re.IGNORECASE)
-
-
-def _english_venue(doc: _Doc) -> _Venue:
-    """English reports: "... a coordination meeting ... in Kepanjen" — the town is where it sat."""
-    for s_start, s_end in doc.sentences:
-        if s_end <= doc.body_start or not _ENGLISH_MEETING.search(doc.text, s_start, s_end):
-            continue
-        for m in _ENGLISH_IN.finditer(doc.text, s_start, s_end):
-            place = next((p for p in doc.places if p.start == m.end() and not p.is_province), None)
-            if place is not None and not re.match(r"\s+(?:regency|city)\b", doc.text[place.end:], re.I):
-                return _Venue(city=place, places=[place])
-    return _Venue()
+from ingest.text import _Doc, _places_in
+from ingest.venue import _find_venue, _Venue
 
 
 def _resolve_by_explicit(candidates: set[str], named: list[_Place]) -> set[str]:
@@ -169,6 +77,7 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
         # ("Sleman regency") is about that regency: the dateline does not place it then.
         filed = doc.dateline_places[0]
         explicit = {c for p in doc.places if p.explicit and doc.about_the_meeting(p.start) and not p.is_province
+                    and not doc.in_office(p.start)
                     and len(p.regency_codes) == 1 for c in p.regency_codes}
         elsewhere = len(explicit) == 1 and not explicit & filed.regency_codes
         # The dateline ("BANDARLAMPUNG", "jpnn.com, SAMARINDA", "Palu, KemenP2MI") is the outlet's filing city,
@@ -183,7 +92,10 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
                         city=result.city)
 
     venue_spans = [(p.start, p.end) for p in venue.places]
-    used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans]
+    # a place in an office's name ("Kantor Imigrasi Pati", "Polres Sikka") is the office's, not the report's
+    # (ingest.offices; issue 19, locked7 S20/S21): it places neither the kab/kota nor the province
+    used = [p for p in doc.places if doc.about_the_meeting(p.start) and (p.start, p.end) not in venue_spans
+            and not doc.in_office(p.start)]
     opener_role = (result.opened_by.role or "") if result.opened_by else ""
     # a kab/kota named only in a person's title ("Bupati Malaka" attending a rakor in Kupang) does not place the
     # meeting, unless that person opened it (issue 19: "a title of a person from elsewhere does not")
@@ -194,7 +106,8 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
     subject = next((p for p in named if _TINGKAT.search(doc.text[max(0, p.start - 12):p.start])), None)
     if subject is None and result.organizer:
         org_start = doc.text.find(result.organizer)
-        org_places = _places_in(doc, org_start, org_start + len(result.organizer)) if org_start >= 0 else []
+        org_places = [p for p in (_places_in(doc, org_start, org_start + len(result.organizer)) if org_start >= 0
+                                  else []) if not doc.in_office(p.start)]  # "Kantor Imigrasi Pati menggelar …"
         if org_places and not org_places[0].is_province and len(org_places[0].regency_codes) == 1:
             subject = org_places[0]
 
@@ -231,6 +144,8 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
                                       result)
     result.regency_code = regency
     result.regency_name = _region_name(regency)
+    if regency is None:
+        _warn_office_place(doc, result)
 
     involved = {next(iter(p.regency_codes)) for p in named}
     if regency:
@@ -243,6 +158,16 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
 
     _fill_province(doc, result, venue, venue_regencies, used)
     _fill_level(doc, result, named)
+
+
+def _warn_office_place(doc: _Doc, result: Extraction) -> None:
+    """The kab/kota is asked while an office's name names one ("Polres Sikka"): say why it was not taken."""
+    office = next((p for p in doc.places if doc.in_office(p.start) and p.regency_codes
+                   and doc.about_the_meeting(p.start)), None)
+    if office is not None:
+        span = next((s, e) for s, e in doc.office_spans if s <= office.start < e)
+        result.warn("office_place", "regency_code", "'{place}' is part of an office's name ('{office}'), not the "
+                    "area the report is about — kab/kota left to decide", place=office.text, office=doc.text[span[0]:span[1]])
 
 
 def _fill_province(doc: _Doc, result: Extraction, venue: _Venue, venue_regencies: set[str],
@@ -298,7 +223,7 @@ def _fill_level(doc: _Doc, result: Extraction, named: list[_Place]) -> None:
     if result.organizer:
         org = result.organizer
         pos = doc.text.find(org)
-        inside = _places_in(doc, pos, pos + len(org)) if pos >= 0 else []
+        inside = [p for p in (_places_in(doc, pos, pos + len(org)) if pos >= 0 else []) if not doc.in_office(p.start)]
         if re.search(r"\b(?:Provinsi|Prov\.|Pemprov)", org) or (inside and inside[0].is_province):
             result.level = "provinsi"
         elif re.search(r"\b(?:Kabupaten|Kab\.|Kota|Pemkab|Pemkot)\b", org) or inside:

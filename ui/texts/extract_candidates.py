@@ -54,5 +54,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ex_reason_other": {"id": "tanggal atau wilayah lain dalam teks", "en": "another date or area named in the text"},
     "ex_reason_dateline": {"id": "dateline menyebut tempat berita ditulis", "en": "the dateline names where the report was filed"},
     "ex_reason_outlet": {"id": "bagian dari nama media", "en": "part of an outlet's name"},
+    "ex_reason_office": {"id": "bagian dari nama kantor/instansi (\u201cKantor Imigrasi Pati\u201d), bukan wilayah berita",
+                         "en": "part of an office's name (\u201cKantor Imigrasi Pati\u201d), not the report's area"},
     "ex_reason_ambiguous": {"id": "nama yang dapat berarti beberapa wilayah", "en": "the name can mean several areas"},
 }

@@ -43,6 +43,11 @@ TEXT: dict[str, dict[str, str]] = {
               "rencana, atau peristiwa lain).",
         "en": "Meeting date left empty: no date of the text is shown to be the meeting's ('{written}' is in a quote, "
               "a plan or another event)."},
+    "ex_warn_office_place": {
+        "id": "'{place}' adalah bagian dari nama kantor ('{office}'), bukan wilayah yang diberitakan — kab/kota "
+              "diserahkan untuk diputuskan.",
+        "en": "'{place}' is part of an office's name ('{office}'), not the area the report is about — kab/kota "
+              "left to decide."},
     "ex_warn_provincial_venue": {
         "id": "Rapat di kantor provinsi atau kementerian ('{venue}'): kab/kota tidak diambil dari nama lain dalam teks.",
         "en": "The meeting sat at a provincial or national office ('{venue}'): no kab/kota taken from other names."},
