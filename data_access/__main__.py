@@ -359,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("import: --user is required")
 
     eng = engine.get_engine(args.database_url)
+    # a command that creates the embedded default database fills it as the dashboard's first start does
+    # (demo data included); ``init`` never adds demo, and a named database never gets it unasked
+    first_start_demo = None if args.database_url is None else False
     if args.command in portability_cli.COMMANDS:
         return portability_cli.run(args, eng)
     if args.command == "import" and args.kind == "package":
@@ -390,19 +393,19 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0 if formats.remove(args.id, engine=eng) else 1
     elif args.command == "import":
-        engine.prepare_database(eng, with_demo=False)
+        engine.prepare_database(eng, with_demo=first_start_demo)
         return _import(args, eng)
     elif args.command == "undo":
         engine.migrate(eng)
         return _undo(args, eng)
     elif args.command == "user":
-        engine.prepare_database(eng, with_demo=False)
+        engine.prepare_database(eng, with_demo=first_start_demo)
         return _user(args, eng)
     elif args.command == "pack":
-        engine.prepare_database(eng, with_demo=False)
+        engine.prepare_database(eng, with_demo=first_start_demo)
         return _pack(args, eng)
     elif args.command == "digest":
-        engine.prepare_database(eng, with_demo=False)
+        engine.prepare_database(eng, with_demo=first_start_demo)
         return _digest(args, eng)
     return 0
 
