@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access import auth
+from data_access import auth, url_params
 from ui import auth as ui_auth
 from ui import briefing, filter_bar, layout, queries, runtime, url_state
 from ui.db import app_engine, database_errors_shown
@@ -25,7 +25,8 @@ if "lang" not in st.session_state:
     wanted = st.query_params.get("bahasa", DEFAULT_LANGUAGE)
     st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
     if wanted not in LANGUAGES:
-        st.session_state["url_notes"] = [f"bahasa={wanted[:40]!r}: bahasa tidak dikenal (id, en) / unknown language"]
+        st.session_state["url_notes"] = [url_params.note("bahasa", wanted, "bahasa tidak dikenal (id, en)",
+                                                         "unknown language (id, en)")]
 with st.sidebar:
     st.selectbox("Bahasa / Language", options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
 if st.session_state["lang"] != DEFAULT_LANGUAGE:

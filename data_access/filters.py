@@ -91,20 +91,20 @@ def parse(params: Mapping[str, str | list[str]], *, known_provinces: set[str],
     if provinces:
         for r in regencies:
             if r[:2] not in provinces:
-                notes.append(f"kab={r}: di luar provinsi terpilih / outside the chosen provinces")
+                notes.append(url_params.note("kab", r, "di luar provinsi terpilih", "outside the chosen provinces"))
         regencies = tuple(r for r in regencies if r[:2] in provinces)
     districts = values["districts"]
     outside = [d for d in districts if (regencies and d[:5] not in regencies)
                or (provinces and d[:2] not in provinces)]
     for d in outside:
-        notes.append(f"kec={d}: di luar wilayah terpilih / outside the chosen area")
+        notes.append(url_params.note("kec", d, "di luar wilayah terpilih", "outside the chosen area"))
     districts = tuple(d for d in districts if d not in outside)
     if districts and not regencies:  # a kecamatan link names its kab/kota too
         regencies = tuple(dict.fromkeys(d[:5] for d in districts if d[:5] in known_regencies))
     values.update(provinces=provinces, regencies=regencies, districts=districts)
 
     if values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
-        notes.append("dari > sampai: rentang tanggal dibalik / date range swapped")
+        notes.append(url_params.note("dari > sampai", None, "rentang tanggal dibalik", "date range swapped"))
         values["date_from"], values["date_to"] = values["date_to"], values["date_from"]
     return Filters(**values, today=today or dt.date.today()), notes
 

@@ -140,12 +140,37 @@ def split(value: str | list[str] | None) -> list[str]:
     return [part.strip() for v in values for part in str(v).split(",") if part.strip()]
 
 
-def note(param: Param | str, raw: str, reason_id: str | None = None, reason_en: str | None = None) -> str:
-    """The note shown for a dropped value: ``name='value': alasan / reason``."""
+class LinkNote(str):
+    """A dropped link value: as a string both languages (``name='value': alasan / reason``, for logs and
+    tests); ``said(lang)`` the note in the reader's language alone (``lang``: "id" | "en"), as Markdown with
+    the value as code: ``**name** = `value`: alasan``. ``raw`` is ``None`` for a note on a pair of
+    parameters ("dari > sampai")."""
+
+    name: str
+    raw: str | None
+    reasons: dict[str, str]
+
+    def __new__(cls, name: str, raw: str | None, reason_id: str, reason_en: str):
+        shown = "" if raw is None else f"={raw[:NOTE_VALUE_CHARS]!r}"
+        note_ = super().__new__(cls, f"{name}{shown}: {reason_id} / {reason_en}")
+        note_.name, note_.raw, note_.reasons = name, None if raw is None else raw[:NOTE_VALUE_CHARS], {
+            "id": reason_id, "en": reason_en}
+        return note_
+
+    def said(self, lang: str) -> str:
+        reason = self.reasons.get(lang, self.reasons["id"])
+        if self.raw is None:
+            return f"**{self.name}**: {reason}"
+        value = " ".join(self.raw.replace("`", "'").split()) or " "  # one code span, whatever the value holds
+        return f"**{self.name}** = `{value}`: {reason}"
+
+
+def note(param: Param | str, raw: str | None, reason_id: str | None = None, reason_en: str | None = None) -> LinkNote:
+    """The note shown for a dropped value (``LinkNote``), with ``param``'s own reason unless one is given."""
     name = param if isinstance(param, str) else param.name
     rid = reason_id if reason_id is not None else param.reason_id
     ren = reason_en if reason_en is not None else param.reason_en
-    return f"{name}={raw[:NOTE_VALUE_CHARS]!r}: {rid} / {ren}"
+    return LinkNote(name, raw, rid, ren)
 
 
 def read(param: Param, raw: str | list[str] | None) -> tuple[object, list[str]]:

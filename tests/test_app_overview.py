@@ -146,3 +146,14 @@ def test_cut_lists_download_every_row(capture_downloads):  # noqa: F811
         cut[key] = len(frame)
     assert sorted(n for n in cut.values() if n > 10) == sorted(totals), (cut, totals)
     assert all(len(d.value) <= 10 for d in at.dataframe)
+
+
+@pytest.mark.parametrize("lang,reason,other", [("id", "kode wilayah tidak dikenal", "unknown region code"),
+                                               ("en", "unknown region code", "kode wilayah tidak dikenal")])
+def test_link_note_in_the_readers_language_alone(lang, reason, other):
+    """Issue 20 walkthrough: the note on a dropped link value was "kode wilayah tidak dikenal / unknown
+    region code" on both languages' pages, in code style: now the reader's language, the value as code."""
+    at = app(query={"prov": "99", "macet": "-5"}, lang=lang)
+    notes = [w.value for w in at.main.warning if w.value.startswith(("Parameter tautan", "Link parameters"))]
+    assert len(notes) == 1 and f"**prov** = `99`: {reason}" in notes[0], notes
+    assert other not in notes[0] and " / " not in notes[0]

@@ -120,8 +120,8 @@ def test_kecamatan_round_trips_and_cascades():
     assert filters.districts == ("53.01.04",)
     assert flt.to_params(filters)["kec"] == "53.01.04"
     assert _parse_kec(flt.to_params(filters))[0] == filters
-    assert any("kec=53.04.01" in n and "outside" in n for n in notes)  # another kab/kota
-    assert any("kec=62.71.01" in n and "outside" in n for n in notes)  # another province
+    assert any("kec='53.04.01'" in n and "outside" in n for n in notes)  # another kab/kota
+    assert any("kec='62.71.01'" in n and "outside" in n for n in notes)  # another province
     assert sum("unknown region code" in n for n in notes) == 2  # not in the gazetteer / malformed
 
 

@@ -84,7 +84,7 @@ def _assert_dropped(at, never_shown: str | None = None) -> None:
     _no_traceback(at)
     note = _sidebar_note(at)
     for name in FILTER_PARAMS:
-        assert f"`{name}=" in note, f"no note that {name} was dropped: {note[:500]}"
+        assert f"**{name}** = " in note, f"no note that {name} was dropped: {note[:500]}"
     assert len(note) < 3_000, f"the note repeats the over-long values ({len(note)} characters)"
     chosen = at.session_state["filters"]
     assert (chosen.provinces, chosen.regencies, chosen.date_from, chosen.date_to, chosen.sectors,
@@ -119,7 +119,7 @@ def test_a_hostile_code_next_to_a_good_one_drops_only_the_hostile_one():
     _no_traceback(at)
     assert at.multiselect(key="f_prov").value == ["53"] and at.multiselect(key="f_kab").value == ["53.04"]
     note = _sidebar_note(at)
-    assert "prov='0 OR 1=1'" in note and "kab=\"53.04'--\"" in note
+    assert "**prov** = `0 OR 1=1`" in note and "**kab** = `53.04'--`" in note
     assert dict(at.query_params) == {"prov": "53", "kab": "53.04"}
 
 

@@ -21,7 +21,7 @@ import streamlit as st
 
 from data_access import url_params
 from data_access.filters import Filters, to_params
-from ui.i18n import DEFAULT_LANGUAGE, t
+from ui.i18n import DEFAULT_LANGUAGE, current_language, t
 
 NOTES_KEY = "f_notes"
 GIVEN_KEY = "url_given"  # {state key: value} set from the link in this run, checked by finish()
@@ -71,7 +71,9 @@ def finish(page: str, filters: Filters, slot) -> None:
     write(page, filters)
     notes = st.session_state.get(NOTES_KEY) or []
     if notes:
-        slot.warning(t("f_dropped") + ":\n\n" + "\n".join(f"- `{n}`" for n in notes), icon=":material/link_off:")
+        lang = current_language()
+        said = [n.said(lang) if isinstance(n, url_params.LinkNote) else f"`{n}`" for n in notes]
+        slot.warning(t("f_dropped") + ":\n\n" + "\n".join(f"- {n}" for n in said), icon=":material/link_off:")
 
 
 def canonical(page: str, filters: Filters, params: dict[str, list[str]] | None = None) -> dict[str, str]:

@@ -12,10 +12,10 @@ from tests.browser.test_e2e import assert_no_exception, wait_settled
 from tests.browser.test_widths import WIDTHS, dismiss_notice
 
 NOTE = "Parameter tautan diabaikan"
-CASES = [("koperasi", "dari=1999-01-01", "Kesehatan Koperasi", "dari="),
-         ("rakor", "sampai=2036-01-01&bulan=2031-05&zzz=1", "Kalender Rakor", "sampai="),
-         ("merah-putih", "macet=-5&hal=9999&n=7", "Koperasi Merah Putih", "macet="),
-         ("pokja", "mandat=foo&dari=2024-12-31&sampai=2019-01-01", "Status Pokja", "mandat=")]
+CASES = [("koperasi", "dari=1999-01-01", "Kesehatan Koperasi", "dari = "),
+         ("rakor", "sampai=2036-01-01&bulan=2031-05&zzz=1", "Kalender Rakor", "sampai = "),
+         ("merah-putih", "macet=-5&hal=9999&n=7", "Koperasi Merah Putih", "macet = "),
+         ("pokja", "mandat=foo&dari=2024-12-31&sampai=2019-01-01", "Status Pokja", "mandat = ")]
 
 
 @pytest.mark.parametrize(("path", "query", "title", "named"), CASES, ids=[c[0] for c in CASES])
