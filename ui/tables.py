@@ -23,6 +23,7 @@ column of its own, so it is on screen and in the files alike.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 
@@ -103,13 +104,16 @@ def frames(frame: pd.DataFrame, cols: list[Col]) -> tuple[pd.DataFrame, pd.DataF
 
 def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.Series | None,
          filters: flt.Filters, scope: str, height: int | None = None, rows: int | None = None,
-         all_rows: Callable[[], tuple[pd.DataFrame, pd.Series]] | None = None) -> pd.DataFrame:
+         all_rows: Callable[[], tuple[pd.DataFrame, pd.Series]] | None = None,
+         inside: AbstractContextManager | None = None) -> pd.DataFrame:
     """The table on screen (with its demo column, second, when any row is demo) and its three downloads
     (``ui.downloads.offer``). ``demo``: per row a bool or a count of demo records (``with_demo``).
     ``rows``: a list cut on screen to its first ``rows`` rows (the page says so); the files still hold
     every row of ``frame`` (issue 20 point 6). ``all_rows``: for a paged list (``frame`` is one page), a
     plain callable → ``(every row of the view, its demo)``, read on click (``downloads.offer_built``), so the
-    files hold the whole view, by the same ``cols``. Returns the screen frame (the rows shown)."""
+    files hold the whole view, by the same ``cols``. ``inside``: a container for the table only (a
+    chart's figures in ``st.expander``), the downloads staying in view below it. Returns the screen
+    frame (the rows shown)."""
     screen, file = frames(frame, cols)
     if demo is not None:
         demo = pd.Series(demo).reset_index(drop=True)
@@ -120,7 +124,8 @@ def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.
         flagged = downloads.with_demo(shown, shown_demo)[0]
         demo_header = flagged.columns[-1]
         on_screen = flagged[[flagged.columns[0], demo_header, *[c for c in flagged.columns[1:-1]]]]
-    st.dataframe(on_screen, hide_index=True, height=height or "auto", column_config=column_config(cols))
+    with inside if inside is not None else nullcontext():
+        st.dataframe(on_screen, hide_index=True, height=height or "auto", column_config=column_config(cols))
     if all_rows is None:
         downloads.offer(file, name=name, filters=filters, scope=scope, key=key, demo=demo)
     else:
