@@ -82,3 +82,24 @@ def test_year_url_and_shown_columns():
     config = tables.column_config(cols)
     assert set(config) == {"Tahun", "Tautan"}  # the link column and the right-aligned year; the shown date is text
     assert config["Tautan"]["type_config"]["type"] == "link"
+
+
+def test_inside_holds_the_table_only(monkeypatch):
+    """``inside=``: a chart's table goes in its container (an expander), the downloads stay in view below."""
+    from data_access.filters import Filters
+
+    events = []
+
+    class Box:
+        def __enter__(self):
+            events.append("open")
+
+        def __exit__(self, *_):
+            events.append("close")
+
+    monkeypatch.setattr(tables.st, "dataframe", lambda frame, **_: events.append("table"))
+    monkeypatch.setattr(downloads, "offer", lambda frame, **_: events.append("downloads"))
+    frame = pd.DataFrame({"y": [2024], "n": [3]})
+    tables.show(frame, [Col("coop_col_year", "y", "year"), Col("coop_col_registered", "n", "int")], name="x",
+                key="x", demo=None, filters=Filters(), scope="s", inside=Box())
+    assert events == ["open", "table", "close", "downloads"]
