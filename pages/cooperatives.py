@@ -15,12 +15,13 @@ import streamlit as st
 from babel.dates import format_date
 
 from data_access import cooperative_register, cooperative_reported, cooperatives
-from ui import briefing, demo, downloads, queries, register_status, scope
+from ui import briefing, demo, queries, register_status, scope, tables
 from ui.charts import built as built_chart
 from ui.charts import cooperatives as charts
 from ui.charts import show as show_chart
 from ui.formatting import LOCALES, date, each_distinct, number, percent
 from ui.i18n import current_language, t
+from ui.tables import Col
 
 PAGE_SIZE = cooperative_register.REGISTRY_PAGE_SIZE
 MAX_PAGES = 20  # deeper pages of a national register cost a sort each; search or narrow the area instead
@@ -31,48 +32,30 @@ filters = st.session_state["filters"]
 scope_text = scope.describe(filters)
 
 
-def offer(frame: pd.DataFrame, file_key: str, key: str, demo_rows: pd.Series | None) -> None:
-    downloads.offer(frame, name=t(file_key), filters=filters, scope=scope_text, key=key, demo=demo_rows)
+def table(frame: pd.DataFrame, cols: list[Col], file_key: str, key: str, demo_rows: pd.Series | None,
+          **options) -> None:
+    """A table and its downloads from one declaration (``ui.tables.show``)."""
+    tables.show(frame.reset_index(drop=True), cols, name=t(file_key), key=key, filters=filters, scope=scope_text,
+                demo=None if demo_rows is None else demo_rows.reset_index(drop=True), **options)
 
 
-def pct_points(fraction: pd.Series) -> pd.Series:
-    """Fractions as percentage points with one decimal (what the tables show and the files hold)."""
-    return (fraction * 100).round(1)
+def counts_cols(*first: Col) -> list[Col]:
+    """``first`` then registered / active / inactive / % active."""
+    return [*first, Col("coop_col_registered", "registered", "int"), Col("coop_col_active", "active", "int"),
+            Col("coop_col_inactive", "inactive", "int"), Col("coop_col_pct_active", "pct_active", "pct")]
 
 
-def counts_table(frame: pd.DataFrame, first: dict[str, str]) -> pd.DataFrame:
-    """``first`` (column → header) then registered / active / inactive / % active, headers translated."""
-    out = frame[list(first)].rename(columns=first)
-    out[t("coop_col_registered")] = frame["registered"].to_numpy()
-    out[t("coop_col_active")] = frame["active"].to_numpy()
-    out[t("coop_col_inactive")] = frame["inactive"].to_numpy()
-    out[t("coop_col_pct_active")] = pct_points(frame["pct_active"]).to_numpy()
-    return out.reset_index(drop=True)
-
-
-def styled(frame: pd.DataFrame, *, numbers=(), years=(), pct=()):
-    """``frame`` for ``st.dataframe``: values stay numbers (for sorting), shown through ``ui.formatting``.
-
-    Only for columns without missing values: Streamlit shows a missing value as "None" whatever the format.
-    """
-    formats = {h: (lambda v: number(int(v))) for h in numbers}
-    formats.update({h: (lambda v: str(int(v))) for h in years})
-    formats.update({h: (lambda v: percent(v / 100)) for h in pct})
-    return frame.style.format(formats)
-
-
-def as_text(frame: pd.DataFrame, *, numbers=(), years=()) -> tuple[pd.DataFrame, dict]:
-    """``frame`` with these columns as text ("–" where missing), right-aligned: for columns with gaps."""
-    shown = frame.copy()
-    for h in numbers:
-        shown[h] = [number(int(v)) if pd.notna(v) else "–" for v in frame[h]]
-    for h in years:
-        shown[h] = [str(int(v)) if pd.notna(v) else "–" for v in frame[h]]
-    config = {h: st.column_config.TextColumn(h, alignment="right") for h in (*numbers, *years)}
-    return shown, config
-
-
-COUNT_HEADERS = ("coop_col_registered", "coop_col_active", "coop_col_inactive")
+AREA_COLS = counts_cols(Col("coop_col_area_code", "area_code", "code"), Col("coop_col_area", "area_name"))
+RANKING_COLS = [Col("coop_col_rank", "rank", "year"), Col("coop_col_area", "area_name"),
+                Col("coop_col_pct_active", "pct_active", "pct"), *counts_cols()[:3]]
+# the screen says the date to its precision ("2018", "Mei 2025"); the files keep the date, the precision beside it
+REPORTED_COLS = [Col("coop_col_area", "area_name"), Col("coop_col_as_of", "as_of", "date", shown="as_of_text"),
+                 Col("coop_col_as_of_precision", "as_of_precision", "label", label=lambda p: t(f"coop_precision_{p}")),
+                 Col("coop_col_total", "total", "int"), Col("coop_col_active", "active", "int"),
+                 Col("coop_col_inactive", "inactive", "int"), Col("coop_col_flags", "flags"),
+                 Col("coop_col_source", "outlet"), Col("coop_col_headline", "headline"),
+                 Col("coop_col_published", "published_on", "date"), Col("coop_col_url", "url", "url"),
+                 Col("coop_col_note", "note")]
 
 
 def jenis_label(jenis) -> str:
@@ -154,37 +137,12 @@ st.caption(t("coop_reported_help"))
 if reported.empty:
     st.info(t("empty_result"))
 else:
-    shown = pd.DataFrame({
-        t("coop_col_area"): reported["area_name"].to_numpy(),
-        t("coop_col_as_of"): [as_of_text(d, p) for d, p in zip(reported["as_of"], reported["as_of_precision"],
-                                                                  strict=True)],
-        t("coop_col_total"): reported["total"].array,
-        t("coop_col_active"): reported["active"].array,
-        t("coop_col_inactive"): reported["inactive"].array,
-        t("coop_col_flags"): [flags_text(r) for r in reported.itertuples(index=False)],
-        t("coop_col_source"): reported["outlet"].to_numpy(),
-        t("coop_col_headline"): reported["headline"].to_numpy(),
-        t("coop_col_published"): reported["published_on"].to_numpy(),
-        t("coop_col_url"): reported["url"].to_numpy(),
-        t("coop_col_note"): reported["note"].to_numpy(),
-    })
-    display, config = as_text(shown, numbers=[t("coop_col_total"), t("coop_col_active"), t("coop_col_inactive")])
-    display[t("coop_col_published")] = [date(d) if pd.notna(d) else "" for d in reported["published_on"]]
-    reported_demo = reported["source_kind"].eq("synthetic")
-    if reported_demo.any():
-        display.insert(0, t("col_demo_flag"), reported_demo.map({True: t("demo_mark"), False: ""}).to_numpy())
-    for header in (t("coop_col_headline"), t("coop_col_url"), t("coop_col_note")):
-        display[header] = display[header].fillna("")
-    config[t("coop_col_url")] = st.column_config.LinkColumn(t("coop_col_url"))
-    st.dataframe(display, hide_index=True, width="stretch", key="coop_reported_table", column_config=config)
+    as_of = [as_of_text(d, p) for d, p in zip(reported["as_of"], reported["as_of_precision"], strict=True)]
+    table(reported.assign(as_of_text=as_of, flags=[flags_text(r) for r in reported.itertuples(index=False)]),
+          REPORTED_COLS, "coop_file_reported", "coop_dl_reported", reported["source_kind"].eq("synthetic"))
     flagged = int((reported["inconsistent"] | reported["approximate"]).sum())
     if flagged:
         st.warning(t("coop_reported_flagged", n=number(flagged)), icon=":material/warning:")
-    # the file: the date as a date value and its precision beside it (the screen says "2018" or "Mei 2025")
-    file = shown.assign(**{t("coop_col_as_of"): reported["as_of"].to_numpy()})
-    file.insert(2, t("coop_col_as_of_precision"),
-                reported["as_of_precision"].map(lambda p: t(f"coop_precision_{p}")).to_numpy())
-    offer(file, "coop_file_reported", "coop_dl_reported", reported_demo)
 scope.provenance_note(filters, "cooperative_counts")
 
 if not registered:
@@ -203,25 +161,17 @@ with by_area_col:
                     on_select=partial(charts.drill_down, chart_key), selection_mode=charts.SELECTION)
     if not filters.regencies:
         st.caption(t("coop_click_to_drill"))
-    area_table = counts_table(ordered, {"area_code": t("coop_col_area_code"), "area_name": t("coop_col_area")})
-    offer(area_table, "coop_file_areas", "coop_dl_areas", ordered_demo)
+    table(ordered, AREA_COLS, "coop_file_areas", "coop_dl_areas", ordered_demo, inside=st.expander(t("table_data")))
 
 with ranking_col:
     st.markdown(demo.label(f"**{t('coop_ranking')}**", bool(registered_demo)), help=t("coop_ranking_help"))
     with_coops = health[health["registered"] > 0]
     ranked = with_coops.sort_values(["pct_active", "registered", "area_name"], ascending=[True, False, True])
-    ranking = counts_table(ranked, {"area_name": t("coop_col_area")})
-    ranking.insert(0, t("coop_col_rank"), range(1, len(ranking) + 1))
-    pct_header = t("coop_col_pct_active")
-    ranking.insert(2, pct_header, ranking.pop(pct_header))
-    narrow = {h: st.column_config.Column(width="small") for h in (t("coop_col_rank"), *map(t, COUNT_HEADERS))}
-    st.dataframe(styled(ranking, numbers=[t(h) for h in COUNT_HEADERS], years=[t("coop_col_rank")], pct=[pct_header]),
-                 hide_index=True, width="stretch", key="coop_ranking_table", column_config=narrow,
-                 height=min(35 * (len(ranking) + 1) + 3, RANKING_MAX_HEIGHT))
+    table(ranked.assign(rank=range(1, len(ranked) + 1)), RANKING_COLS, "coop_file_ranking", "coop_dl_ranking",
+          health_demo.loc[ranked.index], height=min(35 * (len(ranked) + 1) + 3, RANKING_MAX_HEIGHT))
     empty_areas = health.loc[health["registered"] == 0, "area_name"]
     if not empty_areas.empty:
         st.caption(t("coop_ranking_empty", areas=", ".join(empty_areas)))
-    offer(ranking, "coop_file_ranking", "coop_dl_ranking", health_demo.loc[ranked.index])
 
 
 # --- trend and jenis ------------------------------------------------------------
@@ -243,7 +193,8 @@ with trend_col:
         st.caption(t("coop_trend_help", n=filters.window))
         if judged_from > start_year:
             st.caption(t("coop_trend_from", year=judged_from, first=int(first_rat), n=filters.window))
-        offer(counts_table(trend, {"year": t("coop_col_year")}), "coop_file_trend", "coop_dl_trend", trend_demo)
+        table(trend, counts_cols(Col("coop_col_year", "year", "year")), "coop_file_trend", "coop_dl_trend",
+              trend_demo, inside=st.expander(t("table_data")))
 
 with jenis_col:
     jenis = queries.run(cooperatives.health_by_jenis, filters)
@@ -255,8 +206,8 @@ with jenis_col:
         st.info(t("empty_result"))
     else:
         show_chart(built_chart(charts.jenis_bars, jenis, title=demo.chart_title(t("coop_by_jenis"), bool(jenis["demo"].any()))))
-        offer(counts_table(jenis, {"jenis_label": t("coop_col_jenis")}), "coop_file_jenis", "coop_dl_jenis",
-              jenis["demo"])
+        table(jenis, counts_cols(Col("coop_col_jenis", "jenis_label")), "coop_file_jenis", "coop_dl_jenis",
+              jenis["demo"], inside=st.expander(t("table_data")))
 
 
 # --- the register ---------------------------------------------------------------
@@ -280,22 +231,16 @@ else:
     st.session_state[PAGE_STATE] = (signature, page)
     rows = queries.run(cooperative_register.registry, filters, search, PAGE_SIZE, page * PAGE_SIZE)
     statuses = charts.status_labels()
-    register = pd.DataFrame({  # the key columns first: they show without scrolling on a laptop or phone
-        t("coop_col_name"): rows["name"].to_numpy(),
-        t("coop_col_status"): [statuses["aktif"] if a else statuses["tidak_aktif"] for a in rows["active"]],
-        t("coop_col_last_rat"): rows["last_rat_year"].array,
-        t("coop_col_regency"): rows["regency_name"].to_numpy(),
-        t("coop_col_nik"): rows["nik"].to_numpy(),
-        t("coop_col_jenis"): each_distinct(rows["jenis"], jenis_label).to_numpy(),
-        t("coop_col_kelompok"): rows["kelompok"].to_numpy(),
-    })
     first = page * PAGE_SIZE + 1
     st.caption(t("coop_showing", first=number(first), last=number(first + len(rows) - 1), total=number(total),
                  page=number(page + 1), pages=number(pages)))
-    display, config = as_text(register, years=[t("coop_col_last_rat")])
-    if rows["synthetic"].any():
-        display.insert(0, t("col_demo_flag"), rows["synthetic"].map({True: t("demo_mark"), False: ""}).to_numpy())
-    st.dataframe(display, hide_index=True, width="stretch", key="coop_register_table", column_config=config)
+    st.caption(t("coop_download_page_note"))
+    table(rows.assign(jenis_label=each_distinct(rows["jenis"], jenis_label)), [  # the key columns first
+        Col("coop_col_name", "name"),
+        Col("coop_col_status", "active", "label", label=lambda a: statuses["aktif" if a else "tidak_aktif"]),
+        Col("coop_col_last_rat", "last_rat_year", "year"), Col("coop_col_regency", "regency_name"),
+        Col("coop_col_nik", "nik"), Col("coop_col_jenis", "jenis_label"), Col("coop_col_kelompok", "kelompok")],
+        "coop_file_registry", "coop_dl_registry", rows["synthetic"])
     prev_col, next_col, note_col = st.columns([1, 1, 4])
     prev_col.button(t("coop_page_prev"), key="coop_page_prev", disabled=page == 0,
                     on_click=move_page, args=(-1,), width="stretch")
@@ -303,5 +248,4 @@ else:
                     on_click=move_page, args=(1,), width="stretch")
     if total > MAX_PAGES * PAGE_SIZE:
         note_col.caption(t("coop_showing_capped", shown=number(MAX_PAGES * PAGE_SIZE)))
-    st.caption(t("coop_download_page_note"))
-    offer(register, "coop_file_registry", "coop_dl_registry", rows["synthetic"])
+

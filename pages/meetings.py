@@ -15,12 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from data_access import meetings
-from ui import briefing, demo, downloads, ical, queries, scope
+from ui import briefing, demo, downloads, ical, queries, scope, tables
 from ui.charts import built as built_chart
 from ui.charts import meetings as charts
 from ui.charts import show as show_chart
 from ui.formatting import date, date_range, each_distinct, number
 from ui.i18n import current_language, t
+from ui.tables import Col
 
 filters = st.session_state["filters"]
 lang = current_language()
@@ -98,39 +99,29 @@ def _days(rows: pd.DataFrame) -> pd.Series:
     return each_distinct(pairs, lambda pair: date_range(*pair))
 
 
-def _labelled(rows: pd.DataFrame) -> pd.DataFrame:
-    """The listed rows as shown (and downloaded): interface-language headers and values."""
-    def sectors(codes: str) -> str:
-        return ", ".join(t(f"sector_{c}") for c in (codes or "").split(",") if c)
-
-    return pd.DataFrame({
-        t("mtg_col_date"): _days(rows),
-        t("mtg_col_data"): each_distinct(rows["source_kind"],
-                                         lambda k: t("mtg_data_demo") if k == "synthetic" else t("mtg_data_real")),
-        t("mtg_col_title"): rows["title"],
-        t("mtg_col_kind"): each_distinct(rows["kind"], lambda k: t(f"mtg_kind_{k}")),
-        t("mtg_col_level"): each_distinct(rows["level"], lambda v: t(f"mtg_level_{v}")),
-        t("mtg_col_status"): each_distinct(rows["status"], lambda s: t(f"mtg_status_{s}")),
-        t("mtg_col_province"): rows["province"],
-        t("mtg_col_regency"): rows["regency"],
-        t("mtg_col_city"): rows["city"],
-        t("mtg_col_organizer"): rows["organizer"],
-        t("mtg_col_sectors"): each_distinct(rows["sectors"], sectors),
-        t("mtg_col_source"): rows["source_outlet"],
-    }).reset_index(drop=True)
+def _sectors(codes: str) -> str:
+    return ", ".join(t(f"sector_{c}") for c in (codes or "").split(",") if c)
 
 
-def _file(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
-    """The downloaded form of listed rows: as shown, the dates as date values (the first day, and the
-    last day beside it, empty for one day), and the demo flag per row."""
-    file = _labelled(rows).drop(columns=[t("mtg_col_data")]).assign(**{t("mtg_col_date"): rows["held_on"].to_numpy()})
-    file.insert(1, t("mtg_col_ends"), rows["ends_on"].to_numpy())
-    return file, rows["source_kind"].eq("synthetic").reset_index(drop=True)
+# one declaration for the lists and their files: the screen says the days in words ("18–20 Mei 2022"), the
+# files hold the first day as a date; the last day (empty for one day) is a column of both
+LIST_COLS = [Col("mtg_col_date", "held_on", "date", shown="days"), Col("mtg_col_ends", "ends_on", "date"),
+             Col("mtg_col_title", "title"), Col("mtg_col_kind", "kind", "label", label=lambda k: t(f"mtg_kind_{k}")),
+             Col("mtg_col_level", "level", "label", label=lambda v: t(f"mtg_level_{v}")),
+             Col("mtg_col_status", "status", "label", label=lambda s: t(f"mtg_status_{s}")),
+             Col("mtg_col_province", "province"), Col("mtg_col_regency", "regency"), Col("mtg_col_city", "city"),
+             Col("mtg_col_organizer", "organizer"), Col("mtg_col_sectors", "sectors", "label", label=_sectors),
+             Col("mtg_col_source", "source_outlet")]
+
+
+def _table_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Listed rows with their days in words (for ``LIST_COLS``), and the demo flag per row."""
+    return rows.assign(days=_days(rows)).reset_index(drop=True), rows["source_kind"].eq("synthetic").reset_index(drop=True)
 
 
 def _all_rows(view: object, when: str) -> tuple[pd.DataFrame, pd.Series]:
     """Every row of the list for the files (read on click, not on each rerun)."""
-    return _file(meetings.meeting_list(view, when, limit=None))
+    return _table_rows(meetings.meeting_list(view, when, limit=None))
 
 
 def _page(total: int, when: str) -> int:
@@ -157,15 +148,13 @@ def _list(total: int, when: str, scope_text: str) -> pd.DataFrame:
     first = page * meetings.LIST_LIMIT + 1
     st.caption(t("mtg_shown_rows", first=number(first), last=number(first + len(rows) - 1), total=number(total))
                if total > meetings.LIST_LIMIT else t("mtg_shown", shown=number(len(rows)), total=number(total)))
-    st.dataframe(_labelled(rows), hide_index=True, width="stretch")
-    if total > meetings.LIST_LIMIT:
+    every = total > meetings.LIST_LIMIT
+    if every:
         st.caption(t("mtg_files_all", total=number(total)))
-        downloads.offer_built(partial(_all_rows, filters, when), name=t(f"mtg_file_{when}"), filters=filters,
-                              scope=scope_text, key=f"mtg_{when}")
-    else:
-        file, file_demo = _file(rows)
-        downloads.offer(file, name=t(f"mtg_file_{when}"), filters=filters, scope=scope_text, key=f"mtg_{when}",
-                        demo=file_demo)
+    shown, shown_demo = _table_rows(rows)
+    tables.show(shown, LIST_COLS, demo=shown_demo, name=t(f"mtg_file_{when}"), key=f"mtg_{when}", filters=filters,
+                scope=scope_text,
+                all_rows=partial(_all_rows, filters, when) if every else None)
     return rows
 
 

@@ -110,12 +110,7 @@ def test_every_download_reads_back_typed(page, query, capture_downloads):  # noq
                 assert all(isinstance(c.value, int | float) for c in cells), f"{key}: {name} not numbers"
 
 
-NOT_YET_ON_TABLES = {"cooperatives", "meetings"}  # issue 20 point 5: own frames whose files differ from the screen
-DRIFT_PAGES = [pytest.param(p, q, marks=pytest.mark.xfail(strict=True, reason="page not yet on ui.tables"))
-               if p in NOT_YET_ON_TABLES else (p, q) for p, q in PAGES]
-
-
-@pytest.mark.parametrize("page,query", DRIFT_PAGES)
+@pytest.mark.parametrize("page,query", PAGES)
 def test_every_download_matches_a_table_on_screen(page, query, capture_downloads):  # noqa: F811
     """Issue 20 point 5: one declaration per table, so a file's columns are the screen's (same headers, same
     order, the demo column where the screen has it) and a file holds at least the rows shown."""

@@ -64,3 +64,42 @@ def test_demo_column_follows_the_key_column_on_screen(monkeypatch):
     tables.show(frame, cols, name="x", key="x", demo=pd.Series([True, False]), filters=Filters(), scope="s")
     assert list(shown["frame"].columns) == ["Tanggal", "Data demo", "Judul", "Penyelenggara"]
     assert list(offered["frame"].columns) == ["Tanggal", "Judul", "Penyelenggara"]  # demo added last by offer
+
+
+def test_year_url_and_shown_columns():
+    """A year without a thousands separator, a link column (empty when missing, the address in the file), and a
+    date shown to its precision ("2018") while the file keeps the date value."""
+    frame = pd.DataFrame({"year": [2025, None], "url": ["https://a.id/x", None],
+                          "as_of": [dt.date(2018, 12, 31), dt.date(2025, 5, 8)], "as_of_text": ["2018", "8 Mei 2025"]})
+    cols = [Col("coop_col_year", "year", "year"), Col("coop_col_url", "url", "url"),
+            Col("coop_col_as_of", "as_of", "date", shown="as_of_text")]
+    screen, file = tables.frames(frame, cols)
+    assert screen.iloc[0].tolist() == ["2025", "https://a.id/x", "2018"]
+    assert screen.iloc[1].tolist()[::2] == ["–", "8 Mei 2025"] and pd.isna(screen.iloc[1, 1])
+    assert str(file["Tahun"].dtype) == "Int64" and file["Tahun"].tolist()[0] == 2025
+    assert file["Tautan"].tolist()[0] == "https://a.id/x" and pd.isna(file["Tautan"].iloc[1])
+    assert file["Per tanggal"].tolist() == [dt.date(2018, 12, 31), dt.date(2025, 5, 8)]
+    config = tables.column_config(cols)
+    assert set(config) == {"Tahun", "Tautan"}  # the link column and the right-aligned year; the shown date is text
+    assert config["Tautan"]["type_config"]["type"] == "link"
+
+
+def test_inside_holds_the_table_only(monkeypatch):
+    """``inside=``: a chart's table goes in its container (an expander), the downloads stay in view below."""
+    from data_access.filters import Filters
+
+    events = []
+
+    class Box:
+        def __enter__(self):
+            events.append("open")
+
+        def __exit__(self, *_):
+            events.append("close")
+
+    monkeypatch.setattr(tables.st, "dataframe", lambda frame, **_: events.append("table"))
+    monkeypatch.setattr(downloads, "offer", lambda frame, **_: events.append("downloads"))
+    frame = pd.DataFrame({"y": [2024], "n": [3]})
+    tables.show(frame, [Col("coop_col_year", "y", "year"), Col("coop_col_registered", "n", "int")], name="x",
+                key="x", demo=None, filters=Filters(), scope="s", inside=Box())
+    assert events == ["open", "table", "close", "downloads"]

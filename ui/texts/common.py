@@ -24,6 +24,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kind_pokja": {"id": "Pokja", "en": "Task forces (Pokja)"},
     "kind_sources": {"id": "Sumber", "en": "Sources"},
     "database_contents": {"id": "Isi basis data", "en": "Database contents"},
+    "table_data": {"id": "Tabel data", "en": "Data table"},
     "chart_alt_toggle": {"id": "Diagram ini sebagai teks dan tabel", "en": "This chart as text and a table"},
     "chart_alt_untitled": {"id": "Diagram", "en": "Chart"},
     "chart_alt_sentence": {"id": "Diagram «{title}»: {n} baris data, kolom {columns}.",
