@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -109,11 +108,4 @@ choice_rows = [(t("hist_actions"), ", ".join(map(_action_label, actions)) or "�
                (t("hist_from"), date(date_from) if date_from else "–"), (t("hist_to"), date(date_to) if date_to else "–"),
                (t("xlsx_rows"), str(len(shown))), (t("xlsx_generated"), dt.date.today().isoformat())]
 stem = downloads.file_stem(t("page_history"), who or t("hist_all_users"))
-left, right = st.columns(2)
-left.download_button(t("download_csv"), data=partial(downloads.csv_bytes, shown.copy()), file_name=f"{stem}.csv",
-                     mime=downloads.CSV_MIME, key="hist_csv", on_click="ignore", icon=":material/download:")
-right.download_button(t("download_xlsx"),
-                      data=partial(downloads.xlsx_bytes, shown.copy(), choice_rows,
-                                   filters_sheet=t("hist_filters_sheet"), data_sheet=t("xlsx_data_sheet")),
-                      file_name=f"{stem}.xlsx", mime=downloads.XLSX_MIME, key="hist_xlsx", on_click="ignore",
-                      icon=":material/table:")
+downloads.buttons(shown.copy(), choice_rows, stem=stem, key="hist", filters_sheet=t("hist_filters_sheet"))

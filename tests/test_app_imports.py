@@ -169,6 +169,12 @@ def test_history_download_matches_the_table(own_db, capture_downloads):  # noqa:
     downloaded = pd.read_csv(io.BytesIO(download_bytes(csv_button, capture_downloads)), encoding="utf-8-sig")
     assert list(downloaded.columns) == list(shown.columns)
     assert len(downloaded) == len(shown)
+    # the three formats every table offers (the walkthrough found no "CSV (Excel Indonesia)" here)
+    assert {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")} >= {"hist_csv", "hist_csvid",
+                                                                                   "hist_xlsx"}
+    excel_id = next(b for b in at.get("download_button") if b.proto.id.endswith("hist_csvid"))
+    as_excel = pd.read_csv(io.BytesIO(download_bytes(excel_id, capture_downloads)), sep=";", encoding="utf-8-sig")
+    assert list(as_excel.columns) == list(shown.columns) and len(as_excel) == len(shown)
 
 
 REPORT = ("Atambua, kominfo.belukab.go.id – Wakil Bupati Belu membuka Rapat Koordinasi Perlindungan Pekerja "

@@ -159,9 +159,15 @@ def offer(frame: pd.DataFrame, *, name: str, filters: flt.Filters, scope: str, k
           demo: pd.Series | None) -> None:
     """Three buttons: CSV, CSV for Excel (Indonesian settings) and XLSX of ``frame`` (raw values,
     headers labelled for the screen) with its demo column (see ``with_demo``)."""
-    stem = file_stem(name, scope)
     data, demo_rows = with_demo(frame, demo)
-    rows = filter_rows(data, filters, scope, demo_rows)
+    buttons(data, filter_rows(data, filters, scope, demo_rows), stem=file_stem(name, scope), key=key,
+            filters_sheet=t("xlsx_filters_sheet"))
+
+
+def buttons(data: pd.DataFrame, rows: list[tuple[str, str]], *, stem: str, key: str, filters_sheet: str) -> None:
+    """The three download buttons of ``data`` (keys ``{key}_csv``, ``{key}_csvid``, ``{key}_xlsx``): CSV,
+    CSV for Excel with Indonesian settings, and XLSX whose first sheet ``filters_sheet`` lists ``rows``
+    (what the file holds: the filters or choices, as label–value pairs). Built on click."""
     left, middle, right = st.columns(3)
     left.download_button(t("download_csv"), data=partial(csv_bytes, data), file_name=f"{stem}.csv", mime=CSV_MIME,
                          key=f"{key}_csv", on_click="ignore", icon=":material/download:", help=t("download_csv_help"))
@@ -170,7 +176,7 @@ def offer(frame: pd.DataFrame, *, name: str, filters: flt.Filters, scope: str, k
                            icon=":material/download:", help=t("download_csv_excel_id_help"))
     right.download_button(t("download_xlsx"),
                           data=partial(xlsx_bytes, data, rows,
-                                       filters_sheet=t("xlsx_filters_sheet"), data_sheet=t("xlsx_data_sheet")),
+                                       filters_sheet=filters_sheet, data_sheet=t("xlsx_data_sheet")),
                           file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
                           icon=":material/table:")
 
