@@ -150,8 +150,8 @@ def test_national_download_is_the_table_shown(capture_downloads):  # noqa: F811
     (xlsx_button,) = [b for b in at.get("download_button") if b.proto.id.endswith("maps_dl_national_xlsx")]
     xlsx = pd.read_excel(io.BytesIO(download_bytes(xlsx_button, capture_downloads)), sheet_name="Data",
                          dtype=str, keep_default_na=False)
-    # the demo column follows the key column on screen, comes last in the files (``ui.tables.show``)
-    assert list(shown.columns) == ["Kode", "Baris demo (sintetis)", "Wilayah", "Koperasi terdaftar", "Koperasi aktif",
+    # the demo column follows the name on screen (``ui.tables.key_position``), comes last in the files
+    assert list(shown.columns) == ["Kode", "Wilayah", "Baris demo (sintetis)", "Koperasi terdaftar", "Koperasi aktif",
                                    "% aktif"]
     assert list(xlsx.columns) == [c for c in shown.columns if c != "Baris demo (sintetis)"] + ["Baris demo (sintetis)"]
     pd.testing.assert_frame_equal(xlsx[["Kode", "Wilayah"]], shown[["Kode", "Wilayah"]].reset_index(drop=True),

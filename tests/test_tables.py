@@ -62,7 +62,7 @@ def test_demo_column_follows_the_key_column_on_screen(monkeypatch):
     frame = pd.DataFrame({"d": [dt.date(2024, 1, 2), dt.date(2024, 1, 3)], "t": ["a", "b"], "n": [1, 2]})
     cols = [Col("col_date", "d", "date"), Col("col_title", "t"), Col("col_organizer", "n", "int")]
     tables.show(frame, cols, name="x", key="x", demo=pd.Series([True, False]), filters=Filters(), scope="s")
-    assert list(shown["frame"].columns) == ["Tanggal", "Data demo", "Judul", "Penyelenggara"]
+    assert list(shown["frame"].columns) == ["Tanggal", "Judul", "Data demo", "Penyelenggara"]  # after the first column in words
     assert list(offered["frame"].columns) == ["Tanggal", "Judul", "Penyelenggara"]  # demo added last by offer
 
 
@@ -103,3 +103,13 @@ def test_inside_holds_the_table_only(monkeypatch):
     tables.show(frame, [Col("coop_col_year", "y", "year"), Col("coop_col_registered", "n", "int")], name="x",
                 key="x", demo=None, filters=Filters(), scope="s", inside=Box())
     assert events == ["open", "table", "close", "downloads"]
+
+
+def test_the_demo_column_follows_the_name_not_a_leading_code():
+    """Walkthrough at 390 px: on Koperasi Merah Putih the demo column came between the code and the name,
+    so the kab/kota names were cut; it follows the first column in words."""
+    code_first = [Col("kdmp_col_code", "a", "code"), Col("kdmp_col_area", "b"), Col("kdmp_col_desa", "c", "int")]
+    assert tables.key_position(code_first) == 1
+    ranked = [Col("kdmp_col_rank", "r", "int"), *code_first]
+    assert tables.key_position(ranked) == 2
+    assert tables.key_position([Col("kdmp_col_code", "a", "code"), Col("kdmp_col_desa", "c", "int")]) == 0

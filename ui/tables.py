@@ -106,7 +106,8 @@ def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.
          filters: flt.Filters, scope: str, height: int | None = None, rows: int | None = None,
          all_rows: Callable[[], tuple[pd.DataFrame, pd.Series]] | None = None,
          inside: AbstractContextManager | None = None) -> pd.DataFrame:
-    """The table on screen (with its demo column, second, when any row is demo) and its three downloads
+    """The table on screen (with its demo column after the key column, ``key_position``, when any row is
+    demo) and its three downloads
     (``ui.downloads.offer``). ``demo``: per row a bool or a count of demo records (``with_demo``).
     ``rows``: a list cut on screen to its first ``rows`` rows (the page says so); the files still hold
     every row of ``frame`` (issue 20 point 6). ``all_rows``: for a paged list (``frame`` is one page), a
@@ -122,8 +123,9 @@ def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.
     on_screen = shown
     if marked:  # on screen the demo column follows the key column, in view on a 390 px phone (files: last)
         flagged = downloads.with_demo(shown, shown_demo)[0]
-        demo_header = flagged.columns[-1]
-        on_screen = flagged[[flagged.columns[0], demo_header, *[c for c in flagged.columns[1:-1]]]]
+        demo_header, after = flagged.columns[-1], key_position(cols) + 1
+        columns = list(flagged.columns[:-1])
+        on_screen = flagged[[*columns[:after], demo_header, *columns[after:]]]
     with inside if inside is not None else nullcontext():
         st.dataframe(on_screen, hide_index=True, height=height or "auto", column_config=column_config(cols))
     if all_rows is None:
@@ -132,6 +134,13 @@ def show(frame: pd.DataFrame, cols: list[Col], *, name: str, key: str, demo: pd.
         downloads.offer_built(partial(file_of, all_rows, tuple(cols)), name=name, filters=filters, scope=scope,
                               key=key)
     return shown
+
+
+def key_position(cols: list[Col]) -> int:
+    """The position of the column a reader finds a row by: the first one in words (``text`` or ``label``:
+    a name, a title), past leading codes, ranks and numbers; the first column when none is in words. The
+    demo column follows it on screen, so a phone shows the name and its demo mark before anything is cut."""
+    return next((i for i, c in enumerate(cols) if c.kind in ("text", "label")), 0)
 
 
 def column_config(cols: list[Col]) -> dict[str, object]:
