@@ -68,7 +68,8 @@ st.markdown(t(f"pokja_intro_{programme}", n=number(pokja_rules.OVERDUE_AFTER_DAY
 scope.caption(filters)
 briefing.offer_pack(filters, "pokja")
 scope_text = scope.describe(filters)
-pokja_demo = demo.banner(filters, "pokja")[0] > 0
+pokja_demo = demo.banner(filters, PROVENANCE_FACT[programme])[0] > 0  # the records of the mandate in view
+body = t(f"pokja_body_{programme}")  # the mandate's own word: Pokja or Satgas
 if filters.date_from or filters.date_to or filters.sectors:
     st.caption(t("pokja_filters_ignored"))
 
@@ -98,26 +99,26 @@ else:
                    help=t("pokja_overdue_help", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
     scope.provenance_note(filters, PROVENANCE_FACT[programme])
 
-    st.subheader(t("pokja_h_not_formed"))
+    st.subheader(t("pokja_h_not_formed", body=body))
     if not_formed.empty:
-        st.success(t("pokja_all_formed"))
+        st.success(t("pokja_all_formed", body=body))
     else:
         unknown = not_formed.loc[not_formed["stage"] == pokja_rules.NO_REPORT, "regency_code"].nunique()
         st.caption(t("pokja_not_formed_caption", n=number(not_formed["regency_code"].nunique()),
                      recorded=number(not_formed.loc[not_formed["stage"] != pokja_rules.NO_REPORT,
                                                     "regency_code"].nunique()),
                      unknown=number(unknown)))
-        st.markdown(t("pokja_no_report_rule"))
+        st.markdown(t("pokja_no_report_rule", body=body))
         _table(views.not_formed_view(not_formed), name=t("pokja_file_not_formed"), key="pokja_dl_not_formed",
                file=views.not_formed_view(not_formed, raw=True), demo_rows=not_formed["source_kind"].eq("synthetic"))
         st.caption(t("pokja_overdue_help", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
 
     st.subheader(t("pokja_h_provinces"))
-    st.caption(t("pokja_provinces_caption"))
+    st.caption(t("pokja_provinces_caption", body=body))
     chart_data = shares.assign(regencies_text=shares["regencies"].map(number),
                                share_text=shares["share"].map(percent))
     show_chart(built_chart(
-        pokja_charts.province_stage_bars, chart_data, stage_labels=STAGE_LABELS, title=demo.chart_title(t("pokja_chart_shares"), pokja_demo),
+        pokja_charts.province_stage_bars, chart_data, stage_labels=STAGE_LABELS, title=demo.chart_title(t("pokja_chart_shares", body=body), pokja_demo),
         x_title=t("pokja_axis_share"),
         tooltip_titles={"province": t("pokja_col_province"), "stage": t("pokja_col_stage"),
                         "regencies": t("pokja_col_regencies"), "share": t("pokja_col_share")}))
@@ -127,7 +128,7 @@ else:
            file=views.provinces_view(shares, raw=True), demo_rows=province_demo)
 
     st.subheader(t("pokja_h_all"))
-    st.caption(t("pokja_all_caption"))
+    st.caption(t("pokja_all_caption", body=body))
     _table(views.all_view(table), name=t("pokja_file_all"), key="pokja_dl_all", file=views.all_view(table, raw=True),
            demo_rows=table["source_kind"].eq("synthetic"))
 
@@ -135,7 +136,7 @@ else:
     on_record = table.loc[table["stage"] != pokja_rules.NO_REPORT]
     options = dict(zip(on_record["regency_code"], on_record["regency_name"], strict=True))
     if not options:
-        st.info(t("pokja_history_none"))
+        st.info(t("pokja_history_none", body=body))
     else:
         key = "pokja_history_regency"
         if st.session_state.get(key) not in options:
