@@ -21,7 +21,7 @@ from ui import pokja_views as views
 from ui.charts import built as built_chart
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
-from ui.formatting import each_distinct, number, percent
+from ui.formatting import MISSING, each_distinct, number, percent
 from ui.i18n import t
 
 filters = st.session_state["filters"]
@@ -89,14 +89,13 @@ else:
     shares = queries.run(pokja.stage_shares_by_province, filters, programme)
     totals = shares.groupby("stage")["regencies"].sum()
     not_formed = pokja.without_formed(table)  # the same rows, not read twice
-    overdue_regencies = not_formed.loc[not_formed["overdue"].fillna(False).astype(bool), "regency_code"].nunique()
+    overdue, overdue_help = views.overdue_figure(table, not_formed)  # "–" when it cannot be computed, never 0
 
     cols = st.columns(6)
     cols[0].metric(t("pokja_m_mandated"), number(int(totals.sum())))
     for col, stage in zip(cols[1:5], ("terbentuk", "persiapan", "belum_dibentuk", pokja_rules.NO_REPORT), strict=True):
         demo.metric(col, STAGE_LABELS[stage], number(int(totals.get(stage, 0))), pokja_demo)
-    demo.metric(cols[5], t("pokja_m_overdue"), number(int(overdue_regencies)), pokja_demo,
-                   help=t("pokja_overdue_help", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
+    demo.metric(cols[5], t("pokja_m_overdue"), overdue, pokja_demo and overdue != MISSING, help=overdue_help)
     scope.provenance_note(filters, PROVENANCE_FACT[programme])
 
     st.subheader(t("pokja_h_not_formed", body=body))

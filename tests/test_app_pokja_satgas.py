@@ -7,10 +7,26 @@ not the Pokja PMI ones; the files hold values (empty for unknown), never the scr
 
 from __future__ import annotations
 
-from tests.apptest_helpers import app
+from tests.apptest_helpers import app, plain_label
 
 PAGE = "pokja_status"
 SATGAS = {"prov": "53", "mandat": "satgas_kdmp"}
+
+
+def test_overdue_metric_is_unknown_not_zero_when_it_cannot_be_computed():
+    at = app(PAGE, query=SATGAS)
+    assert not at.exception
+    metrics = {plain_label(m.label): m for m in at.metric}
+    overdue = metrics["Lewat tenggat"]
+    assert overdue.value == "–"
+    assert "tidak dapat dihitung" in overdue.help and "tanggal terbit mandat" in overdue.help
+    # the counts of kab/kota by stage are known (0 is a real zero there)
+    assert all(m.value != "–" for label, m in metrics.items() if label != "Lewat tenggat")
+
+
+def test_overdue_metric_stays_a_count_where_it_is_known():
+    metrics = {plain_label(m.label): m.value for m in app(PAGE, query={"prov": "53", "nyata": "1"}).metric}
+    assert metrics["Lewat tenggat"] == "2"
 
 
 def test_demo_banner_counts_the_mandate_in_view():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access import pokja_rules
-from ui.formatting import date, each_distinct, number, percent
+from ui.formatting import MISSING, date, each_distinct, number, percent
 from ui.i18n import t
 
 SINCE_COLUMN = {"belum_dibentuk": "not_started_on", "persiapan": "preparation_on", "terbentuk": "formed_on"}
@@ -152,3 +152,20 @@ def tally_view(figures: pd.DataFrame) -> pd.DataFrame:
         t("pokja_col_headline"): each_distinct(figures["source_headline"], shown_text),
         t("pokja_col_published"): each_distinct(figures["source_published_on"], shown_date),
     })
+
+
+def overdue_figure(table: pd.DataFrame, not_formed: pd.DataFrame) -> tuple[str, str]:
+    """The "Lewat tenggat" metric as ``(value, help)``: the kab/kota on record, not formed, past the deadline.
+
+    A kab/kota on record whose mark cannot be known (its mandate's issue date is not recorded, as for
+    Keppres 9/2025) is no zero: none known → "–", some → "≥ n", each with the reason in the help. So
+    is a view whose mandates have no recorded date at all. "No report" is never overdue (not unknown).
+    """
+    days = number(pokja_rules.OVERDUE_AFTER_DAYS)
+    on_record = not_formed.loc[not_formed["stage"] != pokja_rules.NO_REPORT]
+    overdue = set(on_record.loc[on_record["overdue"].fillna(False).astype(bool), "regency_code"])
+    unknown = set(on_record.loc[on_record["overdue"].isna(), "regency_code"]) - overdue
+    if not unknown and table["mandate_issued_on"].notna().any():
+        return number(len(overdue)), t("pokja_overdue_help", n=days)
+    value = f"≥ {number(len(overdue))}" if overdue else MISSING
+    return value, t("pokja_overdue_unknown_help", k=number(len(unknown)), n=days)

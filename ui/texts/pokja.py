@@ -102,6 +102,12 @@ TEXT = {
         "en": "Overdue: not formed more than {n} days after the mandate was issued. \"–\": unknown (no report, "
               "or the mandate date is not recorded).",
     },
+    "pokja_overdue_unknown_help": {
+        "id": "Lewat tenggat tidak dapat dihitung: tanggal terbit mandat tidak tercatat, jadi tenggat {n} hari "
+              "tidak diketahui ({k} kab/kota tercatat belum terbentuk tidak dapat dinilai). Angka ini bukan 0.",
+        "en": "Overdue cannot be computed: the mandate's issue date is not recorded, so the {n}-day deadline is "
+              "unknown ({k} regencies/cities on record as not formed cannot be judged). This figure is not 0.",
+    },
     "pokja_file_not_formed": {"id": "pokja belum terbentuk", "en": "pokja not formed"},
     "pokja_file_provinces": {"id": "pokja per provinsi", "en": "pokja by province"},
     "pokja_file_all": {"id": "pokja per kabkota", "en": "pokja by regency"},
