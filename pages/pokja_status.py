@@ -79,7 +79,8 @@ if programme == "satgas_kdmp":
     if not figures.empty:
         st.subheader(t("pokja_h_tally"))
         st.caption(t("pokja_tally_caption"))
-        _table(views.tally_view(figures), name=t("pokja_file_tally"), key="pokja_dl_tally")
+        _table(views.tally_view(figures), name=t("pokja_file_tally"), key="pokja_dl_tally",
+               file=views.tally_view(figures, raw=True), demo_rows=figures["source_kind"].eq("synthetic"))
 
 table = queries.run(pokja.pokja_by_regency, filters, programme)
 if table.empty:

@@ -7,7 +7,13 @@ not the Pokja PMI ones; the files hold values (empty for unknown), never the scr
 
 from __future__ import annotations
 
-from tests.apptest_helpers import app, plain_label
+import io
+
+import openpyxl
+import pandas as pd
+
+from tests.apptest_helpers import app, capture_downloads, download_bytes, plain_label  # noqa: F401  (fixture)
+from tests.test_app_pokja import button
 
 PAGE = "pokja_status"
 SATGAS = {"prov": "53", "mandat": "satgas_kdmp"}
@@ -43,3 +49,22 @@ def test_section_titles_name_the_body_of_the_mandate():
     assert "Kab/kota yang belum membentuk Satgas" in satgas
     pmi = [s.value for s in app(PAGE, query={"prov": "53"}).subheader]
     assert "Kab/kota yang belum membentuk Pokja" in pmi
+
+
+def test_overdue_in_files_is_empty_when_unknown_never_a_dash(capture_downloads):  # noqa: F811
+    at = app(PAGE, query=SATGAS)
+    assert not at.exception
+    for key in ("pokja_dl_not_formed", "pokja_dl_all"):
+        csv = pd.read_csv(io.BytesIO(download_bytes(button(at, f"{key}_csv"), capture_downloads)),
+                          dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert "–" not in set(csv["Lewat tenggat"]), key
+        assert set(csv["Lewat tenggat"]) <= {"", "Ya", "Tidak"}, key
+        assert "" in set(csv["Lewat tenggat"]), key  # the Keppres date is unknown: overdue unknown
+        csvid = pd.read_csv(io.BytesIO(download_bytes(button(at, f"{key}_csvid"), capture_downloads)), sep=";",
+                            dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert csvid["Lewat tenggat"].tolist() == csv["Lewat tenggat"].tolist(), key
+        sheet = openpyxl.load_workbook(io.BytesIO(download_bytes(button(at, f"{key}_xlsx"), capture_downloads)))["Data"]
+        header = [c.value for c in sheet[1]]
+        column = header.index("Lewat tenggat")
+        cells = [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert "–" not in cells and None in cells, key

@@ -42,17 +42,18 @@ def _raw(value):
     return None if _missing(value) else value
 
 
-def _flag(value, *, screen: bool = True) -> str:
-    """Overdue as text: "⚠ Ya" on screen (the row's mark), plain "Ya" in files; "–" unknown."""
+def _flag(value) -> str:
+    """Overdue on screen: "⚠ Ya" (the row's mark), "Tidak", "–" unknown."""
     if _missing(value):
         return t("pokja_unknown")
-    if not value:
-        return t("pokja_no")
-    return t("pokja_yes_overdue") if screen else t("pokja_yes")
+    return t("pokja_yes_overdue") if value else t("pokja_no")
 
 
-def _file_flag(value) -> str:
-    return _flag(value, screen=False)
+def _file_flag(value) -> str | None:
+    """Overdue in files: "Ya" / "Tidak", empty when unknown (never the screen's "–")."""
+    if _missing(value):
+        return None
+    return t("pokja_yes") if value else t("pokja_no")
 
 
 def _since(frame: pd.DataFrame, raw: bool = False) -> pd.Series:
@@ -139,18 +140,19 @@ def history_view(history: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
     })
 
 
-def tally_view(figures: pd.DataFrame) -> pd.DataFrame:
+def tally_view(figures: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
     """The published Satgas KDMP figures, as reported (value, of how many, area, source)."""
+    as_date, as_int, as_text = _formats(raw)
     return pd.DataFrame({
-        t("pokja_col_date"): each_distinct(figures["as_of"], shown_date),
+        t("pokja_col_date"): each_distinct(figures["as_of"], as_date),
         t("pokja_col_area"): figures["area_name"].fillna(t("pokja_area_national")),
         t("pokja_col_figure"): figures["measure"].map(lambda m: t(f"kdmp_measure_{m}")),
-        t("pokja_col_value"): each_distinct(figures["value"], number),
-        t("pokja_col_of_total"): each_distinct(figures["of_total"], shown_int),
-        t("pokja_col_note"): each_distinct(figures["note"], shown_text),
+        t("pokja_col_value"): each_distinct(figures["value"], as_int),
+        t("pokja_col_of_total"): each_distinct(figures["of_total"], as_int),
+        t("pokja_col_note"): each_distinct(figures["note"], as_text),
         t("pokja_col_source"): figures["source_outlet"],
-        t("pokja_col_headline"): each_distinct(figures["source_headline"], shown_text),
-        t("pokja_col_published"): each_distinct(figures["source_published_on"], shown_date),
+        t("pokja_col_headline"): each_distinct(figures["source_headline"], as_text),
+        t("pokja_col_published"): each_distinct(figures["source_published_on"], as_date),
     })
 
 
