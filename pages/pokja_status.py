@@ -46,6 +46,9 @@ def _table(shown: pd.DataFrame, *, name: str, key: str, file: pd.DataFrame | Non
     dates = {t(f"pokja_col_{c}") for c in ("since", "mandate_issued", "not_started_on", "preparation_on",
                                             "formed_on", "date", "published")}
     widths = {col: st.column_config.TextColumn(width="medium") for col in shown.columns if col in dates}
+    regency = t("pokja_col_regency")
+    if regency in shown.columns:  # the grid sizes a column by its first ~10 rows: a longer name below was cut
+        widths[regency] = st.column_config.TextColumn(width=views.name_width(shown[regency]))
     if t("pokja_col_stage") in shown.columns:  # the key column stays in view on a 390 px phone
         widths[t("pokja_col_stage")] = st.column_config.TextColumn(pinned=True)
     st.dataframe(shown, hide_index=True, height=height, column_config=widths)

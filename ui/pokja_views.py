@@ -21,6 +21,13 @@ def stage_labels() -> dict[str, str]:
     return {stage: t(f"pokja_stage_{stage}") for stage in pokja_rules.STAGES_WITH_NO_REPORT}
 
 
+def name_width(names: pd.Series) -> int:
+    """Pixels for a column of kab/kota names to show its longest whole: Streamlit's grid sizes a column
+    by its first ~10 rows only, so "Kabupaten Manggarai Barat" further down was cut on a phone.
+    ~7.5 px a character of the 14 px table font, plus the cell's padding (an estimate: a bit wide, never cut)."""
+    return int(7.5 * max((len(str(n)) for n in names), default=10)) + 24
+
+
 def _missing(value) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value))
 
