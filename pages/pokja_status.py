@@ -17,73 +17,24 @@ import streamlit as st
 
 from data_access import kdmp_desa, pokja, pokja_rules
 from ui import briefing, demo, downloads, queries, scope
+from ui import pokja_views as views
 from ui.charts import built as built_chart
 from ui.charts import pokja as pokja_charts
 from ui.charts import show as show_chart
-from ui.formatting import date, each_distinct, number, percent
+from ui.formatting import MISSING, each_distinct, number, percent
 from ui.i18n import t
 
 filters = st.session_state["filters"]
 PROGRAMME_PARAM, PROGRAMME_KEY = "mandat", "pokja_programme"
 PROVENANCE_FACT = {"pokja_pmi": "pokja", "satgas_kdmp": "satgas_kdmp"}
-STAGE_LABELS = {stage: t(f"pokja_stage_{stage}") for stage in pokja_rules.STAGES_WITH_NO_REPORT}
-SINCE_COLUMN = {"belum_dibentuk": "not_started_on", "persiapan": "preparation_on", "terbentuk": "formed_on"}
-
-
-def _missing(value) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value))
-
-
-def _date(value) -> str:
-    return "–" if _missing(value) else date(value)
-
-
-def _int(value) -> str:
-    return "–" if _missing(value) else number(int(value))
-
-
-def _text(value) -> str:
-    return "–" if _missing(value) or value == "" else str(value)
-
-
-def _raw(value):
-    """Files keep values as values: a missing one stays empty (dates as dates, days as integers)."""
-    return None if _missing(value) else value
-
-
-def _flag(value, *, screen: bool = True) -> str:
-    """Overdue as text: "⚠ Ya" on screen (the row's mark), plain "Ya" in files; "–" unknown."""
-    if _missing(value):
-        return t("pokja_unknown")
-    if not value:
-        return t("pokja_no")
-    return t("pokja_yes_overdue") if screen else t("pokja_yes")
-
-
-def _file_flag(value) -> str:
-    return _flag(value, screen=False)
-
-
-def _since(frame: pd.DataFrame, raw: bool = False) -> pd.Series:
-    """The first report date of each row's current stage ("–" for no report; empty in files)."""
-    since = pd.Series(None if raw else "–", index=frame.index, dtype=object)
-    for stage, column in SINCE_COLUMN.items():
-        rows = frame["stage"] == stage
-        if rows.any():
-            since[rows] = each_distinct(frame.loc[rows, column], _raw if raw else _date)
-    return since
-
-
-def _formats(raw: bool):
-    """``(date, int, text)`` formatters: screen text, or the raw values a file keeps."""
-    return (_raw, _raw, _raw) if raw else (_date, _int, _text)
+STAGE_LABELS = views.stage_labels()
 
 
 def _table(shown: pd.DataFrame, *, name: str, key: str, file: pd.DataFrame | None = None,
            demo_rows: pd.Series | None = None) -> None:
     """``shown`` on screen; ``file`` (the same rows, raw values) offered for download with its demo column.
 
-    Overdue rows are told by the mark in their overdue column (``_flag``), not by row colours: a
+    Overdue rows are told by the mark in their overdue column (``ui.pokja_views``), not by row colours: a
     pandas Styler over 500 kab/kota rows cost ~110 ms on every rerun (issue 14 benchmark).
     """
     if demo_rows is not None and demo_rows.astype(bool).any():
@@ -95,80 +46,14 @@ def _table(shown: pd.DataFrame, *, name: str, key: str, file: pd.DataFrame | Non
     dates = {t(f"pokja_col_{c}") for c in ("since", "mandate_issued", "not_started_on", "preparation_on",
                                             "formed_on", "date", "published")}
     widths = {col: st.column_config.TextColumn(width="medium") for col in shown.columns if col in dates}
+    regency = t("pokja_col_regency")
+    if regency in shown.columns:  # the grid sizes a column by its first ~10 rows: a longer name below was cut
+        widths[regency] = st.column_config.TextColumn(width=views.name_width(shown[regency]))
     if t("pokja_col_stage") in shown.columns:  # the key column stays in view on a 390 px phone
         widths[t("pokja_col_stage")] = st.column_config.TextColumn(pinned=True)
     st.dataframe(shown, hide_index=True, height=height, column_config=widths)
     downloads.offer(shown if file is None else file, name=name, filters=filters, scope=scope_text, key=key,
                     demo=None if demo_rows is None else demo_rows.reset_index(drop=True))
-
-
-def not_formed_view(frame: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
-    as_date, as_int, as_text = _formats(raw)
-    return pd.DataFrame({
-        t("pokja_col_regency"): frame["regency_name"],
-        t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
-        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], as_int),
-        t("pokja_col_overdue"): each_distinct(frame["overdue"], _file_flag if raw else _flag),
-        t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_since"): _since(frame, raw),
-        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], as_date),
-        t("pokja_col_province"): frame["province_name"],
-        t("pokja_col_code"): frame["regency_code"],
-        t("pokja_col_source"): each_distinct(frame["source_outlet"], as_text),
-    })
-
-
-def all_view(frame: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
-    as_date, as_int, as_text = _formats(raw)
-    return pd.DataFrame({
-        t("pokja_col_regency"): frame["regency_name"],
-        t("pokja_col_stage"): frame["stage"].map(STAGE_LABELS),
-        t("pokja_col_mandate"): frame["mandate_title"],
-        t("pokja_col_province"): frame["province_name"],
-        t("pokja_col_code"): frame["regency_code"],
-        t("pokja_col_mandate_issued"): each_distinct(frame["mandate_issued_on"], as_date),
-        t("pokja_col_not_started_on"): each_distinct(frame["not_started_on"], as_date),
-        t("pokja_col_preparation_on"): each_distinct(frame["preparation_on"], as_date),
-        t("pokja_col_formed_on"): each_distinct(frame["formed_on"], as_date),
-        t("pokja_col_sk"): each_distinct(frame["sk_number"], as_text),
-        t("pokja_col_name"): each_distinct(frame["pokja_name"], as_text),
-        t("pokja_col_days_since"): each_distinct(frame["days_since_mandate"], as_int),
-        t("pokja_col_days_to_form"): each_distinct(frame["days_to_form"], as_int),
-        t("pokja_col_overdue"): each_distinct(frame["overdue"], _file_flag if raw else _flag),
-        t("pokja_col_source"): each_distinct(frame["source_outlet"], as_text),
-    })
-
-
-def provinces_wide(shares: pd.DataFrame) -> pd.DataFrame:
-    return shares.pivot(index=["province_code", "province_name", "mandated"], columns="stage",
-                        values="regencies").reset_index()
-
-
-def provinces_view(shares: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
-    """Per province: mandated, then count and share of each stage (files: integers and % as numbers)."""
-    wide = provinces_wide(shares)
-    shown = pd.DataFrame({t("pokja_col_province"): wide["province_name"],
-                          t("pokja_col_mandated"): wide["mandated"] if raw else each_distinct(wide["mandated"], number)})
-    for stage in ("terbentuk", "persiapan", "belum_dibentuk", pokja_rules.NO_REPORT):
-        shown[STAGE_LABELS[stage]] = wide[stage] if raw else each_distinct(wide[stage], number)
-        share = wide[stage] / wide["mandated"]
-        shown[f"{STAGE_LABELS[stage]} (%)"] = (share * 100).round(1) if raw else share.map(percent)
-    return shown
-
-
-def history_view(history: pd.DataFrame, raw: bool = False) -> pd.DataFrame:
-    as_date, _, as_text = _formats(raw)
-    return pd.DataFrame({
-        t("pokja_col_date"): each_distinct(history["changed_on"], as_date),
-        t("pokja_col_stage"): history["stage"].map(STAGE_LABELS),
-        t("pokja_col_mandate"): history["mandate_title"],
-        t("pokja_col_mandate_issued"): each_distinct(history["mandate_issued_on"], as_date),
-        t("pokja_col_note"): each_distinct(history["note"], as_text),
-        t("pokja_col_source"): each_distinct(history["source_outlet"], as_text),
-        t("pokja_col_headline"): each_distinct(history["source_headline"], as_text),
-        t("pokja_col_published"): each_distinct(history["source_published_on"], as_date),
-        t("pokja_col_url"): each_distinct(history["source_url"], as_text),
-    })
 
 
 def choose_programme() -> str:
@@ -180,28 +65,14 @@ def choose_programme() -> str:
     return chosen
 
 
-def tally_view(figures: pd.DataFrame) -> pd.DataFrame:
-    """The published Satgas KDMP figures, as reported (value, of how many, area, source)."""
-    return pd.DataFrame({
-        t("pokja_col_date"): each_distinct(figures["as_of"], _date),
-        t("pokja_col_area"): figures["area_name"].fillna(t("pokja_area_national")),
-        t("pokja_col_figure"): figures["measure"].map(lambda m: t(f"kdmp_measure_{m}")),
-        t("pokja_col_value"): each_distinct(figures["value"], number),
-        t("pokja_col_of_total"): each_distinct(figures["of_total"], _int),
-        t("pokja_col_note"): each_distinct(figures["note"], _text),
-        t("pokja_col_source"): figures["source_outlet"],
-        t("pokja_col_headline"): each_distinct(figures["source_headline"], _text),
-        t("pokja_col_published"): each_distinct(figures["source_published_on"], _date),
-    })
-
-
 st.title(t("page_pokja"))
 programme = choose_programme()
 st.markdown(t(f"pokja_intro_{programme}", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
 scope.caption(filters)
 briefing.offer_pack(filters, "pokja")
 scope_text = scope.describe(filters)
-pokja_demo = demo.banner(filters, "pokja")[0] > 0
+pokja_demo = demo.banner(filters, PROVENANCE_FACT[programme])[0] > 0  # the records of the mandate in view
+body = t(f"pokja_body_{programme}")  # the mandate's own word: Pokja or Satgas
 if filters.date_from or filters.date_to or filters.sectors:
     st.caption(t("pokja_filters_ignored"))
 
@@ -211,7 +82,8 @@ if programme == "satgas_kdmp":
     if not figures.empty:
         st.subheader(t("pokja_h_tally"))
         st.caption(t("pokja_tally_caption"))
-        _table(tally_view(figures), name=t("pokja_file_tally"), key="pokja_dl_tally")
+        _table(views.tally_view(figures), name=t("pokja_file_tally"), key="pokja_dl_tally",
+               file=views.tally_view(figures, raw=True), demo_rows=figures["source_kind"].eq("synthetic"))
 
 table = queries.run(pokja.pokja_by_regency, filters, programme)
 if table.empty:
@@ -221,54 +93,53 @@ else:
     shares = queries.run(pokja.stage_shares_by_province, filters, programme)
     totals = shares.groupby("stage")["regencies"].sum()
     not_formed = pokja.without_formed(table)  # the same rows, not read twice
-    overdue_regencies = not_formed.loc[not_formed["overdue"].fillna(False).astype(bool), "regency_code"].nunique()
+    overdue, overdue_help = views.overdue_figure(table, not_formed)  # "–" when it cannot be computed, never 0
 
     cols = st.columns(6)
     cols[0].metric(t("pokja_m_mandated"), number(int(totals.sum())))
     for col, stage in zip(cols[1:5], ("terbentuk", "persiapan", "belum_dibentuk", pokja_rules.NO_REPORT), strict=True):
         demo.metric(col, STAGE_LABELS[stage], number(int(totals.get(stage, 0))), pokja_demo)
-    demo.metric(cols[5], t("pokja_m_overdue"), number(int(overdue_regencies)), pokja_demo,
-                   help=t("pokja_overdue_help", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
+    demo.metric(cols[5], t("pokja_m_overdue"), overdue, pokja_demo and overdue != MISSING, help=overdue_help)
     scope.provenance_note(filters, PROVENANCE_FACT[programme])
 
-    st.subheader(t("pokja_h_not_formed"))
+    st.subheader(t("pokja_h_not_formed", body=body))
     if not_formed.empty:
-        st.success(t("pokja_all_formed"))
+        st.success(t("pokja_all_formed", body=body))
     else:
         unknown = not_formed.loc[not_formed["stage"] == pokja_rules.NO_REPORT, "regency_code"].nunique()
         st.caption(t("pokja_not_formed_caption", n=number(not_formed["regency_code"].nunique()),
                      recorded=number(not_formed.loc[not_formed["stage"] != pokja_rules.NO_REPORT,
                                                     "regency_code"].nunique()),
                      unknown=number(unknown)))
-        st.markdown(t("pokja_no_report_rule"))
-        _table(not_formed_view(not_formed), name=t("pokja_file_not_formed"), key="pokja_dl_not_formed",
-               file=not_formed_view(not_formed, raw=True), demo_rows=not_formed["source_kind"].eq("synthetic"))
+        st.markdown(t("pokja_no_report_rule", body=body))
+        _table(views.not_formed_view(not_formed), name=t("pokja_file_not_formed"), key="pokja_dl_not_formed",
+               file=views.not_formed_view(not_formed, raw=True), demo_rows=not_formed["source_kind"].eq("synthetic"))
         st.caption(t("pokja_overdue_help", n=number(pokja_rules.OVERDUE_AFTER_DAYS)))
 
     st.subheader(t("pokja_h_provinces"))
-    st.caption(t("pokja_provinces_caption"))
+    st.caption(t("pokja_provinces_caption", body=body))
     chart_data = shares.assign(regencies_text=shares["regencies"].map(number),
                                share_text=shares["share"].map(percent))
     show_chart(built_chart(
-        pokja_charts.province_stage_bars, chart_data, stage_labels=STAGE_LABELS, title=demo.chart_title(t("pokja_chart_shares"), pokja_demo),
+        pokja_charts.province_stage_bars, chart_data, stage_labels=STAGE_LABELS, title=demo.chart_title(t("pokja_chart_shares", body=body), pokja_demo),
         x_title=t("pokja_axis_share"),
         tooltip_titles={"province": t("pokja_col_province"), "stage": t("pokja_col_stage"),
                         "regencies": t("pokja_col_regencies"), "share": t("pokja_col_share")}))
     demo_by_province = table.assign(demo=table["source_kind"].eq("synthetic")).groupby("province_code")["demo"].sum()
-    province_demo = provinces_wide(shares)["province_code"].map(demo_by_province).fillna(0).astype("int64")
-    _table(provinces_view(shares), name=t("pokja_file_provinces"), key="pokja_dl_provinces",
-           file=provinces_view(shares, raw=True), demo_rows=province_demo)
+    province_demo = views.provinces_wide(shares)["province_code"].map(demo_by_province).fillna(0).astype("int64")
+    _table(views.provinces_view(shares), name=t("pokja_file_provinces"), key="pokja_dl_provinces",
+           file=views.provinces_view(shares, raw=True), demo_rows=province_demo)
 
     st.subheader(t("pokja_h_all"))
-    st.caption(t("pokja_all_caption"))
-    _table(all_view(table), name=t("pokja_file_all"), key="pokja_dl_all", file=all_view(table, raw=True),
+    st.caption(t("pokja_all_caption", body=body))
+    _table(views.all_view(table), name=t("pokja_file_all"), key="pokja_dl_all", file=views.all_view(table, raw=True),
            demo_rows=table["source_kind"].eq("synthetic"))
 
     st.subheader(t("pokja_h_history"))
     on_record = table.loc[table["stage"] != pokja_rules.NO_REPORT]
     options = dict(zip(on_record["regency_code"], on_record["regency_name"], strict=True))
     if not options:
-        st.info(t("pokja_history_none"))
+        st.info(t("pokja_history_none", body=body))
     else:
         key = "pokja_history_regency"
         if st.session_state.get(key) not in options:
@@ -280,9 +151,9 @@ else:
         if history.empty:
             st.info(t("empty_result"))
         else:
-            timeline = history.assign(date_text=each_distinct(history["changed_on"], _date),
-                                      issued_text=each_distinct(history["mandate_issued_on"], _date),
-                                      source_outlet=each_distinct(history["source_outlet"], _text))
+            timeline = history.assign(date_text=each_distinct(history["changed_on"], views.shown_date),
+                                      issued_text=each_distinct(history["mandate_issued_on"], views.shown_date),
+                                      source_outlet=each_distinct(history["source_outlet"], views.shown_text))
             show_chart(built_chart(
                 pokja_charts.stage_timeline, timeline, stage_labels=STAGE_LABELS, title=t("pokja_chart_history", name=options[chosen]),
                 until=filters.today,
@@ -290,6 +161,6 @@ else:
                                 "mandate": t("pokja_col_mandate"), "note": t("pokja_col_note"),
                                 "source": t("pokja_col_source"), "issued": t("pokja_col_mandate_issued")}))
             st.caption(t("pokja_history_caption"))
-            _table(history_view(history), name=f"{t('pokja_file_history')} {options[chosen]}",
-                   key="pokja_dl_history", file=history_view(history, raw=True),
+            _table(views.history_view(history), name=f"{t('pokja_file_history')} {options[chosen]}",
+                   key="pokja_dl_history", file=views.history_view(history, raw=True),
                    demo_rows=history["source_kind"].eq("synthetic"))

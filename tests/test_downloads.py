@@ -66,7 +66,8 @@ def test_with_demo_flags_and_counts():
 
 
 PAGES = [("overview", {"prov": "53"}), ("cooperatives", {"prov": "53"}), ("meetings", {"prov": "53"}),
-         ("pokja_status", {"prov": "53"}), ("maps", {}), ("kdmp", {"prov": "53"})]
+         ("pokja_status", {"prov": "53"}), ("pokja_status", {"prov": "53", "mandat": "satgas_kdmp"}), ("maps", {}),
+         ("kdmp", {"prov": "53"})]
 WHOLE_FLOAT = re.compile(r"^-?\d+\.0$")
 # screen text in a file: "1.234" (thousands), "68,9 %", "8 Mei 2025", "–" for missing
 DISPLAY_TEXT = re.compile(r"^(\d{1,3}(\.\d{3})+|-?\d+(,\d+)?\s?%|\d{1,2} [A-Z][a-z]+ \d{4}|–)$")

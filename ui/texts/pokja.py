@@ -39,10 +39,10 @@ TEXT = {
               "its mandate was issued is marked **overdue**.",
     },
     "pokja_no_report_rule": {
-        "id": "**Belum ada laporan** berarti kab/kota itu wajib membentuk Pokja (mandat berlaku di provinsinya) "
-              "tetapi belum ada sumber tercatat tentang Pokja-nya. Itu *bukan* berarti \"belum dibentuk\": "
+        "id": "**Belum ada laporan** berarti kab/kota itu wajib membentuk {body} (mandat berlaku di provinsinya) "
+              "tetapi belum ada sumber tercatat tentang {body}-nya. Itu *bukan* berarti \"belum dibentuk\": "
               "keadaannya tidak diketahui, dan tidak ditandai lewat tenggat.",
-        "en": "**No report** means the regency must form a Pokja (a mandate applies in its province) but no "
+        "en": "**No report** means the regency must form a {body} (a mandate applies in its province) but no "
               "recorded source says anything about it. It does *not* mean \"not started\": its state is unknown, "
               "and it is not marked overdue.",
     },
@@ -56,34 +56,36 @@ TEXT = {
     "pokja_stage_tidak_ada_data": {"id": "Belum ada laporan", "en": "No report"},
     "pokja_m_mandated": {"id": "Kab/kota wajib", "en": "Regencies mandated"},
     "pokja_m_overdue": {"id": "Lewat tenggat", "en": "Overdue"},
-    "pokja_h_not_formed": {"id": "Kab/kota yang belum membentuk Pokja", "en": "Regencies that have not formed their Pokja"},
+    "pokja_body_pokja_pmi": {"id": "Pokja", "en": "Pokja"},
+    "pokja_body_satgas_kdmp": {"id": "Satgas", "en": "Satgas"},
+    "pokja_h_not_formed": {"id": "Kab/kota yang belum membentuk {body}", "en": "Regencies that have not formed their {body}"},
     "pokja_not_formed_caption": {
         "id": "{n} kab/kota: {recorded} tercatat belum terbentuk, {unknown} belum ada laporan.",
         "en": "{n} regencies/cities: {recorded} on record as not formed, {unknown} with no report.",
     },
     "pokja_all_formed": {
-        "id": "Semua kab/kota yang wajib dalam cakupan ini sudah membentuk Pokja.",
-        "en": "Every mandated regency/city in this scope has formed its Pokja.",
+        "id": "Semua kab/kota yang wajib dalam cakupan ini sudah membentuk {body}.",
+        "en": "Every mandated regency/city in this scope has formed its {body}.",
     },
     "pokja_h_provinces": {"id": "Per provinsi", "en": "By province"},
     "pokja_provinces_caption": {
-        "id": "Bagian dari kab/kota yang wajib. Kab/kota dengan Pokja di bawah beberapa mandat dihitung sekali, "
+        "id": "Bagian dari kab/kota yang wajib. Kab/kota dengan {body} di bawah beberapa mandat dihitung sekali, "
               "pada tahap terjauhnya.",
-        "en": "Share of the mandated regencies/cities. A regency with a Pokja under several mandates counts once, "
+        "en": "Share of the mandated regencies/cities. A regency with a {body} under several mandates counts once, "
               "at its most advanced stage.",
     },
-    "pokja_chart_shares": {"id": "Tahap Pokja kab/kota yang wajib", "en": "Pokja stage of mandated regencies"},
+    "pokja_chart_shares": {"id": "Tahap {body} kab/kota yang wajib", "en": "{body} stage of mandated regencies"},
     "pokja_axis_share": {"id": "Bagian kab/kota yang wajib", "en": "Share of mandated regencies"},
     "pokja_h_all": {"id": "Semua kab/kota dan mandat", "en": "All regencies and mandates"},
     "pokja_all_caption": {
-        "id": "Satu baris per Pokja tercatat (kab/kota × mandat) dan per kab/kota wajib yang belum ada laporan.",
-        "en": "One row per recorded Pokja (regency × mandate) and per mandated regency with no report.",
+        "id": "Satu baris per {body} tercatat (kab/kota × mandat) dan per kab/kota wajib yang belum ada laporan.",
+        "en": "One row per recorded {body} (regency × mandate) and per mandated regency with no report.",
     },
     "pokja_h_history": {"id": "Riwayat tahapan satu kab/kota", "en": "Stage history of one regency"},
     "pokja_pick_regency": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "pokja_history_none": {
-        "id": "Tidak ada kab/kota dengan riwayat Pokja tercatat dalam cakupan ini.",
-        "en": "No regency/city in this scope has a recorded Pokja history.",
+        "id": "Tidak ada kab/kota dengan riwayat {body} tercatat dalam cakupan ini.",
+        "en": "No regency/city in this scope has a recorded {body} history.",
     },
     "pokja_chart_history": {"id": "Riwayat tahapan: {name}", "en": "Stage history: {name}"},
     "pokja_history_caption": {
@@ -99,6 +101,12 @@ TEXT = {
               "(belum ada laporan, atau tanggal mandat tidak tercatat).",
         "en": "Overdue: not formed more than {n} days after the mandate was issued. \"–\": unknown (no report, "
               "or the mandate date is not recorded).",
+    },
+    "pokja_overdue_unknown_help": {
+        "id": "Lewat tenggat tidak dapat dihitung: tanggal terbit mandat tidak tercatat, jadi tenggat {n} hari "
+              "tidak diketahui ({k} kab/kota tercatat belum terbentuk tidak dapat dinilai). Angka ini bukan 0.",
+        "en": "Overdue cannot be computed: the mandate's issue date is not recorded, so the {n}-day deadline is "
+              "unknown ({k} regencies/cities on record as not formed cannot be judged). This figure is not 0.",
     },
     "pokja_file_not_formed": {"id": "pokja belum terbentuk", "en": "pokja not formed"},
     "pokja_file_provinces": {"id": "pokja per provinsi", "en": "pokja by province"},
