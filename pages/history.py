@@ -106,6 +106,6 @@ st.dataframe(shown, hide_index=True, width="stretch", key="hist_table")
 
 choice_rows = [(t("hist_actions"), ", ".join(map(_action_label, actions)) or "–"), (t("hist_user"), who or "–"),
                (t("hist_from"), date(date_from) if date_from else "–"), (t("hist_to"), date(date_to) if date_to else "–"),
-               (t("xlsx_rows"), str(len(shown))), (t("xlsx_generated"), dt.date.today().isoformat())]
+               (t("xlsx_rows"), len(shown)), (t("xlsx_generated"), dt.date.today().isoformat())]
 stem = downloads.file_stem(t("page_history"), who or t("hist_all_users"))
 downloads.buttons(shown.copy(), choice_rows, stem=stem, key="hist", filters_sheet=t("hist_filters_sheet"))

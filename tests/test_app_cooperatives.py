@@ -207,7 +207,7 @@ def test_downloads_hold_exactly_the_rows_shown(sqlite_url, capture_downloads):  
     filter_sheet = {row[0]: row[1] for row in sheets["Filter"][1:]}
     assert filter_sheet["Cakupan"].startswith("Nusa Tenggara Timur")
     assert filter_sheet["Parameter tautan"] == "prov=53"
-    assert filter_sheet["Jumlah baris"] == str(len(register))
+    assert filter_sheet["Jumlah baris"] == len(register)  # a number, not text
     demo_n = int((register["Data demo"] == "ya").sum())  # checked against the registry above
     assert filter_sheet["Baris dengan data demo"].startswith(f"{demo_n} dari {len(register)}".replace(",", "."))
     assert list(sheets["Data"][0]) == list(register.columns)

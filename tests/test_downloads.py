@@ -95,7 +95,9 @@ def test_every_download_reads_back_typed(page, query, capture_downloads):  # noq
         assert list(excel_id.columns) == list(frame.columns) and len(excel_id) == len(frame)
         book = openpyxl.load_workbook(io.BytesIO(download_bytes(by_key[f"{key}_xlsx"], capture_downloads)))
         filters_sheet, data = book.worksheets
+        assert [c.value for c in filters_sheet[1]] == ["Keterangan", "Nilai"]  # a named header, not an empty row
         facts = {row[0]: row[1] for row in filters_sheet.iter_rows(min_row=2, values_only=True)}
+        assert isinstance(facts["Jumlah baris"], int) and facts["Parameter tautan"] != "–"
         assert re.match(r"^\d[\d.]* dari \d[\d.]* \(", facts["Baris dengan data demo"]), facts
         header = [c.value for c in data[1]]
         for position, name in enumerate(header):

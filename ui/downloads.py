@@ -94,14 +94,15 @@ def csv_excel_id_bytes(frame: pd.DataFrame) -> bytes:
     return _iso_dates(typed(frame)).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def xlsx_bytes(frame: pd.DataFrame, filter_rows: list[tuple[str, str]], *, filters_sheet: str = "Filter",
+def xlsx_bytes(frame: pd.DataFrame, filter_rows: list[tuple[str, object]], *, filters_sheet: str = "Filter",
                data_sheet: str = "Data") -> bytes:
     """Filters sheet, then the data with numbers as numbers and dates as ``dd/mm/yyyy`` date cells."""
     data = typed(frame)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl", date_format=XLSX_DATE_FORMAT,
                         datetime_format=XLSX_DATE_FORMAT) as writer:
-        pd.DataFrame(filter_rows, columns=["", " "]).to_excel(writer, sheet_name=filters_sheet, index=False)
+        pd.DataFrame(filter_rows, columns=[t("xlsx_item"), t("xlsx_value")]).to_excel(
+            writer, sheet_name=filters_sheet, index=False)  # a named header row; counts stay numbers
         data.to_excel(writer, sheet_name=data_sheet, index=False)
         sheet = writer.sheets[data_sheet]
         for position, column in enumerate(data.columns, start=1):
@@ -146,12 +147,12 @@ def with_demo(frame: pd.DataFrame, demo: pd.Series | None) -> tuple[pd.DataFrame
     return out, int((counts > 0).sum())
 
 
-def filter_rows(frame: pd.DataFrame, filters: flt.Filters, scope: str, demo_rows: int) -> list[tuple[str, str]]:
+def filter_rows(frame: pd.DataFrame, filters: flt.Filters, scope: str, demo_rows: int) -> list[tuple[str, object]]:
     """The XLSX filters sheet: scope, link parameters, rows, share of rows with demo data, date made."""
     params = "&".join(f"{k}={v}" for k, v in flt.to_params(filters).items())
     share = t("xlsx_demo_share_value", n=number(demo_rows), rows=number(len(frame)),
               p=percent(demo_rows / len(frame)) if len(frame) else "–")
-    return [(t("xlsx_scope"), scope), (t("xlsx_link"), params or "–"), (t("xlsx_rows"), str(len(frame))),
+    return [(t("xlsx_scope"), scope), (t("xlsx_link"), params or t("xlsx_link_none")), (t("xlsx_rows"), len(frame)),
             (t("xlsx_demo_share"), share), (t("xlsx_generated"), dt.date.today().isoformat())]
 
 
@@ -164,7 +165,7 @@ def offer(frame: pd.DataFrame, *, name: str, filters: flt.Filters, scope: str, k
             filters_sheet=t("xlsx_filters_sheet"))
 
 
-def buttons(data: pd.DataFrame, rows: list[tuple[str, str]], *, stem: str, key: str, filters_sheet: str) -> None:
+def buttons(data: pd.DataFrame, rows: list[tuple[str, object]], *, stem: str, key: str, filters_sheet: str) -> None:
     """The three download buttons of ``data`` (keys ``{key}_csv``, ``{key}_csvid``, ``{key}_xlsx``): CSV,
     CSV for Excel with Indonesian settings, and XLSX whose first sheet ``filters_sheet`` lists ``rows``
     (what the file holds: the filters or choices, as label–value pairs). Built on click."""

@@ -40,6 +40,9 @@ TEXT = {
     "xlsx_scope": {"id": "Cakupan", "en": "Scope"},
     "xlsx_link": {"id": "Parameter tautan", "en": "Link parameters"},
     "xlsx_rows": {"id": "Jumlah baris", "en": "Rows"},
+    "xlsx_item": {"id": "Keterangan", "en": "Item"},
+    "xlsx_value": {"id": "Nilai", "en": "Value"},
+    "xlsx_link_none": {"id": "tidak ada (tampilan awal, tanpa filter)", "en": "none (the default view, no filter)"},
     "empty_result": {
         "id": "Tidak ada data untuk filter ini. Ubah provinsi, kabupaten/kota, tanggal atau sektor.",
         "en": "No data for these filters. Change the province, regency, dates or sector.",
