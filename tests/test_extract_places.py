@@ -16,6 +16,11 @@ from ingest.places import _place_mentions
     ("Kota Adm. Jakarta Utara", {"31.72"}, True), ("Kabupaten Tolitoli", {"72.04"}, True),
     ("the Sorong District Government", {"96.01"}, True), ("Sorong city", {"96.71"}, True),
     ("Jayapura acting mayor", {"91.71"}, True), ("Kupang regent", {"53.01"}, True),
+    # English compass forms of kab/kota names (issue 19, locked8 T28)
+    ("visited West Lombok District", {"52.01"}, True), ("in Central Lombok Regency", {"52.02"}, True),
+    ("South Tangerang City", {"36.74"}, True), ("Southwest Sumba Regency", {"53.18"}, True),
+    ("South Central Timor District", {"53.02"}, True), ("in East Kutai", {"64.08"}, False),
+    ("Central Jakarta", {"31.71"}, False),
 ])
 def test_regency_mentions(text, codes, explicit):
     [place] = [p for p in _place_mentions(text) if not p.is_province]
@@ -97,3 +102,4 @@ def test_a_dateline_never_places_the_kab_kota_and_a_labelled_caption_is_not_the_
                "Selor diminta selalu melaksanakan RAT.\n\nTANJUNG SELOR - Jumlah koperasi yang tidak aktif di Kalimantan "
                "Utara (Kaltara) masih cukup tinggi.")
     assert extract(caption).regency_code is None
+
