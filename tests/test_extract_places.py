@@ -103,3 +103,11 @@ def test_a_dateline_never_places_the_kab_kota_and_a_labelled_caption_is_not_the_
                "Utara (Kaltara) masih cukup tinggi.")
     assert extract(caption).regency_code is None
 
+
+def test_a_kab_kota_in_a_national_sentence_does_not_outrank_the_reports_own():
+    """Issue 19, locked8 T28: the national launch's place is not the report's district."""
+    d = extract("Minister visits East Lombok cooperatives\n\nSelong (ANTARA) - The deputy minister visited East "
+                "Lombok District, West Nusa Tenggara, on Monday to review the village cooperatives program. The "
+                "president launched some 80 thousand village cooperatives nationwide in Sleman District, "
+                "Yogyakarta, last month.\n")
+    assert d.regency_code == "52.03"
