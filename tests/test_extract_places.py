@@ -111,3 +111,12 @@ def test_a_kab_kota_in_a_national_sentence_does_not_outrank_the_reports_own():
                 "president launched some 80 thousand village cooperatives nationwide in Sleman District, "
                 "Yogyakarta, last month.\n")
     assert d.regency_code == "52.03"
+
+
+def test_a_kab_kota_named_as_the_largest_of_several_does_not_place_a_provincial_report():
+    """Issue 19, locked8 T10: "Jumlah koperasi terbesar berada di Kabupaten X" compares kab/kota; it is not the
+    report's kab/kota."""
+    d = extract("Ribuan koperasi di Sulteng tidak aktif\n\nPalu — Dinas Koperasi Sulawesi Tengah mencatat 4.100 "
+                "koperasi, Selasa (16/12/2014). Jumlah koperasi terbesar berada di Kabupaten Banggai, sebanyak 700 "
+                "koperasi.\n")
+    assert d.regency_code is None and d.province_code == "72"
