@@ -7,7 +7,10 @@ reason is better):
 - a clause about a sub-area (kecamatan, desa), about Koperasi (Desa) Merah Putih (or in a sentence
   that goes on about them, ``ingest.kdmp``), or
   about another year ("Pada tahun 2019 tercatat ...", "tahun lalu") gives no figure;
-- a subset (new, with an office, that held RAT, revived) is no role's figure;
+- a subset (new, with an office, that held RAT, revived) is no role's figure, nor is a count written as part of
+  an earlier number ("dari jumlah tersebut", "di antaranya", "sebagian" — ``ingest.figures``; locked8 T09);
+- a count stated for Indonesia as a whole ("di Indonesia", "se-Indonesia", "secara nasional", "nationwide") is
+  no area's: a candidate with reason national (issue 19, locked8 T12);
 - a part of a partition whose remainder is the inactive count is the active count
   ("212 of the 530 ... The other 318 have shown no activity");
 - two different values for one role, or counts of two different areas, leave the
@@ -39,8 +42,9 @@ _CONTINUES = re.compile(r"\W*(?:the\s+other|the\s+remaining|the\s+rest|sisanya|s
                         r"(?:itu|tersebut)|of\s+these|of\s+them|sebagian)\b", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(?:[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|Nagari|Gampong|Distrik|[Kk]ampung|"
                        r"sub-?districts?|villages?)\b")
-# The country's figures ("Secara nasional terdapat ...") are no region's.
-_NATIONAL = re.compile(r"\b(?:secara\s+nasional|se-?indonesia|seluruh\s+indonesia|tingkat\s+nasional|nationwide|"
+# The country's figures ("Secara nasional terdapat ...", "Jumlah koperasi yang ada di Indonesia mencapai 209.488" —
+# issue 19, locked8 T12) are no region's.
+_NATIONAL = re.compile(r"\b(?:secara\s+nasional|se-?indonesia|seluruh\s+indonesia|di\s+indonesia|tingkat\s+nasional|nationwide|"
                        r"nationally|across\s+(?:the\s+)?(?:country|indonesia)|in\s+indonesia|tanah\s+air|di\s+negeri\s+ini)\b", re.IGNORECASE)
 _PROVINCE_WORDS = re.compile(r"\b(?:the\s+province|provinsi\s+ini|se-?provinsi|tingkat\s+provinsi|di\s+provinsi)\b",
                              re.IGNORECASE)

@@ -80,6 +80,13 @@ _TIGHT_LABEL = re.compile(r"(?:\bjumlah\s+(?:koperasi|cooperatives)|(?:[,;:(]\s*
                           r"\s*:?\s*$", re.IGNORECASE)
 
 
+# A count written as part of an earlier number is never the whole (issue 19, locked8 T09: "... sebanyak 34.043
+# unit. Sebanyak 9.626 unit koperasi (20 persen) dari jumlah tersebut dinyatakan kurang produktif" is no total).
+_PART_OF_EARLIER = re.compile(r"\b(?:dari\s+(?:jumlah|total)\s+(?:tersebut|itu|ini|tadi)|di\s*antaranya|"
+                              r"sebagian(?!\s+(?:besar\s+)?dari\s+\d)|of\s+(?:these|them|this\s+total|that\s+number))\b",
+                              re.IGNORECASE)
+
+
 _MEASURE = re.compile(r"\s*(?:tahun|bulan|minggu|pekan|hari|jam|kali|orang|peserta|anggota|desa|kelurahan|"
                       r"kecamatan|kabupaten|kota|provinsi|juta|miliar|triliun|ribu|years?|months?|days?|times|"
                       r"people|members|villages)\b", re.IGNORECASE)
@@ -169,6 +176,9 @@ def counts_in(doc: _Doc, start: int, end: int) -> list[Count]:
             role = None
         else:
             continue
+        if role == "total" and _PART_OF_EARLIER.search(
+                text, numbers[i - 1].end() if i else start, window_end):
+            role = "subset"  # "Sebanyak 9.626 unit ... dari jumlah tersebut": a part of an earlier number (_PART_OF_EARLIER)
         count = Count(value, m.start(), m.end(), role)
         if _WHOLE_BEFORE.search(before[-20:]) and found and found[-1].part_of is None \
                 and _PART_OF.match(text, found[-1].end) and _PART_OF.match(text, found[-1].end).end() == m.start():

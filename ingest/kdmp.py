@@ -14,7 +14,8 @@ Rules (from how outlets write; see tests/extract_corpus/heldout4/m12, m13 and th
 - a count's stage is the first stage word after it, up to the next number ("45 di antaranya
   sudah mengantongi SK AHU" → legal entity); a count negated ("belum beroperasi") has none;
   the whole of a part ("12 dari 48 KDMP sudah beroperasi") gives its stage to the part, and
-  the whole of a percentage ("53 persen dari 190 KDMP ...") to none;
+  the whole of a percentage ("53 persen dari 190 KDMP ...") to none; a stage still under way ("masih dalam proses
+  penerbitan akta", "sedang mengurus", "tengah") is not done, like a plan (issue 19, locked8 T17/T19);
 - "N desa/kelurahan/villages" followed by a stage counts that stage ("2.285 desa telah menggelar
   musdesus" → formed) — and is the desa/kelurahan in scope too when all of them did ("seluruhnya",
   "all N villages"); preceded by one ("sudah terbentuk di 120 desa") it counts that stage; else
@@ -55,6 +56,10 @@ _STAGES = (
 )
 _STAGE = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _STAGES), re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:belum|tidak|tak|not|yet\s+to|have\s+not|has\s+not)\b[^,.;]{0,20}$", re.IGNORECASE)
+# A stage still under way ("235 kampung ... masih dalam proses penerbitan akta notaris", "4 masih dalam proses
+# pengurusan di notaris", "sedang mengurus akta") is not done, like a plan word (issue 19, locked8 T17/T19).
+_IN_PROCESS = re.compile(r"\b(?:(?:dalam\s+)?proses|diproses|sedang|(?-i:tengah)|mengurus|diurus|pengurusan|"
+                         r"in\s+(?:the\s+)?process|being\s+processed|underway|pending)\b", re.IGNORECASE)
 _VILLAGES = re.compile(r"\s*(?:desa(?:\s*/\s*kelurahan|\s+dan\s+kelurahan)?|kelurahan|villages?"
                        r"(?:\s+and\s+(?:urban\s+)?(?:wards|sub-?districts))?)\b", re.IGNORECASE)
 _WHOLE = re.compile(r"(?<![\d.,])(?P<part>\d[\d.,]*)\s*(?P<percent>persen|percent|%)?\s*(?:unit\s+|koperasi\s+)?"
@@ -129,7 +134,8 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
                 or _PLANNED.search(text, start, stage.start() if stage else m.end()) \
                 or (stage is not None and _OTHER_SUBJECT.match(text, stage.end())):
             continue
-        negated = stage is not None and _NEGATED.search(text[m.end():stage.start()])
+        negated = stage is not None and (_NEGATED.search(text[m.end():stage.start()])
+                                         or _IN_PROCESS.search(text, m.end(), stage.start()))
         villages = _VILLAGES.match(text, m.end())
         whole = _WHOLE.search(text, max(start, m.start() - 40), m.start())
         if whole:  # "12 dari 48 KDMP sudah beroperasi": the stage is the part's; "53 persen dari 190": no count
@@ -158,7 +164,8 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int, i
         if villages:
             before = text[start:m.start()]
             earlier = list(_STAGE.finditer(before))
-            if earlier and _IN_AT.search(before[-20:]) and not _NEGATED.search(before[:earlier[-1].start()][-25:]):
+            if earlier and _IN_AT.search(before[-20:]) and not _NEGATED.search(before[:earlier[-1].start()][-25:]) \
+                    and not _IN_PROCESS.search(before[:earlier[-1].start()][-25:]):
                 key = next(k for k in KEYS if earlier[-1].group(k))  # "sudah terbentuk di 120 desa"
                 found.append((key, value, m.start(), start + earlier[-1].start(), m.end()))
                 continue
@@ -175,7 +182,8 @@ def _earlier_stage(text: str, start: int, end: int) -> tuple[str, int, int] | No
     """(key, start, end) of the stage of ``text[start:end]`` when it names one stage only, not negated, else
     ``None`` ("Akta atau SK badan hukum … dari notaris untuk 50 dari 54 desa": two stages — asked)."""
     earlier = list(_STAGE.finditer(text, start, end))
-    if not earlier or _NEGATED.search(text[start:earlier[-1].start()][-25:]):
+    if not earlier or _NEGATED.search(text[start:earlier[-1].start()][-25:]) \
+            or _IN_PROCESS.search(text[start:earlier[-1].start()][-25:]):
         return None
     if len({next(k for k in KEYS if m.group(k)) for m in earlier}) != 1:
         return None

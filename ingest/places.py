@@ -104,7 +104,7 @@ def _place_mentions(text: str) -> list[_Place]:
                 regions = tuple(r for r in regions if r.level == level) or regions
             found.append(_Place(start, end, text[start:end], regions, prefixed or is_province or bool(english), title))
         i += n
-    english = _english_provinces(text)  # "Riau Islands" is one name, not "Riau" + a word
+    english = _english_provinces(text) + _english_regencies(text)  # "Riau Islands" is one name, not "Riau" + a word
     found = [p for p in found if not any(e.start <= p.start < e.end for e in english)]
     return sorted(found + english, key=lambda p: p.start)
 
@@ -137,6 +137,34 @@ def _english_provinces(text: str) -> list[_Place]:
         if regions:
             found.append(_Place(m.start(), m.end(), m.group(), regions, True, None))
     return sorted(found, key=lambda p: p.start)
+
+
+# "West Lombok District", "South Tangerang City", "Southwest Sumba", "South Central Timor": the gazetteer's
+# "Lombok Barat", "Tangerang Selatan", "Sumba Barat Daya", "Timor Tengah Selatan" (issue 19, locked8 T28).
+_ENGLISH_REGENCY = re.compile(
+    r"\b(?P<dir>North|South|East|West|Southeast|Southwest|Northeast|Northwest|Central)(?P<central>\s+Central)?\s+"
+    r"(?P<name>[A-Z][a-z]+(?:[\s-](?!(?:District|Regency|City)\b)[A-Z][a-z]+)?)(?P<level>\s+(?:District|Regency|City))?\b")
+_COMPASS_MORE = {"northeast": "timur laut", "northwest": "barat laut"}
+
+
+def _english_regencies(text: str) -> list[_Place]:
+    """English compass forms of kab/kota names → the gazetteer's "X Barat/Timur/Utara/Selatan/Tengah/Barat Daya"
+    ("Central Jakarta" is Jakarta Pusat); explicit when "District/Regency/City" follows (then that level only)."""
+    index = alias_index()
+    found = []
+    for m in _ENGLISH_REGENCY.finditer(text):
+        direction = m.group("dir").lower()
+        compass = _COMPASS.get(direction) or _COMPASS_MORE[direction]
+        name = normalise(m.group("name"))
+        if direction == "central" and name == "jakarta":
+            compass = "pusat"
+        key = f"{name} {'tengah ' if m.group('central') else ''}{compass}"
+        level = (m.group("level") or "").strip().lower()
+        regions = tuple(r for r in index.get(key, ()) if r.level != "provinsi"
+                        and (not level or r.level == ("kota" if level == "city" else "kabupaten")))
+        if regions:
+            found.append(_Place(m.start(), m.end(), m.group(), regions, bool(level), None))
+    return found
 
 
 def _filter_by_title(regions: tuple[Region, ...], title: str | None) -> tuple[Region, ...]:

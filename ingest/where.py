@@ -56,6 +56,32 @@ _PROVINCIAL_OFFICE = re.compile(r"\b(?:Gubernur|Provinsi|Pemprov|Prov\.)\b")
 # the city it stands in is the ministry's, never the kab/kota the report is about (issue 19, locked3 N17).
 _NATIONAL_OFFICE = re.compile(r"\b(?:Kementerian|Kemen[a-z]*|Kemnaker|Kemendagri|Kemenko\w*|BP2MI|KP2MI|Istana)",
                               re.IGNORECASE)
+# A sentence about the whole country ("the president launched around 80 thousand village cooperatives nationwide in
+# Klaten District", "peluncuran ... se-Indonesia di Klaten"): the place it names is the national event's.
+_NATIONAL_SENTENCE = re.compile(r"\b(?:nationwide|nationally|across\s+(?:the\s+country|Indonesia)|se-?Indonesia|"
+                                r"seluruh\s+Indonesia|secara\s+nasional|tingkat\s+nasional)\b", re.IGNORECASE)
+
+
+# A kab/kota named as the extreme of a comparison across kab/kota ("Jumlah koperasi terbesar berada di Kabupaten
+# Minahasa", "terbanyak di Kota X") is one of several compared, not the place of the report (issue 19, locked8 T10).
+_RANKED = re.compile(r"\bter(?:besar|banyak|tinggi|rendah|kecil|sedikit)(?:nya)?\b[^.;:\d]{0,30}?\b(?:berada\s+)?"
+                     r"(?:di|pada|adalah|yaitu|ialah)\s+$", re.IGNORECASE)
+
+
+def _not_ranked(doc: _Doc, named: list[_Place]) -> list[_Place]:
+    """Drop a kab/kota named as the largest/smallest of several (``_RANKED``): a comparison across kab/kota."""
+    return [p for p in named if not _RANKED.search(doc.text, max(0, p.start - 60), p.start)]
+
+
+def _outside_national_sentences(doc: _Doc, named: list[_Place]) -> list[_Place]:
+    """A kab/kota named in a sentence about the whole country does not outrank the report's own one: such places
+    are dropped when the report names another kab/kota elsewhere (issue 19, locked8 T28: "West Lombok District"
+    against "launched ... nationwide in Klaten District, Central Java")."""
+    def national(p: _Place) -> bool:
+        start, end = doc.sentence_at(p.start)
+        return bool(_NATIONAL_SENTENCE.search(doc.text, start, end))
+    own = [p for p in named if not national(p)]
+    return own if own and len(own) < len(named) else named
 
 
 def _fill_place(doc: _Doc, result: Extraction) -> None:
@@ -101,6 +127,7 @@ def _fill_place(doc: _Doc, result: Extraction) -> None:
     # meeting, unless that person opened it (issue 19: "a title of a person from elsewhere does not")
     named = [p for p in used if (p.explicit or (p.title and p.text in opener_role)) and not p.is_province
              and len(p.regency_codes) == 1]
+    named = _not_ranked(doc, _outside_national_sentences(doc, named))
 
     # The regency the meeting is about: "tingkat Kabupaten X", or the organiser's own regency.
     subject = next((p for p in named if _TINGKAT.search(doc.text[max(0, p.start - 12):p.start])), None)

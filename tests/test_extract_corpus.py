@@ -61,7 +61,8 @@ def test_scoring_counts_invented_values_and_wrong_figures(tmp_path):
 
 
 KNOWN_INVENTED = {"locked6_i19": 2}
-LOCKED = ("locked_i19", "locked2_i19", "locked3_i19", "locked4_i19", "locked5_i19", "locked6_i19", "locked7_i19")
+LOCKED = ("locked_i19", "locked2_i19", "locked3_i19", "locked4_i19", "locked5_i19", "locked6_i19", "locked7_i19",
+          "locked8_i19")
 
 
 @pytest.mark.parametrize("folder", LOCKED)

@@ -47,6 +47,10 @@ def test_numbers_as_each_language_groups_them(text, english, value):
     ("Sebanyak 188 koperasi tidak aktif dari 398 koperasi yang terdaftar", [(188, "inactive"), (398, "total")]),
     ("Sebanyak 154 koperasi di Mamuju masih aktif dari 301 koperasi", [(154, "active"), (301, "total")]),
     ("Sebanyak 53 persen dari 488 koperasi di Kabupaten Konawe tidak aktif", [(488, "total")]),
+    # a part of an earlier number is never the total (issue 19, locked8 T09)
+    ("Sebanyak 512 unit koperasi (15 persen) dari jumlah tersebut dinyatakan kurang sehat usahanya", [(512, "subset")]),
+    ("Tercatat 90 koperasi di antaranya dinilai kurang produktif", [(90, "subset")]),
+    ("Dari total 500 koperasi, sebanyak 300 masih aktif", [(500, "total"), (300, "active")]),
 ])
 def test_each_count_takes_the_role_its_words_give(clause, roles):
     doc = _prepare(clause)
@@ -71,6 +75,9 @@ def test_stated_figures_with_their_date_and_area():
     ("Sebanyak 120 Koperasi Desa Merah Putih sudah berbadan hukum.", "figures_kdmp"),
     ("Pada tahun 2019 tercatat 850 koperasi di Kabupaten Sikka.", "figures_other_year"),
     ("Data koperasi: 2023: 356 koperasi (201 aktif).", "figures_other_year"),
+    # a count for Indonesia as a whole is no area's (issue 19, locked8 T12)
+    ("Jumlah koperasi yang ada di Indonesia mencapai 150.300, terdiri atas 100.200 koperasi aktif dan 50.100 "
+     "koperasi tidak aktif.", "figures_national"),
 ])
 def test_counts_that_are_not_the_areas_are_left_out_and_said_so(sentence, code):
     coops, codes = figures(sentence)
@@ -129,3 +136,16 @@ def test_a_bare_name_of_another_regency_leaves_the_area_unclear_never_the_meetin
 def test_of_figures_at_two_dates_side_by_side_only_the_latest():
     coops, codes = figures("Per Desember 2023 terdapat 398 koperasi, sedangkan per Juni 2024 tercatat 402 koperasi.")
     assert (coops.total, coops.as_of) == (402, dt.date(2024, 6, 30)) and "figures_earlier" in codes
+
+
+def test_a_part_of_an_earlier_number_is_never_taken_as_the_total():
+    """Issue 19, locked8 T09: "Sebanyak N ... dari jumlah tersebut" counts out of the number before it."""
+    coops, _ = figures("Dinas mencatat koperasi di Kabupaten Sikka sebanyak 2.410 unit. Sebanyak 512 unit koperasi "
+                       "(21 persen) dari jumlah tersebut dinyatakan kurang produktif.")
+    assert coops.total == 2410
+
+
+def test_a_national_count_is_a_candidate_with_reason_national():
+    d = extract(LEAD + "Jumlah koperasi yang ada di Indonesia mencapai 150.300 unit koperasi.\n")
+    assert d.cooperatives is None
+    assert [(c.value, c.reason) for c in d.candidates if c.kind == "figure"] == [("150300", "national")]

@@ -153,3 +153,24 @@ def test_kdmp_to_be_formed_is_no_formed_count():
             "Merah Putih bakal dibentuk di Kota Kendari, Sulawesi Tenggara, Senin (5/5/2025).")
     found = extract(text).kdmp_figures
     assert found is None or found.formed is None
+
+
+@pytest.mark.parametrize(("body", "key"), [
+    ("Sebanyak 140 desa di Kabupaten Sikka masih dalam proses penerbitan akta notaris Koperasi Desa Merah Putih.",
+     "notarial_deed"),
+    ("Dari 160 Koperasi Desa Merah Putih, sebanyak 150 telah berbadan hukum dan tersisa 10 masih dalam proses "
+     "pengurusan di notaris.", "notarial_deed"),
+    ("Sebanyak 35 Koperasi Desa Merah Putih di Kabupaten Sikka sedang mengurus SK AHU.", "legal_entity"),
+    ("Ada 22 Koperasi Desa Merah Putih di Kabupaten Sikka yang tengah dibentuk.", "formed"),
+])
+def test_a_stage_still_in_process_is_not_done(body, key):
+    """Issue 19, locked8 T17/T19: "proses", "sedang", "tengah", "pengurusan" before a stage — under way, not done
+    (like the plan words "akan", "bakal")."""
+    found = extract(LEAD + body).kdmp_figures
+    assert found is None or getattr(found, key) is None
+
+
+def test_a_done_stage_beside_one_in_process_is_kept():
+    found = extract(LEAD + "Dari 160 Koperasi Desa Merah Putih di Kabupaten Sikka, sebanyak 150 telah berbadan hukum "
+                           "dan tersisa 10 masih dalam proses pengurusan di notaris.").kdmp_figures
+    assert (found.legal_entity, found.notarial_deed) == (150, None)

@@ -16,6 +16,11 @@ from ingest.places import _place_mentions
     ("Kota Adm. Jakarta Utara", {"31.72"}, True), ("Kabupaten Tolitoli", {"72.04"}, True),
     ("the Sorong District Government", {"96.01"}, True), ("Sorong city", {"96.71"}, True),
     ("Jayapura acting mayor", {"91.71"}, True), ("Kupang regent", {"53.01"}, True),
+    # English compass forms of kab/kota names (issue 19, locked8 T28)
+    ("visited West Lombok District", {"52.01"}, True), ("in Central Lombok Regency", {"52.02"}, True),
+    ("South Tangerang City", {"36.74"}, True), ("Southwest Sumba Regency", {"53.18"}, True),
+    ("South Central Timor District", {"53.02"}, True), ("in East Kutai", {"64.08"}, False),
+    ("Central Jakarta", {"31.71"}, False),
 ])
 def test_regency_mentions(text, codes, explicit):
     [place] = [p for p in _place_mentions(text) if not p.is_province]
@@ -97,3 +102,21 @@ def test_a_dateline_never_places_the_kab_kota_and_a_labelled_caption_is_not_the_
                "Selor diminta selalu melaksanakan RAT.\n\nTANJUNG SELOR - Jumlah koperasi yang tidak aktif di Kalimantan "
                "Utara (Kaltara) masih cukup tinggi.")
     assert extract(caption).regency_code is None
+
+
+def test_a_kab_kota_in_a_national_sentence_does_not_outrank_the_reports_own():
+    """Issue 19, locked8 T28: the national launch's place is not the report's district."""
+    d = extract("Minister visits East Lombok cooperatives\n\nSelong (ANTARA) - The deputy minister visited East "
+                "Lombok District, West Nusa Tenggara, on Monday to review the village cooperatives program. The "
+                "president launched some 80 thousand village cooperatives nationwide in Sleman District, "
+                "Yogyakarta, last month.\n")
+    assert d.regency_code == "52.03"
+
+
+def test_a_kab_kota_named_as_the_largest_of_several_does_not_place_a_provincial_report():
+    """Issue 19, locked8 T10: "Jumlah koperasi terbesar berada di Kabupaten X" compares kab/kota; it is not the
+    report's kab/kota."""
+    d = extract("Ribuan koperasi di Sulteng tidak aktif\n\nPalu — Dinas Koperasi Sulawesi Tengah mencatat 4.100 "
+                "koperasi, Selasa (16/12/2014). Jumlah koperasi terbesar berada di Kabupaten Banggai, sebanyak 700 "
+                "koperasi.\n")
+    assert d.regency_code is None and d.province_code == "72"
