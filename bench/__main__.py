@@ -62,7 +62,8 @@ def database_for(scale: str, server_url: str | None, sqlite_dir: Path, name: str
 def build(url: str, scale: str) -> dict:
     """Create and fill the database unless it already holds this scale's demo data."""
     from data_access import demo
-    from data_access.engine import get_engine, prepare_database
+    from data_access.engine import get_engine
+    from data_access.preparation import prepare_database
     from data_access.stats import table_counts
 
     engine = prepare_database(get_engine(url), with_demo=False)

@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from data_access import data_version
+from data_access import data_version, preparation
 from data_access import engine as engine_module
 
 READS = 2_000
@@ -28,7 +28,7 @@ OUTPUT = Path(__file__).resolve().parent / "results-data-version.json"
 
 def measure(url: str, reads: int = READS) -> dict:
     """``{"backend", "reads", "median_ms", "p95_ms"}`` for ``reads`` version reads on ``url``."""
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     for _ in range(50):  # warm the pool and the statement cache
         data_version.current(engine)
     times = []

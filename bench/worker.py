@@ -95,7 +95,8 @@ def run(url: str, runs: int) -> dict:
     compile_pages_once()
 
     from bench.pages import FILTER_PROVINCE, FILTER_REGENCY, MEMORY_FILTER_SETS, PAGES
-    from data_access.engine import get_engine, prepare_database
+    from data_access.engine import get_engine
+    from data_access.preparation import prepare_database
     from ui import charts, queries
 
     engine = prepare_database(get_engine(url), with_demo=False)

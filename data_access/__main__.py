@@ -38,7 +38,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from data_access import demo, engine, stats
+from data_access import demo, engine, preparation, stats
 from data_access.models_users import USER_ROLES
 from data_access.portability import cli as portability_cli
 from data_access.snapshots import PAGES
@@ -367,10 +367,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import" and args.kind == "package":
         return portability_cli.import_package(args, eng)
     if args.command == "init":
-        engine.prepare_database(eng, with_demo=False)
+        preparation.prepare_database(eng, with_demo=False)
         print(json.dumps(stats.table_counts(eng), indent=2))
     elif args.command == "demo":
-        engine.prepare_database(eng, with_demo=False)
+        preparation.prepare_database(eng, with_demo=False)
         started = time.perf_counter()
         if args.remove:
             removed = demo.remove(eng, args.scale, args.seed)
@@ -393,19 +393,19 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0 if formats.remove(args.id, engine=eng) else 1
     elif args.command == "import":
-        engine.prepare_database(eng, with_demo=first_start_demo)
+        preparation.prepare_database(eng, with_demo=first_start_demo)
         return _import(args, eng)
     elif args.command == "undo":
         engine.migrate(eng)
         return _undo(args, eng)
     elif args.command == "user":
-        engine.prepare_database(eng, with_demo=first_start_demo)
+        preparation.prepare_database(eng, with_demo=first_start_demo)
         return _user(args, eng)
     elif args.command == "pack":
-        engine.prepare_database(eng, with_demo=first_start_demo)
+        preparation.prepare_database(eng, with_demo=first_start_demo)
         return _pack(args, eng)
     elif args.command == "digest":
-        engine.prepare_database(eng, with_demo=first_start_demo)
+        preparation.prepare_database(eng, with_demo=first_start_demo)
         return _digest(args, eng)
     return 0
 

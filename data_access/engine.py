@@ -1,9 +1,7 @@
-"""One engine per database URL per process, and first-start preparation.
+"""One engine per database URL per process, sessions, and the Alembic migrations.
 
-``prepare_database`` is what the app calls on start: it runs the Alembic
-migrations to head and, when the database is empty, loads the gazetteer and the
-real facts (plus small demo data for the embedded SQLite default), so a fresh
-clone needs no manual step.
+First-start preparation (gazetteer, real facts, demo) is ``data_access.preparation``: it sits above
+this module, so nothing that fills the database is imported here.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event, func, make_url, select
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from data_access import (  # noqa: F401 - data_version hooks every write into the version
@@ -164,34 +162,3 @@ def analyze(engine: Engine) -> None:
         return
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
-
-
-def prepare_database(engine: Engine | None = None, *, with_demo: bool | None = None) -> Engine:
-    """Migrate, and fill an empty database with gazetteer + real facts (+ demo).
-
-    The kecamatan and desa/kelurahan are loaded whenever their table is empty (also into a
-    database that predates them), once, with the real KDMP facts (``kdmp_facts``); later starts
-    only check that the table has a row.
-    """
-    from data_access import demo, gazetteer, kdmp_facts, real_facts, villages
-    from data_access.models_reference import Province
-
-    engine = engine or get_engine()
-    migrate(engine)
-    with session_scope(engine) as session:
-        empty = session.scalar(select(func.count()).select_from(Province)) == 0
-        if empty:
-            gazetteer.load(session)
-        villages_added = villages.ensure_loaded(session)[1]
-        if empty:
-            real_facts.load(session)
-        if villages_added:
-            kdmp_facts.load(session)
-    if villages_added and not empty:
-        analyze(engine)  # an upgraded database: the planner learns the new tables' sizes
-    if empty:
-        if with_demo is None:
-            with_demo = config.is_embedded_default()
-        if with_demo:
-            demo.generate(engine, scale="small")
-    return engine

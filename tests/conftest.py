@@ -29,6 +29,7 @@ from pg_server import PG_ENV, _create_pg_database, _pg_server_url, _require_post
 from sqlalchemy.engine import make_url
 
 from data_access import engine as engine_module
+from data_access import preparation
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,7 +39,7 @@ DATABASE_FIXTURES = {"sqlite_url", "postgresql_url", "db_url", "db_engine", "emp
                      "prepared_sqlite_url", "prepared_templates"}
 BROWSER_FIXTURES = {"browser", "browser_context", "page", "app_server"}
 # a test module holding one of these makes databases, processes or servers of its own (CLI, ``streamlit run``)
-DATABASE_NAMES = {"engine_module", "get_engine", "session_scope", "prepare_database", "streamlit_server",
+DATABASE_NAMES = {"engine_module", "get_engine", "session_scope", "prepare_database", "preparation", "streamlit_server",
                   "free_port", "run_cli", "subprocess"}
 QUICK_DATABASE_URL = "sqlite:////proc/pantau-quick-run-has-no-database/none.sqlite"  # any use fails loudly
 
@@ -89,14 +90,14 @@ def pytest_collection_modifyitems(config, items):
 def sqlite_url(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("db") / "fixture.sqlite"
     url = f"sqlite:///{path}"
-    engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    preparation.prepare_database(engine_module.get_engine(url), with_demo=True)
     return url
 
 
 @pytest.fixture(scope="session")
 def postgresql_url() -> str:
     url = _create_pg_database(_pg_server_url())
-    engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    preparation.prepare_database(engine_module.get_engine(url), with_demo=True)
     return url
 
 
@@ -124,7 +125,7 @@ class PreparedTemplates:
         if self._sqlite is None:
             path = self.folder / "prepared.sqlite"
             url = f"sqlite:///{path}"
-            engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+            engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file
             engine_module.dispose(url)
@@ -136,7 +137,7 @@ class PreparedTemplates:
         server = _pg_server_url()
         if self._postgresql is None:
             url = _create_pg_database(server)
-            engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+            preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
             engine_module.dispose(url)  # a template must have no open connection
             self._postgresql = make_url(url).database
         return _create_pg_database(server, template=self._postgresql)

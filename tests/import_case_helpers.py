@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from data_access import auth, imports
+from data_access import auth, imports, preparation
 from data_access import engine as engine_module
 
 CASES = Path(__file__).parent / "cases" / "files"
@@ -17,7 +17,7 @@ PASSWORD = "kata-sandi-uji-123"
 
 def prepared_engine(url: str):
     engine = engine_module.get_engine(url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     return engine
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from data_access import cooperative_summaries, cooperatives, records
+from data_access import cooperative_summaries, cooperatives, preparation, records
 from data_access import engine as engine_module
 from data_access.filters import Filters
 from data_access.models_cooperatives import Cooperative, CooperativeRat
@@ -25,7 +25,7 @@ CASES = {
 @pytest.fixture
 def rule_engine(prepared_db_url):
     """A fresh database whose only cooperatives are the five cases, in Kab. Sabu Raijua (53.20)."""
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with Session(eng) as s, s.begin():
         src = Source(key="test:active-rule", kind="manual", outlet="test")
         s.add(src)

@@ -10,7 +10,7 @@ import re
 import pypdf
 import pytest
 
-from data_access import cooperatives, snapshots
+from data_access import cooperatives, preparation, snapshots
 from data_access import engine as engine_module
 from data_access import filters as flt
 from tests.apptest_helpers import app, capture_downloads, download_bytes  # noqa: F401 - fixture
@@ -82,7 +82,7 @@ def test_riwayat_subscribes_and_shows_a_failed_send(prepared_db_url, monkeypatch
     from data_access import auth, digest
     from data_access.auth import Identity
 
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("editor", role="editor", password=None, province_code="53", actor="test", engine=eng)
     monkeypatch.setenv("DATABASE_URL", prepared_db_url)
     at = app()

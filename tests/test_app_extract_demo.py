@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from data_access import auth
+from data_access import auth, preparation
 from data_access import engine as engine_module
 from data_access.auth import Identity
 from data_access.models_pokja import Mandate
@@ -18,7 +18,7 @@ from ui.news_form import outlet_guess
 @pytest.fixture
 def demo_db(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'extract_demo.sqlite'}"
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=True)
     auth.add_user("editor", role="editor", password="kata-sandi-uji-123", province_code="53", actor="test",
                   engine=engine)
     monkeypatch.setenv("DATABASE_URL", url)

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from data_access import auth
+from data_access import auth, preparation
 from data_access import engine as engine_module
 from data_access.auth import Identity
 from data_access.models_kdmp import Kdmp, Village
@@ -24,7 +24,7 @@ from tests.test_import_kdmp import DINAS_FILE, PASSWORD
 def own_db(prepared_sqlite_url, monkeypatch):
     url = prepared_sqlite_url
     engine = engine_module.get_engine(url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("dinas", role="editor", password=PASSWORD, display_name="Dinas Koperasi NTT",
                   province_code="53", actor="test", engine=engine)
     monkeypatch.setenv("DATABASE_URL", url)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from data_access import auth
+from data_access import auth, preparation
 from data_access import engine as engine_module
 from data_access.auth import Identity
 from data_access.models_cooperatives import CooperativeCount
@@ -31,7 +31,7 @@ CSV = ("Provinsi;Kabupaten/Kota;Per Tanggal;Jumlah Koperasi;Aktif;Tidak Aktif\r\
 def own_db(prepared_sqlite_url, monkeypatch):
     url = prepared_sqlite_url
     engine = engine_module.get_engine(url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password="kata-sandi-uji-123", display_name="Editor NTT",
                   province_code="53", actor="test", engine=engine)
     monkeypatch.setenv("DATABASE_URL", url)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from data_access import engine as engine_module
+from data_access import preparation
 from data_access.filters import Filters
 from data_access.models_cooperatives import Cooperative
 from data_access.models_reference import Regency, Source
@@ -169,7 +170,7 @@ def test_a_province_with_no_register_row_is_unknown_not_zero(tmp_path, monkeypat
     from data_access.models_cooperatives import CooperativeRat
 
     url = f"sqlite:///{tmp_path / 'first-start.sqlite'}"
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=True)
     with engine.begin() as conn:
         gone = select(Cooperative.id).where(func.substr(Cooperative.regency_code, 1, 2).in_(("11", "12")))
         conn.execute(delete(CooperativeRat).where(CooperativeRat.cooperative_id.in_(gone)))

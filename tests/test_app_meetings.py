@@ -18,7 +18,7 @@ from sqlalchemy import text
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from data_access import engine as engine_module
-from data_access import meetings, records
+from data_access import meetings, preparation, records
 from data_access.engine import session_scope
 from data_access.models_reference import Source
 from tests.apptest_helpers import app, capture_downloads, demo_marked, download_bytes, plain_label  # noqa: F401  (fixture)
@@ -245,7 +245,7 @@ def test_large_scope_plots_monthly_counts(monkeypatch, sqlite_url):
 
 def test_database_text_is_shown_as_text(prepared_sqlite_url, monkeypatch):
     url = prepared_sqlite_url
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     title = "<b>Rakor</b> **tebal** :red[merah] <script>alert(1)</script>"
     with session_scope(engine) as session:
         source = Source(key="test:markup", kind="manual", outlet="<i>Outlet</i>", headline="# Judul")
@@ -284,7 +284,7 @@ def test_meeting_over_several_days_shows_its_range(prepared_sqlite_url, monkeypa
     from openpyxl import load_workbook
 
     url = prepared_sqlite_url
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     with session_scope(engine) as session:
         source = Source(key="test:range", kind="manual", outlet="Dinas")
         session.add(source)

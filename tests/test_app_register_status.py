@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from data_access import auth, imports, register_status
+from data_access import auth, imports, preparation, register_status
 from data_access import engine as engine_module
 from data_access.filters import Filters
 from tests.apptest_helpers import app
@@ -19,7 +19,7 @@ from tests.import_case_helpers import case, prepared_engine
 def own_db(prepared_sqlite_url, monkeypatch):
     url = prepared_sqlite_url
     engine = engine_module.get_engine(url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password="kata-sandi-uji-123", actor="test", engine=engine)
     monkeypatch.setenv("DATABASE_URL", url)
     return engine

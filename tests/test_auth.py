@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from data_access import auth, imports
+from data_access import auth, imports, preparation
 from data_access import engine as engine_module
 from data_access.auth import AuthError, Identity
 from data_access.models_users import AuditEntry, User
@@ -19,7 +19,7 @@ PASSWORD = "kata-sandi-uji-123"
 @pytest.fixture
 def eng(prepared_db_url):
     engine = engine_module.get_engine(prepared_db_url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     return engine
 
 
@@ -27,7 +27,7 @@ def eng(prepared_db_url):
 def own_db(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'auth.sqlite'}"
     engine = engine_module.get_engine(url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     for name, role, province in (("editor", "editor", None), ("ntt", "editor", "53"), ("viewer", "viewer", None)):
         auth.add_user(name, role=role, password=PASSWORD, province_code=province, actor="test", engine=engine)
     monkeypatch.setenv("DATABASE_URL", url)

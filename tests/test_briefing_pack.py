@@ -16,7 +16,7 @@ import pypdf
 from sqlalchemy import func, select
 
 from briefing import pdf, xlsx
-from data_access import briefing_content, cooperatives, demo, snapshots
+from data_access import briefing_content, cooperatives, demo, preparation, snapshots
 from data_access import engine as engine_module
 from data_access import filters as flt
 from data_access.models_briefing import BriefingSnapshot
@@ -71,7 +71,7 @@ def test_xlsx_holds_the_same_figures_and_stamp(sqlite_url):
 
 
 def test_snapshot_reproduces_after_the_data_change(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     frozen = snapshots.create(flt.Filters(), page="koperasi", lang="id", user="tester", engine=eng)
     demo.generate(eng, "small", 42)  # new figures everywhere
     again = snapshots.load(frozen.id, eng)
@@ -87,7 +87,7 @@ def test_snapshot_reproduces_after_an_import_and_its_undo(prepared_db_url):
     """A meeting imported, frozen, then the import undone: the live view loses it, the snapshot keeps it."""
     from data_access import auth, imports
 
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("ntt", role="editor", password=None, province_code="53", actor="test", engine=eng)
     ntt = flt.Filters(provinces=("53",), today=dt.date(2026, 12, 5))
     held_before = briefing_content.collect(ntt, engine=eng)["headline"][2]

@@ -11,7 +11,16 @@ from collections import Counter
 
 from sqlalchemy import delete, func, select, update
 
-from data_access import auth, cooperative_register, cooperative_summaries, cooperatives, demo, imports, records
+from data_access import (
+    auth,
+    cooperative_register,
+    cooperative_summaries,
+    cooperatives,
+    demo,
+    imports,
+    preparation,
+    records,
+)
 from data_access import engine as engine_module
 from data_access.filters import MAX_WINDOW, Filters
 from data_access.models_cooperatives import Cooperative, CooperativeActivity, CooperativeRat, CooperativeRegistered
@@ -58,7 +67,7 @@ def stored_summaries(eng) -> tuple[Counter, Counter]:
 
 
 def test_demo_writes_and_refresh_keep_the_summaries_equal_to_the_registry(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     assert stored_summaries(eng) == (Counter(), Counter())
     demo.generate(eng, "small")
     assert stored_summaries(eng) == expected_summaries(eng)
@@ -123,7 +132,7 @@ def _raw_health(eng, f: Filters, regencies: list[str]) -> dict[str, tuple[int, i
 
 
 def test_registry_import_and_undo_change_the_health_figures(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     demo.generate(eng, "small")
     auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
     f = Filters(provinces=("53",), window=1, today=TODAY)
@@ -153,7 +162,7 @@ def test_registry_import_and_undo_change_the_health_figures(prepared_db_url):
 
 def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(prepared_db_url):
     """Years before the first stored year, between foundings and after the last: as counted from the raw rows."""
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     demo.generate(eng, "small")
     regencies = ["53.01", "53.04", "53.71"]
     with engine_module.session_scope(eng) as s:
@@ -185,7 +194,7 @@ def test_any_year_reads_the_registry_of_that_year_from_the_cumulative_summary(pr
 def test_imports_rebuild_only_their_kab_kota_and_stay_equal_to_a_full_refresh(prepared_db_url):
     """A cooperative moved between kab/kota, and a founding year earlier than any (which moves every
     kab/kota's stored years): after each import and each undo the summaries equal the registry's."""
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     demo.generate(eng, "small")
     auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
     with engine_module.session_scope(eng) as s:  # counted in every stored year, so in the new earliest ones too

@@ -19,7 +19,14 @@ import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from data_access import cooperative_register, cooperative_reported, cooperative_summaries, cooperatives, records
+from data_access import (
+    cooperative_register,
+    cooperative_reported,
+    cooperative_summaries,
+    cooperatives,
+    preparation,
+    records,
+)
 from data_access import engine as engine_module
 from data_access.filters import Filters
 from data_access.models_cooperatives import COOPERATIVE_JENIS, Cooperative, CooperativeCount, CooperativeRat
@@ -189,7 +196,7 @@ def test_rat_year_span(db_engine, db_url):
 
 
 def test_rat_year_span_of_an_empty_registry(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     span = cooperatives.rat_year_span(engine=eng)
     assert span["first_year"].isna().all() and span["last_year"].isna().all()
 
@@ -249,7 +256,7 @@ SEARCH_NAMES = ["Koperasi 100% Maju", "Koperasi 1000 Maju", "KSP_Makmur", "KSPXM
 @pytest.fixture
 def search_engine(prepared_db_url):
     """A fresh database whose registry holds names with LIKE wildcards and escape characters in them."""
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with Session(eng) as s, s.begin():
         src = Source(key="test:search", kind="manual", outlet="test")
         s.add(src)
@@ -286,7 +293,7 @@ def test_search_is_plain_text(search_engine, term, must_be):
 @pytest.fixture
 def odd_engine(prepared_db_url):
     """Data the demo never makes: RAT rows before founding, dissolved cooperatives with a run, no jenis."""
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     cases = [  # regency, founded, dissolved, jenis, RAT years
         ("53.01", dt.date(2021, 6, 1), False, "jasa", range(2017, 2026)),  # RAT before founding
         ("53.01", dt.date(2010, 1, 1), True, "konsumen", range(2015, 2026)),  # dissolved

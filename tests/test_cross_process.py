@@ -13,7 +13,7 @@ import sys
 
 from sqlalchemy import text
 
-from data_access import auth
+from data_access import auth, preparation
 from data_access import engine as engine_module
 from data_access.sign_in_limits import LIMITS
 from deploy.serve import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
@@ -73,7 +73,7 @@ def _registry_rows(engine) -> int:
 def test_a_write_in_one_process_shows_in_the_other(empty_db_url, tmp_path):
     chromium_or_skip()
     lockout = empty_db_url.startswith("postgresql")  # the sign-in limit across servers: once, on PostgreSQL
-    engine = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=True)
+    engine = preparation.prepare_database(engine_module.get_engine(empty_db_url), with_demo=True)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     rows_before = _registry_rows(engine)
     through_page = tmp_path / "register-halaman.csv"

@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from data_access import auth, data_version, demo, imports
+from data_access import auth, data_version, demo, imports, preparation
 from data_access import engine as engine_module
 from tests.fault_helpers import PASSWORD, counts_csv
 
 
 @pytest.fixture
 def prepared(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     yield eng
     eng.dispose()
 

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from data_access import demo
+from data_access import demo, preparation
 from data_access import engine as engine_module
 from data_access.models_cooperatives import Cooperative, CooperativeRat
 from data_access.models_meetings import Meeting
@@ -22,10 +22,10 @@ def _snapshot(eng):
 
 
 def test_same_seed_same_rows(tmp_path):
-    a = engine_module.prepare_database(engine_module.get_engine(f"sqlite:///{tmp_path / 'a.sqlite'}"), with_demo=True)
-    b = engine_module.prepare_database(engine_module.get_engine(f"sqlite:///{tmp_path / 'b.sqlite'}"), with_demo=True)
+    a = preparation.prepare_database(engine_module.get_engine(f"sqlite:///{tmp_path / 'a.sqlite'}"), with_demo=True)
+    b = preparation.prepare_database(engine_module.get_engine(f"sqlite:///{tmp_path / 'b.sqlite'}"), with_demo=True)
     assert _snapshot(a) == _snapshot(b)
-    c = engine_module.prepare_database(engine_module.get_engine(f"sqlite:///{tmp_path / 'c.sqlite'}"), with_demo=False)
+    c = preparation.prepare_database(engine_module.get_engine(f"sqlite:///{tmp_path / 'c.sqlite'}"), with_demo=False)
     demo.generate(c, "small", seed=7)
     assert _snapshot(a)[0] != _snapshot(c)[0]
 
@@ -42,7 +42,7 @@ def test_every_generated_row_is_synthetic(db_engine):
 
 
 def test_remove_and_regenerate(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     counts = demo.generate(eng, "small")
     assert counts["cooperatives"] == demo.SCALES["small"].cooperatives
     assert demo.generate(eng, "small") == {"cooperatives": 0, "rat_rows": 0, "meetings": 0, "pokja": 0}

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
-from data_access import records
+from data_access import preparation, records
 from data_access.demo_guard import SyntheticReferenceError
 from data_access.models_meetings import Meeting, MeetingSource
 from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
@@ -18,7 +18,7 @@ from data_access.models_reference import Regency, Source
 
 @pytest.fixture
 def eng(empty_db_url):
-    return engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=True)
+    return preparation.prepare_database(engine_module.get_engine(empty_db_url), with_demo=True)
 
 
 def _source(session: Session, kind: str, key: str) -> int:

@@ -17,7 +17,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy.orm import Session
 
 from briefing import digest_send
-from data_access import auth, digest
+from data_access import auth, digest, preparation
 from data_access import engine as engine_module
 from data_access.models_meetings import Meeting
 from data_access.models_reference import Source
@@ -76,7 +76,7 @@ def webhook():
 
 
 def _setup(url):
-    eng = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     auth.add_user("ntt", role="viewer", password=None, province_code="53", actor="test", engine=eng)
     auth.add_user("jabar", role="editor", password=None, province_code="32", actor="test", engine=eng)
     return eng
@@ -148,7 +148,7 @@ def test_demo_only_where_the_areas_hold_nothing_else(prepared_sqlite_url):
     from data_access import demo, digest_changes
     from data_access.models_reference import Source
 
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_sqlite_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_sqlite_url), with_demo=False)
     demo.generate(eng, "small", 42)
     with Session(eng) as session:  # which meetings are demo, read directly
         kinds = dict(session.execute(select(Meeting.id, Source.kind).join(Source, Source.id == Meeting.source_id)).all())

@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from streamlit.testing.v1 import AppTest
 
-from data_access import auth, imports
+from data_access import auth, imports, preparation
 from data_access import engine as engine_module
 from data_access.auth import Identity
 from data_access.models_cooperatives import Cooperative
@@ -100,7 +100,7 @@ def own_postgres():
 @pytest.mark.usefixtures("fresh_app_caches")
 def test_postgresql_stopped_then_started_same_session_recovers(own_postgres, monkeypatch):
     url = own_postgres.create_database("pantau_fault")
-    engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     monkeypatch.setenv("DATABASE_URL", url)
 
     at = app()
@@ -133,7 +133,7 @@ def test_postgresql_stopped_then_started_same_session_recovers(own_postgres, mon
 
 def _prepared(url: str):
     engine = engine_module.get_engine(url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     return engine
 

@@ -20,7 +20,7 @@ from http.cookies import SimpleCookie
 
 import pytest
 
-from data_access import auth, filters, imports
+from data_access import auth, filters, imports, preparation
 from data_access import engine as engine_module
 from data_access.auth import Identity
 from data_access.imports import news, news_item, news_lookups
@@ -152,7 +152,7 @@ def hostile_db(tmp_path_factory) -> str:
     """A database holding a cooperative, a meeting (title, venue, source) and an import file
     name made of HTML and script, and an editor account."""
     url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'hostile.sqlite'}"
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     quoted = XSS.replace('"', '""')
     meeting = (f'Judul;Tanggal;Kode Wilayah;Tempat;Sumber;Tema\r\n"{quoted}";{MEETING_DAY};53.04;"{quoted}";'
@@ -359,7 +359,7 @@ def bad_files() -> dict[str, tuple[str, bytes, str, tuple[str, ...]]]:
 def writable_db(prepared_sqlite_url, monkeypatch, request):
     request.getfixturevalue("fresh_app_caches")
     url = prepared_sqlite_url
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     for name, role, province in (("editor", "editor", None), ("ntt", "editor", "53"), ("viewer", "viewer", None),
                                  ("admin", "admin", None)):
         auth.add_user(name, role=role, password=PASSWORD, province_code=province, actor="test", engine=engine)

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from data_access import auth, imports, kdmp_records
+from data_access import auth, imports, kdmp_records, preparation
 from data_access import engine as engine_module
 from data_access.demo_guard import SyntheticReferenceError
 from data_access.models_kdmp import Kdmp, KdmpStageChange
@@ -91,7 +91,7 @@ def eng(request, tmp_path_factory):
     else:
         url = _create_pg_database(_pg_server_url())
     engine = engine_module.get_engine(url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("dinas", role="editor", password=PASSWORD, province_code="53", actor="test", engine=engine)
     auth.add_user("admin", role="admin", password=PASSWORD, actor="test", engine=engine)
     auth.add_user("ntb", role="editor", password=PASSWORD, province_code="52", actor="test", engine=engine)

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select, text
 
-from data_access import auth, imports
+from data_access import auth, imports, preparation
 from data_access import engine as engine_module
 from data_access.models import Base
 from data_access.models_cooperatives import Cooperative, CooperativeCount, CooperativeRat
@@ -30,7 +30,7 @@ PASSWORD = "kata-sandi-uji-123"
 @pytest.fixture
 def eng(prepared_db_url):
     engine = engine_module.get_engine(prepared_db_url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=engine)
     auth.add_user("admin", role="admin", password=PASSWORD, actor="test", engine=engine)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
 from data_access import filters as flt
-from data_access import kdmp, kdmp_desa, kdmp_records
+from data_access import kdmp, kdmp_desa, kdmp_records, preparation
 from data_access.config import SEED_DIR
 from data_access.models_kdmp import Kdmp, KdmpFigure, KdmpStageChange, Village
 from data_access.models_pokja import Mandate, Pokja
@@ -54,7 +54,7 @@ def test_satgas_records_for_every_regency_of_the_complete_provinces(db_engine):
 
 
 def test_record_stage_moves_forward_and_keeps_history(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with engine_module.session_scope(eng) as s:
         src = Source(key="test:kdmp", kind="manual", outlet="test")
         s.add(src)

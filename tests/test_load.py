@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from data_access import auth, imports
+from data_access import auth, imports, preparation
 from data_access import engine as engine_module
 from data_access.stats import table_counts
 from deploy.serve import CHROMIUM, CHROMIUM_ARGS, streamlit_server
@@ -180,7 +180,7 @@ def _p95(values: list[float]) -> float:
 def test_dashboard_under_load_while_an_editor_imports(tmp_path, capsys):
     chromium_or_skip()
     url = f"sqlite:///{tmp_path / 'load.sqlite'}"
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=True)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=True)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     registry = registry_csv(REGISTRY_ROWS, nik_prefix="5304555")
     counts = counts_csv(COUNT_ROWS)
@@ -282,7 +282,7 @@ def test_first_visitor_after_a_restart_opening_a_link(tmp_path):
     as an old ``pages/`` app and shows "Page not found" over the right page."""
     chromium_or_skip()
     url = f"sqlite:///{tmp_path / 'cold.sqlite'}"
-    engine_module.prepare_database(engine_module.get_engine(url), with_demo=False).dispose()
+    preparation.prepare_database(engine_module.get_engine(url), with_demo=False).dispose()
     with streamlit_server("app.py", url) as base:
         seen = in_own_thread(lambda: _first_visit(base, "/koperasi?prov=53"), timeout=180, name="first-visit")
     assert seen["title"] == TEXT["page_cooperatives"]["id"], seen  # the right page is drawn ...

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from data_access import auth, imports, meetings
+from data_access import auth, imports, meetings, preparation
 from data_access import engine as engine_module
 from data_access.filters import Filters
 
@@ -27,7 +27,7 @@ NTT = Filters(provinces=("53",), real_only=True, today=dt.date(2026, 1, 1))
 @pytest.fixture
 def eng(prepared_db_url):
     engine = engine_module.get_engine(prepared_db_url)
-    engine_module.prepare_database(engine, with_demo=False)
+    preparation.prepare_database(engine, with_demo=False)
     auth.add_user("editor", role="editor", password="kata-sandi-uji-123", actor="test", engine=engine)
     report = imports.commit("meetings", "\r\n".join([HEADER, *ROWS]).encode("utf-8"), "rentang.csv",
                             user="editor", engine=engine)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import text
 
-from data_access import meetings
+from data_access import meetings, preparation
 from data_access.filters import Filters
 from data_access.models_reference import SECTORS
 from data_access.real_facts import read_facts
@@ -284,7 +284,7 @@ def test_further_sources_of_a_meeting_oldest_first_and_only_in_scope(prepared_db
     from data_access.models_meetings import Meeting, MeetingSource
     from data_access.models_reference import Source
 
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with engine_module.session_scope(eng) as s:
         meeting = s.scalars(select(Meeting).order_by(Meeting.id)).first()
         later = Source(key="test:pos-kupang", kind="news", outlet="Pos Kupang", headline="Laporan kedua", published_on=dt.date(2023, 2, 1))

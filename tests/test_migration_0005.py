@@ -9,6 +9,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from data_access import engine as engine_module
+from data_access import preparation
 
 
 def _to(eng, revision: str, *, down: bool) -> None:
@@ -19,7 +20,7 @@ def _to(eng, revision: str, *, down: bool) -> None:
 
 
 def test_0005_up_and_down(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with eng.begin() as conn:
         meeting = conn.execute(text("SELECT id, held_on FROM meeting ORDER BY id")).first()
         conn.execute(text("UPDATE meeting SET ends_on = held_on WHERE id = :m"), {"m": meeting.id})

@@ -8,7 +8,7 @@ from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from data_access import auth, imports
+from data_access import auth, imports, preparation
 from data_access import engine as engine_module
 from tests.test_import_kdmp import DINAS_FILE, PASSWORD
 
@@ -26,7 +26,7 @@ def _count(eng, sql: str) -> int:
 
 
 def test_0008_down_and_up(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("dinas", role="editor", password=PASSWORD, province_code="53", actor="test", engine=eng)
     assert imports.commit("kdmp", DINAS_FILE, "kdmp-tts.csv", user="dinas", engine=eng).committed
     with eng.begin() as conn:

@@ -8,7 +8,7 @@ from sqlalchemy import inspect
 
 from data_access import engine as engine_module
 from data_access import filters as flt
-from data_access import kdmp
+from data_access import kdmp, preparation
 
 
 def _kdmp_indexes(eng) -> dict[str, list[str]]:
@@ -16,7 +16,7 @@ def _kdmp_indexes(eng) -> dict[str, list[str]]:
 
 
 def test_0009_down_and_up(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     assert _kdmp_indexes(eng) == {
         "ix_kdmp_regency_stage": ["regency_code", "stage", "source_id", "stage_changed_on"],
         "ix_kdmp_district_stage": ["district_code", "stage", "source_id", "stage_changed_on"]}

@@ -10,6 +10,7 @@ from alembic import command
 from sqlalchemy import inspect
 
 from data_access import engine as engine_module
+from data_access import preparation
 
 _PATH = Path(engine_module.__file__).parent / "migrations" / "versions" / "0010_import_periods.py"
 _SPEC = importlib.util.spec_from_file_location("migration_0010", _PATH)
@@ -22,7 +23,7 @@ def _columns(eng, table: str) -> dict[str, object]:
 
 
 def test_0010_down_and_up(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     assert "stage_listed_on" in _columns(eng, "kdmp")
     assert _columns(eng, "cooperative_count")["as_of_precision"].length == 10
     cfg = engine_module.alembic_config()

@@ -8,7 +8,7 @@ import importlib
 from alembic import command
 from sqlalchemy import inspect, text
 
-from data_access import data_version, snapshots
+from data_access import data_version, preparation, snapshots
 from data_access import engine as engine_module
 from data_access import filters as flt
 
@@ -17,7 +17,7 @@ MIGRATION = importlib.import_module("data_access.migrations.versions.0012_briefi
 
 
 def test_0012_down_and_up(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     assert TABLES <= set(inspect(eng).get_table_names())
     before = data_version.current(eng)
     snapshots.create(flt.Filters(provinces=("53",)), engine=eng)

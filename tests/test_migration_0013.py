@@ -10,7 +10,7 @@ from alembic import command
 from sqlalchemy import select
 
 from data_access import engine as engine_module
-from data_access import records
+from data_access import preparation, records
 from data_access.models_cooperatives import CooperativeCount
 from data_access.models_reference import Source
 
@@ -23,7 +23,7 @@ def _as_of(eng) -> dict[str, dt.date]:
 
 
 def test_0013_moves_month_figures_only(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with engine_module.session_scope(eng) as s:
         source = Source(key="m13-test", kind="manual", outlet="uji", headline="uji", url=None, published_on=None,
                         author=None, note=None)
@@ -51,7 +51,7 @@ def test_0013_moves_month_figures_only(prepared_db_url):
 
 
 def test_seed_month_facts_are_at_month_end(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     with engine_module.session_scope(eng) as s:
         months = s.scalars(select(CooperativeCount.as_of).where(CooperativeCount.as_of_precision == "month")).all()
     assert months and all((day + dt.timedelta(days=1)).day == 1 for day in months), months

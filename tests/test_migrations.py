@@ -5,6 +5,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from data_access import engine as engine_module
+from data_access import preparation
 from data_access.models import Base
 
 
@@ -26,8 +27,8 @@ def test_migrations_match_models(empty_db_url):
 
 def test_upgrade_twice_is_harmless(empty_db_url):
     eng = engine_module.get_engine(empty_db_url)
-    engine_module.prepare_database(eng, with_demo=False)
-    engine_module.prepare_database(eng, with_demo=False)
+    preparation.prepare_database(eng, with_demo=False)
+    preparation.prepare_database(eng, with_demo=False)
     from data_access.stats import table_counts
     assert table_counts(eng)["meeting"] == 5
 
@@ -60,7 +61,7 @@ def test_villages_and_kdmp_revision_down_and_up(prepared_db_url):
     from alembic import command
     from sqlalchemy import text
 
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     cfg = engine_module.alembic_config()
     with eng.begin() as connection:
         cfg.attributes["connection"] = connection
@@ -69,7 +70,7 @@ def test_villages_and_kdmp_revision_down_and_up(prepared_db_url):
     assert "programme" not in {c["name"] for c in inspect(eng).get_columns("mandate")}
     with eng.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM mandate")).scalar() == 2  # the two migrant-worker ones
-    engine_module.prepare_database(eng, with_demo=False)
+    preparation.prepare_database(eng, with_demo=False)
     with eng.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM village")).scalar() == 83_762
         assert conn.execute(text("SELECT COUNT(*) FROM kdmp_figure")).scalar() > 0

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_access import auth, imports
+from data_access import auth, imports, preparation
 from data_access import engine as engine_module
 from data_access.imports import news, news_item
 from data_access.models_pokja import Pokja
@@ -17,7 +17,7 @@ from data_access.models_users import ImportBatch
 
 
 def test_a_stage_on_a_real_pokja_is_counted_and_restored_as_changed(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("ntt", role="editor", password="kata-sandi-uji-123", province_code="53", actor="test", engine=eng)
     with Session(eng) as s:
         pokja = s.scalars(select(Pokja).join(Source, Source.id == Pokja.source_id)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access import engine as engine_module
-from data_access import pokja, pokja_rules, records
+from data_access import pokja, pokja_rules, preparation, records
 from data_access.engine import session_scope
 from data_access.filters import Filters
 from data_access.models_pokja import Mandate, Pokja, PokjaStageChange
@@ -250,7 +250,7 @@ def test_stage_history(db_engine):
 # --- the rule on a database written for the purpose -------------------------------------------
 
 def test_mandate_rule_on_fresh_database(prepared_db_url):
-    eng = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    eng = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     today = dt.date(2025, 1, 1)
     with session_scope(eng) as s:
         real = Source(key="test:manual", kind="manual", outlet="Uji manual")

@@ -17,7 +17,7 @@ from alembic import command
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from data_access import auth, demo, imports, pokja, records
+from data_access import auth, demo, imports, pokja, preparation, records
 from data_access import engine as engine_module
 from data_access import filters as flt
 from data_access.demo_guard import SyntheticReferenceError
@@ -30,7 +30,7 @@ NTT_MANDATE = "MOU-NTT-2019-POKJA-PMI"
 
 @pytest.fixture
 def eng(prepared_db_url):
-    engine = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    engine = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     demo.generate(engine, "small")
     auth.add_user("ntt", role="editor", password=PASSWORD, province_code="53", actor="test", engine=engine)
     return engine

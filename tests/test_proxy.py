@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from data_access import auth
+from data_access import auth, preparation
 from data_access import engine as engine_module
 from deploy.replicas import NGINX, nginx_config, replica_environment, replicas
 from deploy.serve import CHROMIUM, CHROMIUM_ARGS
@@ -62,7 +62,7 @@ def test_core_path_through_nginx_and_two_replicas(empty_db_url, tmp_path):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{NGINX} is missing (CI=true: the proxy test may not be skipped)", pytrace=False)
         pytest.skip(f"{NGINX} is missing: install Debian's nginx (scripts/test does as root)")
-    engine = engine_module.prepare_database(engine_module.get_engine(empty_db_url), with_demo=True)
+    engine = preparation.prepare_database(engine_module.get_engine(empty_db_url), with_demo=True)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     engine.dispose()
     csv_path = tmp_path / "register-proxy.csv"

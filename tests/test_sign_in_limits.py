@@ -9,7 +9,7 @@ import json
 import pytest
 from sqlalchemy import create_engine, select
 
-from data_access import audit, auth, sign_in_limits
+from data_access import audit, auth, preparation, sign_in_limits
 from data_access import engine as engine_module
 from data_access.__main__ import main as cli
 from data_access.models_users import AuditEntry
@@ -25,7 +25,7 @@ T0 = dt.datetime(2026, 11, 30, 9, 0, 0)
 def two_servers(prepared_db_url, monkeypatch):
     """Two engines on one database (separate pools, as two server processes have), an editor,
     and a clock the test moves (``clock[0]``)."""
-    first = engine_module.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
+    first = preparation.prepare_database(engine_module.get_engine(prepared_db_url), with_demo=False)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=first)
     second = create_engine(prepared_db_url)
     clock = [T0]
@@ -106,7 +106,7 @@ def _fresh_session_sign_in(password: str):
 
 def test_fresh_sessions_share_the_count(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'limits.sqlite'}"
-    engine = engine_module.prepare_database(engine_module.get_engine(url), with_demo=False)
+    engine = preparation.prepare_database(engine_module.get_engine(url), with_demo=False)
     auth.add_user("editor", role="editor", password=PASSWORD, actor="test", engine=engine)
     monkeypatch.setenv("DATABASE_URL", url)
     for _ in range(LIMITS["account"]):  # a reload is a new session: it used to start the count again

@@ -14,7 +14,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from data_access import config, engine
+from data_access import config, engine, preparation
 from data_access.demo_guard import SyntheticReferenceError
 
 UNREACHABLE = {
@@ -43,7 +43,7 @@ def app_engine(url: str | None = None) -> Engine:
 
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
 def _prepared_engine(url: str) -> Engine:
-    return engine.prepare_database(engine.get_engine(url))
+    return preparation.prepare_database(engine.get_engine(url))
 
 
 def _is_unreachable(error: Exception) -> bool:

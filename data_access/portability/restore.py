@@ -6,7 +6,7 @@ what it holds is first backed up (``replaced_to``, the ``keep`` newest kept) and
 replaced. The rows go in through ``transfer`` in one transaction: at the backup's revision,
 verified against the backup's own manifest (an altered row is refused), then migrated to the
 newest revision, with a data version above the target's previous one. Afterwards the target gets
-what a first start would add to a database of that revision (``engine.prepare_database``: the
+what a first start would add to a database of that revision (``preparation.prepare_database``: the
 desa/kelurahan table of migration 0007 for an older backup) and fresh planner statistics.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 
-from data_access import config
+from data_access import config, preparation
 from data_access import engine as engine_module
 from data_access.portability import PortabilityError, backup, backup_file, pgdump, tables, transfer
 
@@ -60,7 +60,7 @@ def restore(path: str | Path, target: Engine, *, replace: bool = False, replaced
     else:
         with pgdump.scratch_copy(path, target) as source:
             report = _copy(source, target, manifest, replace)
-    engine_module.prepare_database(target, with_demo=False)
+    preparation.prepare_database(target, with_demo=False)
     engine_module.analyze(target)
     report["replaced_backup"] = saved
     return report

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from data_access import engine as engine_module
+from data_access import preparation
 from deploy.serve import CHROMIUM as CHROMIUM_PATH
 from deploy.serve import CHROMIUM_ARGS, streamlit_server
 
@@ -65,7 +66,7 @@ def app_server(tmp_path_factory) -> AppServer:
     """``streamlit run app.py`` (``deploy.serve.streamlit_server``) on a fresh SQLite file."""
     folder = tmp_path_factory.mktemp("browser")
     db_url = f"sqlite:///{folder / 'app.sqlite'}"
-    engine = engine_module.prepare_database(engine_module.get_engine(db_url), with_demo=True)
+    engine = preparation.prepare_database(engine_module.get_engine(db_url), with_demo=True)
     engine.dispose()  # the server process opens its own connections
     log_path = folder / "streamlit.log"
     with contextlib.ExitStack() as stack:
